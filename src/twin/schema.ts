@@ -1,0 +1,373 @@
+/**
+ * The exhibition format, version 1: the one place it is defined.
+ *
+ * Everything else derives from this file: the TypeScript types (z.infer), the runtime
+ * validation in the browser and the CLI, and the published JSON Schema
+ * (public/schema/exhibition.schema.json, written by `npm run schema`).
+ *
+ * Conventions: metres, y-up, right-handed (as glTF). Plan coordinates are [x, z].
+ * Headings are degrees about +y: 0 looks toward −z, 90 toward +x.
+ * Every text a visitor reads is a language map ({"en": "...", "it": "..."}).
+ * Media paths are relative to the exhibition file (or absolute https URLs).
+ */
+import { z } from 'zod';
+
+export const FORMAT = 'museum-twin-exhibition';
+export const FORMAT_VERSION = 1;
+
+/** Limits that keep a hostile or mistaken file from exhausting the browser. */
+export const LIMITS = {
+  maxText: 20_000,
+  maxArtworks: 5_000,
+  maxPolygonPoints: 256,
+  maxSpan: 2_000, // metres: no real building is larger
+  maxArtworkSize: 60, // metres: the largest work we expect (a monumental mural)
+  minArtworkSize: 0.005,
+} as const;
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'an id is 1–80 lowercase letters, digits, "-" or "_"')
+  .describe('Identifier, unique within its list: lowercase letters, digits, "-" and "_".');
+
+const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as "en" or "it"');
+
+/** A text in several languages. Missing languages fall back to the exhibition's default. */
+export const LangMap = z
+  .record(LanguageCode, z.string().max(LIMITS.maxText))
+  .refine((m) => Object.keys(m).length > 0, 'a text needs at least one language')
+  .describe('A text per language, e.g. {"en": "Room 1", "it": "Sala 1"}.');
+
+const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
+const coordinate = () =>
+  finite().refine((n) => Math.abs(n) <= LIMITS.maxSpan, `must be within ±${LIMITS.maxSpan} m`);
+export const Vec2 = z.tuple([coordinate(), coordinate()]).describe('Plan point [x, z] in metres.');
+export const Vec3 = z.tuple([coordinate(), coordinate(), coordinate()]).describe('[x, y, z] in metres.');
+const Length = (max: number, min = 0.001) =>
+  finite().refine((n) => n >= min && n <= max, `must be between ${min} and ${max} m`);
+const Heading = finite()
+  .refine((n) => Math.abs(n) <= 360, 'must be between −360 and 360 degrees')
+  .describe('Degrees about +y: 0 looks toward −z, 90 toward +x.');
+
+/** A media file: a relative path beside the exhibition file, or an https URL. */
+export const MediaPath = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine(
+    (s) => /^https:\/\//.test(s) || (!/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('//')),
+    'a media path is relative to the exhibition file or an https:// URL',
+  )
+  .describe('Path relative to the exhibition file, or an https:// URL.');
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+
+export const Licence = z
+  .object({
+    licence: z.string().min(1).max(200).describe('SPDX id (e.g. "CC-BY-4.0") or "public-domain" or "all-rights-reserved".'),
+    holder: z.string().max(500).optional(),
+    url: z.string().url().max(1024).optional(),
+  })
+  .describe('Rights in a work or in its reproduction.');
+
+export const Finish = z
+  .object({
+    color: Colour,
+    roughness: finite().min(0).max(1).optional(),
+    texture: MediaPath.optional(),
+  })
+  .describe('A surface: base colour, roughness, optional tiling texture (1 m repeat).');
+
+// ---------------------------------------------------------------- space
+
+export const Room = z.object({
+  id: Id,
+  name: LangMap,
+  polygon: z
+    .array(Vec2)
+    .min(3, 'a room polygon needs at least 3 points')
+    .max(LIMITS.maxPolygonPoints)
+    .describe('Floor outline [x, z]; wall i runs from point i to point i+1.'),
+  height: Length(30, 1.8).optional().describe('Ceiling height; defaults to the plan wallHeight.'),
+  floor: Finish.optional(),
+  walls: Finish.optional(),
+});
+
+export const Doorway = z.object({
+  id: Id,
+  rooms: z.array(Id).min(1).max(2).describe('The room(s) it connects.'),
+  position: Vec2.describe('A point on the wall where the opening is centred.'),
+  width: Length(20, 0.5),
+  height: Length(20, 1.8),
+});
+
+export const FloorPlan = z.object({
+  kind: z.literal('floorplan'),
+  wallHeight: Length(30, 1.8),
+  wallThickness: Length(2, 0.02).default(0.2),
+  floor: Finish.optional(),
+  walls: Finish.optional(),
+  ceiling: Finish.optional(),
+  rooms: z.array(Room).min(1).max(500),
+  doorways: z.array(Doorway).max(2000).default([]),
+});
+
+export const SpaceModel = z.object({
+  kind: z.literal('model'),
+  model: MediaPath.describe('glTF/GLB of the scanned or modelled space, metres, y-up.'),
+  floorMeshes: z.array(z.string().min(1).max(200)).min(1).describe('Names of the walkable floor meshes.'),
+  rooms: z
+    .array(Room.omit({ height: true, floor: true, walls: true }))
+    .default([])
+    .describe('Optional room outlines, for the minimap and placement.'),
+});
+
+export const Space = z.discriminatedUnion('kind', [FloorPlan, SpaceModel]);
+
+export const Zone = z
+  .object({
+    id: Id,
+    name: LangMap,
+    room: Id.optional().describe('A whole room.'),
+    polygon: z.array(Vec2).min(3).max(LIMITS.maxPolygonPoints).optional().describe('Or part of a room.'),
+  })
+  .refine((z) => z.room !== undefined || z.polygon !== undefined, 'a zone names a room or gives a polygon');
+
+export const Entrance = z.object({
+  position: Vec3.describe('Where the visitor stands (feet on the floor).'),
+  heading: Heading,
+});
+
+// ---------------------------------------------------------------- artworks
+
+export const WallPlacement = z.object({
+  kind: z.literal('wall'),
+  room: Id,
+  wall: z.number().int().min(0).describe('Wall index: from polygon point i to point i+1.'),
+  offset: Length(LIMITS.maxSpan, 0).describe('Distance along the wall from its start to the centre of the work.'),
+  height: Length(30, 0).describe("Height of the work's centre above the floor."),
+});
+
+export const PosePlacement = z.object({
+  kind: z.literal('pose'),
+  position: Vec3.describe('For objects: the floor point under the plinth centre. For paintings: the centre of the image.'),
+  heading: Heading.default(0).describe('Which way the work faces.'),
+});
+
+export const Placement = z.discriminatedUnion('kind', [WallPlacement, PosePlacement]);
+
+export const Creator = z.object({
+  name: LangMap,
+  lifeDates: z.string().max(100).optional().describe('e.g. "1853–1890" or "active 1620s".'),
+  role: LangMap.optional(),
+});
+
+export const Dimensions = z.object({
+  height: Length(LIMITS.maxArtworkSize, LIMITS.minArtworkSize),
+  width: Length(LIMITS.maxArtworkSize, LIMITS.minArtworkSize),
+  depth: Length(LIMITS.maxArtworkSize, LIMITS.minArtworkSize).optional(),
+});
+
+export const Annotation = z.object({
+  id: Id,
+  position: Vec3.describe("Point on the work, in the work's own coordinates (metres; paintings: x right, y up from centre)."),
+  title: LangMap,
+  text: LangMap,
+});
+
+export const Narration = z.object({
+  audio: MediaPath.describe('Audio file (Ogg/Opus, MP3 or WAV).'),
+  captions: MediaPath.describe('WebVTT captions for the audio.'),
+});
+
+export const OverlayAnimation = z
+  .object({
+    title: LangMap,
+    clip: z.string().max(200).optional().describe("Name of an animation clip in the work's own model."),
+    model: MediaPath.optional().describe('Or a separate GLB played on the work.'),
+    loop: z.boolean().default(true),
+  })
+  .refine((a) => a.clip !== undefined || a.model !== undefined, 'an animation names a clip or a model');
+
+export const CONDITIONS = ['excellent', 'good', 'fair', 'poor', 'unstable'] as const;
+export const Condition = z.enum(CONDITIONS);
+
+export const ConditionArea = z.object({
+  position: Vec3.describe("Centre of the area in the work's own coordinates."),
+  radius: Length(LIMITS.maxArtworkSize, 0.001),
+  condition: Condition.optional(),
+  note: LangMap,
+});
+
+export const ConditionReport = z.object({
+  id: Id,
+  date: IsoDate,
+  examiner: z.string().min(1).max(200),
+  condition: Condition,
+  notes: LangMap,
+  areas: z.array(ConditionArea).max(200).default([]),
+});
+
+export const Treatment = z.object({
+  id: Id,
+  date: IsoDate,
+  conservator: z.string().min(1).max(200),
+  description: LangMap,
+});
+
+export const Conservation = z.object({
+  reports: z.array(ConditionReport).max(500).default([]),
+  treatments: z.array(Treatment).max(500).default([]),
+});
+
+export const Sensitivity = z
+  .discriminatedUnion('level', [
+    z.object({ level: z.literal('open') }),
+    z.object({
+      level: z.literal('advisory'),
+      notice: LangMap.describe('Shown first; the visitor acknowledges it before seeing the work.'),
+    }),
+    z.object({
+      level: z.literal('restricted'),
+      community: LangMap.describe('The owning community.'),
+      statement: LangMap.describe("The community's statement, shown instead of the work."),
+      contact: z.string().min(1).max(500).describe('Who to contact (an email address or a web page).'),
+    }),
+  ])
+  .describe('open: shown; advisory: notice first; restricted: media never shown, statement instead.');
+
+const ArtworkBase = z.object({
+  id: Id,
+  title: LangMap,
+  creator: Creator,
+  date: LangMap.describe('As catalogued, e.g. "c. 1650".'),
+  medium: LangMap,
+  dimensions: Dimensions,
+  accessionNumber: z.string().min(1).max(100),
+  creditLine: LangMap,
+  rights: z.object({ work: Licence, media: Licence }),
+  label: LangMap.describe('The short wall label.'),
+  backstory: LangMap.describe(
+    'Safe rich text: paragraphs separated by a blank line, *emphasis*, **strong**, [text](#artwork=id) links. No HTML.',
+  ),
+  placement: Placement,
+  zone: Id.optional(),
+  narration: z.record(LanguageCode, Narration).optional().describe('Narration per language.'),
+  annotations: z.array(Annotation).max(200).default([]),
+  animation: OverlayAnimation.optional(),
+  conservation: Conservation.optional(),
+  sensitivity: Sensitivity.default({ level: 'open' }),
+});
+
+export const FRAME_STYLES = ['gilded', 'oak', 'black', 'white', 'none'] as const;
+
+export const Painting = ArtworkBase.extend({
+  kind: z.literal('painting'),
+  image: MediaPath.optional().describe(
+    'The image, shown at the true size given by dimensions. Required unless the work is restricted (then it must be absent: restricted media is never published).',
+  ),
+  frame: z
+    .object({ style: z.enum(FRAME_STYLES).default('gilded'), width: Length(0.5, 0).default(0.06) })
+    .default({ style: 'gilded', width: 0.06 }),
+});
+
+export const DISPLAYS = ['plinth', 'case', 'none'] as const;
+
+export const ObjectArtwork = ArtworkBase.extend({
+  kind: z.literal('object'),
+  model: MediaPath.optional().describe(
+    'glTF/GLB at real scale (metres), y-up, resting on y = 0. Required unless the work is restricted (then it must be absent).',
+  ),
+  display: z.enum(DISPLAYS).default('plinth'),
+  plinthHeight: Length(3, 0).default(0.9),
+});
+
+export const Artwork = z.discriminatedUnion('kind', [Painting, ObjectArtwork]);
+
+// ---------------------------------------------------------------- tours & AR
+
+export const TourStop = z.object({ artwork: Id, text: LangMap.optional() });
+
+export const Tour = z.object({
+  id: Id,
+  title: LangMap,
+  description: LangMap.optional(),
+  durationMinutes: finite().min(1).max(600),
+  stops: z.array(TourStop).min(1).max(500),
+});
+
+export const ReferencePoint = z.object({ id: Id, name: LangMap, position: Vec3 });
+
+export const Marker = z.object({
+  id: Id,
+  name: LangMap,
+  image: MediaPath,
+  widthMetres: Length(5, 0.02),
+  position: Vec3.describe("The marker's centre."),
+  normal: Vec3.describe('Unit vector the printed face looks along.'),
+  up: Vec3.default([0, 1, 0]).describe("Direction of the image's top edge."),
+});
+
+export const ArReferences = z.object({
+  points: z.array(ReferencePoint).max(100).default([]),
+  markers: z.array(Marker).max(100).default([]),
+});
+
+// ---------------------------------------------------------------- exhibition
+
+export const Credit = z.object({ role: LangMap, name: z.string().min(1).max(300) });
+
+export const Exhibition = z.object({
+  $schema: z.string().optional(),
+  format: z.literal(FORMAT),
+  version: z.literal(FORMAT_VERSION),
+  id: Id,
+  title: LangMap,
+  subtitle: LangMap.optional(),
+  institution: LangMap,
+  description: LangMap.optional(),
+  languages: z.array(LanguageCode).min(1).max(50),
+  defaultLanguage: LanguageCode,
+  credits: z.array(Credit).max(200).default([]),
+  licence: Licence.describe('Licence of the exhibition data itself.'),
+  environment: MediaPath.optional().describe('Equirectangular .hdr for image-based light; the app has a default.'),
+  space: Space,
+  zones: z.array(Zone).max(1000).default([]),
+  entrance: Entrance,
+  artworks: z.array(Artwork).max(LIMITS.maxArtworks),
+  tours: z.array(Tour).max(100).default([]),
+  arReferences: ArReferences.default({ points: [], markers: [] }),
+});
+
+export type LangMap = z.infer<typeof LangMap>;
+export type Vec2 = z.infer<typeof Vec2>;
+export type Vec3 = z.infer<typeof Vec3>;
+export type Finish = z.infer<typeof Finish>;
+export type Room = z.infer<typeof Room>;
+export type Doorway = z.infer<typeof Doorway>;
+export type FloorPlan = z.infer<typeof FloorPlan>;
+export type SpaceModel = z.infer<typeof SpaceModel>;
+export type Space = z.infer<typeof Space>;
+export type Zone = z.infer<typeof Zone>;
+export type Entrance = z.infer<typeof Entrance>;
+export type Placement = z.infer<typeof Placement>;
+export type WallPlacement = z.infer<typeof WallPlacement>;
+export type Annotation = z.infer<typeof Annotation>;
+export type Narration = z.infer<typeof Narration>;
+export type ConditionReport = z.infer<typeof ConditionReport>;
+export type Treatment = z.infer<typeof Treatment>;
+export type Condition = z.infer<typeof Condition>;
+export type Sensitivity = z.infer<typeof Sensitivity>;
+export type Painting = z.infer<typeof Painting>;
+export type ObjectArtwork = z.infer<typeof ObjectArtwork>;
+export type Artwork = z.infer<typeof Artwork>;
+export type Tour = z.infer<typeof Tour>;
+export type Exhibition = z.infer<typeof Exhibition>;
+/** The file as authored, before defaults are filled in. */
+export type ExhibitionInput = z.input<typeof Exhibition>;
