@@ -1,0 +1,505 @@
+/**
+ * The visit: loads the exhibition, builds the gallery, starts the preview, and connects the interface
+ * (panel, search, floor plan, favourites, tours, problems, language) to it. Data flows one way:
+ * exhibition file → validated model → scene → preview mode → interface.
+ */
+import { Engine } from '@babylonjs/core/Engines/engine';
+import { ExhibitionError, loadExhibition, mediaUrl, type LoadedExhibition } from './twin/load';
+import type { Artwork, Exhibition, Tour } from './twin/schema';
+import { pick } from './twin/text';
+import { artworkPose } from './twin/layout';
+import type { Problem } from './twin/validate';
+import { buildGallery, type Gallery, type SceneProblem } from './scene/gallery';
+import { PreviewMode } from './modes/preview/preview-mode';
+import { Favourites } from './visitor/favourites';
+import { byId, h, clear } from './ui/dom';
+import { fill, strings, UI_LANGUAGES, type Strings } from './ui/i18n';
+import { languageName } from './ui/format';
+import { ArtworkPanel, type PanelContext } from './ui/panel';
+import { Minimap, type MapRoom, type MapWork } from './ui/minimap';
+import { SearchBox } from './ui/search';
+import { Drawer } from './ui/drawer';
+import { hideProgress, showErrorPage, showProgress } from './ui/pages';
+
+export const DEFAULT_EXHIBITION = `${import.meta.env.BASE_URL}exhibitions/default/exhibition.json`;
+const LANG_KEY = 'museum-twin:lang';
+
+export interface TestHooks {
+  ready: boolean;
+  selected?: string;
+  viewer: () => { position: [number, number, number]; heading: number; room?: string };
+  screenPoint: (id: string) => { x: number; y: number; visible: boolean } | undefined;
+  problems: () => SceneProblem[];
+  /** The Babylon scene, for tests and benchmarks that read its instrumentation. */
+  scene: () => unknown;
+}
+
+declare global {
+  interface Window {
+    museumTwin?: TestHooks;
+  }
+}
+
+export async function startVisit(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const exhibitionUrl = params.get('exhibition') || DEFAULT_EXHIBITION;
+  let t = strings(initialUiLanguage(params, []));
+  showProgress(t, 0, 0, 0);
+  let loaded: LoadedExhibition;
+  try {
+    loaded = await loadExhibition(exhibitionUrl);
+  } catch (e) {
+    const err = e instanceof ExhibitionError ? e : new ExhibitionError(String((e as Error)?.message ?? e), exhibitionUrl);
+    showErrorPage(t, err.message, err.problems, exhibitionUrl === DEFAULT_EXHIBITION ? null : location.pathname);
+    return;
+  }
+  const canvas = byId<HTMLCanvasElement>('gallery-canvas');
+  let engine: Engine;
+  try {
+    engine = new Engine(canvas, true, { stencil: true, preserveDrawingBuffer: false, doNotHandleContextLost: false }, true);
+  } catch {
+    showErrorPage(t, t.webglMissing, [], null);
+    return;
+  }
+  const visit = new Visit(loaded, engine, canvas, initialUiLanguage(params, loaded.exhibition.languages));
+  t = visit.t;
+  await visit.start();
+}
+
+function initialUiLanguage(params: URLSearchParams, available: string[]): string {
+  const candidates = [params.get('lang'), safeStorage(() => localStorage.getItem(LANG_KEY)), ...navigator.languages, 'en'];
+  for (const c of candidates) {
+    if (!c) continue;
+    const base = c.split('-')[0]!;
+    if (!available.length ? UI_LANGUAGES.includes(base) : available.includes(c) || available.includes(base)) return available.includes(c) ? c : base;
+  }
+  return available[0] ?? 'en';
+}
+
+function safeStorage<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+class Visit {
+  lang: string;
+  t: Strings;
+  private gallery?: Gallery;
+  private preview?: PreviewMode;
+  private favourites?: Favourites;
+  private readonly problems: SceneProblem[] = [];
+  private readonly panel: ArtworkPanel;
+  private readonly drawer: Drawer;
+  private minimap?: Minimap;
+  private readonly acknowledged = new Set<string>();
+  private tour?: { tour: Tour; index: number };
+  private readonly ex: Exhibition;
+  private readonly status = byId('status');
+  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+  constructor(
+    private readonly loaded: LoadedExhibition,
+    private readonly engine: Engine,
+    private readonly canvas: HTMLCanvasElement,
+    lang: string,
+  ) {
+    this.ex = loaded.exhibition;
+    this.lang = lang;
+    this.t = strings(lang);
+    this.panel = new ArtworkPanel(byId('panel'), {
+      close: () => this.closeArtwork(),
+      openArtwork: (id) => void this.openArtwork(id),
+      toggleFavourite: (id) => void this.favourites?.toggle(id),
+      acknowledgeAdvisory: (id) => {
+        this.acknowledged.add(id);
+        this.refreshPanel();
+        byId('panel').querySelector<HTMLElement>('.lead')?.setAttribute('tabindex', '-1');
+        byId('panel').querySelector<HTMLElement>('.lead')?.focus();
+      },
+      focusAnnotation: (a, n) => this.preview?.focusAnnotation(a, n),
+      toggleAnimation: (id) => this.preview?.toggleAnimation(id) ?? false,
+      copyLink: (id) => copyText(this.linkTo(id)),
+    });
+    this.drawer = new Drawer(byId('drawer'), () => this.t.close);
+    for (const w of loaded.warnings) this.problems.push({ path: w.path, message: w.message });
+  }
+
+  private txt(m: Artwork['title'] | undefined): string {
+    return pick(m, this.lang, this.ex.defaultLanguage).text;
+  }
+
+  async start(): Promise<void> {
+    this.renderChrome();
+    this.setStatus({ ready: 'false', mode: 'preview' });
+    this.favourites = await Favourites.open(this.ex.id);
+    if (!this.favourites.persistent) this.addProblem({ path: '(browser)', message: this.t.storageUnavailable });
+    this.favourites.onChange((ids) => {
+      byId('favourites-count').textContent = String(ids.size);
+      this.minimap?.setFavourites(ids);
+      this.refreshPanel();
+      this.drawer.update('favourites', this.t.favourites, this.favouritesBody());
+    });
+    byId('favourites-count').textContent = String(this.favourites.list().length);
+
+    const gallery = await buildGallery(this.engine, this.loaded, {
+      onProgress: (p) => showProgress(this.t, p.works, p.worksTotal, p.done / p.total),
+      onProblem: (p) => this.addProblem(p),
+      labelText: (a) => this.labelText(a),
+      texts: { unavailable: this.t.unavailable, restricted: this.t.restrictedPlaceholder },
+    });
+    this.gallery = gallery;
+    this.preview = new PreviewMode(
+      gallery,
+      this.ex,
+      this.canvas,
+      byId('fade'),
+      {
+        artworkPicked: (id) => void this.openArtwork(id),
+        annotationPicked: (a, n) => this.showAnnotation(a, n),
+      },
+      () => this.reducedMotion.matches,
+    );
+    this.buildMap();
+    this.minimap?.setFavourites(new Set(this.favourites.list()));
+    this.engine.runRenderLoop(() => gallery.scene.render());
+    addEventListener('resize', () => this.engine.resize());
+    this.installTestHooks();
+    // The room is walkable now; works keep arriving.
+    await gallery.scene.whenReadyAsync();
+    hideProgress();
+    this.setStatus({ ready: 'true' });
+    if (this.museumHooks) this.museumHooks.ready = true;
+    let lastMap = 0;
+    gallery.scene.onAfterRenderObservable.add(() => {
+      const now = performance.now();
+      if (now - lastMap < 100) return;
+      lastMap = now;
+      const pose = this.preview!.pose();
+      this.minimap?.setViewer([pose.position[0], pose.position[2]], pose.heading);
+    });
+    addEventListener('hashchange', () => this.followHash());
+    this.followHash();
+    void gallery.media.then(() => this.setStatus({ media: 'done' }));
+  }
+
+  private museumHooks?: TestHooks;
+
+  private installTestHooks(): void {
+    this.museumHooks = {
+      ready: false,
+      viewer: () => {
+        const p = this.preview!.pose();
+        return { position: p.position, heading: p.heading, room: this.preview!.currentRoom() };
+      },
+      screenPoint: (id) => this.preview?.screenPoint(id),
+      problems: () => [...this.problems],
+      scene: () => this.gallery?.scene,
+    };
+    window.museumTwin = this.museumHooks;
+  }
+
+  private setStatus(data: Record<string, string>): void {
+    Object.assign(this.status.dataset, data);
+  }
+
+  private announce(text: string): void {
+    this.status.textContent = text;
+  }
+
+  // ---------------------------------------------------------------- chrome
+
+  private renderChrome(): void {
+    const ex = this.ex;
+    document.documentElement.lang = this.lang;
+    document.title = `${this.txt(ex.title)} · ${this.t.appName}`;
+    byId('exhibition-title').textContent = this.txt(ex.title);
+    byId('exhibition-institution').textContent = this.txt(ex.institution);
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+      const key = el.dataset.i18n as keyof Strings;
+      const v = this.t[key];
+      if (typeof v === 'string') el.textContent = v;
+    }
+    const search = byId<HTMLInputElement>('search-input');
+    search.placeholder = this.t.searchPlaceholder;
+    const select = byId<HTMLSelectElement>('language-select');
+    clear(select);
+    for (const l of ex.languages) select.append(h('option', { value: l, selected: l === this.lang }, languageName(l, l)));
+    if (!select.dataset.wired) {
+      select.dataset.wired = '1';
+      select.addEventListener('change', () => this.setLanguage(select.value));
+      new SearchBox(
+        search,
+        byId<HTMLUListElement>('search-results'),
+        () => ex.artworks,
+        () => ({ title: (a) => this.txt(a.title), subtitle: (a) => `${this.txt(a.creator.name)}, ${this.txt(a.date)}`, noResults: (q) => fill(this.t.noResults, { q }) }),
+        (id) => void this.openArtwork(id),
+      );
+      byId('tours-button').addEventListener('click', (e) => this.toggleDrawer('tours', e.currentTarget as HTMLElement));
+      byId('favourites-button').addEventListener('click', (e) => this.toggleDrawer('favourites', e.currentTarget as HTMLElement));
+      byId('problems-button').addEventListener('click', (e) => this.toggleDrawer('problems', e.currentTarget as HTMLElement));
+    }
+    byId('controls-hint').textContent = matchMedia('(pointer: coarse)').matches ? this.t.touchHint : this.t.controlsHint;
+    this.renderProblemsButton();
+    this.renderWorksList();
+  }
+
+  private setLanguage(lang: string): void {
+    this.lang = lang;
+    this.t = strings(lang);
+    safeStorage(() => localStorage.setItem(LANG_KEY, lang));
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(null, '', url);
+    this.renderChrome();
+    this.gallery?.relabel((a) => this.labelText(a));
+    this.buildMap();
+    this.refreshPanel();
+    this.renderTourBar();
+    for (const kind of ['tours', 'favourites', 'problems']) this.drawer.update(kind, this.drawerTitle(kind), this.drawerBody(kind));
+  }
+
+  private labelText(a: Artwork) {
+    const creator = this.txt(a.creator.name);
+    return { title: this.txt(a.title), lines: [a.creator.lifeDates ? `${creator} (${a.creator.lifeDates})` : creator, this.txt(a.date), this.txt(a.medium)] };
+  }
+
+  private renderWorksList(): void {
+    const ul = byId('works-list').querySelector('ul')!;
+    clear(ul);
+    for (const a of this.ex.artworks) {
+      ul.append(
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', 'data-artwork': a.id, 'aria-current': String(a.id === this.panel.artworkId), onclick: () => void this.openArtwork(a.id) },
+            this.txt(a.title),
+            h('span', { class: 'sub' }, `${this.txt(a.creator.name)} · ${a.kind === 'painting' ? this.t.kindPainting : this.t.kindObject}`),
+          ),
+        ),
+      );
+    }
+  }
+
+  private buildMap(): void {
+    const rooms: MapRoom[] = this.ex.space.rooms.map((r) => ({ ...r, label: this.txt(r.name) }));
+    if (!rooms.length) return;
+    const works: MapWork[] = this.ex.artworks.map((a) => {
+      const p = this.gallery?.works.get(a.id)?.pose ?? artworkPose(this.ex, a);
+      return { id: a.id, at: [p.position[0], p.position[2]], label: this.txt(a.title) };
+    });
+    if (!this.minimap) {
+      this.minimap = new Minimap(byId('map-svg'), rooms, works, { goTo: (p, room) => void this.preview?.goToPoint(p, room), openArtwork: (id) => void this.openArtwork(id) }, this.t.youAreHere);
+    }
+    this.minimap.relabel(rooms, works, this.t.youAreHere, (name) => fill(this.t.goToRoom, { room: name }));
+    this.minimap.setSelected(this.panel.artworkId);
+  }
+
+  // ---------------------------------------------------------------- works
+
+  async openArtwork(id: string): Promise<void> {
+    const art = this.ex.artworks.find((a) => a.id === id);
+    if (!art || !this.preview) return;
+    this.panel.show(art, this.panelContext());
+    this.preview.select(id);
+    this.minimap?.setSelected(id);
+    this.renderWorksList();
+    this.setStatus({ selected: id });
+    if (this.museumHooks) this.museumHooks.selected = id;
+    this.announce(this.txt(art.title));
+    if (location.hash !== `#artwork=${id}`) history.replaceState(null, '', `#artwork=${encodeURIComponent(id)}`);
+    const canvasRect = this.canvas.getBoundingClientRect();
+    const panelRect = byId('panel').getBoundingClientRect();
+    const covered = Math.max(0, canvasRect.right - Math.max(panelRect.left, canvasRect.left)) / Math.max(1, canvasRect.width);
+    await this.preview.goToArtwork(id, covered);
+  }
+
+  private closeArtwork(): void {
+    const id = this.panel.artworkId;
+    this.panel.hide();
+    this.preview?.select(undefined);
+    this.minimap?.setSelected(undefined);
+    this.setStatus({ selected: '' });
+    if (this.museumHooks) this.museumHooks.selected = undefined;
+    if (location.hash.startsWith('#artwork=')) history.replaceState(null, '', location.pathname + location.search);
+    this.renderWorksList();
+    (id ? document.querySelector<HTMLElement>(`.works-list [data-artwork="${CSS.escape(id)}"]`) : null)?.focus() ?? this.canvas.focus();
+  }
+
+  private showAnnotation(artworkId: string, annotationId: string): void {
+    if (this.panel.artworkId !== artworkId) void this.openArtwork(artworkId);
+    this.preview?.focusAnnotation(artworkId, annotationId);
+    const li = byId('panel').querySelector<HTMLElement>(`[data-annotation="${CSS.escape(annotationId)}"]`);
+    if (!li) return;
+    for (const other of byId('panel').querySelectorAll('.annotations li')) other.classList.remove('active');
+    li.classList.add('active');
+    li.scrollIntoView({ block: 'center', behavior: this.reducedMotion.matches ? 'auto' : 'smooth' });
+  }
+
+  private panelContext(): PanelContext {
+    return {
+      exhibition: this.ex,
+      lang: this.lang,
+      t: this.t,
+      isFavourite: (id) => this.favourites?.has(id) ?? false,
+      advisoryAcknowledged: (id) => this.acknowledged.has(id),
+      resolveMedia: (p) => mediaUrl(this.loaded.url, p),
+      hasAnimation: (id) => this.preview?.hasAnimation(id) ?? false,
+    };
+  }
+
+  private refreshPanel(): void {
+    this.panel.refresh(this.panelContext());
+  }
+
+  private followHash(): void {
+    const m = /^#artwork=(.+)$/.exec(location.hash);
+    if (!m) return;
+    const id = decodeURIComponent(m[1]!);
+    if (id === this.panel.artworkId) return;
+    if (this.ex.artworks.some((a) => a.id === id)) void this.openArtwork(id);
+    else this.addProblem({ path: '(link)', message: `the link asks for a work '${id}' that is not in this exhibition` });
+  }
+
+  private linkTo(id: string): string {
+    const url = new URL(location.href);
+    url.hash = `artwork=${encodeURIComponent(id)}`;
+    return url.href;
+  }
+
+  // ---------------------------------------------------------------- drawers
+
+  private toggleDrawer(kind: string, opener: HTMLElement): void {
+    if (this.drawer.isOpen(kind)) return this.drawer.close();
+    this.drawer.open(kind, opener, this.drawerTitle(kind), this.drawerBody(kind));
+  }
+
+  private drawerTitle(kind: string): string {
+    return kind === 'tours' ? this.t.tours : kind === 'favourites' ? this.t.favourites : this.t.problems;
+  }
+
+  private drawerBody(kind: string): Node[] {
+    if (kind === 'tours') return this.toursBody();
+    if (kind === 'favourites') return this.favouritesBody();
+    return this.problemsBody();
+  }
+
+  private toursBody(): Node[] {
+    if (!this.ex.tours.length) return [h('p', {}, '—')];
+    return [
+      h(
+        'ul',
+        { class: 'tours' },
+        this.ex.tours.map((tour) =>
+          h(
+            'li',
+            { 'data-tour': tour.id },
+            h('strong', {}, this.txt(tour.title)),
+            h('span', { class: 'sub' }, `${fill(this.t.minutes, { n: tour.durationMinutes })} · ${fill(this.t.stops, { n: tour.stops.length })}`),
+            tour.description ? h('p', {}, this.txt(tour.description)) : null,
+            h('button', { type: 'button', onclick: () => this.startTour(tour) }, this.t.startTour),
+          ),
+        ),
+      ),
+    ];
+  }
+
+  private favouritesBody(): Node[] {
+    const ids = this.favourites?.list() ?? [];
+    if (!ids.length) return [h('p', {}, this.t.noFavourites)];
+    const works = ids.map((id) => this.ex.artworks.find((a) => a.id === id)).filter((a): a is Artwork => !!a);
+    return [
+      h(
+        'ul',
+        { class: 'favourites' },
+        works.map((a) =>
+          h('li', { 'data-artwork': a.id }, h('button', { type: 'button', onclick: () => { this.drawer.close(); void this.openArtwork(a.id); } }, this.txt(a.title)), h('span', { class: 'sub' }, this.txt(a.creator.name))),
+        ),
+      ),
+    ];
+  }
+
+  private problemsBody(): Node[] {
+    return [h('p', {}, this.t.problemsIntro), h('ul', { class: 'problems-list' }, this.problems.map((p) => h('li', {}, h('strong', {}, p.path), `: ${p.message}`)))];
+  }
+
+  private addProblem(p: SceneProblem | Problem): void {
+    this.problems.push({ path: p.path, message: p.message });
+    this.renderProblemsButton();
+    this.drawer.update('problems', this.t.problems, this.problemsBody());
+  }
+
+  private renderProblemsButton(): void {
+    const b = byId('problems-button');
+    b.hidden = this.problems.length === 0;
+    b.textContent = `⚠ ${fill(this.t.problemsCount, { n: this.problems.length })}`;
+  }
+
+  // ---------------------------------------------------------------- tours
+
+  private startTour(tour: Tour): void {
+    this.drawer.close();
+    this.tour = { tour, index: 0 };
+    this.setStatus({ tour: tour.id });
+    this.goToStop();
+  }
+
+  private goToStop(): void {
+    if (!this.tour) return;
+    const stop = this.tour.tour.stops[this.tour.index];
+    this.renderTourBar();
+    if (stop) {
+      this.setStatus({ tourStop: String(this.tour.index) });
+      void this.openArtwork(stop.artwork);
+    }
+  }
+
+  private renderTourBar(): void {
+    const bar = byId('tour-bar');
+    clear(bar);
+    if (!this.tour) {
+      bar.hidden = true;
+      return;
+    }
+    const { tour, index } = this.tour;
+    const stop = tour.stops[index]!;
+    const art = this.ex.artworks.find((a) => a.id === stop.artwork);
+    bar.hidden = false;
+    bar.setAttribute('aria-label', this.txt(tour.title));
+    bar.append(
+      h('div', { class: 'where' }, h('span', {}, `${this.txt(tour.title)} · ${fill(this.t.tourStop, { i: index + 1, n: tour.stops.length })}`), h('strong', {}, art ? this.txt(art.title) : stop.artwork), stop.text ? h('span', {}, this.txt(stop.text)) : null),
+      h('button', { type: 'button', class: 'tour-prev', disabled: index === 0, onclick: () => this.stepTour(-1) }, this.t.previous),
+      h('button', { type: 'button', class: 'tour-next', disabled: index >= tour.stops.length - 1, onclick: () => this.stepTour(1) }, this.t.next),
+      h('button', { type: 'button', class: 'tour-end', onclick: () => this.endTour() }, this.t.endTour),
+    );
+  }
+
+  private stepTour(delta: number): void {
+    if (!this.tour) return;
+    this.tour.index = Math.min(Math.max(this.tour.index + delta, 0), this.tour.tour.stops.length - 1);
+    this.goToStop();
+    byId('tour-bar').querySelector<HTMLElement>(delta > 0 ? '.tour-next' : '.tour-prev')?.focus();
+  }
+
+  private endTour(): void {
+    this.tour = undefined;
+    this.setStatus({ tour: '', tourStop: '' });
+    this.renderTourBar();
+    byId('tours-button').focus();
+  }
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard refused (insecure context or permission): let the visitor copy it by hand.
+    window.prompt('Copy this link', text);
+    return false;
+  }
+}

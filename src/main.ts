@@ -1,0 +1,4 @@
+import './ui/styles.css';
+import { startVisit } from './app';
+
+void startVisit();

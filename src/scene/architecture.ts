@@ -1,0 +1,121 @@
+/**
+ * The building: floors, ceilings and walls (with doorways) from the floor plan,
+ * or the scanned/modelled space from its GLB.
+ */
+import earcut from 'earcut';
+import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
+import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
+import type { Scene } from '@babylonjs/core/scene';
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
+import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
+import { wallPieces } from '../twin/floorplan';
+import type { FloorPlan, SpaceModel, Vec2 } from '../twin/schema';
+import type { MaterialLibrary } from './materials';
+
+export interface Architecture {
+  /** Where a visitor may walk (teleport targets, tap-to-walk, gravity). */
+  floors: AbstractMesh[];
+  /** Everything a visitor bumps into. */
+  walls: AbstractMesh[];
+  /** Meshes per room id, for culling by room. */
+  byRoom: Map<string, AbstractMesh[]>;
+}
+
+const DEFAULT_FLOOR = { color: '#9a7b5a', roughness: 0.55 };
+const DEFAULT_WALL = { color: '#f1eee8', roughness: 0.9 };
+const DEFAULT_CEILING = { color: '#fbfaf7', roughness: 0.95 };
+
+function polygonMesh(name: string, polygon: Vec2[], y: number, facingUp: boolean, scene: Scene): Mesh {
+  const flat = polygon.flatMap((p) => [p[0], p[1]]);
+  const tri = earcut(flat);
+  const positions: number[] = [];
+  const normals: number[] = [];
+  const uvs: number[] = [];
+  for (const p of polygon) {
+    positions.push(p[0], y, p[1]);
+    normals.push(0, facingUp ? 1 : -1, 0);
+    uvs.push(p[0], p[1]);
+  }
+  const vd = new VertexData();
+  vd.positions = positions;
+  vd.indices = tri;
+  vd.normals = normals;
+  vd.uvs = uvs;
+  const mesh = new Mesh(name, scene);
+  vd.applyToMesh(mesh);
+  return mesh;
+}
+
+export function buildFloorPlan(plan: FloorPlan, scene: Scene, materials: MaterialLibrary): Architecture {
+  const floors: AbstractMesh[] = [];
+  const walls: AbstractMesh[] = [];
+  const byRoom = new Map<string, AbstractMesh[]>();
+  const pieces = wallPieces(plan);
+  for (const room of plan.rooms) {
+    const list: AbstractMesh[] = [];
+    const floor = polygonMesh(`floor:${room.id}`, room.polygon, 0, true, scene);
+    floor.material = materials.finish('floor', room.floor ?? plan.floor ?? DEFAULT_FLOOR, DEFAULT_FLOOR);
+    floor.checkCollisions = true;
+    floor.metadata = { kind: 'floor', room: room.id };
+    floors.push(floor);
+    list.push(floor);
+
+    const ceiling = polygonMesh(`ceiling:${room.id}`, room.polygon, room.height ?? plan.wallHeight, false, scene);
+    ceiling.material = materials.finish('ceiling', plan.ceiling ?? DEFAULT_CEILING, DEFAULT_CEILING);
+    ceiling.isPickable = false;
+    list.push(ceiling);
+
+    const boxes = pieces
+      .filter((p) => p.room === room.id)
+      .map((p, i) => {
+        const dx = p.b[0] - p.a[0];
+        const dz = p.b[1] - p.a[1];
+        const len = Math.hypot(dx, dz);
+        const h = p.top - p.bottom;
+        const box = CreateBox(`wall:${room.id}:${i}`, { width: len, height: h, depth: plan.wallThickness }, scene);
+        box.position.set((p.a[0] + p.b[0]) / 2, p.bottom + h / 2, (p.a[1] + p.b[1]) / 2);
+        // Box width runs along local x; RotationY maps x to (cos θ, 0, −sin θ).
+        box.rotation.y = Math.atan2(-dz, dx);
+        return box;
+      });
+    if (boxes.length) {
+      const merged = Mesh.MergeMeshes(boxes, true, true);
+      if (merged) {
+        merged.name = `walls:${room.id}`;
+        merged.material = materials.finish('walls', room.walls ?? plan.walls ?? DEFAULT_WALL, DEFAULT_WALL);
+        merged.checkCollisions = true;
+        merged.metadata = { kind: 'wall', room: room.id };
+        walls.push(merged);
+        list.push(merged);
+      }
+    }
+    for (const m of list) m.freezeWorldMatrix();
+    byRoom.set(room.id, list);
+  }
+  return { floors, walls, byRoom };
+}
+
+export async function buildSpaceModel(space: SpaceModel, url: string, scene: Scene): Promise<Architecture> {
+  const container = await LoadAssetContainerAsync(url, scene);
+  container.addAllToScene();
+  const floorNames = new Set(space.floorMeshes);
+  const floors: AbstractMesh[] = [];
+  const walls: AbstractMesh[] = [];
+  for (const mesh of container.meshes) {
+    if (!mesh.getTotalVertices()) continue;
+    mesh.checkCollisions = true;
+    if (floorNames.has(mesh.name) || (mesh.parent && floorNames.has(mesh.parent.name))) {
+      mesh.metadata = { kind: 'floor' };
+      floors.push(mesh);
+    } else {
+      mesh.metadata = { kind: 'wall' };
+      walls.push(mesh);
+    }
+    mesh.freezeWorldMatrix();
+  }
+  if (!floors.length) {
+    throw new Error(`the space model has no mesh named ${space.floorMeshes.map((n) => `'${n}'`).join(', ')} to walk on`);
+  }
+  return { floors, walls, byRoom: new Map() };
+}

@@ -1,0 +1,338 @@
+/**
+ * Artworks in the scene: paintings framed at true size, objects at real scale on plinths or in cases,
+ * wall labels, annotation hotspots, and visible placeholders for what could not be loaded or may not be shown.
+ */
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
+import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import '@babylonjs/core/Meshes/instancedMesh';
+import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
+import { CreateSphere } from '@babylonjs/core/Meshes/Builders/sphereBuilder';
+import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
+import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture';
+import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
+import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
+import type { AnimationGroup } from '@babylonjs/core/Animations/animationGroup';
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
+import type { Scene } from '@babylonjs/core/scene';
+import { headingToDir } from '../twin/floorplan';
+import { artworkPose, type ArtworkPose } from '../twin/layout';
+import type { Artwork, ObjectArtwork, Painting } from '../twin/schema';
+import { FRAME_FINISHES, type MaterialLibrary } from './materials';
+import { WallLabel, quad } from './labels';
+
+export type ArtworkState = 'loading' | 'ready' | 'placeholder' | 'restricted';
+
+export interface SceneArtwork {
+  artwork: Artwork;
+  pose: ArtworkPose;
+  /** At the work's pose; local +z faces the visitor. */
+  root: TransformNode;
+  /** Where the work's own coordinates start (paintings: image centre; objects: base of the model). */
+  origin: TransformNode;
+  label: WallLabel;
+  hotspots: Mesh[];
+  animations: AnimationGroup[];
+  state: ArtworkState;
+}
+
+export interface ArtworkBuildContext {
+  scene: Scene;
+  materials: MaterialLibrary;
+  resolve: (path: string) => string;
+  /** Reports a media file that could not be loaded; the work shows a placeholder. */
+  onProblem: (artwork: Artwork, field: string, message: string) => void;
+  onAssetDone: () => void;
+}
+
+/** Meshes carry the id of their artwork so a pick finds the work. */
+export function tagArtwork(mesh: AbstractMesh, id: string): void {
+  mesh.metadata = { ...(mesh.metadata ?? {}), artworkId: id };
+}
+
+export function artworkIdOf(mesh: AbstractMesh | null | undefined): string | undefined {
+  let node: { metadata?: unknown; parent?: unknown } | null | undefined = mesh;
+  while (node) {
+    const id = (node.metadata as { artworkId?: string } | undefined)?.artworkId;
+    if (id) return id;
+    node = node.parent as typeof node;
+  }
+  return undefined;
+}
+
+function placeholderTexture(scene: Scene, title: string, note: string, dark = false): DynamicTexture {
+  const t = new DynamicTexture(`placeholder-${title}`, { width: 512, height: 512 }, scene, true);
+  const ctx = t.getContext() as CanvasRenderingContext2D;
+  ctx.fillStyle = dark ? '#2b2622' : '#d9d4cb';
+  ctx.fillRect(0, 0, 512, 512);
+  ctx.strokeStyle = dark ? '#8a7f73' : '#9b948a';
+  ctx.lineWidth = 6;
+  ctx.setLineDash([18, 12]);
+  ctx.strokeRect(16, 16, 480, 480);
+  ctx.fillStyle = dark ? '#efe8de' : '#4a453f';
+  ctx.textAlign = 'center';
+  ctx.font = '600 34px Georgia, serif';
+  ctx.fillText(title.slice(0, 28), 256, 230);
+  ctx.font = '26px Arial, sans-serif';
+  ctx.fillText(note.slice(0, 36), 256, 285);
+  t.update(true);
+  return t;
+}
+
+export class ArtworkBuilder {
+  private readonly frames = new Map<string, Mesh[]>();
+  private plinthSource?: Mesh;
+  private caseSource?: Mesh;
+  private hotspotSource?: Mesh;
+
+  constructor(private readonly ctx: ArtworkBuildContext) {}
+
+  /** Builds the work's node, frame and plinth now; its media loads in the returned promise. */
+  build(exhibition: Parameters<typeof artworkPose>[0], art: Artwork, texts: { unavailable: string; restricted: string }): { work: SceneArtwork; media: Promise<void> } {
+    const { scene } = this.ctx;
+    const pose = artworkPose(exhibition, art);
+    const root = new TransformNode(`artwork:${art.id}`, scene);
+    root.position.set(...pose.position);
+    const facing = headingToDir(pose.heading);
+    // RotationY maps local +z to (sin θ, 0, cos θ).
+    root.rotation.y = Math.atan2(facing[0], facing[1]);
+    root.metadata = { artworkId: art.id };
+    const origin = new TransformNode(`artwork-origin:${art.id}`, scene);
+    origin.parent = root;
+    const label = new WallLabel(`label:${art.id}`, scene);
+    label.mesh.parent = root;
+    tagArtwork(label.mesh, art.id);
+    const work: SceneArtwork = { artwork: art, pose, root, origin, label, hotspots: [], animations: [], state: 'loading' };
+    const restricted = art.sensitivity.level === 'restricted';
+    if (restricted) work.state = 'restricted';
+    let media: Promise<void>;
+    if (art.kind === 'painting') media = this.painting(work, art, restricted, texts);
+    else media = this.object(work, art, restricted, texts);
+    this.hotspots(work);
+    return { work, media };
+  }
+
+  private painting(work: SceneArtwork, art: Painting, restricted: boolean, texts: { unavailable: string; restricted: string }): Promise<void> {
+    const { scene } = this.ctx;
+    const { width: w, height: h } = art.dimensions;
+    const canvas = quad(`canvas:${art.id}`, w, h, scene);
+    canvas.parent = work.origin;
+    tagArtwork(canvas, art.id);
+    const mat = new PBRMaterial(`canvas-mat:${art.id}`, scene);
+    mat.roughness = 0.75;
+    mat.metallic = 0;
+    // A picture light: a little of the image is emitted so works read as lit, not as shadowed walls.
+    mat.emissiveColor = new Color3(0.28, 0.28, 0.27);
+    canvas.material = mat;
+    if (art.frame.style !== 'none' && art.frame.width > 0) this.frame(work, art);
+    // Labels hang to the right of the frame at reading height.
+    work.label.mesh.position.set(w / 2 + art.frame.width + 0.3, 1.35 - work.pose.position[1], -0.02);
+    const showPlaceholder = (note: string, dark = false) => {
+      const t = placeholderTexture(scene, pickTitle(art), note, dark);
+      mat.albedoTexture = t;
+      mat.emissiveTexture = t;
+    };
+    if (restricted || !art.image) {
+      showPlaceholder(restricted ? texts.restricted : texts.unavailable, restricted);
+      if (!restricted) work.state = 'placeholder';
+      this.ctx.onAssetDone();
+      return Promise.resolve();
+    }
+    const url = this.ctx.resolve(art.image);
+    return new Promise<void>((resolveDone) => {
+      const tex: Texture = new Texture(url, scene, {
+        noMipmap: false,
+        invertY: true,
+        samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
+        onLoad: () => {
+          tex.anisotropicFilteringLevel = 4;
+          mat.albedoTexture = tex;
+          mat.emissiveTexture = tex;
+          work.state = 'ready';
+          this.ctx.onAssetDone();
+          resolveDone();
+        },
+        onError: (message?: string) => {
+          tex.dispose();
+          showPlaceholder(texts.unavailable);
+          work.state = 'placeholder';
+          this.ctx.onProblem(art, 'image', mediaProblem('image', art.image!, message));
+          this.ctx.onAssetDone();
+          resolveDone();
+        },
+      });
+    });
+  }
+
+  private frame(work: SceneArtwork, art: Painting): void {
+    const { scene } = this.ctx;
+    const fw = art.frame.width;
+    const depth = 0.05;
+    const { width: w, height: h } = art.dimensions;
+    const parts: [number, number, number, number][] = [
+      [0, h / 2 + fw / 2, w + 2 * fw, fw],
+      [0, -h / 2 - fw / 2, w + 2 * fw, fw],
+      [-w / 2 - fw / 2, 0, fw, h],
+      [w / 2 + fw / 2, 0, fw, h],
+    ];
+    const list = this.frames.get(art.frame.style) ?? [];
+    for (const [x, y, bw, bh] of parts) {
+      const b = CreateBox(`frame:${art.id}`, { width: bw, height: bh, depth }, scene);
+      b.parent = work.origin;
+      b.position.set(x, y, -depth / 2 + 0.012);
+      list.push(b);
+    }
+    this.frames.set(art.frame.style, list);
+  }
+
+  private object(work: SceneArtwork, art: ObjectArtwork, restricted: boolean, texts: { unavailable: string; restricted: string }): Promise<void> {
+    const { scene } = this.ctx;
+    const { width, height } = art.dimensions;
+    const depth = art.dimensions.depth ?? width;
+    const baseY = art.display === 'none' ? 0 : art.plinthHeight;
+    work.origin.position.y = baseY;
+    const footprint = Math.max(width, depth) + 0.25;
+    if (art.display !== 'none') {
+      const plinth = this.plinth().createInstance(`plinth:${art.id}`);
+      plinth.parent = work.root;
+      plinth.scaling.set(footprint, art.plinthHeight, footprint);
+      plinth.position.y = art.plinthHeight / 2;
+      plinth.checkCollisions = true;
+      tagArtwork(plinth, art.id);
+    }
+    if (art.display === 'case') {
+      const glass = this.glassCase().createInstance(`case:${art.id}`);
+      glass.parent = work.root;
+      const ch = height + 0.12;
+      glass.scaling.set(footprint - 0.02, ch, footprint - 0.02);
+      glass.position.y = baseY + ch / 2;
+      glass.isPickable = false;
+      glass.checkCollisions = true;
+    }
+    // The label lies on the plinth's front edge, tilted up toward the reader.
+    work.label.mesh.parent = work.root;
+    work.label.mesh.position.set(0, Math.max(baseY, 0.75) + 0.005, footprint / 2 + 0.01);
+    work.label.mesh.rotation.x = art.display === 'none' ? 0 : -Math.PI / 2 + 0.35;
+    const showPlaceholder = (note: string, dark = false) => {
+      const box = CreateBox(`placeholder:${art.id}`, { width, height, depth }, scene);
+      box.parent = work.origin;
+      box.position.y = height / 2;
+      const m = new StandardMaterial(`placeholder-mat:${art.id}`, scene);
+      const t = placeholderTexture(scene, pickTitle(art), note, dark);
+      // Box faces are seen from outside in a right-handed scene: flip so the text reads.
+      t.uScale = -1;
+      m.diffuseTexture = t;
+      m.emissiveTexture = t;
+      m.specularColor = Color3.Black();
+      box.material = m;
+      tagArtwork(box, art.id);
+    };
+    if (restricted || !art.model) {
+      showPlaceholder(restricted ? texts.restricted : texts.unavailable, restricted);
+      if (!restricted) work.state = 'placeholder';
+      this.ctx.onAssetDone();
+      return Promise.resolve();
+    }
+    const url = this.ctx.resolve(art.model);
+    return LoadAssetContainerAsync(url, scene, { pluginExtension: url.toLowerCase().includes('.gltf') ? '.gltf' : '.glb' })
+      .then((container) => {
+        container.addAllToScene();
+        for (const node of container.rootNodes) node.parent = work.origin;
+        for (const mesh of container.meshes) {
+          tagArtwork(mesh, art.id);
+          mesh.isPickable = true;
+        }
+        for (const group of container.animationGroups) group.stop();
+        work.animations = container.animationGroups;
+        work.state = 'ready';
+      })
+      .catch((e: unknown) => {
+        showPlaceholder(texts.unavailable);
+        work.state = 'placeholder';
+        this.ctx.onProblem(art, 'model', mediaProblem('model', art.model!, shortError(e)));
+      })
+      .finally(() => this.ctx.onAssetDone());
+  }
+
+  private hotspots(work: SceneArtwork): void {
+    for (const a of work.artwork.annotations) {
+      const s = this.hotspot().createInstance(`hotspot:${work.artwork.id}:${a.id}`);
+      s.parent = work.origin;
+      s.position.set(...a.position);
+      if (work.artwork.kind === 'painting') s.position.z += 0.015;
+      s.setEnabled(false);
+      s.metadata = { artworkId: work.artwork.id, annotationId: a.id };
+      work.hotspots.push(s as unknown as Mesh);
+    }
+  }
+
+  private plinth(): Mesh {
+    if (!this.plinthSource) {
+      const m = CreateBox('plinth-source', { size: 1 }, this.ctx.scene);
+      m.material = this.ctx.materials.solid('plinth', '#f4f2ee', 0.8);
+      m.isVisible = false;
+      this.plinthSource = m;
+    }
+    return this.plinthSource;
+  }
+
+  private glassCase(): Mesh {
+    if (!this.caseSource) {
+      const m = CreateBox('case-source', { size: 1 }, this.ctx.scene);
+      const mat = new PBRMaterial('glass', this.ctx.scene);
+      mat.albedoColor = new Color3(0.85, 0.92, 0.95);
+      mat.alpha = 0.12;
+      mat.roughness = 0.05;
+      mat.metallic = 0;
+      m.material = mat;
+      m.isVisible = false;
+      this.caseSource = m;
+    }
+    return this.caseSource;
+  }
+
+  private hotspot(): Mesh {
+    if (!this.hotspotSource) {
+      const m = CreateSphere('hotspot-source', { diameter: 0.045, segments: 12 }, this.ctx.scene);
+      const mat = new StandardMaterial('hotspot', this.ctx.scene);
+      mat.emissiveColor = Color3.FromHexString('#ffb347');
+      mat.disableLighting = true;
+      m.material = mat;
+      m.renderingGroupId = 1;
+      m.isVisible = false;
+      this.hotspotSource = m;
+    }
+    return this.hotspotSource;
+  }
+
+  /** Frames of one style become one mesh: one draw call however many paintings hang. */
+  finish(): void {
+    for (const [style, parts] of this.frames) {
+      const merged = Mesh.MergeMeshes(parts, true, true);
+      if (!merged) continue;
+      merged.name = `frames:${style}`;
+      const f = FRAME_FINISHES[style] ?? FRAME_FINISHES.gilded!;
+      merged.material = this.ctx.materials.solid(`frame-${style}`, f.color, f.roughness, f.metallic);
+      merged.isPickable = false;
+      merged.freezeWorldMatrix();
+    }
+    this.frames.clear();
+  }
+}
+
+function pickTitle(art: Artwork): string {
+  return Object.values(art.title)[0] ?? art.id;
+}
+
+/** A plain sentence for a curator: missing file, or a file that is not what it claims. */
+function mediaProblem(what: 'image' | 'model', path: string, detail?: string): string {
+  if (detail && /not found|404/i.test(detail)) return `file '${path}' not found`;
+  const kind = what === 'image' ? 'a decodable image' : 'a valid glTF/GLB model';
+  return `file '${path}' is not ${kind}${detail ? ` (${detail})` : ''}`;
+}
+
+function shortError(e: unknown): string {
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/^Unable to load from \S+: /, '');
+  return msg.length > 160 ? `${msg.slice(0, 157)}…` : msg;
+}

@@ -1,0 +1,87 @@
+import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
+import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
+import type { Scene } from '@babylonjs/core/scene';
+
+export interface LabelText {
+  title: string;
+  lines: string[];
+}
+
+const PX_PER_M = 2000;
+
+/** A w×h rectangle centred on the origin, facing +z (toward the visitor), u along +x. */
+export function quad(name: string, w: number, h: number, scene: Scene): Mesh {
+  const vd = new VertexData();
+  vd.positions = [-w / 2, -h / 2, 0, w / 2, -h / 2, 0, w / 2, h / 2, 0, -w / 2, h / 2, 0];
+  vd.normals = [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1];
+  vd.uvs = [0, 0, 1, 0, 1, 1, 0, 1];
+  // Wound for a right-handed scene, whose front faces are the other way round from Babylon's default.
+  vd.indices = [0, 2, 1, 0, 3, 2];
+  const m = new Mesh(name, scene);
+  vd.applyToMesh(m);
+  return m;
+}
+
+/** A printed wall label: a small card whose text is drawn to a texture (never parsed as markup). */
+export class WallLabel {
+  readonly mesh: Mesh;
+  private readonly texture: DynamicTexture;
+
+  constructor(name: string, scene: Scene, readonly width = 0.24, readonly height = 0.15) {
+    this.mesh = quad(name, width, height, scene);
+    this.texture = new DynamicTexture(`${name}-text`, { width: width * PX_PER_M, height: height * PX_PER_M }, scene, true);
+    const mat = new StandardMaterial(`${name}-mat`, scene);
+    mat.diffuseTexture = this.texture;
+    mat.emissiveColor = new Color3(0.55, 0.55, 0.55);
+    mat.specularColor = Color3.Black();
+    this.mesh.material = mat;
+  }
+
+  draw(text: LabelText): void {
+    const ctx = this.texture.getContext() as CanvasRenderingContext2D;
+    const w = this.width * PX_PER_M;
+    const h = this.height * PX_PER_M;
+    ctx.fillStyle = '#f7f5f0';
+    ctx.fillRect(0, 0, w, h);
+    const pad = w * 0.07;
+    ctx.fillStyle = '#1d1b18';
+    ctx.textBaseline = 'top';
+    let y = pad;
+    const titleSize = Math.round(h * 0.12);
+    ctx.font = `600 ${titleSize}px Georgia, 'Times New Roman', serif`;
+    for (const line of wrap(ctx, text.title, w - 2 * pad).slice(0, 2)) {
+      ctx.fillText(line, pad, y);
+      y += titleSize * 1.2;
+    }
+    y += titleSize * 0.3;
+    const bodySize = Math.round(h * 0.085);
+    ctx.font = `${bodySize}px 'Helvetica Neue', Arial, sans-serif`;
+    ctx.fillStyle = '#3d3934';
+    for (const l of text.lines) {
+      for (const line of wrap(ctx, l, w - 2 * pad).slice(0, 2)) {
+        if (y + bodySize > h - pad / 2) break;
+        ctx.fillText(line, pad, y);
+        y += bodySize * 1.3;
+      }
+    }
+    this.texture.update(true);
+  }
+}
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (ctx.measureText(next).width > max && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,51 @@
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture';
+import type { Scene } from '@babylonjs/core/scene';
+import type { Finish } from '../twin/schema';
+
+/** One material per distinct finish, so rooms with the same walls share a draw state. */
+export class MaterialLibrary {
+  private readonly cache = new Map<string, PBRMaterial>();
+  constructor(
+    private readonly scene: Scene,
+    private readonly resolve: (path: string) => string,
+  ) {}
+
+  finish(name: string, finish: Finish, fallback: Finish): PBRMaterial {
+    const f = finish ?? fallback;
+    const key = `${f.color}|${f.roughness ?? ''}|${f.texture ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const m = new PBRMaterial(`${name}-${this.cache.size}`, this.scene);
+    m.albedoColor = Color3.FromHexString(f.color).toLinearSpace();
+    m.metallic = 0;
+    m.roughness = f.roughness ?? 0.85;
+    m.backFaceCulling = false;
+    if (f.texture) {
+      const t = new Texture(this.resolve(f.texture), this.scene);
+      m.albedoTexture = t;
+    }
+    this.cache.set(key, m);
+    return m;
+  }
+
+  solid(name: string, hex: string, roughness: number, metallic = 0): PBRMaterial {
+    const key = `solid|${hex}|${roughness}|${metallic}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const m = new PBRMaterial(name, this.scene);
+    m.albedoColor = Color3.FromHexString(hex).toLinearSpace();
+    m.roughness = roughness;
+    m.metallic = metallic;
+    this.cache.set(key, m);
+    return m;
+  }
+}
+
+export const FRAME_FINISHES: Record<string, { color: string; roughness: number; metallic: number }> = {
+  gilded: { color: '#c9a24a', roughness: 0.35, metallic: 1 },
+  oak: { color: '#8a6a43', roughness: 0.6, metallic: 0 },
+  black: { color: '#1c1b1a', roughness: 0.45, metallic: 0 },
+  white: { color: '#ecebe6', roughness: 0.5, metallic: 0 },
+};

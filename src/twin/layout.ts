@@ -1,0 +1,77 @@
+/**
+ * Where each artwork is in the space and where a visitor stands to look at it.
+ * Pure math over the validated model; the scene and the modes read these.
+ */
+import { add, dirToHeading, headingToDir, pointInPolygon, roomAt, roomEdges, scale, type RoomOutline } from './floorplan';
+import type { Artwork, Exhibition, Vec2, Vec3 } from './schema';
+
+/** Gap between a wall's face and the back of a painting. */
+const HANG_GAP = 0.03;
+export const EYE_HEIGHT = 1.6;
+
+export interface ArtworkPose {
+  /** Paintings: centre of the image. Objects: the floor point under the work's base. */
+  position: Vec3;
+  /** The direction the work faces, in degrees (0 toward −z). */
+  heading: number;
+  room?: string;
+}
+
+export interface Viewpoint {
+  eye: Vec3;
+  target: Vec3;
+}
+
+export function rooms(ex: Exhibition): RoomOutline[] {
+  return ex.space.rooms;
+}
+
+function wallThickness(ex: Exhibition): number {
+  return ex.space.kind === 'floorplan' ? ex.space.wallThickness : 0;
+}
+
+export function artworkPose(ex: Exhibition, art: Artwork): ArtworkPose {
+  const p = art.placement;
+  if (p.kind === 'pose') {
+    const room = roomAt(rooms(ex), [p.position[0], p.position[2]]);
+    return { position: p.position, heading: p.heading, room: room?.id };
+  }
+  const room = rooms(ex).find((r) => r.id === p.room);
+  const edge = room ? roomEdges(room)[p.wall] : undefined;
+  if (!room || !edge) throw new Error(`artwork '${art.id}': wall ${p.wall} of room '${p.room}' does not exist`);
+  const depth = art.kind === 'painting' ? (art.dimensions.depth ?? 0.04) / 2 + HANG_GAP : 0;
+  const plan = add(add(edge.a, scale(edge.dir, p.offset)), scale(edge.inward, wallThickness(ex) / 2 + depth));
+  return { position: [plan[0], p.height, plan[1]], heading: dirToHeading(edge.inward), room: room.id };
+}
+
+/** The height of the centre of what a visitor looks at. */
+export function artworkCentreY(art: Artwork, pose: ArtworkPose): number {
+  if (art.kind === 'painting') return pose.position[1];
+  const base = art.display === 'none' ? 0 : art.plinthHeight;
+  return pose.position[1] + base + art.dimensions.height / 2;
+}
+
+/**
+ * A comfortable place to stand: in front of the work at a distance that fits it in view,
+ * pulled back toward the work if that would leave the room.
+ */
+export function viewpoint(ex: Exhibition, art: Artwork, pose = artworkPose(ex, art)): Viewpoint {
+  const size = Math.max(art.dimensions.width, art.dimensions.height, art.dimensions.depth ?? 0);
+  const dir = headingToDir(pose.heading);
+  const centreY = artworkCentreY(art, pose);
+  const room = rooms(ex).find((r) => r.id === pose.room);
+  let distance = Math.min(Math.max(1.3 * size + 0.8, 1.8), 7);
+  const at = (d: number): Vec2 => [pose.position[0] + dir[0] * d, pose.position[2] + dir[1] * d];
+  if (room) {
+    while (distance > 1 && !insideWithMargin(at(distance), room.polygon, 0.5)) distance -= 0.1;
+  }
+  const eye = at(distance);
+  // Wall-hung paintings give their centre's height; the floor is the space's (y = 0).
+  const floorY = art.kind === 'painting' ? 0 : pose.position[1];
+  return { eye: [eye[0], floorY + EYE_HEIGHT, eye[1]], target: [pose.position[0], centreY, pose.position[2]] };
+}
+
+function insideWithMargin(p: Vec2, poly: Vec2[], margin: number): boolean {
+  const probes: Vec2[] = [p, [p[0] + margin, p[1]], [p[0] - margin, p[1]], [p[0], p[1] + margin], [p[0], p[1] - margin]];
+  return probes.every((q) => pointInPolygon(q, poly));
+}
