@@ -53,6 +53,8 @@ function exhibitions(): Plugin {
 
 export default defineConfig({
   plugins: [exhibitions()],
+  // One page, configured by its query string: a missing file is a real 404, never index.html.
+  appType: 'mpa',
   build: {
     // "assets" would collide with the exhibition folder's name in people's heads; the app's own files go here.
     assetsDir: 'app',

@@ -7,7 +7,7 @@ import { Engine } from '@babylonjs/core/Engines/engine';
 import { ExhibitionError, loadExhibition, mediaUrl, type LoadedExhibition } from './twin/load';
 import type { Artwork, Exhibition, Tour } from './twin/schema';
 import { pick } from './twin/text';
-import { artworkPose } from './twin/layout';
+import { artworkPose, EYE_HEIGHT } from './twin/layout';
 import type { Problem } from './twin/validate';
 import { buildGallery, type Gallery, type SceneProblem } from './scene/gallery';
 import { PreviewMode } from './modes/preview/preview-mode';
@@ -32,6 +32,10 @@ export interface TestHooks {
   problems: () => SceneProblem[];
   /** The Babylon scene, for tests and benchmarks that read its instrumentation. */
   scene: () => unknown;
+  /** Puts the visitor at a floor point facing a heading (test and benchmark set-up). */
+  place: (position: [number, number, number], heading: number) => void;
+  /** Whether a work shows its media, a placeholder, or the restricted statement. */
+  workState: (id: string) => string | undefined;
 }
 
 declare global {
@@ -197,6 +201,13 @@ class Visit {
       screenPoint: (id) => this.preview?.screenPoint(id),
       problems: () => [...this.problems],
       scene: () => this.gallery?.scene,
+      place: (position, heading) => {
+        const v = this.preview!.visitor;
+        v.stop();
+        v.camera.position.set(position[0], position[1] + EYE_HEIGHT, position[2]);
+        v.face(heading);
+      },
+      workState: (id) => this.gallery?.works.get(id)?.state,
     };
     window.museumTwin = this.museumHooks;
   }

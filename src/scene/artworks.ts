@@ -153,13 +153,17 @@ export class ArtworkBuilder {
           this.ctx.onAssetDone();
           resolveDone();
         },
-        onError: (message?: string) => {
+        onError: () => {
+          // Babylon may report one failure more than once.
+          if (work.state === 'placeholder') return;
           tex.dispose();
           showPlaceholder(texts.unavailable);
           work.state = 'placeholder';
-          this.ctx.onProblem(art, 'image', mediaProblem('image', art.image!, message));
-          this.ctx.onAssetDone();
-          resolveDone();
+          void mediaProblem('image', art.image!, url).then((message) => {
+            this.ctx.onProblem(art, 'image', message);
+            this.ctx.onAssetDone();
+            resolveDone();
+          });
         },
       });
     });
@@ -210,6 +214,15 @@ export class ArtworkBuilder {
       glass.isPickable = false;
       glass.checkCollisions = true;
     }
+    if (art.display === 'none') {
+      // A work standing on the floor still stops the visitor: an invisible box of its catalogued size.
+      const collider = CreateBox(`collider:${art.id}`, { width: footprint, height: Math.max(height, 1), depth: footprint }, scene);
+      collider.parent = work.root;
+      collider.position.y = Math.max(height, 1) / 2;
+      collider.isVisible = false;
+      collider.isPickable = false;
+      collider.checkCollisions = true;
+    }
     // The label lies on the plinth's front edge, tilted up toward the reader.
     work.label.mesh.parent = work.root;
     work.label.mesh.position.set(0, Math.max(baseY, 0.75) + 0.005, footprint / 2 + 0.01);
@@ -247,10 +260,10 @@ export class ArtworkBuilder {
         work.animations = container.animationGroups;
         work.state = 'ready';
       })
-      .catch((e: unknown) => {
+      .catch(async (e: unknown) => {
         showPlaceholder(texts.unavailable);
         work.state = 'placeholder';
-        this.ctx.onProblem(art, 'model', mediaProblem('model', art.model!, shortError(e)));
+        this.ctx.onProblem(art, 'model', await mediaProblem('model', art.model!, url, shortError(e)));
       })
       .finally(() => this.ctx.onAssetDone());
   }
@@ -325,9 +338,19 @@ function pickTitle(art: Artwork): string {
   return Object.values(art.title)[0] ?? art.id;
 }
 
-/** A plain sentence for a curator: missing file, or a file that is not what it claims. */
-function mediaProblem(what: 'image' | 'model', path: string, detail?: string): string {
-  if (detail && /not found|404/i.test(detail)) return `file '${path}' not found`;
+/**
+ * A plain sentence for a curator: the file is missing, unreachable, or not what it claims.
+ * Loaders only say "failed", so ask the server once what it has.
+ */
+async function mediaProblem(what: 'image' | 'model', path: string, url: string, detail?: string): Promise<string> {
+  let status: number | undefined;
+  try {
+    status = (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status;
+  } catch {
+    return `file '${path}' could not be downloaded (the network is unreachable)`;
+  }
+  if (status === 404 || status === 410) return `file '${path}' not found`;
+  if (status >= 400) return `file '${path}' could not be downloaded (HTTP ${status})`;
   const kind = what === 'image' ? 'a decodable image' : 'a valid glTF/GLB model';
   return `file '${path}' is not ${kind}${detail ? ` (${detail})` : ''}`;
 }

@@ -44,6 +44,9 @@ export async function loadExhibition(url: string, fetcher: typeof fetch = fetch)
     );
   }
   const text = await response.text();
+  if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
+    throw new ExhibitionError(`There is no exhibition at ${absolute} (the server answered with a web page, not an exhibition file).`, absolute);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

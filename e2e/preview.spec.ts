@@ -1,0 +1,200 @@
+/** The pre-visit preview, as a visitor meets it in a desktop browser. */
+import { test, expect, waitForGallery, viewer, serveFixture, canvasStats, defaultExhibition, SHOTS } from './support';
+import { pointInPolygon } from '../src/twin/floorplan';
+
+const ex = defaultExhibition();
+const en = (m: Record<string, string>) => m.en ?? Object.values(m)[0]!;
+
+test('the default exhibition opens as a rendered, lit gallery', async ({ page }) => {
+  await page.goto('/');
+  await waitForGallery(page);
+  await expect(page.locator('#exhibition-title')).toHaveText(en(ex.title));
+  const { stdev, mean } = await canvasStats(page, 'preview-entrance');
+  // A blank, black or single-colour canvas has almost no spread; a lit room with works has plenty.
+  expect(stdev).toBeGreaterThan(18);
+  expect(mean).toBeGreaterThan(50);
+  expect(mean).toBeLessThan(235);
+  expect(await page.evaluate(() => window.museumTwin!.problems())).toEqual([]);
+});
+
+test('walking into a wall keeps the visitor inside the room', async ({ page }) => {
+  await page.goto('/');
+  await waitForGallery(page, false);
+  const start = await viewer(page);
+  const room = ex.space.rooms.find((r) => r.id === start.room)!;
+  expect(room).toBeTruthy();
+  // Face the nearest wall and keep walking into it.
+  const a = room.polygon[0]!;
+  const b = room.polygon[1]!;
+  const mid: [number, number] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  const heading = (Math.atan2(mid[0] - start.position[0], -(mid[1] - start.position[2])) * 180) / Math.PI;
+  await page.evaluate(([p, h]) => window.museumTwin!.place(p as [number, number, number], h as number), [start.position, heading] as const);
+  await page.locator('#gallery-canvas').focus();
+  await page.keyboard.down('w');
+  await page.waitForFunction(
+    ([mx, mz]) => {
+      const v = window.museumTwin!.viewer();
+      return Math.hypot(v.position[0] - mx!, v.position[2] - mz!) < 0.8;
+    },
+    mid,
+    { timeout: 30_000 },
+  );
+  // Keep pushing: the wall must hold.
+  await page.waitForTimeout(2500);
+  await page.keyboard.up('w');
+  const end = await viewer(page);
+  expect(pointInPolygon([end.position[0], end.position[2]], room.polygon)).toBe(true);
+  expect(end.position[1]).toBeGreaterThan(-0.2);
+  expect(end.position[1]).toBeLessThan(0.3);
+  await page.screenshot({ path: `${SHOTS}/preview-wall.png` });
+});
+
+test('clicking a work glides to it and opens its story', async ({ page }) => {
+  await page.goto('/');
+  await waitForGallery(page);
+  const box = (await page.locator('#gallery-canvas').boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const candidates = await page.evaluate((ids) => ids.map((id) => ({ id, p: window.museumTwin!.screenPoint(id) })), ex.artworks.filter((a) => a.kind === 'painting' && a.sensitivity.level === 'open').map((a) => a.id));
+  const visible = candidates
+    .filter((c) => c.p && c.p.visible && c.p.x > box.x + 20 && c.p.x < box.x + box.width - 20 && c.p.y > box.y + 20 && c.p.y < box.y + box.height - 20)
+    .sort((m, n) => Math.hypot(m.p!.x - centre.x, m.p!.y - centre.y) - Math.hypot(n.p!.x - centre.x, n.p!.y - centre.y));
+  expect(visible.length).toBeGreaterThan(0);
+  const target = visible[0]!;
+  const before = await viewer(page);
+  await page.mouse.click(target.p!.x, target.p!.y);
+  const art = ex.artworks.find((a) => a.id === target.id)!;
+  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+  await expect(page.locator('#panel')).toContainText(en(art.creator.name));
+  await expect(page.locator('#panel .story')).not.toBeEmpty();
+  await page.waitForFunction((x) => {
+    const v = window.museumTwin!.viewer();
+    return Math.hypot(v.position[0] - x[0], v.position[2] - x[2]) > 0.3;
+  }, before.position);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${SHOTS}/preview-work-open.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#panel')).toBeHidden();
+});
+
+test('a deep link opens its work, and the link can be copied', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const art = ex.artworks.find((a) => a.kind === 'object' && a.sensitivity.level === 'open')!;
+  await page.goto(`/#artwork=${art.id}`);
+  await waitForGallery(page, false);
+  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`#artwork=${art.id}`);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${SHOTS}/preview-deep-link.png` });
+});
+
+test('search finds a work by its creator and opens it', async ({ page }) => {
+  await page.goto('/');
+  await waitForGallery(page, false);
+  const art = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.kind === 'painting')!;
+  const creator = en(art.creator.name);
+  await page.getByRole('combobox', { name: 'Search works' }).fill(creator.split(' ').pop()!);
+  const option = page.getByRole('option', { name: new RegExp(en(art.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+  await page.getByRole('combobox', { name: 'Search works' }).fill('zzzz-no-such-work');
+  await expect(page.locator('#search-results')).toContainText('No work matches');
+});
+
+test('a favourite is kept across a reload', async ({ page }) => {
+  const art = ex.artworks.find((a) => a.sensitivity.level === 'open')!;
+  await page.goto(`/#artwork=${art.id}`);
+  await waitForGallery(page, false);
+  await page.getByRole('button', { name: 'Add to favourites' }).click();
+  await expect(page.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#favourites-count')).toHaveText('1');
+  await page.goto('/');
+  await waitForGallery(page, false);
+  await expect(page.locator('#favourites-count')).toHaveText('1');
+  await page.locator('#favourites-button').click();
+  await expect(page.locator('#drawer')).toContainText(en(art.title));
+  await page.locator('#drawer').getByRole('button', { name: en(art.title) }).click();
+  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+});
+
+test('a tour leads from stop to stop', async ({ page }) => {
+  const tour = ex.tours[0]!;
+  await page.goto('/');
+  await waitForGallery(page, false);
+  await page.getByRole('button', { name: 'Tours' }).click();
+  await page.locator(`[data-tour="${tour.id}"]`).getByRole('button', { name: 'Start tour' }).click();
+  const first = ex.artworks.find((a) => a.id === tour.stops[0]!.artwork)!;
+  const second = ex.artworks.find((a) => a.id === tour.stops[1]!.artwork)!;
+  await expect(page.locator('#tour-bar')).toContainText(`Stop 1 of ${tour.stops.length}`);
+  await expect(page.locator('#panel h2')).toHaveText(en(first.title));
+  await page.waitForTimeout(1600);
+  const atFirst = await viewer(page);
+  await page.locator('#tour-bar').getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('#tour-bar')).toContainText(`Stop 2 of ${tour.stops.length}`);
+  await expect(page.locator('#panel h2')).toHaveText(en(second.title));
+  await page.waitForFunction((x) => {
+    const v = window.museumTwin!.viewer();
+    return Math.hypot(v.position[0] - x[0], v.position[2] - x[2]) > 0.5;
+  }, atFirst.position);
+  await page.locator('#tour-bar').getByRole('button', { name: 'Previous' }).click();
+  await expect(page.locator('#panel h2')).toHaveText(en(first.title));
+  await page.screenshot({ path: `${SHOTS}/preview-tour.png` });
+  await page.locator('#tour-bar').getByRole('button', { name: 'End tour' }).click();
+  await expect(page.locator('#tour-bar')).toBeHidden();
+});
+
+test('keyboard alone: reach a work from the list, open it, close it', async ({ page }) => {
+  await page.goto('/');
+  await waitForGallery(page, false);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the list of works' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const first = ex.artworks[0]!;
+  await expect(page.locator('.works-list button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#panel h2')).toHaveText(en(first.title));
+  await expect(page.locator('#panel h2')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#panel')).toBeHidden();
+  await expect(page.locator('.works-list button').first()).toBeFocused();
+});
+
+test('an exhibition with a missing model still opens, with a placeholder and a listed problem', async ({ page }) => {
+  await serveFixture(page, '/exhibitions/fixture/exhibition.json', 'missing-model.json');
+  await page.route((u) => u.pathname.endsWith('/corrupt.glb'), (r) => r.fulfill({ body: 'this is not a glb', contentType: 'model/gltf-binary' }));
+  await page.goto('/?exhibition=/exhibitions/fixture/exhibition.json');
+  await waitForGallery(page);
+  expect(await page.evaluate(() => window.museumTwin!.workState('lost-vase'))).toBe('placeholder');
+  expect(await page.evaluate(() => window.museumTwin!.workState('corrupt-head'))).toBe('placeholder');
+  await page.locator('#problems-button').click();
+  await expect(page.locator('#drawer')).toContainText("artworks[0].model: file 'models/does-not-exist.glb' not found");
+  await expect(page.locator('#drawer')).toContainText("artworks[1].model: file 'models/corrupt.glb' is not a valid glTF/GLB model");
+  await expect(page.locator('#drawer')).toContainText("artworks[2].image: file 'images/missing.jpg' not found");
+  // Hostile strings are shown as text and never run.
+  await expect(page.locator('.works-list')).toContainText('<img src=x onerror="window.__pwned=1">Blank Canvas');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  // Everything else works: the panel of the lost vase opens.
+  await page.locator('.works-list').getByRole('button', { name: /The Lost Vase/ }).click();
+  await expect(page.locator('#panel h2')).toHaveText('The Lost Vase');
+  const { stdev } = await canvasStats(page, 'preview-missing-model');
+  expect(stdev).toBeGreaterThan(8);
+});
+
+test('an invalid exhibition file shows a readable error page naming its problems', async ({ page }) => {
+  await serveFixture(page, '/exhibitions/broken/exhibition.json', 'invalid.json');
+  await page.goto('/?exhibition=/exhibitions/broken/exhibition.json');
+  const error = page.getByRole('alert');
+  await expect(error.getByRole('heading', { name: 'This exhibition cannot be shown' })).toBeVisible();
+  await expect(error).toContainText('id');
+  await expect(error).toContainText('artworks[0].kind');
+  await expect(error.getByRole('link', { name: 'Open the default exhibition instead' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/preview-invalid.png` });
+});
+
+test('an exhibition that is not there says so', async ({ page }) => {
+  await page.goto('/?exhibition=/exhibitions/nowhere/exhibition.json');
+  await expect(page.getByRole('alert')).toContainText('There is no exhibition at');
+});
