@@ -20,6 +20,8 @@ import { Minimap, type MapRoom, type MapWork } from './ui/minimap';
 import { SearchBox } from './ui/search';
 import { Drawer } from './ui/drawer';
 import { hideProgress, showErrorPage, showProgress } from './ui/pages';
+import { VrButton } from './ui/vr-button';
+import type { VrExit, VrHost } from './modes/vr/vr-mode';
 
 export const DEFAULT_EXHIBITION = `${import.meta.env.BASE_URL}exhibitions/default/exhibition.json`;
 const LANG_KEY = 'museum-twin:lang';
@@ -36,6 +38,11 @@ export interface TestHooks {
   place: (position: [number, number, number], heading: number) => void;
   /** Whether a work shows its media, a placeholder, or the restricted statement. */
   workState: (id: string) => string | undefined;
+  /** In VR: the headset's pose (feet, heading), the open panel, named GUI controls' world points, and render stats. */
+  xrViewer?: () => { position: [number, number, number]; heading: number; room?: string; inXR: boolean; frames: number } | undefined;
+  xrPanel?: () => unknown;
+  xrControl?: (name: string) => [number, number, number] | undefined;
+  xrStats?: () => unknown;
 }
 
 declare global {
@@ -161,8 +168,9 @@ class Visit {
       this.canvas,
       byId('fade'),
       {
-        artworkPicked: (id) => void this.openArtwork(id),
-        annotationPicked: (a, n) => this.showAnnotation(a, n),
+        // In VR the VR mode handles the controller's picks.
+        artworkPicked: (id) => void (this.vr?.active || this.openArtwork(id)),
+        annotationPicked: (a, n) => void (this.vr?.active || this.showAnnotation(a, n)),
       },
       () => this.reducedMotion.matches,
     );
@@ -171,6 +179,8 @@ class Visit {
     this.engine.runRenderLoop(() => gallery.scene.render());
     addEventListener('resize', () => this.engine.resize());
     this.installTestHooks();
+    this.vr = new VrButton(byId<HTMLButtonElement>('vr-button'), byId('vr-note'), () => this.t, () => this.vrHost(), (d) => this.setStatus(d));
+    void this.vr.init();
     // The room is walkable now; works keep arriving.
     await gallery.scene.whenReadyAsync();
     hideProgress();
@@ -190,6 +200,47 @@ class Visit {
   }
 
   private museumHooks?: TestHooks;
+  private vr?: VrButton;
+
+  private vrHost(): VrHost {
+    return {
+      gallery: this.gallery!,
+      exhibition: this.ex,
+      lang: () => this.lang,
+      t: () => this.t,
+      favourites: this.favourites,
+      acknowledged: this.acknowledged,
+      resolveMedia: (p) => mediaUrl(this.loaded.url, p),
+      startPose: () => this.preview!.pose(),
+      tour: () => (this.tour ? { id: this.tour.tour.id, index: this.tour.index } : undefined),
+      setStatus: (d) => this.setStatus(d),
+      announce: (text) => this.announce(text),
+      exited: (r) => this.vrExited(r),
+    };
+  }
+
+  /** Back from VR: the preview stands where the visitor reached, with their tour and open work. */
+  private vrExited(r: VrExit): void {
+    const v = this.preview!.visitor;
+    v.stop();
+    // Drop any movement the preview camera queued while VR was drawing (it does not update then).
+    v.camera.cameraDirection.setAll(0);
+    v.camera.cameraRotation.setAll(0);
+    v.camera.position.set(r.pose.position[0], r.pose.position[1] + EYE_HEIGHT, r.pose.position[2]);
+    v.face(r.pose.heading);
+    const tour = r.tour && this.ex.tours.find((x) => x.id === r.tour!.id);
+    this.tour = tour ? { tour, index: r.tour!.index } : undefined;
+    this.setStatus({ tour: tour?.id ?? '', tourStop: tour ? String(r.tour!.index) : '' });
+    this.renderTourBar();
+    const art = r.selected ? this.ex.artworks.find((a) => a.id === r.selected) : undefined;
+    if (art) {
+      this.panel.show(art, this.panelContext(), false);
+      this.preview?.select(art.id);
+      this.minimap?.setSelected(art.id);
+      this.setStatus({ selected: art.id });
+    }
+    this.announce(this.t.vrExited);
+  }
 
   private installTestHooks(): void {
     this.museumHooks = {
@@ -208,6 +259,10 @@ class Visit {
         v.face(heading);
       },
       workState: (id) => this.gallery?.works.get(id)?.state,
+      xrViewer: () => this.vr?.current?.viewer(),
+      xrPanel: () => this.vr?.current?.panelState(),
+      xrControl: (name) => this.vr?.current?.controlPoint(name),
+      xrStats: () => this.vr?.current?.stats(),
     };
     window.museumTwin = this.museumHooks;
   }
@@ -255,6 +310,7 @@ class Visit {
     byId('controls-hint').textContent = matchMedia('(pointer: coarse)').matches ? this.t.touchHint : this.t.controlsHint;
     this.renderProblemsButton();
     this.renderWorksList();
+    this.vr?.render();
   }
 
   private setLanguage(lang: string): void {
@@ -325,7 +381,8 @@ class Visit {
     if (location.hash !== `#artwork=${id}`) history.replaceState(null, '', `#artwork=${encodeURIComponent(id)}`);
     const canvasRect = this.canvas.getBoundingClientRect();
     const panelRect = byId('panel').getBoundingClientRect();
-    const covered = Math.max(0, canvasRect.right - Math.max(panelRect.left, canvasRect.left)) / Math.max(1, canvasRect.width);
+    // A side panel hides the right of the view; a bottom sheet (phones) hides none of its width.
+    const covered = panelRect.left > canvasRect.left + 10 ? Math.max(0, canvasRect.right - panelRect.left) / Math.max(1, canvasRect.width) : 0;
     await this.preview.goToArtwork(id, covered);
   }
 

@@ -72,7 +72,7 @@ export const Licence = z
   .object({
     licence: z.string().min(1).max(200).describe('SPDX id (e.g. "CC-BY-4.0") or "public-domain" or "all-rights-reserved".'),
     holder: z.string().max(500).optional(),
-    url: z.string().url().max(1024).optional(),
+    url: z.string().max(1024).regex(/^https?:\/\/[^\s]+$/, 'a licence link is an http(s) URL').optional(),
   })
   .describe('Rights in a work or in its reproduction.');
 
@@ -190,7 +190,7 @@ export const OverlayAnimation = z
   .object({
     title: LangMap,
     clip: z.string().max(200).optional().describe("Name of an animation clip in the work's own model."),
-    model: MediaPath.optional().describe('Or a separate GLB played on the work.'),
+    model: MediaPath.optional().describe('Or a separate GLB played on the work (then `clip`, if given, names a clip in this GLB).'),
     loop: z.boolean().default(true),
   })
   .refine((a) => a.clip !== undefined || a.model !== undefined, 'an animation names a clip or a model');
