@@ -71,7 +71,8 @@ export function viewpoint(ex: Exhibition, art: Artwork, pose = artworkPose(ex, a
   return { eye: [eye[0], floorY + EYE_HEIGHT, eye[1]], target: [pose.position[0], centreY, pose.position[2]] };
 }
 
-function insideWithMargin(p: Vec2, poly: Vec2[], margin: number): boolean {
+/** Inside the polygon with room to stand: `margin` metres clear of its edges in the four plan directions. */
+export function insideWithMargin(p: Vec2, poly: Vec2[], margin: number): boolean {
   const probes: Vec2[] = [p, [p[0] + margin, p[1]], [p[0] - margin, p[1]], [p[0], p[1] + margin], [p[0], p[1] - margin]];
   return probes.every((q) => pointInPolygon(q, poly));
 }

@@ -92,6 +92,10 @@ export class Minimap {
       const el = this.roomEls.get(r.id);
       if (!el) continue;
       el.name.textContent = r.label;
+      // Long room names shrink to fit their room.
+      const xs = r.polygon.map((p) => p[0]);
+      const width = Math.max(...xs) - Math.min(...xs);
+      el.name.style.fontSize = `${Math.min(0.9, (1.7 * width) / Math.max(1, r.label.length)).toFixed(3)}px`;
       el.poly.setAttribute('aria-label', goToRoom(r.label));
       el.poly.querySelector('title')!.textContent = goToRoom(r.label);
     }

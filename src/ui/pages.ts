@@ -10,6 +10,11 @@ export function showProgress(t: Strings, works: number, total: number, fraction:
   byId('loading-bar').style.width = `${Math.round(fraction * 100)}%`;
 }
 
+/** The rooms can be walked: keep showing progress, out of the way. */
+export function compactProgress(): void {
+  byId('loading').classList.add('compact');
+}
+
 export function hideProgress(): void {
   byId('loading').classList.add('done');
 }

@@ -6,7 +6,7 @@ import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { centroid, pointInPolygon, roomAt } from '../../twin/floorplan';
-import { viewpoint, EYE_HEIGHT } from '../../twin/layout';
+import { insideWithMargin, viewpoint, EYE_HEIGHT } from '../../twin/layout';
 import type { Exhibition, Vec2, Vec3 } from '../../twin/schema';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
 import type { Gallery } from '../../scene/gallery';
@@ -75,26 +75,36 @@ export class PreviewMode {
     if (!work) return;
     const vp = viewpoint(this.exhibition, work.artwork, work.pose);
     const sameRoom = work.pose.room !== undefined && work.pose.room === this.currentRoom();
-    await this.moveTo(vp.eye, this.offsetTarget(vp.eye, vp.target, coveredRight), sameRoom);
+    const { eye, target } = this.besidePanel(vp.eye, vp.target, coveredRight, work.pose.room);
+    await this.moveTo(eye, target, sameRoom);
   }
 
   /**
-   * When a panel covers the right part of the view, turn a little to the right so the work sits
-   * in the middle of what remains visible.
+   * When a panel covers the right part of the view, step sideways (still facing the work squarely)
+   * so the work sits in the middle of what remains visible, stepping back a little so it still fits.
    */
-  private offsetTarget(eye: Vec3, target: Vec3, coveredRight: number): Vec3 {
-    if (coveredRight <= 0) return target;
+  private besidePanel(eye: Vec3, target: Vec3, coveredRight: number, roomId: string | undefined): { eye: Vec3; target: Vec3 } {
+    if (coveredRight <= 0) return { eye, target };
     const cam = this.visitor.camera;
     const engine = this.gallery.scene.getEngine();
     const aspect = engine.getRenderWidth() / Math.max(1, engine.getRenderHeight());
     const tanHalfH = Math.tan(cam.fov / 2) * aspect;
     const f = new Vector3(target[0] - eye[0], 0, target[2] - eye[2]);
     const d = f.length();
-    if (d < 1e-3) return target;
+    if (d < 1e-3) return { eye, target };
     f.scaleInPlace(1 / d);
     const right = Vector3.Cross(f, Vector3.Up());
-    const shift = d * tanHalfH * Math.min(coveredRight, 0.6);
-    return [target[0] + right.x * shift, target[1], target[2] + right.z * shift];
+    const covered = Math.min(coveredRight, 0.6);
+    const room = this.exhibition.space.rooms.find((r) => r.id === roomId);
+    for (let back = 1 + covered; back >= 1; back -= 0.1) {
+      const dist = d * back;
+      const shift = dist * tanHalfH * covered;
+      const e: Vec3 = [target[0] - f.x * dist + right.x * shift, eye[1], target[2] - f.z * dist + right.z * shift];
+      if (!room || insideWithMargin([e[0], e[2]], room.polygon, 0.6)) {
+        return { eye: e, target: [target[0] + right.x * shift, target[1], target[2] + right.z * shift] };
+      }
+    }
+    return { eye, target };
   }
 
   /** Walks (or cuts, if in another room) to stand at a plan point, facing the way the visitor faced. */
