@@ -2,6 +2,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { xrProfiles } from './src/modes/vr/xr-profiles-plugin.ts';
+import { headset } from './src/modes/vr/headset-plugin.ts';
 
 const ASSETS = resolve(import.meta.dirname, 'assets');
 const URL_PREFIX = '/exhibitions/';
@@ -52,7 +54,7 @@ function exhibitions(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [exhibitions()],
+  plugins: [exhibitions(), xrProfiles(), headset()],
   // One page, configured by its query string: a missing file is a real 404, never index.html.
   appType: 'mpa',
   build: {

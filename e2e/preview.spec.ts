@@ -1,6 +1,8 @@
 /** The pre-visit preview, as a visitor meets it in a desktop browser. */
-import { test, expect, waitForGallery, viewer, serveFixture, canvasStats, defaultExhibition, SHOTS } from './support';
+import { readFileSync } from 'node:fs';
+import { test, expect, waitForGallery, viewer, serveFixture, canvasStats, defaultExhibition, SHOTS, ROOT } from './support';
 import { pointInPolygon } from '../src/twin/floorplan';
+import { parseWebVtt } from '../src/twin/webvtt';
 
 const ex = defaultExhibition();
 
@@ -209,4 +211,24 @@ test('an invalid exhibition file shows a readable error page naming its problems
 test('an exhibition that is not there says so', async ({ page }) => {
   await page.goto('/?exhibition=/exhibitions/nowhere/exhibition.json');
   await expect(page.getByRole('alert')).toContainText('There is no exhibition at');
+});
+
+test('narration plays with its captions, and an overlay animation plays on its object', async ({ page, requests }) => {
+  const narrated = ex.artworks.find((a) => a.narration?.en && a.sensitivity.level === 'open')!;
+  await page.goto(`/#artwork=${narrated.id}`);
+  await waitForGallery(page, false);
+  await expect(page.locator('#panel h2')).toHaveText(en(narrated.title));
+  await page.locator('#panel audio').evaluate((a: HTMLAudioElement) => a.play());
+  const cues = parseWebVtt(readFileSync(`${ROOT}/assets/default/${narrated.narration!.en!.captions}`, 'utf8')).cues;
+  await expect(page.getByTestId('captions')).toHaveText(cues[0]!.text.replace(/\s+/g, ' '), { timeout: 20_000 });
+
+  const animated = ex.artworks.find((a) => a.kind === 'object' && a.animation?.model && a.sensitivity.level === 'open')!;
+  await page.goto(`/#artwork=${animated.id}`);
+  await waitForGallery(page);
+  expect(requests.some((u) => u.endsWith(animated.animation!.model!))).toBe(false);
+  await page.getByRole('button', { name: 'Play animation' }).click();
+  await expect(page.getByRole('button', { name: 'Pause animation' })).toHaveAttribute('aria-pressed', 'true');
+  expect(requests.some((u) => u.endsWith(animated.animation!.model!))).toBe(true);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${SHOTS}/preview-animation.png` });
 });

@@ -19,7 +19,7 @@ import { ArtworkPanel, type PanelContext } from './ui/panel';
 import { Minimap, type MapRoom, type MapWork } from './ui/minimap';
 import { SearchBox } from './ui/search';
 import { Drawer } from './ui/drawer';
-import { hideProgress, showErrorPage, showProgress } from './ui/pages';
+import { compactProgress, hideProgress, showErrorPage, showProgress } from './ui/pages';
 import { VrButton } from './ui/vr-button';
 import type { VrExit, VrHost } from './modes/vr/vr-mode';
 
@@ -131,7 +131,7 @@ class Visit {
         byId('panel').querySelector<HTMLElement>('.lead')?.focus();
       },
       focusAnnotation: (a, n) => this.preview?.focusAnnotation(a, n),
-      toggleAnimation: (id) => this.preview?.toggleAnimation(id) ?? false,
+      toggleAnimation: (id) => this.preview?.toggleAnimation(id) ?? Promise.resolve(false),
       copyLink: (id) => copyText(this.linkTo(id)),
     });
     this.drawer = new Drawer(byId('drawer'), () => this.t.close);
@@ -177,13 +177,14 @@ class Visit {
     this.buildMap();
     this.minimap?.setFavourites(new Set(this.favourites.list()));
     this.engine.runRenderLoop(() => gallery.scene.render());
-    addEventListener('resize', () => this.engine.resize());
+    // The canvas changes size with the window and with the layout around it (header wrapping, panels).
+    new ResizeObserver(() => this.engine.resize()).observe(this.canvas);
     this.installTestHooks();
     this.vr = new VrButton(byId<HTMLButtonElement>('vr-button'), byId('vr-note'), () => this.t, () => this.vrHost(), (d) => this.setStatus(d));
     void this.vr.init();
-    // The room is walkable now; works keep arriving.
-    await gallery.scene.whenReadyAsync();
-    hideProgress();
+    // The rooms are walkable after the first frame; works keep arriving.
+    await new Promise<void>((resolve) => gallery.scene.onAfterRenderObservable.addOnce(() => resolve()));
+    compactProgress();
     this.setStatus({ ready: 'true' });
     if (this.museumHooks) this.museumHooks.ready = true;
     let lastMap = 0;
@@ -196,7 +197,11 @@ class Visit {
     });
     addEventListener('hashchange', () => this.followHash());
     this.followHash();
-    void gallery.media.then(() => this.setStatus({ media: 'done' }));
+    void gallery.media.then(async () => {
+      await gallery.scene.whenReadyAsync();
+      hideProgress();
+      this.setStatus({ media: 'done' });
+    });
   }
 
   private museumHooks?: TestHooks;
@@ -352,6 +357,12 @@ class Visit {
     }
   }
 
+  private markCurrentWork(): void {
+    for (const b of document.querySelectorAll<HTMLElement>('.works-list [data-artwork]')) {
+      b.setAttribute('aria-current', String(b.dataset.artwork === this.panel.artworkId));
+    }
+  }
+
   private buildMap(): void {
     const rooms: MapRoom[] = this.ex.space.rooms.map((r) => ({ ...r, label: this.txt(r.name) }));
     if (!rooms.length) return;
@@ -374,15 +385,19 @@ class Visit {
     this.panel.show(art, this.panelContext());
     this.preview.select(id);
     this.minimap?.setSelected(id);
-    this.renderWorksList();
+    this.markCurrentWork();
     this.setStatus({ selected: id });
     if (this.museumHooks) this.museumHooks.selected = id;
     this.announce(this.txt(art.title));
     if (location.hash !== `#artwork=${id}`) history.replaceState(null, '', `#artwork=${encodeURIComponent(id)}`);
     const canvasRect = this.canvas.getBoundingClientRect();
     const panelRect = byId('panel').getBoundingClientRect();
-    // A side panel hides the right of the view; a bottom sheet (phones) hides none of its width.
-    const covered = panelRect.left > canvasRect.left + 10 ? Math.max(0, canvasRect.right - panelRect.left) / Math.max(1, canvasRect.width) : 0;
+    // A side panel hides the right of the view; a bottom sheet (phones) hides the lower part.
+    const side = panelRect.left > canvasRect.left + 10;
+    const covered = {
+      right: side ? Math.max(0, canvasRect.right - panelRect.left) / Math.max(1, canvasRect.width) : 0,
+      bottom: side ? 0 : Math.max(0, canvasRect.bottom - panelRect.top) / Math.max(1, canvasRect.height),
+    };
     await this.preview.goToArtwork(id, covered);
   }
 
@@ -394,8 +409,10 @@ class Visit {
     this.setStatus({ selected: '' });
     if (this.museumHooks) this.museumHooks.selected = undefined;
     if (location.hash.startsWith('#artwork=')) history.replaceState(null, '', location.pathname + location.search);
-    this.renderWorksList();
-    (id ? document.querySelector<HTMLElement>(`.works-list [data-artwork="${CSS.escape(id)}"]`) : null)?.focus() ?? this.canvas.focus();
+    this.markCurrentWork();
+    const back = id ? document.querySelector<HTMLElement>(`.works-list [data-artwork="${CSS.escape(id)}"]`) : null;
+    if (back) back.focus();
+    else this.canvas.focus();
   }
 
   private showAnnotation(artworkId: string, annotationId: string): void {
@@ -504,7 +521,7 @@ class Visit {
   private renderProblemsButton(): void {
     const b = byId('problems-button');
     b.hidden = this.problems.length === 0;
-    b.textContent = `⚠ ${fill(this.t.problemsCount, { n: this.problems.length })}`;
+    b.textContent = `⚠ ${this.problems.length === 1 ? this.t.problemsCountOne : fill(this.t.problemsCount, { n: this.problems.length })}`;
   }
 
   // ---------------------------------------------------------------- tours

@@ -48,6 +48,8 @@ export interface Gallery {
   /** Resolves when every work has its media or its placeholder. */
   media: Promise<void>;
   relabel: (labelText: (art: Artwork) => LabelText) => void;
+  /** A media path of the exhibition as a URL. */
+  resolve: (path: string) => string;
 }
 
 export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibition, options: GalleryOptions): Promise<Gallery> {
@@ -109,6 +111,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
     architecture,
     works,
     media: Promise.all(pending).then(() => undefined),
+    resolve,
     relabel: (labelText) => {
       for (const w of works.values()) w.label.draw(labelText(w.artwork));
     },

@@ -26,7 +26,7 @@ export interface PanelActions {
   toggleFavourite: (id: string) => void;
   acknowledgeAdvisory: (id: string) => void;
   focusAnnotation: (artworkId: string, annotationId: string) => void;
-  toggleAnimation: (id: string) => boolean;
+  toggleAnimation: (id: string) => Promise<boolean>;
   copyLink: (id: string) => Promise<boolean>;
 }
 
@@ -142,12 +142,18 @@ export class ArtworkPanel {
     if (narration) out.push(this.narration(narration, ctx));
     if (art.animation && ctx.hasAnimation(art.id)) {
       const b = h('button', { type: 'button', class: 'animation', 'aria-pressed': 'false' }, t.playAnimation);
-      b.addEventListener('click', () => {
-        const playing = this.actions.toggleAnimation(art.id);
-        b.setAttribute('aria-pressed', String(playing));
-        b.textContent = playing ? t.pauseAnimation : t.playAnimation;
+      const note = h('span', {}, txt(art.animation.title).text);
+      b.addEventListener('click', async () => {
+        try {
+          const playing = await this.actions.toggleAnimation(art.id);
+          b.setAttribute('aria-pressed', String(playing));
+          b.textContent = playing ? t.pauseAnimation : t.playAnimation;
+        } catch {
+          b.disabled = true;
+          note.textContent = t.animationUnavailable;
+        }
       });
-      out.push(h('div', { class: 'actions' }, b, h('span', {}, txt(art.animation.title).text)));
+      out.push(h('div', { class: 'actions animation-controls' }, b, note));
     }
     const story = txt(art.backstory);
     out.push(

@@ -10,6 +10,7 @@ import { insideWithMargin, viewpoint, EYE_HEIGHT } from '../../twin/layout';
 import type { Exhibition, Vec2, Vec3 } from '../../twin/schema';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
 import type { Gallery } from '../../scene/gallery';
+import { OverlayPlayer } from '../../scene/overlay';
 import { VisitorCamera, type ViewerPose } from './visitor-camera';
 import { TouchJoystick } from './touch-joystick';
 
@@ -21,7 +22,7 @@ export interface PreviewEvents {
 export class PreviewMode {
   readonly visitor: VisitorCamera;
   private selected?: SceneArtwork;
-  private readonly playing = new Set<string>();
+  private readonly overlays = new Map<string, OverlayPlayer>();
 
   constructor(
     private readonly gallery: Gallery,
@@ -70,13 +71,21 @@ export class PreviewMode {
   }
 
   /** Moves to a good viewing position for the work: a glide within the room, a fade-cut beyond it. */
-  async goToArtwork(id: string, coveredRight = 0): Promise<void> {
+  async goToArtwork(id: string, covered: { right: number; bottom: number } = { right: 0, bottom: 0 }): Promise<void> {
     const work = this.gallery.works.get(id);
     if (!work) return;
     const vp = viewpoint(this.exhibition, work.artwork, work.pose);
     const sameRoom = work.pose.room !== undefined && work.pose.room === this.currentRoom();
-    const { eye, target } = this.besidePanel(vp.eye, vp.target, coveredRight, work.pose.room);
-    await this.moveTo(eye, target, sameRoom);
+    const { eye, target } = this.besidePanel(vp.eye, vp.target, covered.right, work.pose.room);
+    await this.moveTo(eye, this.abovePanel(eye, target, covered.bottom), sameRoom);
+  }
+
+  /** When a bottom sheet covers the lower part of the view (phones), look down so the work shows above it. */
+  private abovePanel(eye: Vec3, target: Vec3, coveredBottom: number): Vec3 {
+    if (coveredBottom <= 0) return target;
+    const dist = Math.hypot(target[0] - eye[0], target[2] - eye[2]);
+    const drop = dist * Math.tan(this.visitor.camera.fov / 2) * Math.min(coveredBottom, 0.7);
+    return [target[0], target[1] - drop, target[2]];
   }
 
   /**
@@ -154,23 +163,20 @@ export class PreviewMode {
   }
 
   hasAnimation(id: string): boolean {
-    return (this.gallery.works.get(id)?.animations.length ?? 0) > 0;
+    const work = this.gallery.works.get(id);
+    return !!work && OverlayPlayer.available(work);
   }
 
-  /** Plays or pauses the work's own animation clip; returns whether it now plays. */
-  toggleAnimation(id: string): boolean {
+  /** Plays or pauses the work's overlay animation; resolves to whether it now plays. */
+  async toggleAnimation(id: string): Promise<boolean> {
     const work = this.gallery.works.get(id);
-    if (!work?.animations.length) return false;
-    const clip = work.artwork.animation?.clip;
-    const group = work.animations.find((g) => g.name === clip) ?? work.animations[0]!;
-    if (this.playing.has(id)) {
-      group.pause();
-      this.playing.delete(id);
-      return false;
+    if (!work || !OverlayPlayer.available(work)) return false;
+    let player = this.overlays.get(id);
+    if (!player) {
+      player = new OverlayPlayer(this.gallery.scene, work, this.gallery.resolve);
+      this.overlays.set(id, player);
     }
-    group.play(work.artwork.animation?.loop ?? true);
-    this.playing.add(id);
-    return true;
+    return player.toggle();
   }
 
   /** Where a work appears on screen (for tests and for anchoring DOM callouts). */

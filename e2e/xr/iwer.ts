@@ -1,0 +1,127 @@
+/**
+ * Test-only WebXR: IWER (Meta's WebXR emulation runtime) emulating a Meta Quest 3, injected into the page
+ * before the app's code, and helpers to move its controllers in the scene's terms. Nothing here is in the
+ * app bundle: the UMD build of IWER is read from node_modules and added as an init script.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const IWER_UMD = require.resolve('iwer/build/iwer.min.js');
+
+export type Vec3 = [number, number, number];
+export type Hand = 'left' | 'right';
+
+/** Loads IWER and installs an emulated Quest 3 as `navigator.xr` (forcing over Chromium's own, which reports no VR). */
+export async function installQuest3(page: Page, opts: { stereo?: boolean } = {}): Promise<void> {
+  await page.addInitScript({ path: IWER_UMD });
+  await page.addInitScript((stereo: boolean) => {
+    const IWER = (globalThis as unknown as {
+      IWER: {
+        XRDevice: new (c: unknown, o?: unknown) => { installRuntime: (o: unknown) => void; stereoEnabled: boolean };
+        metaQuest3: unknown;
+        XRReferenceSpace: { prototype: { getOffsetReferenceSpace: (t: unknown) => unknown } };
+      };
+    }).IWER;
+    // IWER 2.5.0 stores the XRRigidTransform object itself as the new space's offset matrix (all NaN), so any
+    // app that moves its reference space (Babylon's teleport, or placing the visitor) sees no movement. Pass
+    // the transform's matrix, as the WebXR spec means.
+    const proto = IWER.XRReferenceSpace.prototype;
+    const offset = proto.getOffsetReferenceSpace;
+    proto.getOffsetReferenceSpace = function (this: unknown, t: unknown) {
+      const m = (t as { matrix?: Float32Array } | undefined)?.matrix;
+      return offset.call(this, m ?? t);
+    };
+    const device = new IWER.XRDevice(IWER.metaQuest3);
+    device.stereoEnabled = stereo;
+    device.installRuntime({ forceInstall: true });
+    (globalThis as unknown as { __iwer: unknown }).__iwer = device;
+  }, opts.stereo ?? true);
+}
+
+/** Rotates v about +y by a (right-handed: +z goes to (sin a, 0, cos a)). */
+function rotY(v: Vec3, a: number): Vec3 {
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  return [v[0] * c + v[2] * s, v[1], -v[0] * s + v[2] * c];
+}
+
+/** The quaternion [x, y, z, w] that turns −z (a controller's pointing direction) toward `dir`. */
+export function pointingQuaternion(dir: Vec3): [number, number, number, number] {
+  const n = Math.hypot(...dir);
+  const d: Vec3 = [dir[0] / n, dir[1] / n, dir[2] / n];
+  const yaw = Math.atan2(-d[0], -d[2]);
+  const pitch = Math.asin(Math.max(-1, Math.min(1, d[1])));
+  const sa = Math.sin(yaw / 2);
+  const ca = Math.cos(yaw / 2);
+  const sb = Math.sin(pitch / 2);
+  const cb = Math.cos(pitch / 2);
+  // q = yaw about y, then pitch about x.
+  return [ca * sb, sa * cb, -sa * sb, ca * cb];
+}
+
+/**
+ * Where a scene point is in the headset's local-floor space, given the viewer's pose in the scene.
+ * The emulated headset stays at local (0, 1.6, 0) looking along −z, so the scene is the local space turned by
+ * the viewer's yaw (−heading) and moved to their feet.
+ */
+export function sceneToLocal(p: Vec3, viewer: { position: Vec3; heading: number }): Vec3 {
+  const yaw = (-viewer.heading * Math.PI) / 180;
+  const rel: Vec3 = [p[0] - viewer.position[0], p[1] - viewer.position[1], p[2] - viewer.position[2]];
+  return rotY(rel, -yaw);
+}
+
+export const HAND_AT: Record<Hand, Vec3> = { right: [0.2, 1.3, -0.3], left: [-0.2, 1.2, -0.3] };
+
+/** Puts a controller at a local position pointing at a scene point. */
+export async function aimAt(page: Page, hand: Hand, target: Vec3, from: Vec3 = HAND_AT[hand]): Promise<void> {
+  const viewer = await page.evaluate(() => window.museumTwin!.xrViewer!());
+  if (!viewer) throw new Error('not in VR');
+  const local = sceneToLocal(target, viewer);
+  const q = pointingQuaternion([local[0] - from[0], local[1] - from[1], local[2] - from[2]]);
+  await setController(page, hand, from, q);
+}
+
+export async function setController(page: Page, hand: Hand, position: Vec3, quaternion: [number, number, number, number] = [0, 0, 0, 1]): Promise<void> {
+  await page.evaluate(
+    ({ hand, position, quaternion }) => {
+      const device = (window as unknown as { __iwer: { controllers: Record<string, { position: { set: (...v: number[]) => void }; quaternion: { set: (...v: number[]) => void } }> } }).__iwer;
+      const c = device.controllers[hand]!;
+      c.position.set(...position);
+      c.quaternion.set(...quaternion);
+    },
+    { hand, position, quaternion },
+  );
+}
+
+export async function button(page: Page, hand: Hand, id: string, value: number): Promise<void> {
+  await page.evaluate(
+    ({ hand, id, value }) => {
+      (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue: (id: string, v: number) => void }> } }).__iwer.controllers[hand]!.updateButtonValue(id, value);
+    },
+    { hand, id, value },
+  );
+}
+
+export async function thumbstick(page: Page, hand: Hand, x: number, y: number): Promise<void> {
+  await page.evaluate(
+    ({ hand, x, y }) => {
+      (window as unknown as { __iwer: { controllers: Record<string, { updateAxes: (id: string, x: number, y: number) => void }> } }).__iwer.controllers[hand]!.updateAxes('thumbstick', x, y);
+    },
+    { hand, x, y },
+  );
+}
+
+/** Waits until the XR frame loop has drawn `n` more frames (state, not time). */
+export async function frames(page: Page, n: number): Promise<void> {
+  const start = await page.evaluate(() => window.museumTwin!.xrViewer!()?.frames ?? 0);
+  await page.waitForFunction((until) => (window.museumTwin!.xrViewer!()?.frames ?? 0) >= until, start + n, { timeout: 30_000 });
+}
+
+/** Presses and releases a controller button, letting the frame loop see each state. */
+export async function press(page: Page, hand: Hand, id: string): Promise<void> {
+  await button(page, hand, id, 1);
+  await frames(page, 2);
+  await button(page, hand, id, 0);
+  await frames(page, 2);
+}

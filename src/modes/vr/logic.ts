@@ -1,0 +1,205 @@
+/**
+ * The VR walkthrough's decisions that need no browser: where a visitor may land, how a snap turn
+ * changes the heading, where a work's panel goes and how big it must be to read, where a tour stop
+ * puts the visitor, how a long story is split into pages. The Babylon side (vr-mode.ts) only applies them.
+ */
+import { dirToHeading, headingToDir, pointInPolygon } from '../../twin/floorplan';
+import { EYE_HEIGHT, viewpoint, type ArtworkPose } from '../../twin/layout';
+import type { Artwork, Exhibition, Vec2, Vec3 } from '../../twin/schema';
+import { inlineText, parseRichText } from '../../twin/richtext';
+
+/** Snap-turn angles a visitor can choose; 45° is the default the issue asks for. */
+export const SNAP_ANGLES = [30, 45, 60, 90] as const;
+export const DEFAULT_SNAP_ANGLE = 45;
+
+/** Text on a world-space panel must be at least this tall per metre of viewing distance. */
+export const MIN_TEXT_PER_METRE = 0.015;
+
+/** What the teleport ray can learn about a mesh. */
+export interface MeshFacts {
+  kind?: string;
+  artworkId?: string;
+  annotationId?: string;
+  enabled: boolean;
+  pickable: boolean;
+  visible: boolean;
+  collides: boolean;
+}
+
+/** Only walkable floors are teleport targets: never walls, plinths, works, panels or the space outside. */
+export function isTeleportable(m: Pick<MeshFacts, 'kind' | 'enabled'>): boolean {
+  return m.enabled && m.kind === 'floor';
+}
+
+/**
+ * What stops the teleport ray before it reaches a floor: anything solid or visibly pickable that is not a
+ * floor (walls, plinths, cases, works, the visitor's own panels). Ceilings and helpers that neither collide
+ * nor are pickable let the ray through.
+ */
+export function blocksTeleport(m: MeshFacts): boolean {
+  if (!m.enabled || m.kind === 'floor') return false;
+  return m.collides || (m.pickable && m.visible);
+}
+
+/** Normalises degrees to [0, 360). */
+export function normaliseHeading(h: number): number {
+  const r = h % 360;
+  return r < 0 ? r + 360 : Math.abs(r) < 1e-9 ? 0 : r;
+}
+
+/** The heading after one snap turn: `direction` 1 turns right (clockwise seen from above), −1 left. */
+export function snapTurn(heading: number, direction: 1 | -1, angle = DEFAULT_SNAP_ANGLE): number {
+  return normaliseHeading(heading + direction * angle);
+}
+
+/** The smallest signed difference b − a between two headings, in (−180, 180]. */
+export function headingDelta(a: number, b: number): number {
+  const d = normaliseHeading(b - a);
+  return d > 180 ? d - 360 : d;
+}
+
+/** The next snap angle in the settings menu (cycles). */
+export function nextSnapAngle(current: number): number {
+  const i = SNAP_ANGLES.indexOf(current as (typeof SNAP_ANGLES)[number]);
+  return SNAP_ANGLES[(i + 1) % SNAP_ANGLES.length]!;
+}
+
+/**
+ * A heading (0 toward −z, 90 toward +x) as a rotation about +y in the right-handed scene, and back.
+ * Rotating −z by θ gives (−sin θ, 0, −cos θ), so θ = −heading.
+ */
+export function headingToYaw(heading: number): number {
+  return (-heading * Math.PI) / 180;
+}
+
+export function yawToHeading(yaw: number): number {
+  return normaliseHeading((-yaw * 180) / Math.PI);
+}
+
+/** The yaw that turns a panel's +z (its readable face) toward a point. RotationY maps +z to (sin θ, 0, cos θ). */
+export function faceToward(from: Vec2, to: Vec2): number {
+  return Math.atan2(to[0] - from[0], to[1] - from[1]);
+}
+
+/** How much to enlarge a panel so its smallest text (in metres at scale 1) stays readable at `distance`. */
+export function readableScale(distance: number, smallestText: number): number {
+  return Math.max(1, (MIN_TEXT_PER_METRE * distance) / smallestText);
+}
+
+export interface PanelSize {
+  width: number;
+  height: number;
+  /** Height of the smallest text on the panel, in metres, at scale 1. */
+  smallestText: number;
+}
+
+export interface PanelPlacement {
+  centre: Vec3;
+  /** Rotation about +y (radians) so the panel's face looks at the visitor. */
+  yaw: number;
+  scale: number;
+  side: 'right' | 'left' | 'front';
+}
+
+function insideWithMargin(p: Vec2, poly: Vec2[] | undefined, margin: number): boolean {
+  if (!poly) return true;
+  const probes: Vec2[] = [p, [p[0] + margin, p[1]], [p[0] - margin, p[1]], [p[0], p[1] + margin], [p[0], p[1] - margin]];
+  return probes.every((q) => pointInPolygon(q, poly));
+}
+
+/**
+ * Beside the work, on the visitor's right (or left when the right runs into a wall), a little out from the
+ * wall, centred a little below eye height, turned to face the visitor, and enlarged if the visitor stands
+ * far enough away that its text would be too small to read.
+ */
+export function panelPlacement(opts: {
+  work: Pick<ArtworkPose, 'position' | 'heading'>;
+  /** Width of the work (metres) along its face. */
+  workWidth: number;
+  /** Floor height under the work's viewing area. */
+  floorY: number;
+  /** The visitor's eye. */
+  viewer: Vec3;
+  room?: Vec2[];
+  panel: PanelSize;
+}): PanelPlacement {
+  const f = headingToDir(opts.work.heading);
+  // The visitor looks along −f; their right is (f.z, −f.x).
+  const right: Vec2 = [f[1], -f[0]];
+  const base: Vec2 = [opts.work.position[0], opts.work.position[2]];
+  const side = opts.workWidth / 2 + 0.15 + opts.panel.width / 2;
+  const out = 0.35;
+  const candidates: [PanelPlacement['side'], Vec2][] = [
+    ['right', [base[0] + right[0] * side + f[0] * out, base[1] + right[1] * side + f[1] * out]],
+    ['left', [base[0] - right[0] * side + f[0] * out, base[1] - right[1] * side + f[1] * out]],
+    ['front', [base[0] + f[0] * 1.0 + right[0] * 0.4, base[1] + f[1] * 1.0 + right[1] * 0.4]],
+  ];
+  const margin = opts.panel.width / 2 + 0.05;
+  const [chosenSide, at] = candidates.find(([, p]) => insideWithMargin(p, opts.room, margin)) ?? candidates[2]!;
+  const eye: Vec2 = [opts.viewer[0], opts.viewer[2]];
+  const centreY = opts.floorY + Math.min(Math.max(opts.viewer[1] - opts.floorY - 0.2, 1.2), 1.6);
+  const distance = Math.hypot(at[0] - eye[0], at[1] - eye[1], centreY - opts.viewer[1]);
+  return {
+    centre: [at[0], centreY, at[1]],
+    yaw: faceToward(at, eye),
+    scale: readableScale(distance, opts.panel.smallestText),
+    side: chosenSide,
+  };
+}
+
+export interface StandPose {
+  /** Feet on the floor. */
+  position: Vec3;
+  heading: number;
+}
+
+/** Where a tour stop puts the visitor: the work's comfortable viewpoint, feet on the floor, facing the work. */
+export function stopPose(ex: Exhibition, art: Artwork, pose?: ArtworkPose): StandPose {
+  const vp = viewpoint(ex, art, pose);
+  const heading = dirToHeading([vp.target[0] - vp.eye[0], vp.target[2] - vp.eye[2]]);
+  return { position: [vp.eye[0], vp.eye[1] - EYE_HEIGHT, vp.eye[2]], heading };
+}
+
+/**
+ * Splits a backstory (the safe rich-text subset) into plain-text pages of at most `maxChars`, breaking at
+ * paragraphs, then sentences, then words. Markup never reaches the panel as markup: links keep their text.
+ */
+export function storyPages(src: string, maxChars = 520): string[] {
+  const paragraphs = parseRichText(src)
+    .map((b) => inlineText(b.children).trim())
+    .filter(Boolean);
+  const pieces: string[] = [];
+  for (const p of paragraphs) {
+    if (p.length <= maxChars) {
+      pieces.push(p);
+      continue;
+    }
+    let chunk = '';
+    for (const s of p.match(/[^.!?…]+[.!?…]*\s*/g) ?? [p]) {
+      for (const part of s.length > maxChars ? (s.match(new RegExp(`.{1,${maxChars}}(\\s|$)`, 'g')) ?? [s]) : [s]) {
+        if (chunk && (chunk + part).length > maxChars) {
+          pieces.push(chunk.trim());
+          chunk = '';
+        }
+        chunk += part;
+      }
+    }
+    if (chunk.trim()) pieces.push(chunk.trim());
+  }
+  const pages: string[] = [];
+  let page = '';
+  for (const piece of pieces) {
+    if (page && page.length + 2 + piece.length > maxChars) {
+      pages.push(page);
+      page = '';
+    }
+    page = page ? `${page}\n\n${piece}` : piece;
+  }
+  if (page) pages.push(page);
+  return pages.length ? pages : [''];
+}
+
+/** The caption showing at `time` (seconds), or ''. */
+export function captionAt(cues: { start: number; end: number; text: string }[], time: number): string {
+  return cues.find((c) => time >= c.start && time < c.end)?.text ?? '';
+}

@@ -1,0 +1,112 @@
+/**
+ * A world-space GUI surface: a quad (facing +z, like the wall labels) carrying an `@babylonjs/gui`
+ * AdvancedDynamicTexture, with named buttons the controller ray can press, and a way to find where a
+ * named control sits in the world (tests aim the emulated controller at it).
+ */
+import { AdvancedDynamicTexture } from '@babylonjs/gui/2D/advancedDynamicTexture';
+import { Button } from '@babylonjs/gui/2D/controls/button';
+import type { Control } from '@babylonjs/gui/2D/controls/control';
+import { TextBlock } from '@babylonjs/gui/2D/controls/textBlock';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh';
+import type { Scene } from '@babylonjs/core/scene';
+import { quad } from '../../scene/labels';
+
+export const INK = '#f4efe6';
+export const MUTED = '#c9bfb1';
+export const ACCENT = '#ffb347';
+export const FONT = 'Georgia, "Times New Roman", serif';
+export const SANS = 'system-ui, Arial, sans-serif';
+
+export class Surface {
+  readonly mesh: Mesh;
+  readonly ui: AdvancedDynamicTexture;
+  private readonly named = new Map<string, Control>();
+
+  constructor(
+    name: string,
+    scene: Scene,
+    readonly width: number,
+    readonly height: number,
+    readonly pxWidth: number,
+    readonly pxHeight: number,
+  ) {
+    this.mesh = quad(name, width, height, scene);
+    this.mesh.metadata = { kind: 'vr-ui' };
+    this.mesh.isPickable = true;
+    this.ui = AdvancedDynamicTexture.CreateForMesh(this.mesh, pxWidth, pxHeight, true, false);
+    this.ui.background = 'transparent';
+  }
+
+  /** Metres per texture pixel, at scale 1. */
+  get metresPerPixel(): number {
+    return this.width / this.pxWidth;
+  }
+
+  button(name: string, text: string, onPress: () => void, opts: { width?: string; height?: string; fontSize?: number; background?: string; color?: string } = {}): Button {
+    const old = this.named.get(name);
+    if (old) old.dispose();
+    const b = Button.CreateSimpleButton(name, text);
+    b.width = opts.width ?? '220px';
+    b.height = opts.height ?? '72px';
+    b.color = opts.color ?? INK;
+    b.background = opts.background ?? '#3a332c';
+    b.cornerRadius = 14;
+    b.thickness = 2;
+    b.fontFamily = SANS;
+    b.fontSize = opts.fontSize ?? 30;
+    b.paddingLeft = '6px';
+    b.paddingRight = '6px';
+    b.paddingTop = '4px';
+    b.paddingBottom = '4px';
+    b.hoverCursor = 'pointer';
+    b.pointerEnterAnimation = () => (b.background = '#5a4d40');
+    b.pointerOutAnimation = () => (b.background = opts.background ?? '#3a332c');
+    b.onPointerUpObservable.add(() => onPress());
+    this.named.set(name, b);
+    return b;
+  }
+
+  text(name: string, text: string, size: number, opts: { color?: string; bold?: boolean; font?: string; height?: string; wrap?: boolean } = {}): TextBlock {
+    const t = new TextBlock(name, text);
+    t.color = opts.color ?? INK;
+    t.fontSize = size;
+    t.fontFamily = opts.font ?? SANS;
+    if (opts.bold) t.fontWeight = '600';
+    t.textWrapping = opts.wrap ?? true;
+    t.textHorizontalAlignment = TextBlock.HORIZONTAL_ALIGNMENT_LEFT;
+    t.textVerticalAlignment = TextBlock.VERTICAL_ALIGNMENT_TOP;
+    if (opts.height) t.height = opts.height;
+    else t.resizeToFit = true;
+    this.named.set(name, t);
+    return t;
+  }
+
+  forget(name: string): void {
+    this.named.delete(name);
+  }
+
+  control(name: string): Control | undefined {
+    const c = this.named.get(name);
+    // A control taken out of the tree has no parent (the root container is the only parentless one).
+    return c && (c.parent || c === this.ui.rootContainer) ? c : undefined;
+  }
+
+  /** Where a named control's centre is in the world, if it is laid out and visible. */
+  controlPoint(name: string): [number, number, number] | undefined {
+    const c = this.control(name);
+    if (!c || !c.isVisible || !this.mesh.isEnabled()) return undefined;
+    const size = this.ui.getSize();
+    const u = c.centerX / size.width;
+    const v = c.centerY / size.height;
+    if (!(u > 0 && u < 1 && v > 0 && v < 1)) return undefined;
+    const local = new Vector3((u - 0.5) * this.width, (0.5 - v) * this.height, 0);
+    const p = Vector3.TransformCoordinates(local, this.mesh.computeWorldMatrix(true));
+    return [p.x, p.y, p.z];
+  }
+
+  dispose(): void {
+    this.ui.dispose();
+    this.mesh.dispose(false, true);
+  }
+}

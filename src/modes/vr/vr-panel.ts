@@ -1,0 +1,321 @@
+/**
+ * A work's panel in VR: a world-space card beside the work, facing the visitor. Title, creator and date,
+ * then one section at a time (label, story in pages, details to look for, condition), narration with
+ * captions, a heart and a close button. Sensitivity policies are the preview's: an advisory work shows its
+ * notice until acknowledged (the same acknowledgement as in the preview); a restricted work shows only its
+ * community's statement and contact.
+ */
+import { Rectangle } from '@babylonjs/gui/2D/controls/rectangle';
+import { StackPanel } from '@babylonjs/gui/2D/controls/stackPanel';
+import { Control } from '@babylonjs/gui/2D/controls/control';
+import type { Scene } from '@babylonjs/core/scene';
+import type { Artwork, Exhibition } from '../../twin/schema';
+import { pick } from '../../twin/text';
+import { parseWebVtt, type Cue } from '../../twin/webvtt';
+import { fill, type Strings } from '../../ui/i18n';
+import { formatIsoDate } from '../../ui/format';
+import { captionAt, storyPages } from './logic';
+import { ACCENT, FONT, MUTED, Surface } from './surface';
+
+export type PanelSection = 'label' | 'story' | 'details' | 'condition';
+
+export interface VrPanelContext {
+  exhibition: Exhibition;
+  lang: () => string;
+  t: () => Strings;
+  isFavourite: (id: string) => boolean;
+  toggleFavourite: (id: string) => void;
+  acknowledged: (id: string) => boolean;
+  acknowledge: (id: string) => void;
+  resolveMedia: (path: string) => string;
+  close: () => void;
+  focusAnnotation: (artworkId: string, annotationId: string | undefined) => void;
+}
+
+/** 0.8 m × 1.0 m at 1280 px per metre. */
+const W = 0.8;
+const H = 1.0;
+const PX_W = 1024;
+const PX_H = 1280;
+/** The smallest text on the panel, in texture pixels. */
+export const SMALLEST_TEXT_PX = 28;
+export const PANEL_SIZE = { width: W, height: H, smallestText: (SMALLEST_TEXT_PX * W) / PX_W };
+
+export class VrPanel {
+  readonly surface: Surface;
+  private art?: Artwork;
+  private section: PanelSection = 'label';
+  private page = 0;
+  private annotation?: string;
+  private audio?: HTMLAudioElement;
+  private cues: Cue[] = [];
+  private caption = '';
+
+  constructor(
+    scene: Scene,
+    private readonly ctx: VrPanelContext,
+  ) {
+    this.surface = new Surface('vr-panel', scene, W, H, PX_W, PX_H);
+    this.surface.mesh.setEnabled(false);
+  }
+
+  get artworkId(): string | undefined {
+    return this.art?.id;
+  }
+
+  get title(): string {
+    return this.art ? this.txt(this.art.title) : '';
+  }
+
+  get state(): { section: PanelSection; page: number; pages: number; annotation?: string; narration: 'none' | 'paused' | 'playing'; caption: string } {
+    return {
+      section: this.section,
+      page: this.page,
+      pages: this.art ? storyPages(this.txt(this.art.backstory)).length : 0,
+      annotation: this.annotation,
+      narration: !this.audio ? 'none' : this.audio.paused ? 'paused' : 'playing',
+      caption: this.caption,
+    };
+  }
+
+  private txt(m: Artwork['title'] | undefined): string {
+    return pick(m, this.ctx.lang(), this.ctx.exhibition.defaultLanguage).text;
+  }
+
+  open(art: Artwork, section: PanelSection = 'label'): void {
+    if (this.art?.id !== art.id) {
+      this.stopAudio();
+      this.page = 0;
+      this.annotation = undefined;
+    }
+    this.art = art;
+    this.section = section;
+    this.surface.mesh.setEnabled(true);
+    this.render();
+  }
+
+  showAnnotation(annotationId: string): void {
+    if (!this.art) return;
+    this.annotation = annotationId;
+    this.section = 'details';
+    this.render();
+  }
+
+  close(): void {
+    this.stopAudio();
+    this.art = undefined;
+    this.annotation = undefined;
+    this.surface.mesh.setEnabled(false);
+  }
+
+  refresh(): void {
+    if (this.art) this.render();
+  }
+
+  dispose(): void {
+    this.stopAudio();
+    this.surface.dispose();
+  }
+
+  private stopAudio(): void {
+    if (this.audio) {
+      this.audio.pause();
+      this.audio.removeAttribute('src');
+    }
+    this.audio = undefined;
+    this.cues = [];
+    this.caption = '';
+  }
+
+  private render(): void {
+    const art = this.art;
+    if (!art) return;
+    const t = this.ctx.t();
+    const s = this.surface;
+    const root = s.ui.rootContainer;
+    for (const c of [...root.children]) c.dispose();
+
+    const card = new Rectangle('card');
+    card.background = '#1f1c19f2';
+    card.cornerRadius = 28;
+    card.thickness = 4;
+    card.color = '#5a4d40';
+    root.addControl(card);
+
+    const col = new StackPanel('column');
+    col.isVertical = true;
+    col.width = `${PX_W - 72}px`;
+    col.top = '30px';
+    col.verticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
+    card.addControl(col);
+
+    // Header: title, then heart and close on the right.
+    const header = new StackPanel('header');
+    header.isVertical = false;
+    header.height = '140px';
+    col.addControl(header);
+    const title = s.text('title', this.txt(art.title), 48, { bold: true, font: FONT, height: '140px' });
+    title.width = `${PX_W - 72 - 240}px`;
+    header.addControl(title);
+    const fav = this.ctx.isFavourite(art.id);
+    header.addControl(s.button('favourite', fav ? '♥' : '♡', () => this.ctx.toggleFavourite(art.id), { width: '110px', height: '100px', fontSize: 52, color: fav ? '#ff6b6b' : undefined }));
+    header.addControl(s.button('close', '✕', () => this.ctx.close(), { width: '110px', height: '100px', fontSize: 44 }));
+
+    const creator = this.txt(art.creator.name);
+    col.addControl(s.text('byline', `${creator}${art.creator.lifeDates ? ` (${art.creator.lifeDates})` : ''}, ${this.txt(art.date)}`, 32, { color: MUTED, height: '56px' }));
+
+    const sens = art.sensitivity;
+    if (sens.level === 'restricted') {
+      col.addControl(s.text('section-title', t.restrictedTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
+      col.addControl(s.text('community', this.txt(sens.community), 32, { bold: true, height: '60px' }));
+      col.addControl(s.text('body', `${this.txt(sens.statement)}\n\n${fill(t.restrictedContact, { c: sens.contact })}`, 32, { height: '760px' }));
+      return;
+    }
+    if (sens.level === 'advisory' && !this.ctx.acknowledged(art.id)) {
+      col.addControl(s.text('section-title', t.advisoryTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
+      col.addControl(s.text('body', this.txt(sens.notice), 32, { height: '360px' }));
+      col.addControl(s.button('acknowledge', t.advisoryContinue, () => this.ctx.acknowledge(art.id), { width: '760px', height: '96px', fontSize: 32, background: '#6b4f1d' }));
+      return;
+    }
+    if (sens.level === 'advisory') col.addControl(s.text('notice', this.txt(sens.notice), 28, { color: ACCENT, height: '80px' }));
+
+    // Section tabs.
+    const tabs = new StackPanel('tabs');
+    tabs.isVertical = false;
+    tabs.height = '90px';
+    col.addControl(tabs);
+    const sections: [PanelSection, string][] = [
+      ['label', t.vrLabel],
+      ['story', t.story],
+    ];
+    if (art.annotations.length) sections.push(['details', t.vrDetails]);
+    if (art.conservation?.reports.length) sections.push(['condition', t.condition]);
+    const tabWidth = Math.floor((PX_W - 80) / sections.length);
+    for (const [id, label] of sections) {
+      tabs.addControl(
+        s.button(`tab:${id}`, label, () => this.select(id), { width: `${tabWidth}px`, height: '80px', fontSize: 30, background: id === this.section ? '#6b4f1d' : undefined }),
+      );
+    }
+
+    const bodyHeight = sens.level === 'advisory' ? 560 : 640;
+    col.addControl(s.text('body', this.bodyText(art, t), 32, { height: `${bodyHeight}px`, font: this.section === 'story' ? FONT : undefined }));
+
+    // Pager (story) or annotation picker (details).
+    const row = new StackPanel('row');
+    row.isVertical = false;
+    row.height = '90px';
+    col.addControl(row);
+    if (this.section === 'story') {
+      const pages = storyPages(this.txt(art.backstory)).length;
+      row.addControl(s.button('page:previous', '‹', () => this.turn(-1), { width: '110px', height: '80px', fontSize: 44 }));
+      const label = s.text('page', fill(t.vrPage, { i: this.page + 1, n: pages }), 30, { color: MUTED, height: '80px', wrap: false });
+      label.width = '300px';
+      label.textHorizontalAlignment = Control.HORIZONTAL_ALIGNMENT_CENTER;
+      label.textVerticalAlignment = Control.VERTICAL_ALIGNMENT_CENTER;
+      row.addControl(label);
+      row.addControl(s.button('page:next', '›', () => this.turn(1), { width: '110px', height: '80px', fontSize: 44 }));
+    } else if (this.section === 'details') {
+      for (const a of art.annotations.slice(0, 4)) {
+        row.addControl(
+          s.button(`annotation:${a.id}`, this.txt(a.title), () => this.pickAnnotation(a.id), { width: `${Math.floor((PX_W - 80) / Math.min(4, art.annotations.length))}px`, height: '80px', fontSize: 28, background: a.id === this.annotation ? '#6b4f1d' : undefined }),
+        );
+      }
+    }
+
+    // Narration with captions.
+    const narration = this.narration(art);
+    if (narration) {
+      const bar = new StackPanel('narration-row');
+      bar.isVertical = false;
+      bar.height = '100px';
+      col.addControl(bar);
+      const playing = !!this.audio && !this.audio.paused;
+      bar.addControl(s.button('narration', playing ? `❚❚ ${t.vrPause}` : `▶ ${t.narration}`, () => this.toggleNarration(), { width: '300px', height: '84px', fontSize: 30 }));
+      const cap = s.text('caption', this.caption, SMALLEST_TEXT_PX, { color: MUTED, height: '100px' });
+      cap.width = `${PX_W - 72 - 310}px`;
+      cap.paddingLeft = '14px';
+      bar.addControl(cap);
+    }
+  }
+
+  private bodyText(art: Artwork, t: Strings): string {
+    switch (this.section) {
+      case 'story': {
+        const pages = storyPages(this.txt(art.backstory));
+        this.page = Math.min(this.page, pages.length - 1);
+        return pages[this.page]!;
+      }
+      case 'details': {
+        const a = art.annotations.find((x) => x.id === this.annotation) ?? art.annotations[0];
+        return a ? `${this.txt(a.title)}\n\n${this.txt(a.text)}` : '';
+      }
+      case 'condition': {
+        const latest = [...(art.conservation?.reports ?? [])].sort((a, b) => b.date.localeCompare(a.date))[0];
+        if (!latest) return '';
+        const head = `${t.conditions[latest.condition]} · ${fill(t.conditionExamined, { date: formatIsoDate(latest.date, this.ctx.lang()), examiner: latest.examiner })}`;
+        return `${head}\n\n${this.txt(latest.notes)}`;
+      }
+      default:
+        return `${this.txt(art.label)}\n\n${this.txt(art.medium)}`;
+    }
+  }
+
+  private select(section: PanelSection): void {
+    this.section = section;
+    if (section === 'details' && !this.annotation) this.annotation = this.art?.annotations[0]?.id;
+    if (section === 'details' && this.art) this.ctx.focusAnnotation(this.art.id, this.annotation);
+    this.render();
+  }
+
+  private pickAnnotation(id: string): void {
+    this.annotation = id;
+    if (this.art) this.ctx.focusAnnotation(this.art.id, id);
+    this.render();
+  }
+
+  private turn(delta: number): void {
+    if (!this.art) return;
+    const pages = storyPages(this.txt(this.art.backstory)).length;
+    this.page = Math.min(Math.max(this.page + delta, 0), pages - 1);
+    this.render();
+  }
+
+  private narration(art: Artwork): { audio: string; captions: string } | undefined {
+    if (!art.narration || art.sensitivity.level === 'restricted') return undefined;
+    const lang = this.ctx.lang();
+    return art.narration[lang] ?? art.narration[this.ctx.exhibition.defaultLanguage] ?? Object.values(art.narration)[0];
+  }
+
+  private toggleNarration(): void {
+    const art = this.art;
+    const n = art && this.narration(art);
+    if (!art || !n) return;
+    if (!this.audio) {
+      const audio = new Audio(this.ctx.resolveMedia(n.audio));
+      this.audio = audio;
+      fetch(this.ctx.resolveMedia(n.captions))
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+        .then((text) => {
+          if (this.audio === audio) this.cues = parseWebVtt(text).cues;
+        })
+        .catch(() => {
+          if (this.audio === audio) this.setCaption(this.ctx.t().captionsUnavailable);
+        });
+      audio.addEventListener('timeupdate', () => this.setCaption(captionAt(this.cues, audio.currentTime)));
+      audio.addEventListener('ended', () => this.render());
+      audio.addEventListener('error', () => this.setCaption(fill(this.ctx.t().audioUnavailable, { reason: audio.error?.message || 'the file is missing or damaged' })));
+    }
+    if (this.audio.paused) void this.audio.play().catch(() => undefined);
+    else this.audio.pause();
+    this.render();
+  }
+
+  private setCaption(text: string): void {
+    if (text === this.caption) return;
+    this.caption = text;
+    const cap = this.surface.control('caption');
+    if (cap && 'text' in cap) (cap as unknown as { text: string }).text = text;
+  }
+}
+
+
