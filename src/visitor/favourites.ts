@@ -38,8 +38,9 @@ export class Favourites {
     const on = !this.ids.has(id);
     if (on) this.ids.add(id);
     else this.ids.delete(id);
-    this.emit();
+    // Written before it is shown: a heart the visitor sees is a heart that survives leaving the page.
     await this.save();
+    this.emit();
     return on;
   }
 
