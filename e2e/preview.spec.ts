@@ -232,3 +232,19 @@ test('narration plays with its captions, and an overlay animation plays on its o
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${SHOTS}/preview-animation.png` });
 });
+
+test('the floor plan takes the visitor to a room and opens a work', async ({ page }) => {
+  await page.goto('/');
+  await waitForGallery(page, false);
+  const start = await viewer(page);
+  const other = ex.space.rooms.find((r) => r.id !== start.room)!;
+  const room = page.locator(`#map [data-room="${other.id}"]`);
+  await expect(room).toHaveAccessibleName(`Go to ${en(other.name)}`);
+  await room.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await viewer(page)).room, { timeout: 20_000 }).toBe(other.id);
+  const art = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.kind === 'object')!;
+  await page.locator(`#map [data-artwork="${art.id}"]`).click();
+  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+  await expect(page.locator(`#map [data-artwork="${art.id}"]`)).toHaveClass(/selected/);
+});

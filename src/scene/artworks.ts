@@ -3,6 +3,8 @@
  * wall labels, annotation hotspots, and visible placeholders for what could not be loaded or may not be shown.
  */
 import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
+import { SpotLight } from '@babylonjs/core/Lights/spotLight';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import '@babylonjs/core/Meshes/instancedMesh';
@@ -258,6 +260,7 @@ export class ArtworkBuilder {
         }
         for (const group of container.animationGroups) group.stop();
         work.animations = container.animationGroups;
+        this.spotlight(work, art, container.meshes);
         work.state = 'ready';
       })
       .catch(async (e: unknown) => {
@@ -266,6 +269,20 @@ export class ArtworkBuilder {
         this.ctx.onProblem(art, 'model', await mediaProblem('model', art.model!, url, shortError(e)));
       })
       .finally(() => this.ctx.onAssetDone());
+  }
+
+  /** A light from above on the work alone, as a gallery lights a sculpture: it models form and lifts it from the room. */
+  private spotlight(work: SceneArtwork, art: ObjectArtwork, meshes: AbstractMesh[]): void {
+    const top = work.origin.getAbsolutePosition().y + art.dimensions.height;
+    const above = 1.6;
+    const facing = headingToDir(work.pose.heading);
+    // From above and a little in front, so the face the visitor sees is lit.
+    const from = new Vector3(work.pose.position[0] + facing[0] * 0.9, top + above, work.pose.position[2] + facing[1] * 0.9);
+    const target = new Vector3(work.pose.position[0], top - art.dimensions.height / 2, work.pose.position[2]);
+    const light = new SpotLight(`spot:${art.id}`, from, target.subtract(from).normalize(), Math.PI / 4, 2, this.ctx.scene);
+    light.intensity = 9;
+    light.diffuse = new Color3(1, 0.95, 0.88);
+    light.includedOnlyMeshes = meshes.filter((m) => m.getTotalVertices() > 0);
   }
 
   private hotspots(work: SceneArtwork): void {

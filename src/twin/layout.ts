@@ -60,7 +60,7 @@ export function viewpoint(ex: Exhibition, art: Artwork, pose = artworkPose(ex, a
   const dir = headingToDir(pose.heading);
   const centreY = artworkCentreY(art, pose);
   const room = rooms(ex).find((r) => r.id === pose.room);
-  let distance = Math.min(Math.max(1.3 * size + 0.8, 1.8), 7);
+  let distance = Math.min(Math.max(1.3 * size + 0.8, 1.3), 7);
   const at = (d: number): Vec2 => [pose.position[0] + dir[0] * d, pose.position[2] + dir[1] * d];
   if (room) {
     while (distance > 1 && !insideWithMargin(at(distance), room.polygon, 0.5)) distance -= 0.1;
