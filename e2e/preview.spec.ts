@@ -248,3 +248,20 @@ test('the floor plan takes the visitor to a room and opens a work', async ({ pag
   await expect(page.locator('#panel h2')).toHaveText(en(art.title));
   await expect(page.locator(`#map [data-artwork="${art.id}"]`)).toHaveClass(/selected/);
 });
+
+test('switching to Italian changes the interface, the panel and the labels, and is remembered', async ({ page }) => {
+  const art = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.kind === 'painting')!;
+  await page.goto(`/#artwork=${art.id}`);
+  await waitForGallery(page, false);
+  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
+  await expect(page.locator('#panel h2')).toHaveText(art.title.it!);
+  await expect(page.locator('#panel .lead')).toHaveText(art.label.it!);
+  await expect(page.getByRole('button', { name: 'Percorsi' })).toBeVisible();
+  await expect(page.locator('#exhibition-title')).toHaveText(ex.title.it!);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+  await page.goto('/');
+  await waitForGallery(page, false);
+  await expect(page.locator('#exhibition-title')).toHaveText(ex.title.it!);
+  await page.screenshot({ path: `${SHOTS}/preview-italian.png` });
+});
