@@ -123,6 +123,6 @@ describe('artworkLinks', () => {
   });
 
   it('ignores literal (non-artwork) links', () => {
-    expect(artworkLinks('[x](javascript:alert(1)) [y](https://a.org)')).toEqual([]);
+    expect(artworkLinks('[x](javascript:alert(1)) [y](https://example.org)')).toEqual([]);
   });
 });
