@@ -4,6 +4,7 @@ import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { xrProfiles } from './src/modes/vr/xr-profiles-plugin.ts';
 import { headset } from './src/modes/vr/headset-plugin.ts';
+import { offline } from './src/offline/vite-plugin.ts';
 
 const ASSETS = resolve(import.meta.dirname, 'assets');
 const URL_PREFIX = '/exhibitions/';
@@ -54,7 +55,7 @@ function exhibitions(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [exhibitions(), xrProfiles(), headset()],
+  plugins: [exhibitions(), xrProfiles(), headset(), offline()],
   // One page, configured by its query string: a missing file is a real 404, never index.html.
   appType: 'mpa',
   build: {

@@ -4,6 +4,8 @@ import { test, expect, waitForGallery, viewer, serveFixture, canvasStats, defaul
 import { pointInPolygon } from '../src/twin/floorplan';
 import { parseWebVtt } from '../src/twin/webvtt';
 
+test.use({ serviceWorkers: 'block' });
+
 const ex = defaultExhibition();
 
 function distanceToSegment(p: readonly [number, number], a: readonly [number, number], b: readonly [number, number]): number {

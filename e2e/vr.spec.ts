@@ -23,6 +23,7 @@ const ex: Exhibition = useDefault
 const en = (m: Record<string, string> | undefined) => (m ? (m.en ?? Object.values(m)[0]!) : '');
 
 test.use({ viewport: { width: 640, height: 400 } });
+test.use({ serviceWorkers: 'block' });
 
 async function open(page: Page): Promise<void> {
   if (!useDefault) await serveFixture(page, FIXTURE_URL, 'vr-gallery.json');

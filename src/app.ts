@@ -21,7 +21,11 @@ import { SearchBox } from './ui/search';
 import { Drawer } from './ui/drawer';
 import { compactProgress, hideProgress, showErrorPage, showProgress } from './ui/pages';
 import { VrButton } from './ui/vr-button';
+import { ArButton } from './modes/ar/ar-button';
+import type { ArHost } from './modes/ar/ar-mode';
 import type { VrExit, VrHost } from './modes/vr/vr-mode';
+import { OfflinePanel, showAppUpdate } from './ui/offline-panel';
+import { registerOffline } from './offline/register';
 
 export const DEFAULT_EXHIBITION = `${import.meta.env.BASE_URL}exhibitions/default/exhibition.json`;
 const LANG_KEY = 'museum-twin:lang';
@@ -43,6 +47,11 @@ export interface TestHooks {
   xrPanel?: () => unknown;
   xrControl?: (name: string) => [number, number, number] | undefined;
   xrStats?: () => unknown;
+  /** In AR: registration, labels (world positions), panel, and draw calls; `arAct` drives it like a tap. */
+  ar?: () => unknown;
+  arStats?: () => unknown;
+  arControl?: (name: string) => [number, number, number] | undefined;
+  arAct?: (action: 'tap' | 'realign' | 'exit' | 'animation', id?: string) => void;
 }
 
 declare global {
@@ -74,7 +83,12 @@ export async function startVisit(): Promise<void> {
   }
   const visit = new Visit(loaded, engine, canvas, initialUiLanguage(params, loaded.exhibition.languages));
   t = visit.t;
-  await visit.start();
+  try {
+    await visit.start();
+  } catch (e) {
+    // The building itself could not be made (e.g. the space model is missing): nothing to walk in.
+    showErrorPage(t, (e as Error)?.message ?? String(e), [], exhibitionUrl === DEFAULT_EXHIBITION ? null : location.pathname);
+  }
 }
 
 function initialUiLanguage(params: URLSearchParams, available: string[]): string {
@@ -110,6 +124,7 @@ class Visit {
   private readonly ex: Exhibition;
   private readonly status = byId('status');
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  private offline?: OfflinePanel;
 
   constructor(
     private readonly loaded: LoadedExhibition,
@@ -169,8 +184,8 @@ class Visit {
       byId('fade'),
       {
         // In VR the VR mode handles the controller's picks.
-        artworkPicked: (id) => void (this.vr?.active || this.openArtwork(id)),
-        annotationPicked: (a, n) => void (this.vr?.active || this.showAnnotation(a, n)),
+        artworkPicked: (id) => void (this.vr?.active || this.ar?.active || this.openArtwork(id)),
+        annotationPicked: (a, n) => void (this.vr?.active || this.ar?.active || this.showAnnotation(a, n)),
       },
       () => this.reducedMotion.matches,
     );
@@ -180,8 +195,11 @@ class Visit {
     // The canvas changes size with the window and with the layout around it (header wrapping, panels).
     new ResizeObserver(() => this.engine.resize()).observe(this.canvas);
     this.installTestHooks();
+    this.startOffline();
     this.vr = new VrButton(byId<HTMLButtonElement>('vr-button'), byId('vr-note'), () => this.t, () => this.vrHost(), (d) => this.setStatus(d));
     void this.vr.init();
+    this.ar = new ArButton(byId<HTMLButtonElement>('ar-button'), byId('ar-note'), () => this.t, () => this.arHost(), (d) => this.setStatus(d));
+    void this.ar.init();
     // The rooms are walkable after the first frame; works keep arriving.
     await new Promise<void>((resolve) => gallery.scene.onAfterRenderObservable.addOnce(() => resolve()));
     compactProgress();
@@ -206,6 +224,24 @@ class Visit {
 
   private museumHooks?: TestHooks;
   private vr?: VrButton;
+  private ar?: ArButton;
+
+  private arHost(): ArHost {
+    return {
+      gallery: this.gallery!,
+      exhibition: this.ex,
+      lang: () => this.lang,
+      t: () => this.t,
+      favourites: this.favourites,
+      acknowledged: this.acknowledged,
+      resolveMedia: (p) => mediaUrl(this.loaded.url, p),
+      panelContext: () => this.panelContext(),
+      overlay: byId('ar-overlay'),
+      setStatus: (d) => this.setStatus(d),
+      announce: (text) => this.announce(text),
+      exited: () => this.announce(this.t.vrExited),
+    };
+  }
 
   private vrHost(): VrHost {
     return {
@@ -268,6 +304,16 @@ class Visit {
       xrPanel: () => this.vr?.current?.panelState(),
       xrControl: (name) => this.vr?.current?.controlPoint(name),
       xrStats: () => this.vr?.current?.stats(),
+      ar: () => this.ar?.current?.state(),
+      arStats: () => this.ar?.current?.stats(),
+      arControl: (name) => this.ar?.current?.controlPoint(name),
+      arAct: (action, id) => {
+        const m = this.ar?.current;
+        if (action === 'tap') m?.tapForTest();
+        else if (action === 'realign') m?.realign();
+        else if (action === 'exit') void m?.exit();
+        else if (id) void m?.toggleAnimation(id);
+      },
     };
     window.museumTwin = this.museumHooks;
   }
@@ -311,11 +357,13 @@ class Visit {
       byId('tours-button').addEventListener('click', (e) => this.toggleDrawer('tours', e.currentTarget as HTMLElement));
       byId('favourites-button').addEventListener('click', (e) => this.toggleDrawer('favourites', e.currentTarget as HTMLElement));
       byId('problems-button').addEventListener('click', (e) => this.toggleDrawer('problems', e.currentTarget as HTMLElement));
+      byId('offline-button').addEventListener('click', (e) => this.toggleDrawer('offline', e.currentTarget as HTMLElement));
     }
     byId('controls-hint').textContent = matchMedia('(pointer: coarse)').matches ? this.t.touchHint : this.t.controlsHint;
     this.renderProblemsButton();
     this.renderWorksList();
     this.vr?.render();
+    this.ar?.render();
   }
 
   private setLanguage(lang: string): void {
@@ -330,7 +378,7 @@ class Visit {
     this.buildMap();
     this.refreshPanel();
     this.renderTourBar();
-    for (const kind of ['tours', 'favourites', 'problems']) this.drawer.update(kind, this.drawerTitle(kind), this.drawerBody(kind));
+    for (const kind of ['tours', 'favourites', 'problems', 'offline']) this.drawer.update(kind, this.drawerTitle(kind), this.drawerBody(kind));
   }
 
   private labelText(a: Artwork) {
@@ -464,12 +512,14 @@ class Visit {
   }
 
   private drawerTitle(kind: string): string {
+    if (kind === 'offline') return this.t.offline;
     return kind === 'tours' ? this.t.tours : kind === 'favourites' ? this.t.favourites : this.t.problems;
   }
 
   private drawerBody(kind: string): Node[] {
     if (kind === 'tours') return this.toursBody();
     if (kind === 'favourites') return this.favouritesBody();
+    if (kind === 'offline') return this.offlineBody();
     return this.problemsBody();
   }
 
@@ -506,6 +556,24 @@ class Visit {
         ),
       ),
     ];
+  }
+
+  /** Offline: the service worker (app shell, exhibition last viewed) and "save for offline" (src/offline/). */
+  private startOffline(): void {
+    this.offline = new OfflinePanel({
+      exhibitionUrl: this.loaded.url,
+      t: () => this.t,
+      lang: () => this.lang,
+      setStatus: (d) => this.setStatus(d),
+      announce: (text) => this.announce(text),
+    });
+    void registerOffline(this.loaded.url, { updateWaiting: (apply) => showAppUpdate(this.t, apply), setStatus: (d) => this.setStatus(d) });
+  }
+
+  private offlineBody(): Node[] {
+    if (!this.offline) return [];
+    void this.offline.refresh();
+    return [this.offline.root];
   }
 
   private problemsBody(): Node[] {

@@ -4,6 +4,7 @@
  * app bundle: the UMD build of IWER is read from node_modules and added as an init script.
  */
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
@@ -124,4 +125,45 @@ export async function press(page: Page, hand: Hand, id: string): Promise<void> {
   await frames(page, 2);
   await button(page, hand, id, 0);
   await frames(page, 2);
+}
+
+const SEM_UMD = require.resolve('@iwer/sem/build/iwer-sem.min.js');
+
+/**
+ * Adds @iwer/sem (synthetic environment: passthrough, planes, meshes, hit tests) to the emulated device and loads
+ * one of its captured rooms, read here from node_modules (never its CDN loader). Call after installQuest3.
+ */
+export async function installRoom(page: Page, capture: string): Promise<void> {
+  const json = JSON.parse(readFileSync(require.resolve(`@iwer/sem/captures/${capture}.json`), 'utf8')) as unknown;
+  await page.addInitScript({ path: SEM_UMD });
+  await page.addInitScript((room: unknown) => {
+    const g = globalThis as unknown as {
+      __iwer: { installSEM: (c: unknown) => void; sem: { loadEnvironment: (j: unknown) => void } };
+      IWER_SEM: { SyntheticEnvironmentModule: unknown };
+    };
+    g.__iwer.installSEM(g.IWER_SEM.SyntheticEnvironmentModule);
+    g.__iwer.sem.loadEnvironment(room);
+  }, json);
+}
+
+/** Points the emulated headset from where it stands (local-floor space) at a point: its view ray, the phone's reticle. */
+export async function lookAt(page: Page, target: Vec3): Promise<void> {
+  await page.evaluate((target) => {
+    const d = (window as unknown as { __iwer: { position: { x: number; y: number; z: number }; quaternion: { set: (...v: number[]) => void } } }).__iwer;
+    const dir = [target[0] - d.position.x, target[1] - d.position.y, target[2] - d.position.z];
+    const n = Math.hypot(dir[0]!, dir[1]!, dir[2]!);
+    const [x, y, z] = [dir[0]! / n, dir[1]! / n, dir[2]! / n];
+    const yaw = Math.atan2(-x, -z);
+    const pitch = Math.asin(Math.max(-1, Math.min(1, y)));
+    const sa = Math.sin(yaw / 2);
+    const ca = Math.cos(yaw / 2);
+    const sb = Math.sin(pitch / 2);
+    const cb = Math.cos(pitch / 2);
+    d.quaternion.set(ca * sb, sa * cb, -sa * sb, ca * cb);
+  }, target);
+}
+
+/** Puts the headset at a local-floor position (eyes), keeping its orientation. */
+export async function setHeadset(page: Page, position: Vec3): Promise<void> {
+  await page.evaluate((p) => (window as unknown as { __iwer: { position: { set: (...v: number[]) => void } } }).__iwer.position.set(...p), position);
 }

@@ -1,0 +1,73 @@
+/**
+ * The browser-free part of "save for offline": which files an exhibition needs, how its cache is named,
+ * what is still missing after an interruption, and whether the storage quota allows a save.
+ * Shared by the page (src/offline/save.ts) and the service worker (src/offline/sw.ts).
+ */
+import type { Exhibition } from '../twin/schema';
+import { listMedia } from '../twin/validate';
+
+export * from './names';
+
+/** Absolute URLs of every file an exhibition needs offline: the file itself first, then each media file once. */
+export function offlineFiles(ex: Exhibition, exhibitionUrl: string): string[] {
+  const out = [exhibitionUrl];
+  for (const ref of listMedia(ex)) {
+    const url = new URL(ref.file, exhibitionUrl).href;
+    if (!out.includes(url)) out.push(url);
+  }
+  return out;
+}
+
+/** A hex SHA-256 of the exhibition file's bytes, shortened: the "version" of its content. */
+export async function contentHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+}
+
+/** Sum of the known sizes; files of unknown size count as 0 and are reported separately. */
+export function totalBytes(sizes: ReadonlyMap<string, number | undefined>): { bytes: number; unknown: number } {
+  let bytes = 0;
+  let unknown = 0;
+  for (const s of sizes.values()) {
+    if (s === undefined || !Number.isFinite(s) || s < 0) unknown++;
+    else bytes += s;
+  }
+  return { bytes, unknown };
+}
+
+/** Resume: only the files not already in the cache are fetched again. */
+export function missingFiles(all: readonly string[], present: Iterable<string>): string[] {
+  const have = new Set(present);
+  return all.filter((u) => !have.has(u));
+}
+
+export type QuotaDecision = { ok: true; free: number | undefined } | { ok: false; free: number; needed: number };
+
+/**
+ * Whether a save of `needed` bytes fits. Without an estimate the browser is trusted (and a quota error
+ * midway still deletes the partial save). A margin keeps room for the rest of the app.
+ */
+export function quotaDecision(needed: number, estimate: { usage?: number; quota?: number } | undefined, margin = 0.1): QuotaDecision {
+  if (!estimate || estimate.quota === undefined || estimate.usage === undefined) return { ok: true, free: undefined };
+  const free = Math.max(0, estimate.quota - estimate.usage);
+  if (needed * (1 + margin) > free) return { ok: false, free, needed };
+  return { ok: true, free };
+}
+
+/** A manifest is complete when every listed file is in the cache with its recorded size. */
+export function verifyManifest(expected: readonly string[], stored: ReadonlyMap<string, number>, sizes: ReadonlyMap<string, number | undefined>): string[] {
+  const bad: string[] = [];
+  for (const url of expected) {
+    const got = stored.get(url);
+    const want = sizes.get(url);
+    if (got === undefined || (want !== undefined && want !== got)) bad.push(url);
+  }
+  return bad;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}

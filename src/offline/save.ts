@@ -1,0 +1,283 @@
+/**
+ * "Save for offline" in the page: sizes first, then every file into a Cache Storage cache for this exhibition
+ * and content version, with progress, cancel and resume. The manifest entry is written last, after every file
+ * is checked: a cache without it is half-saved and never counts as saved.
+ */
+import { validateExhibition } from '../twin/validate';
+import { pick } from '../twin/text';
+import {
+  MANIFEST_KEY,
+  RUNTIME_EXHIBITIONS,
+  RUNTIME_MEDIA,
+  SAVE_HEADER,
+  SAVED_PREFIX,
+  cacheName,
+  contentHash,
+  missingFiles,
+  offlineFiles,
+  parseCacheName,
+  quotaDecision,
+  totalBytes,
+  verifyManifest,
+  type QuotaDecision,
+  type SavedManifest,
+} from './plan';
+
+export interface SavePlan {
+  id: string;
+  title: string;
+  url: string;
+  hash: string;
+  text: string;
+  cache: string;
+  files: string[];
+  sizes: Map<string, number | undefined>;
+  bytes: number;
+  /** Files already in the cache from an interrupted save. */
+  present: string[];
+}
+
+export interface SaveProgress {
+  files: number;
+  filesTotal: number;
+  bytes: number;
+  bytesTotal: number;
+}
+
+export class QuotaError extends Error {
+  constructor() {
+    super('quota');
+    this.name = 'QuotaError';
+  }
+}
+
+export interface SavedEntry {
+  name: string;
+  id: string;
+  hash: string;
+  manifest?: SavedManifest;
+  /** Files in the cache (for a half-saved one). */
+  count?: number;
+}
+
+export function offlineSupported(): boolean {
+  return typeof caches !== 'undefined' && typeof window !== 'undefined' && window.isSecureContext;
+}
+
+/** The exhibition file as the server has it now, and its content hash. */
+export async function currentExhibition(url: string): Promise<{ text: string; hash: string }> {
+  const r = await fetch(url, { cache: 'no-cache' });
+  if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+  const text = await r.text();
+  return { text, hash: await contentHash(text) };
+}
+
+async function sizeOf(url: string, signal?: AbortSignal): Promise<number | undefined> {
+  try {
+    const head = await fetch(url, { method: 'HEAD', cache: 'no-store', signal, headers: { [SAVE_HEADER]: '1' } });
+    const n = Number(head.headers.get('content-length'));
+    if (head.ok && head.headers.has('content-length') && Number.isFinite(n)) return n;
+  } catch {
+    if (signal?.aborted) throw signal.reason;
+  }
+  try {
+    const get = await fetch(url, { cache: 'no-store', signal, headers: { [SAVE_HEADER]: '1' } });
+    if (get.status !== 200) return undefined;
+    return (await get.arrayBuffer()).byteLength;
+  } catch {
+    if (signal?.aborted) throw signal.reason;
+    return undefined;
+  }
+}
+
+/** Runs f over items, n at a time; the first failure stops the others from taking more (and is thrown once all have stopped). */
+async function pool<T>(items: readonly T[], n: number, f: (item: T) => Promise<void>, onFail?: () => void): Promise<void> {
+  let i = 0;
+  let failure: { error: unknown } | undefined;
+  const workers = Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (i < items.length && !failure) {
+      try {
+        await f(items[i++]!);
+      } catch (e) {
+        // The first failure is the cause; the others are the aborts it set off.
+        if (!failure) {
+          failure = { error: e };
+          onFail?.();
+        }
+        return;
+      }
+    }
+  });
+  await Promise.all(workers);
+  if (failure) throw failure.error;
+}
+
+/** Everything the save needs to know before it starts: the files, their sizes, what is already there. */
+export async function planSave(exhibitionUrl: string, signal?: AbortSignal): Promise<SavePlan> {
+  const { text, hash } = await currentExhibition(exhibitionUrl);
+  const result = validateExhibition(JSON.parse(text));
+  if (!result.ok) throw new Error('the exhibition file has errors');
+  const ex = result.exhibition;
+  const files = offlineFiles(ex, exhibitionUrl);
+  const sizes = new Map<string, number | undefined>([[exhibitionUrl, new TextEncoder().encode(text).byteLength]]);
+  await pool(files.slice(1), 6, async (u) => void sizes.set(u, await sizeOf(u, signal)));
+  const name = cacheName(ex.id, hash);
+  const present = (await caches.has(name)) ? (await (await caches.open(name)).keys()).map((r) => r.url) : [];
+  return {
+    id: ex.id,
+    title: pick(ex.title, ex.defaultLanguage, ex.defaultLanguage).text,
+    url: exhibitionUrl,
+    hash,
+    text,
+    cache: name,
+    files,
+    sizes,
+    bytes: totalBytes(sizes).bytes,
+    present: present.filter((u) => files.includes(u)),
+  };
+}
+
+export async function storageEstimate(): Promise<{ usage?: number; quota?: number } | undefined> {
+  try {
+    return await navigator.storage?.estimate?.();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the rest of the save fits (only the missing bytes count). */
+export async function checkQuota(plan: SavePlan): Promise<QuotaDecision> {
+  const missing = missingFiles(plan.files, plan.present);
+  const needed = missing.reduce((s, u) => s + (plan.sizes.get(u) ?? 0), 0);
+  return quotaDecision(needed, await storageEstimate());
+}
+
+function isQuotaError(e: unknown): boolean {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
+}
+
+/**
+ * Downloads the missing files (resume), checks every file, then writes the manifest. Abort keeps what is in
+ * (for resume) and nothing is marked saved; a full disk deletes the partial cache and throws QuotaError.
+ */
+export async function runSave(plan: SavePlan, signal: AbortSignal, onProgress: (p: SaveProgress) => void): Promise<SavedManifest> {
+  try {
+    void navigator.storage?.persist?.();
+  } catch {
+    // Best effort: the browser may keep the data anyway.
+  }
+  const cache = await caches.open(plan.cache);
+  const stored = new Map<string, number>();
+  for (const req of await cache.keys()) {
+    const r = await cache.match(req);
+    if (r) stored.set(req.url, Number(r.headers.get('content-length') ?? (await r.clone().blob()).size));
+  }
+  const missing = missingFiles(plan.files, stored.keys());
+  const progress: SaveProgress = {
+    files: plan.files.length - missing.length,
+    filesTotal: plan.files.length,
+    bytes: [...stored.entries()].filter(([u]) => plan.files.includes(u)).reduce((s, [, n]) => s + n, 0),
+    bytesTotal: plan.bytes,
+  };
+  onProgress({ ...progress });
+  const put = async (url: string, body: Blob, type: string): Promise<void> => {
+    try {
+      await cache.put(url, new Response(body, { status: 200, headers: { 'content-type': type, 'content-length': String(body.size) } }));
+    } catch (e) {
+      if (isQuotaError(e)) {
+        await caches.delete(plan.cache);
+        throw new QuotaError();
+      }
+      throw e;
+    }
+    stored.set(url, body.size);
+  };
+  // One failed file stops the others: what is in stays for resume, nothing is marked saved.
+  const inner = new AbortController();
+  const stop = () => inner.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    await pool(missing, 3, async (url) => {
+      inner.signal.throwIfAborted();
+      if (url === plan.url) {
+        const blob = new Blob([plan.text], { type: 'application/json' });
+        await put(url, blob, 'application/json');
+        progress.bytes += blob.size;
+      } else {
+        const r = await fetch(url, { cache: 'no-store', signal: inner.signal, headers: { [SAVE_HEADER]: '1' } });
+        if (r.status !== 200 || !r.body) throw new Error(`${url}: HTTP ${r.status}`);
+        const reader = r.body.getReader();
+        const chunks: Uint8Array<ArrayBuffer>[] = [];
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value as Uint8Array<ArrayBuffer>);
+          progress.bytes += value.byteLength;
+          onProgress({ ...progress });
+        }
+        await put(url, new Blob(chunks), r.headers.get('content-type') ?? 'application/octet-stream');
+      }
+      progress.files++;
+      onProgress({ ...progress });
+    }, () => inner.abort());
+  } catch (e) {
+    if (isQuotaError(e)) {
+      await caches.delete(plan.cache);
+      throw new QuotaError();
+    }
+    throw signal.aborted ? signal.reason : e;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+  signal.throwIfAborted();
+  const bad = verifyManifest(plan.files, stored, plan.sizes);
+  if (bad.length) {
+    for (const u of bad) await cache.delete(u);
+    throw new Error(`${bad.length} file(s) did not arrive whole; try again`);
+  }
+  const manifest: SavedManifest = {
+    id: plan.id,
+    title: plan.title,
+    url: plan.url,
+    hash: plan.hash,
+    files: plan.files.map((url) => ({ url, bytes: stored.get(url) ?? 0 })),
+    bytes: plan.files.reduce((s, u) => s + (stored.get(u) ?? 0), 0),
+    savedAt: new Date().toISOString(),
+  };
+  await cache.put(MANIFEST_KEY, new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+  progress.bytes = progress.bytesTotal = manifest.bytes;
+  onProgress({ ...progress });
+  return manifest;
+}
+
+/** Saved (complete) and half-saved exhibitions in this browser. */
+export async function listSaved(): Promise<SavedEntry[]> {
+  if (typeof caches === 'undefined') return [];
+  const out: SavedEntry[] = [];
+  for (const name of await caches.keys()) {
+    const parsed = parseCacheName(name);
+    if (!parsed) continue;
+    const cache = await caches.open(name);
+    const m = await cache.match(MANIFEST_KEY);
+    let manifest: SavedManifest | undefined;
+    try {
+      manifest = m ? ((await m.json()) as SavedManifest) : undefined;
+    } catch {
+      manifest = undefined;
+    }
+    out.push({ name, ...parsed, manifest, count: manifest ? manifest.files.length : (await cache.keys()).length });
+  }
+  return out;
+}
+
+export async function removeSaved(name: string): Promise<void> {
+  if (name.startsWith(SAVED_PREFIX)) await caches.delete(name);
+}
+
+/** Recovery from a broken cache: every cache of this app goes, and the service worker with it (the next online visit reinstalls it). */
+export async function clearOfflineData(): Promise<void> {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(SAVED_PREFIX) || name === RUNTIME_EXHIBITIONS || name === RUNTIME_MEDIA || name.startsWith('workbox-precache')) await caches.delete(name);
+  }
+  for (const reg of (await navigator.serviceWorker?.getRegistrations?.()) ?? []) await reg.unregister();
+}

@@ -1,0 +1,158 @@
+/**
+ * The service worker, built by vite-plugin-pwa (injectManifest) from the app's own code.
+ *
+ * - App shell: precached from the Vite build's revisioned file list. A new build installs beside the old one
+ *   and waits; it takes over only when the visitor chooses to reload (SKIP_WAITING), so a page never mixes
+ *   old and new app files.
+ * - Exhibition files: network first (an exhibition on the server always wins while online); offline, the saved
+ *   copy of that exhibition, else the copy last viewed.
+ * - Media: from a completely saved exhibition's cache first (with range requests, so narration seeks offline),
+ *   unless the server's exhibition file has changed since it was saved; otherwise network first with the media
+ *   seen while online as a fallback.
+ * - Error responses are never cached (only status 200).
+ */
+import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
+import { registerRoute, NavigationRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { createPartialResponse } from 'workbox-range-requests';
+import { MANIFEST_KEY, SAVE_HEADER, RUNTIME_EXHIBITIONS, RUNTIME_MEDIA, SAVED_PREFIX, type SavedManifest } from './names';
+
+interface SwEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface SwScope {
+  __WB_MANIFEST: ({ url: string; revision: string | null } | string)[];
+  registration: { scope: string };
+  location: Location;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  addEventListener(type: string, f: (e: SwEvent & { data?: unknown }) => void): void;
+}
+declare const self: SwScope;
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+const scope = new URL(self.registration.scope);
+const base = scope.pathname;
+const isExhibitionFile = (url: URL) => url.origin === scope.origin && url.pathname.endsWith('.json') && url.pathname.startsWith(`${base}exhibitions/`);
+const isExhibitionMedia = (url: URL) => url.origin === scope.origin && url.pathname.startsWith(`${base}exhibitions/`) && !url.pathname.endsWith('.json');
+
+// The one page: every navigation to it (any query string) is answered with the precached shell.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL(`${base}index.html`), {
+    allowlist: [new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(index\\.html)?(\\?.*)?$`)],
+  }),
+);
+
+/** Hash of the exhibition file the server sent last, per URL (this worker's lifetime): saved copies that differ are stale. */
+const serverHash = new Map<string, string>();
+
+async function sha(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+}
+
+/** Completely saved exhibitions: caches with their manifest (written last). */
+async function savedCaches(): Promise<{ cache: Cache; manifest: SavedManifest }[]> {
+  const out: { cache: Cache; manifest: SavedManifest }[] = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(SAVED_PREFIX)) continue;
+    const cache = await caches.open(name);
+    const m = await cache.match(MANIFEST_KEY);
+    if (!m) continue;
+    try {
+      out.push({ cache, manifest: (await m.json()) as SavedManifest });
+    } catch {
+      // A broken manifest: treated as not saved.
+    }
+  }
+  // Newest first.
+  return out.sort((a, b) => b.manifest.savedAt.localeCompare(a.manifest.savedAt));
+}
+
+async function matchSaved(url: string, freshOnly: boolean): Promise<Response | undefined> {
+  for (const { cache, manifest } of await savedCaches()) {
+    if (!manifest.files.some((f) => f.url === url)) continue;
+    const known = serverHash.get(manifest.url);
+    if (freshOnly && known !== undefined && known !== manifest.hash) continue;
+    const r = await cache.match(url);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** How long the exhibition file may take before the copy on the device is used. */
+const NETWORK_TIMEOUT_MS = 8000;
+
+const cacheOk = new CacheableResponsePlugin({ statuses: [200] });
+
+// Exhibition files.
+registerRoute(
+  ({ url }) => isExhibitionFile(url),
+  async ({ request }) => {
+    const key = request.url.split('#')[0]!;
+    const fallback = async (): Promise<Response | undefined> => (await matchSaved(key, false)) ?? (await (await caches.open(RUNTIME_EXHIBITIONS)).match(key));
+    const network = fetch(request, { cache: 'no-cache' }).then(async (response) => {
+      if (response.status === 200) {
+        serverHash.set(key, await sha(await response.clone().text()));
+        await (await caches.open(RUNTIME_EXHIBITIONS)).put(key, response.clone());
+      }
+      return response;
+    });
+    // A poor connection (thick gallery walls) falls back to the copy on the device after a while.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slow = new Promise<Response>((resolve, reject) => {
+      timer = setTimeout(() => void fallback().then((r) => (r ? resolve(r) : network.then(resolve, reject)), reject), NETWORK_TIMEOUT_MS);
+    });
+    void network.then(() => clearTimeout(timer), () => clearTimeout(timer));
+    try {
+      return await Promise.race([network, slow]);
+    } catch {
+      return (await fallback()) ?? Response.error();
+    }
+  },
+);
+
+const mediaNetworkFirst = new NetworkFirst({
+  cacheName: RUNTIME_MEDIA,
+  plugins: [cacheOk, new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true })],
+});
+
+// Exhibition media.
+registerRoute(
+  ({ url }) => isExhibitionMedia(url),
+  async (options) => {
+    const { request } = options;
+    // A save in progress fetches from the network itself and stores into its own cache.
+    if (request.headers.has(SAVE_HEADER)) return fetch(request);
+    const saved = await matchSaved(request.url, true);
+    if (saved) return request.headers.has('range') ? createPartialResponse(request, saved) : saved;
+    if (request.headers.has('range')) {
+      // Seeking while online: the network answers ranges itself; offline, a whole cached copy is cut to size.
+      try {
+        return await fetch(request);
+      } catch {
+        const any = (await matchSaved(request.url, false)) ?? (await (await caches.open(RUNTIME_MEDIA)).match(request.url));
+        if (any) return createPartialResponse(request, any);
+        return Response.error();
+      }
+    }
+    try {
+      return await mediaNetworkFirst.handle(options);
+    } catch {
+      return (await matchSaved(request.url, false)) ?? Response.error();
+    }
+  },
+);
+
+self.addEventListener('message', (e) => {
+  const data = e.data as { type?: string } | undefined;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// On the first install there is no older app to mix with: take the open page so it works offline at once.
+// Later versions wait for SKIP_WAITING (above) and are then claimed, and the page reloads.
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
