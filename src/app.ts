@@ -23,7 +23,7 @@ import { compactProgress, hideProgress, showErrorPage, showProgress } from './ui
 import { VrButton } from './ui/vr-button';
 import { ArButton } from './modes/ar/ar-button';
 import type { ArHost } from './modes/ar/ar-mode';
-import type { VrExit, VrHost } from './modes/vr/vr-mode';
+import type { VrExit, VrHost, XrHost } from './modes/vr/vr-mode';
 import { OfflinePanel, showAppUpdate } from './ui/offline-panel';
 import { registerOffline } from './offline/register';
 
@@ -226,7 +226,8 @@ class Visit {
   private vr?: VrButton;
   private ar?: ArButton;
 
-  private arHost(): ArHost {
+  /** What both immersive modes share of the visit. */
+  private xrHost(): XrHost {
     return {
       gallery: this.gallery!,
       exhibition: this.ex,
@@ -235,27 +236,25 @@ class Visit {
       favourites: this.favourites,
       acknowledged: this.acknowledged,
       resolveMedia: (p) => mediaUrl(this.loaded.url, p),
-      panelContext: () => this.panelContext(),
-      overlay: byId('ar-overlay'),
       setStatus: (d) => this.setStatus(d),
       announce: (text) => this.announce(text),
+    };
+  }
+
+  private arHost(): ArHost {
+    return {
+      ...this.xrHost(),
+      panelContext: () => this.panelContext(),
+      overlay: byId('ar-overlay'),
       exited: () => this.announce(this.t.vrExited),
     };
   }
 
   private vrHost(): VrHost {
     return {
-      gallery: this.gallery!,
-      exhibition: this.ex,
-      lang: () => this.lang,
-      t: () => this.t,
-      favourites: this.favourites,
-      acknowledged: this.acknowledged,
-      resolveMedia: (p) => mediaUrl(this.loaded.url, p),
+      ...this.xrHost(),
       startPose: () => this.preview!.pose(),
       tour: () => (this.tour ? { id: this.tour.tour.id, index: this.tour.index } : undefined),
-      setStatus: (d) => this.setStatus(d),
-      announce: (text) => this.announce(text),
       exited: (r) => this.vrExited(r),
     };
   }

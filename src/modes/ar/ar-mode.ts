@@ -52,24 +52,15 @@ import { OverlayPlayer } from '../../scene/overlay';
 import { panelPlacement } from '../vr/logic';
 import { PANEL_SIZE, VrPanel } from '../vr/vr-panel';
 import { Surface, MUTED } from '../vr/surface';
-import type { VrFavourites } from '../vr/vr-mode';
+import { xrPanelContext, type XrHost } from '../vr/vr-mode';
 import { apply, invert, RegistrationError, solveRegistration, type Registration } from './registration';
 import { deOverlap, nearbyWorks, type LabelBox } from './logic';
 
-export interface ArHost {
-  gallery: Gallery;
-  exhibition: Exhibition;
-  lang: () => string;
-  t: () => Strings;
-  favourites?: VrFavourites;
-  acknowledged: Set<string>;
-  resolveMedia: (path: string) => string;
+export interface ArHost extends XrHost {
   /** The preview panel's context (language, favourites, acknowledgements), for the DOM-overlay panel. */
   panelContext: () => PanelContext;
   /** The DOM overlay's root (#ar-overlay). */
   overlay: HTMLElement;
-  setStatus: (data: Record<string, string>) => void;
-  announce: (text: string) => void;
   exited: () => void;
 }
 
@@ -151,21 +142,7 @@ export class ArMode {
     this.leaders.color = Color3.FromHexString('#ffb347');
     this.leaders.isPickable = false;
     this.leaders.setEnabled(false);
-    this.guiPanel = new VrPanel(scene, {
-      exhibition: host.exhibition,
-      lang: host.lang,
-      t: host.t,
-      isFavourite: (id) => host.favourites?.has(id) ?? false,
-      toggleFavourite: (id) => void host.favourites?.toggle(id),
-      acknowledged: (id) => host.acknowledged.has(id),
-      acknowledge: (id) => {
-        host.acknowledged.add(id);
-        this.guiPanel.refresh();
-      },
-      resolveMedia: host.resolveMedia,
-      close: () => this.closeWork(),
-      focusAnnotation: () => undefined,
-    });
+    this.guiPanel = new VrPanel(scene, xrPanelContext(host, () => this.guiPanel, () => this.closeWork(), () => undefined));
     this.guiPanel.surface.mesh.parent = this.root;
     this.hud = new Surface('ar-hud', scene, 0.36, 0.2, 720, 400);
     this.hud.mesh.setEnabled(false);

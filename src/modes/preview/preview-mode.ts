@@ -5,7 +5,7 @@
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
-import { centroid, pointInPolygon, roomAt } from '../../twin/floorplan';
+import { centroid, headingToDir, pointInPolygon, roomAt } from '../../twin/floorplan';
 import { insideWithMargin, viewpoint, EYE_HEIGHT } from '../../twin/layout';
 import type { Exhibition, Vec2, Vec3 } from '../../twin/schema';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
@@ -124,9 +124,8 @@ export class PreviewMode {
       this.visitor.walkTo([target[0], 0, target[1]]);
       return;
     }
-    const pose = this.visitor.pose();
-    const d = [Math.sin((pose.heading * Math.PI) / 180), -Math.cos((pose.heading * Math.PI) / 180)];
-    await this.moveTo([target[0], EYE_HEIGHT, target[1]], [target[0] + d[0]!, EYE_HEIGHT, target[1] + d[1]!], false);
+    const d = headingToDir(this.visitor.pose().heading);
+    await this.moveTo([target[0], EYE_HEIGHT, target[1]], [target[0] + d[0], EYE_HEIGHT, target[1] + d[1]], false);
   }
 
   private async moveTo(eye: Vec3, target: Vec3, glide: boolean): Promise<void> {

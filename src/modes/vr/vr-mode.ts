@@ -32,7 +32,7 @@ import { fill, type Strings } from '../../ui/i18n';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
 import type { Gallery } from '../../scene/gallery';
 import { blocksTeleport, DEFAULT_SNAP_ANGLE, faceToward, headingToYaw, nextSnapAngle, panelPlacement, stopPose, type StandPose } from './logic';
-import { PANEL_SIZE, VrPanel } from './vr-panel';
+import { PANEL_SIZE, VrPanel, type VrPanelContext } from './vr-panel';
 import { ACCENT, MUTED, Surface } from './surface';
 
 export interface VrFavourites {
@@ -49,8 +49,8 @@ export interface VrExit {
   tour?: { id: string; index: number };
 }
 
-/** What the visit gives the VR mode; the VR mode owns nothing of the visit. */
-export interface VrHost {
+/** What every immersive mode (VR, AR) needs from the visit: the scene, the model, the visitor's state. */
+export interface XrHost {
   gallery: Gallery;
   exhibition: Exhibition;
   lang: () => string;
@@ -59,12 +59,39 @@ export interface VrHost {
   /** Advisory notices acknowledged in this visit (shared with the preview). */
   acknowledged: Set<string>;
   resolveMedia: (path: string) => string;
+  setStatus: (data: Record<string, string>) => void;
+  announce: (text: string) => void;
+}
+
+export interface VrHost extends XrHost {
   /** The preview's pose: VR starts here (on arrival, the exhibition's entrance). */
   startPose: () => StandPose;
   tour: () => { id: string; index: number } | undefined;
-  setStatus: (data: Record<string, string>) => void;
-  announce: (text: string) => void;
   exited: (result: VrExit) => void;
+}
+
+/** The world-space panel's context for an immersive mode: favourites and acknowledgements are the visit's. */
+export function xrPanelContext(
+  host: XrHost,
+  panel: () => VrPanel,
+  close: () => void,
+  focusAnnotation: VrPanelContext['focusAnnotation'],
+): VrPanelContext {
+  return {
+    exhibition: host.exhibition,
+    lang: host.lang,
+    t: host.t,
+    isFavourite: (id) => host.favourites?.has(id) ?? false,
+    toggleFavourite: (id) => void host.favourites?.toggle(id),
+    acknowledged: (id) => host.acknowledged.has(id),
+    acknowledge: (id) => {
+      host.acknowledged.add(id);
+      panel().refresh();
+    },
+    resolveMedia: host.resolveMedia,
+    close,
+    focusAnnotation,
+  };
 }
 
 const SNAP_KEY = 'museum-twin:vr-snap';
@@ -112,21 +139,10 @@ export class VrMode {
     private readonly xr: WebXRDefaultExperience,
   ) {
     this.scene = host.gallery.scene;
-    this.panel = new VrPanel(this.scene, {
-      exhibition: host.exhibition,
-      lang: host.lang,
-      t: host.t,
-      isFavourite: (id) => host.favourites?.has(id) ?? false,
-      toggleFavourite: (id) => void host.favourites?.toggle(id),
-      acknowledged: (id) => host.acknowledged.has(id),
-      acknowledge: (id) => {
-        host.acknowledged.add(id);
-        this.panel.refresh();
-      },
-      resolveMedia: host.resolveMedia,
-      close: () => this.closePanel(),
-      focusAnnotation: (a, n) => this.focusHotspot(a, n),
-    });
+    this.panel = new VrPanel(
+      this.scene,
+      xrPanelContext(host, () => this.panel, () => this.closePanel(), (a, n) => this.focusHotspot(a, n)),
+    );
     this.menu = new Surface('vr-menu', this.scene, 0.3, 0.36, 600, 720);
     this.menu.mesh.setEnabled(false);
     host.favourites?.onChange(() => this.panel.refresh());
