@@ -33,6 +33,14 @@ async function open(page: Page): Promise<void> {
 
 type XrPose = { position: Vec3; heading: number; room?: string; inXR: boolean; frames: number };
 const xrViewer = (page: Page) => page.evaluate(() => window.museumTwin!.xrViewer!() as XrPose);
+/** A named control of a VR panel or menu, once the GUI has laid it out (it has no place until its first frame). */
+async function xrControl(page: Page, name: string): Promise<Vec3> {
+  let point: Vec3 | undefined;
+  await expect
+    .poll(async () => (point = (await page.evaluate((n) => window.museumTwin!.xrControl!(n), name)) as Vec3 | undefined), { message: `VR control '${name}'` })
+    .toBeTruthy();
+  return point!;
+}
 const planDistance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[2] - b[2]);
 
 function insideWithMargin(p: Vec2, poly: Vec2[], m: number): boolean {
@@ -185,7 +193,7 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
   });
 
   await test.step('the panel’s close button closes it; pointing away and pulling the trigger does too', async () => {
-    const close = await page.evaluate(() => window.museumTwin!.xrControl!('close'));
+    const close = await xrControl(page, 'close');
     expect(close).toBeTruthy();
     await aimAt(page, 'right', close!);
     await frames(page, 3);
@@ -209,7 +217,7 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     // Raise the left hand: its menu floats above the wrist.
     await setController(page, 'left', [-0.15, 1.0, -0.35]);
     await frames(page, 3);
-    const startButton = await page.evaluate((id) => window.museumTwin!.xrControl!(`tour:${id}`), tour.id);
+    const startButton = await xrControl(page, `tour:${tour.id}`);
     expect(startButton).toBeTruthy();
     await aimAt(page, 'right', startButton!, [0.15, 1.2, -0.2]);
     await frames(page, 3);
@@ -221,7 +229,7 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     await expect(status).toHaveAttribute('data-selected', first.id);
 
     await frames(page, 3);
-    const next = await page.evaluate(() => window.museumTwin!.xrControl!('tour:next'));
+    const next = await xrControl(page, 'tour:next');
     expect(next).toBeTruthy();
     await aimAt(page, 'right', next!, [0.15, 1.2, -0.2]);
     await frames(page, 3);
@@ -238,7 +246,7 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     const stats = await page.evaluate(() => window.museumTwin!.xrStats!());
     test.info().annotations.push({ type: 'vr-stats-stop-2', description: JSON.stringify(stats) });
     // Heart it: the same favourites as the preview's (IndexedDB).
-    const heart = await page.evaluate(() => window.museumTwin!.xrControl!('favourite'));
+    const heart = await xrControl(page, 'favourite');
     expect(heart).toBeTruthy();
     await aimAt(page, 'right', heart!);
     await frames(page, 3);
@@ -250,7 +258,7 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
   await test.step('exit VR: the preview is back where the visitor was, tour and all', async () => {
     const last = await xrViewer(page);
     await frames(page, 2);
-    const exit = await page.evaluate(() => window.museumTwin!.xrControl!('exit'));
+    const exit = await xrControl(page, 'exit');
     expect(exit).toBeTruthy();
     await aimAt(page, 'right', exit!, [0.15, 1.2, -0.2]);
     await frames(page, 3);
