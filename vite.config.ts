@@ -59,6 +59,8 @@ export default defineConfig({
   // One page, configured by its query string: a missing file is a real 404, never index.html.
   appType: 'mpa',
   build: {
+    // OUT_DIR lets several builds (and their preview servers) share a checkout; the default is dist/.
+    outDir: process.env.OUT_DIR ?? 'dist',
     // "assets" would collide with the exhibition folder's name in people's heads; the app's own files go here.
     assetsDir: 'app',
     target: 'es2022',
