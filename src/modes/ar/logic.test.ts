@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deOverlap, nearbyWorks, overlaps, type LabelBox } from './logic';
+import { deOverlap, floorOutline, manualPivot, nearbyWorks, overlaps, registrationMethods, type LabelBox } from './logic';
 import { arSupport, isIos } from './support';
 
 describe('nearbyWorks', () => {
@@ -52,5 +52,33 @@ describe('arSupport', () => {
   it('recognises iPadOS posing as a Mac', () => {
     expect(isIos({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605', maxTouchPoints: 5 })).toBe(true);
     expect(isIos({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605', maxTouchPoints: 0 })).toBe(false);
+  });
+});
+
+describe('registration methods', () => {
+  const rooms = [
+    { id: 'a', name: { en: 'A' }, polygon: [[0, 0], [4, 0], [4, 3], [0, 3]] as [number, number][] },
+    { id: 'b', name: { en: 'B' }, polygon: [[4, 0], [10, 0], [10, 3], [4, 3]] as [number, number][] },
+  ];
+  const space = { kind: 'floorplan' as const, wallHeight: 3, wallThickness: 0.2, rooms, doorways: [] };
+  const point = (id: string, x: number) => ({ id, name: { en: id }, position: [x, 0, 0] as [number, number, number] });
+  const marker = { id: 'm', name: { en: 'm' }, image: 'm.png', widthMetres: 0.2, position: [0, 1.5, 0] as [number, number, number], normal: [0, 0, 1] as [number, number, number], up: [0, 1, 0] as [number, number, number] };
+
+  it('offers points (two or more), a marker, and by hand (any room outline), in that order', () => {
+    expect(registrationMethods({ space, arReferences: { points: [point('p', 0), point('q', 2)], markers: [marker] } })).toEqual(['points', 'marker', 'manual']);
+    expect(registrationMethods({ space, arReferences: { points: [point('p', 0)], markers: [] } })).toEqual(['manual']);
+    expect(registrationMethods({ space: { kind: 'model', model: 'm.glb', floorMeshes: ['f'], rooms: [] }, arReferences: { points: [], markers: [marker] } })).toEqual(['marker']);
+  });
+
+  it('turns the manual placement about the middle of the entrance room, on its floor', () => {
+    expect(manualPivot({ space, entrance: { position: [8, 0.1, 1], heading: 0 } })).toEqual([7, 0.1, 1.5]);
+    expect(manualPivot({ space, entrance: { position: [1, 0, 1], heading: 0 } })).toEqual([2, 0, 1.5]);
+  });
+
+  it('outlines every room on the floor', () => {
+    const lines = floorOutline({ space, entrance: { position: [1, 0, 1], heading: 0 } });
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toEqual([[0, 0, 0], [4, 0, 0]]);
+    expect(lines[3]).toEqual([[0, 0, 3], [0, 0, 0]]);
   });
 });

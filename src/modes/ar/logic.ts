@@ -1,8 +1,50 @@
 /**
- * Browser-free decisions of the AR mode: which works get a floating label (the nearest few in front of the
- * visitor) and where the labels go so that none overlaps another (a greedy lift in the visitor's view).
+ * Browser-free decisions of the AR mode: which ways of registering an exhibition offers, what the manual
+ * placement shows and turns about, which works get a floating label (the nearest few in front of the visitor)
+ * and where the labels go so that none overlaps another (a greedy lift in the visitor's view).
  */
-import type { Vec3 } from '../../twin/schema';
+import type { Exhibition, Vec3 } from '../../twin/schema';
+import { centroid, roomAt } from '../../twin/floorplan';
+
+/** The three ways to register the twin to the room, in the order they are preferred. */
+export type RegistrationMethod = 'points' | 'marker' | 'manual';
+
+/**
+ * What this exhibition can register with: reference points (two or more), a printed marker (one or more),
+ * and by hand (a floor outline to place: any exhibition with room outlines).
+ */
+export function registrationMethods(ex: Pick<Exhibition, 'arReferences' | 'space'>): RegistrationMethod[] {
+  const methods: RegistrationMethod[] = [];
+  if (ex.arReferences.points.length >= 2) methods.push('points');
+  if (ex.arReferences.markers.length >= 1) methods.push('marker');
+  if (ex.space.rooms.length >= 1) methods.push('manual');
+  return methods;
+}
+
+/**
+ * The twin point the manual placement puts under the reticle and turns about: the middle of the room the
+ * visitor enters (the room a visitor is most likely standing in), on its floor.
+ */
+export function manualPivot(ex: Pick<Exhibition, 'entrance' | 'space'>): Vec3 {
+  const [x, y, z] = ex.entrance.position;
+  const room = roomAt(ex.space.rooms, [x, z]) ?? ex.space.rooms[0];
+  if (!room) return [x, y, z];
+  const c = centroid(room.polygon);
+  return [c[0], y, c[1]];
+}
+
+/** The floor outline of every room, as line segments on the entrance's floor level (twin coordinates). */
+export function floorOutline(ex: Pick<Exhibition, 'entrance' | 'space'>): [Vec3, Vec3][] {
+  const y = ex.entrance.position[1];
+  const lines: [Vec3, Vec3][] = [];
+  for (const room of ex.space.rooms) {
+    room.polygon.forEach((p, i) => {
+      const q = room.polygon[(i + 1) % room.polygon.length]!;
+      lines.push([[p[0], y, p[1]], [q[0], y, q[1]]]);
+    });
+  }
+  return lines;
+}
 
 export const MAX_LABELS = 5;
 export const LABEL_RADIUS = 6;

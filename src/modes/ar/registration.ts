@@ -4,6 +4,7 @@
  * the AR mode feeds it hit-test points or a detected marker and shows the residual error to the visitor.
  */
 import type { Vec3 } from '../../twin/schema';
+import { headingToDir } from '../../twin/floorplan';
 
 export interface RoomTransform {
   /** Turn about +y, radians (as a Babylon/glTF rotation.y). */
@@ -108,6 +109,77 @@ export function markerRegistration(twin: MarkerPose, detected: MarkerPose): Room
   const yaw = Math.atan2(Math.sin(turn), Math.cos(turn));
   const turned = apply({ yaw, translation: [0, 0, 0] }, twin.position);
   return { yaw, translation: [detected.position[0] - turned[0], detected.position[1] - turned[1], detected.position[2] - turned[2]] };
+}
+
+/**
+ * A detected image's pose from its WebXR image-space matrix (16 numbers, column-major, as Babylon's
+ * `Matrix.m` and `XRRigidTransform.matrix`). WebXR image tracking follows ARCore's augmented images: the
+ * origin is the image's centre, +y is the normal out of the printed face, +x runs to the image's right and
+ * −z toward its top edge.
+ */
+export function markerPoseFromMatrix(m: ArrayLike<number>): MarkerPose {
+  if (m.length !== 16 || !Array.from(m).every(Number.isFinite)) throw new RegistrationError('the marker pose is not a 4×4 matrix of numbers');
+  const unit = (v: Vec3): Vec3 => {
+    const n = Math.hypot(...v);
+    if (n < 1e-9) throw new RegistrationError('the marker pose has a zero axis');
+    return [v[0] / n, v[1] / n, v[2] / n];
+  };
+  return {
+    position: [m[12]!, m[13]!, m[14]!],
+    normal: unit([m[4]!, m[5]!, m[6]!]),
+    up: unit([-m[8]!, -m[9]!, -m[10]!]),
+  };
+}
+
+export interface MarkerFit extends RoomTransform {
+  /** How far apart the detections placed the twin: each detection's marker centre from the mean, metres. */
+  spread: number;
+  /** The largest turn between a detection and the mean, radians. */
+  turnSpread: number;
+}
+
+/**
+ * Registration from several detections of the same marker (a phone's tracker jitters from frame to frame): each
+ * detection gives a transform; their turns are averaged on the circle and their positions in the room, and the
+ * spread says how steady the detections were. A marker seen at very different poses (it was moved, or a
+ * look-alike) is refused.
+ */
+export function markerRegistrationFrom(twin: MarkerPose, detections: MarkerPose[], maxSpread = 0.1): MarkerFit {
+  if (!detections.length) throw new RegistrationError('the marker has not been seen yet');
+  const fits = detections.map((d) => markerRegistration(twin, d));
+  const yaw = Math.atan2(
+    fits.reduce((s, f) => s + Math.sin(f.yaw), 0),
+    fits.reduce((s, f) => s + Math.cos(f.yaw), 0),
+  );
+  const centre = centroid(detections.map((d) => d.position));
+  const turned = apply({ yaw, translation: [0, 0, 0] }, twin.position);
+  const translation: Vec3 = [centre[0] - turned[0], centre[1] - turned[1], centre[2] - turned[2]];
+  const spread = Math.max(...detections.map((d) => distance(d.position, centre)));
+  const turnSpread = Math.max(...fits.map((f) => Math.abs(Math.atan2(Math.sin(f.yaw - yaw), Math.cos(f.yaw - yaw)))));
+  if (spread > maxSpread || turnSpread > 0.2) {
+    throw new RegistrationError(
+      `the marker was seen in different places (${(spread * 100).toFixed(0)} cm, ${((turnSpread * 180) / Math.PI).toFixed(0)}° apart): hold the phone steady and keep the whole marker in view`,
+    );
+  }
+  return { yaw, translation, spread, turnSpread };
+}
+
+/**
+ * Manual placement: the twin point `pivot` (e.g. the middle of the room the visitor stands in) set down at the
+ * real floor point `at`, turned by `yaw`. Turning again keeps the pivot where it is; sliding moves `at`.
+ */
+export function placeAt(pivot: Vec3, at: Vec3, yaw: number): RoomTransform {
+  const turned = apply({ yaw, translation: [0, 0, 0] }, pivot);
+  return { yaw, translation: [at[0] - turned[0], at[1] - turned[1], at[2] - turned[2]] };
+}
+
+/** The turn that makes a twin heading (degrees, as in the format) look along a real horizontal direction. */
+export function yawToFace(twinHeadingDeg: number, realDirection: Vec3): number {
+  const [dx, dz] = headingToDir(twinHeadingDeg);
+  const twinAngle = Math.atan2(dx, dz);
+  if (Math.hypot(realDirection[0], realDirection[2]) < 1e-6) throw new RegistrationError('the phone points straight up or down: look across the room');
+  const turn = Math.atan2(realDirection[0], realDirection[2]) - twinAngle;
+  return Math.atan2(Math.sin(turn), Math.cos(turn));
 }
 
 function centroid(ps: Vec3[]): Vec3 {
