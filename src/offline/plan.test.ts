@@ -60,3 +60,14 @@ describe('sizes, resume, quota, verification', () => {
     expect(verifyManifest(['a', 'b', 'c'], new Map([['a', 3], ['b', 2]]), sizes)).toEqual(['b', 'c']);
   });
 });
+
+describe('offlineFiles with the app base', () => {
+  it("adds the model decoders, at the app's own origin, once", () => {
+    const files = offlineFiles(ex, URL0, 'http://127.0.0.1:4173/');
+    expect(files.slice(0, offlineFiles(ex, URL0).length)).toEqual(offlineFiles(ex, URL0));
+    for (const name of ['meshopt_decoder.js', 'draco_wasm_wrapper_gltf.js', 'draco_decoder_gltf.wasm']) {
+      expect(files).toContain(`http://127.0.0.1:4173/decoders/${name}`);
+    }
+    expect(new Set(files).size).toBe(files.length);
+  });
+});

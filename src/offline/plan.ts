@@ -5,15 +5,23 @@
  */
 import type { Exhibition } from '../twin/schema';
 import { listMedia } from '../twin/validate';
+import { decoderUrls } from '../scene/decoder-files';
 
 export * from './names';
 
-/** Absolute URLs of every file an exhibition needs offline: the file itself first, then each media file once. */
-export function offlineFiles(ex: Exhibition, exhibitionUrl: string): string[] {
+/**
+ * Absolute URLs of every file an exhibition needs offline: the file itself first, then each media file once,
+ * then (given the app's base URL) the model decoders, which packed exhibitions need (the service worker also
+ * precaches them with the app; listing them here makes a save complete on its own).
+ */
+export function offlineFiles(ex: Exhibition, exhibitionUrl: string, appBase?: string): string[] {
   const out = [exhibitionUrl];
   for (const ref of listMedia(ex)) {
     const url = new URL(ref.file, exhibitionUrl).href;
     if (!out.includes(url)) out.push(url);
+  }
+  if (appBase !== undefined) {
+    for (const url of decoderUrls(appBase)) if (!out.includes(url)) out.push(url);
   }
   return out;
 }

@@ -1,0 +1,20 @@
+/**
+ * Babylon fetches the meshopt and Draco decoders (and the KTX2 transcoder) from its CDN unless told otherwise.
+ * The app serves its own copies (src/scene/decoder-files.ts, copied by src/scene/decoders-plugin.ts), so a
+ * visitor's device never contacts another host and compressed models load offline. Call before any model loads.
+ */
+import { Tools } from '@babylonjs/core/Misc/tools';
+import { DECODERS_PATH } from './decoder-files';
+
+/**
+ * Every script URL Babylon would take from its CDN (meshopt_decoder.js, draco_wasm_wrapper_gltf.js and
+ * draco_decoder_gltf.wasm, babylon.ktx2Decoder.js) now resolves under the app's `decoders/`. There is no KTX2
+ * transcoder among them (Babylon's is not published on the npm registry), so a model with KTX2 textures gets a
+ * 404 from the app itself, shows a placeholder and a problem entry, and never reaches another host;
+ * `npm run pack` writes WebP textures instead.
+ */
+export function useOwnDecoders(appBase: string = new URL(import.meta.env.BASE_URL, document.baseURI).href): string {
+  const base = new URL(DECODERS_PATH, appBase).href;
+  Tools.ScriptBaseUrl = base;
+  return base;
+}
