@@ -7,10 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, viewer, serveFixture, defaultExhibition, ROOT, SHOTS } from './support';
-import { installQuest3, aimAt, setController, thumbstick, frames, press, button, type Vec3 } from './xr/iwer';
+import { installQuest3, aimAt, setController, setHeadset, thumbstick, frames, press, button, useHands, aimHandAt, pinch, type Vec3 } from './xr/iwer';
 import { headingToDir, pointInPolygon, roomEdges } from '../src/twin/floorplan';
 import { artworkPose } from '../src/twin/layout';
-import { headingDelta, stopPose } from '../src/modes/vr/logic';
+import { headingDelta, MIN_TEXT_PER_METRE, stopPose, storyPages } from '../src/modes/vr/logic';
+import { parseWebVtt } from '../src/twin/webvtt';
 import { Exhibition as ExhibitionSchema, type Exhibition, type Vec2 } from '../src/twin/schema';
 
 const DEFAULT_FILE = resolve(ROOT, 'assets/default/exhibition.json');
@@ -25,14 +26,91 @@ const en = (m: Record<string, string> | undefined) => (m ? (m.en ?? Object.value
 test.use({ viewport: { width: 640, height: 400 } });
 test.use({ serviceWorkers: 'block' });
 
+// An error thrown in the XR frame loop stops it silently: report what the page reports.
+test.beforeEach(({ page }) => {
+  page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
+  page.on('console', (m) => void (m.type() === 'error' && console.log(`[console] ${m.text()}`)));
+});
+
 async function open(page: Page): Promise<void> {
   if (!useDefault) await serveFixture(page, FIXTURE_URL, 'vr-gallery.json');
   await page.goto(useDefault ? '/?lang=en' : `/?lang=en&exhibition=${FIXTURE_URL}`);
   await waitForGallery(page);
 }
 
-type XrPose = { position: Vec3; heading: number; room?: string; inXR: boolean; frames: number };
+type XrPose = { position: Vec3; heading: number; room?: string; inXR: boolean; frames: number; eyeHeight: number; lift: number };
 const xrViewer = (page: Page) => page.evaluate(() => window.museumTwin!.xrViewer!() as XrPose);
+type XrPanel = {
+  artworkId: string;
+  title: string;
+  view: 'work' | 'notice' | 'restricted' | 'withheld';
+  section: string;
+  page: number;
+  pages: number;
+  annotation?: string;
+  body: string;
+  narration: 'none' | 'paused' | 'playing';
+  caption: string;
+  scale: number;
+  centre: Vec3;
+  facing: number;
+  distance: number;
+  textPerMetre: number;
+};
+const xrPanel = (page: Page) => page.evaluate(() => window.museumTwin!.xrPanel!() as XrPanel | undefined);
+type XrStats = { drawCalls: number; activeTriangles: number; views: number; frames: number };
+
+/** Meta's WebXR guidance for a steady frame rate on a Quest-class headset: the whole stereo frame. */
+const MAX_DRAW_CALLS = 100;
+const MAX_TRIANGLES = 750_000;
+
+/** Measures the last few frames of the stereo view where the visitor stands and checks them against the budget. */
+async function checkBudget(page: Page, where: string): Promise<XrStats> {
+  await frames(page, 12);
+  const stats = (await page.evaluate(() => window.museumTwin!.xrStats!())) as XrStats;
+  test.info().annotations.push({ type: `vr-stats ${where}`, description: JSON.stringify(stats) });
+  expect(stats.views, 'both eyes drawn').toBe(2);
+  expect(stats.drawCalls, `draw calls at ${where}`).toBeGreaterThan(0);
+  expect(stats.drawCalls, `draw calls at ${where}`).toBeLessThan(MAX_DRAW_CALLS);
+  expect(stats.activeTriangles, `triangles at ${where}`).toBeLessThan(MAX_TRIANGLES);
+  return stats;
+}
+
+/** The panel turns its face to the visitor's eye and its smallest text is at least 1.5 cm per metre away. */
+async function expectFacingAndReadable(page: Page): Promise<XrPanel> {
+  await frames(page, 2);
+  const p = (await xrPanel(page))!;
+  expect(p.facing, 'the panel faces the visitor').toBeGreaterThan(0.995);
+  expect(p.textPerMetre, 'smallest text per metre of distance').toBeGreaterThanOrEqual(MIN_TEXT_PER_METRE - 1e-9);
+  return p;
+}
+
+/** Aims the right controller at a named control of a panel or the menu and pulls the trigger. */
+async function pressControl(page: Page, name: string, from?: Vec3): Promise<void> {
+  const point = await xrControl(page, name);
+  await aimAt(page, 'right', point, from);
+  await frames(page, 3);
+  await press(page, 'right', 'trigger');
+}
+
+/** The wrist menu's controls, pressed with the right hand while the left is raised. */
+const MENU_HAND: Vec3 = [0.15, 1.2, -0.2];
+async function raiseMenu(page: Page): Promise<void> {
+  await setController(page, 'left', [-0.15, 1.0, -0.35]);
+  await frames(page, 3);
+}
+async function lowerMenu(page: Page): Promise<void> {
+  await setController(page, 'left', [-0.5, 0.9, 0.25]);
+  await frames(page, 3);
+}
+
+async function enterVr(page: Page): Promise<void> {
+  await expect(page.locator('#vr-button')).toBeVisible();
+  await page.locator('#vr-button').click();
+  await expect(page.locator('#status')).toHaveAttribute('data-xr', 'running', { timeout: 60_000 });
+  await expect(page.locator('#status')).toHaveAttribute('data-mode', 'vr');
+  await lowerMenu(page);
+}
 /** A named control of a VR panel or menu, once the GUI has laid it out (it has no place until its first frame). */
 async function xrControl(page: Page, name: string): Promise<Vec3> {
   let point: Vec3 | undefined;
@@ -59,7 +137,7 @@ function floorTarget(v: XrPose): Vec3 {
   const objects = ex.artworks.filter((a) => a.kind === 'object').map((a) => artworkPose(ex, a).position);
   const here: Vec2 = [v.position[0], v.position[2]];
   for (const dist of [1.8, 1.4, 2.2, 1.1]) {
-    for (const turn of [0, 25, -25, 50, -50, 80, -80]) {
+    for (const turn of [0, 25, -25, 50, -50, 80, -80, 120, -120, 160, -160]) {
       const d = headingToDir(v.heading + turn);
       const p: Vec2 = [here[0] + d[0] * dist, here[1] + d[1] * dist];
       if (!insideWithMargin(p, room.polygon, 0.8)) continue;
@@ -120,8 +198,7 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     expect(planDistance(v.position, start.position)).toBeLessThan(0.1);
     expect(v.position[1]).toBeCloseTo(start.position[1], 1);
     expect(Math.abs(headingDelta(v.heading, start.heading))).toBeLessThan(2);
-    const stats = await page.evaluate(() => window.museumTwin!.xrStats!());
-    test.info().annotations.push({ type: 'vr-stats-entrance', description: JSON.stringify(stats) });
+    await checkBudget(page, 'the entrance');
   });
 
   await test.step('teleport: pointing at the floor moves the visitor there', async () => {
@@ -185,11 +262,31 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     await expect(status).toHaveAttribute('data-hovered', painting.a.id);
     await press(page, 'right', 'trigger');
     await expect(status).toHaveAttribute('data-selected', painting.a.id);
-    const panel = await page.evaluate(() => window.museumTwin!.xrPanel!() as { title: string; artworkId: string });
+    const panel = (await xrPanel(page))!;
     expect(panel.artworkId).toBe(painting.a.id);
     expect(panel.title).toBe(en(painting.a.title));
+    await expectFacingAndReadable(page);
     await frames(page, 3);
     await page.screenshot({ path: `${SHOTS}/vr-panel.png` });
+  });
+
+  await test.step('the panel turns toward the visitor as they move, and stays readable', async () => {
+    const before = await expectFacingAndReadable(page);
+    const v = await xrViewer(page);
+    const dirTo = (c: Vec3, p: Vec3) => Math.atan2(p[0] - c[0], p[2] - c[2]);
+    // The visitor steps a metre to their left and a little over a metre back (the headset moves in the room).
+    await setHeadset(page, [-1.0, 1.6, 1.2]);
+    await frames(page, 3);
+    const moved = await xrViewer(page);
+    expect(planDistance(moved.position, v.position)).toBeGreaterThan(1.2);
+    const after = await expectFacingAndReadable(page);
+    // Still where it was put, but turned: the direction to the visitor changed by more than 10°.
+    expect(planDistance(after.centre, before.centre)).toBeLessThan(0.01);
+    const turned = Math.abs(dirTo(after.centre, moved.position) - dirTo(before.centre, v.position));
+    expect(Math.min(turned, 2 * Math.PI - turned)).toBeGreaterThan((10 * Math.PI) / 180);
+    await setHeadset(page, [0, 1.6, 0]);
+    await frames(page, 3);
+    await expectFacingAndReadable(page);
   });
 
   await test.step('the panel’s close button closes it; pointing away and pulling the trigger does too', async () => {
@@ -227,6 +324,8 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     const expected0 = stopPose(ex, first);
     await expect.poll(async () => planDistance((await xrViewer(page)).position, expected0.position)).toBeLessThan(0.1);
     await expect(status).toHaveAttribute('data-selected', first.id);
+    await expectFacingAndReadable(page);
+    await checkBudget(page, `${tour.id} stop 1`);
 
     await frames(page, 3);
     const next = await xrControl(page, 'tour:next');
@@ -241,10 +340,10 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     const at1 = await xrViewer(page);
     expect(Math.abs(headingDelta(at1.heading, expected1.heading))).toBeLessThan(3);
     await expect(status).toHaveAttribute('data-selected', second.id);
-    const panel = await page.evaluate(() => window.museumTwin!.xrPanel!() as { title: string });
+    const panel = (await xrPanel(page))!;
     expect(panel.title).toBe(en(second.title));
-    const stats = await page.evaluate(() => window.museumTwin!.xrStats!());
-    test.info().annotations.push({ type: 'vr-stats-stop-2', description: JSON.stringify(stats) });
+    await expectFacingAndReadable(page);
+    await checkBudget(page, `${tour.id} stop 2`);
     // Heart it: the same favourites as the preview's (IndexedDB).
     const heart = await xrControl(page, 'favourite');
     expect(heart).toBeTruthy();
@@ -253,6 +352,20 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     await press(page, 'right', 'trigger');
     await expect(page.locator('#favourites-count')).toHaveText('1');
     await page.screenshot({ path: `${SHOTS}/vr-tour-stop.png` });
+  });
+
+  const lastStop = tour.stops.length - 1;
+  await test.step('every tour stop stays within the draw-call and triangle budget (A moves on)', async () => {
+    for (let i = 2; i <= lastStop; i++) {
+      await press(page, 'right', 'a-button');
+      await expect(status).toHaveAttribute('data-tour-stop', String(i));
+      const art = ex.artworks.find((a) => a.id === tour.stops[i]!.artwork)!;
+      const expected = stopPose(ex, art);
+      await expect.poll(async () => planDistance((await xrViewer(page)).position, expected.position)).toBeLessThan(0.1);
+      await expect(status).toHaveAttribute('data-selected', art.id);
+      await expectFacingAndReadable(page);
+      await checkBudget(page, `${tour.id} stop ${i + 1}`);
+    }
   });
 
   await test.step('exit VR: the preview is back where the visitor was, tour and all', async () => {
@@ -272,8 +385,260 @@ test('a visitor walks the exhibition in VR and comes back to the preview where t
     expect(planDistance(back.position, last.position), JSON.stringify({ back, last })).toBeLessThan(0.3);
     expect(Math.abs(headingDelta(back.heading, last.heading))).toBeLessThan(5);
     await expect(page.locator('#tour-bar')).toBeVisible();
-    await expect(status).toHaveAttribute('data-tour-stop', '1');
-    await expect(page.locator('#panel h2')).toHaveText(en(ex.artworks.find((a) => a.id === tour.stops[1]!.artwork)!.title));
+    await expect(status).toHaveAttribute('data-tour-stop', String(lastStop));
+    await expect(page.locator('#panel h2')).toHaveText(en(ex.artworks.find((a) => a.id === tour.stops[lastStop]!.artwork)!.title));
     await page.screenshot({ path: `${SHOTS}/vr-back-in-preview.png` });
   });
+});
+
+test('in VR a work’s details, story pages, narration with captions and community protocols are the preview’s', async ({ page, requests }) => {
+  test.setTimeout(300_000);
+  // A room with a narrated work that has details and a story of several pages, an advisory work and a restricted one.
+  const inRoom = (room: string | undefined) => ex.artworks.filter((a) => artworkPose(ex, a).room === room);
+  const narrated = ex.artworks.find(
+    (a) =>
+      a.sensitivity.level === 'open' &&
+      a.narration?.en &&
+      a.annotations.length >= 2 &&
+      storyPages(en(a.backstory)).length > 1 &&
+      inRoom(artworkPose(ex, a).room).some((b) => b.sensitivity.level === 'advisory') &&
+      inRoom(artworkPose(ex, a).room).some((b) => b.sensitivity.level === 'restricted'),
+  );
+  expect(narrated, 'a room with a narrated, annotated work, an advisory work and a restricted one').toBeTruthy();
+  const room = artworkPose(ex, narrated!).room;
+  const advisory = inRoom(room).find((a) => a.sensitivity.level === 'advisory')!;
+  const restricted = inRoom(room).find((a) => a.sensitivity.level === 'restricted')!;
+
+  await installQuest3(page);
+  await open(page);
+  const status = page.locator('#status');
+  // Stand where a tour would stop for the narrated work, then put the headset on.
+  const stand = stopPose(ex, narrated!);
+  await page.evaluate(({ p, h }) => window.museumTwin!.place(p, h), { p: stand.position, h: stand.heading });
+  await enterVr(page);
+  expect(planDistance((await xrViewer(page)).position, stand.position)).toBeLessThan(0.1);
+  const art = narrated!;
+
+  await test.step('point at the work and pull the trigger: its panel opens', async () => {
+    await aimAt(page, 'right', await xrControl(page, `work:${art.id}`));
+    await frames(page, 3);
+    await expect(status).toHaveAttribute('data-hovered', art.id);
+    await press(page, 'right', 'trigger');
+    await expect(status).toHaveAttribute('data-selected', art.id);
+    const p = (await xrPanel(page))!;
+    expect(p.view).toBe('work');
+    expect(p.body).toContain(en(art.label));
+    await expectFacingAndReadable(page);
+  });
+
+  await test.step('details are hotspots on the work: selecting one shows its text', async () => {
+    for (const a of art.annotations.slice(0, 2).reverse()) {
+      await aimAt(page, 'right', await xrControl(page, `hotspot:${art.id}:${a.id}`));
+      await frames(page, 3);
+      await press(page, 'right', 'trigger');
+      await expect.poll(async () => (await xrPanel(page))?.annotation).toBe(a.id);
+      const p = (await xrPanel(page))!;
+      expect(p.section).toBe('details');
+      expect(p.body).toContain(en(a.title));
+      expect(p.body).toContain(en(a.text));
+      expect(p.artworkId).toBe(art.id);
+    }
+    await frames(page, 2);
+    await page.screenshot({ path: `${SHOTS}/vr-hotspot.png` });
+  });
+
+  await test.step('the story reads in pages, forward and back', async () => {
+    const pages = storyPages(en(art.backstory));
+    await pressControl(page, 'tab:story');
+    await expect.poll(async () => (await xrPanel(page))?.section).toBe('story');
+    let p = (await xrPanel(page))!;
+    expect(p.pages).toBe(pages.length);
+    expect(p.page).toBe(0);
+    expect(p.body).toBe(pages[0]);
+    await pressControl(page, 'page:next');
+    await expect.poll(async () => (await xrPanel(page))?.page).toBe(1);
+    p = (await xrPanel(page))!;
+    expect(p.body).toBe(pages[1]);
+    await pressControl(page, 'page:previous');
+    await expect.poll(async () => (await xrPanel(page))?.page).toBe(0);
+    expect((await xrPanel(page))!.body).toBe(pages[0]);
+  });
+
+  await test.step('narration plays with its captions in the panel, and pauses', async () => {
+    const n = art.narration!.en!;
+    const cues = parseWebVtt(readFileSync(resolve(ROOT, 'assets/default', n.captions), 'utf8')).cues.map((c) => c.text);
+    await pressControl(page, 'narration');
+    await expect.poll(async () => (await xrPanel(page))?.narration).toBe('playing');
+    await expect.poll(async () => (await xrPanel(page))?.caption, { timeout: 20_000 }).not.toBe('');
+    const p = (await xrPanel(page))!;
+    expect(cues).toContain(p.caption);
+    expect(requests.some((u) => u.endsWith(n.audio))).toBe(true);
+    expect(requests.some((u) => u.endsWith(n.captions))).toBe(true);
+    await frames(page, 2);
+    await page.screenshot({ path: `${SHOTS}/vr-narration.png` });
+    await pressControl(page, 'narration');
+    await expect.poll(async () => (await xrPanel(page))?.narration).toBe('paused');
+    await pressControl(page, 'close');
+    await expect(status).toHaveAttribute('data-selected', '');
+  });
+
+  await test.step('an advisory work shows its notice first, then the work once acknowledged', async () => {
+    if (advisory.sensitivity.level !== 'advisory') throw new Error('advisory');
+    await aimAt(page, 'right', await xrControl(page, `work:${advisory.id}`));
+    await frames(page, 3);
+    await press(page, 'right', 'trigger');
+    await expect(status).toHaveAttribute('data-selected', advisory.id);
+    let p = (await xrPanel(page))!;
+    expect(p.view).toBe('notice');
+    expect(p.body).toBe(en(advisory.sensitivity.notice));
+    expect(p.narration).toBe('none');
+    await frames(page, 2);
+    await page.screenshot({ path: `${SHOTS}/vr-advisory.png` });
+    await pressControl(page, 'acknowledge');
+    await expect.poll(async () => (await xrPanel(page))?.view).toBe('work');
+    p = (await xrPanel(page))!;
+    expect(p.body).toContain(en(advisory.label));
+    await pressControl(page, 'close');
+    await expect(status).toHaveAttribute('data-selected', '');
+  });
+
+  await test.step('a restricted work shows only its community’s statement, and its media is never requested', async () => {
+    if (restricted.sensitivity.level !== 'restricted') throw new Error('restricted');
+    await aimAt(page, 'right', await xrControl(page, `work:${restricted.id}`));
+    await frames(page, 3);
+    await press(page, 'right', 'trigger');
+    await expect(status).toHaveAttribute('data-selected', restricted.id);
+    const p = (await xrPanel(page))!;
+    expect(p.view).toBe('restricted');
+    expect(p.body).toContain(en(restricted.sensitivity.statement));
+    expect(p.body).toContain(restricted.sensitivity.contact);
+    expect(p.body).not.toContain(en(restricted.backstory).slice(0, 40));
+    expect(p.narration).toBe('none');
+    // No story, details or narration controls on its panel.
+    for (const name of ['tab:story', 'tab:details', 'narration']) {
+      expect(await page.evaluate((n) => window.museumTwin!.xrControl!(n), name), name).toBeUndefined();
+    }
+    await frames(page, 2);
+    await page.screenshot({ path: `${SHOTS}/vr-restricted.png` });
+    expect(requests.filter((u) => u.includes(restricted.id))).toEqual([]);
+  });
+});
+
+test('comfort in VR: snap angle, smooth movement and seated mode', async ({ page }) => {
+  test.setTimeout(300_000);
+  await installQuest3(page);
+  await open(page);
+  const status = page.locator('#status');
+  await enterVr(page);
+
+  await test.step('the snap-turn setting changes the turn', async () => {
+    await expect(status).toHaveAttribute('data-vr-snap', '45');
+    await raiseMenu(page);
+    await pressControl(page, 'snap', MENU_HAND);
+    await expect(status).toHaveAttribute('data-vr-snap', '60');
+    await lowerMenu(page);
+    const v = await xrViewer(page);
+    await thumbstick(page, 'right', 1, 0);
+    await expect(status).toHaveAttribute('data-vr-turns', '1');
+    await thumbstick(page, 'right', 0, 0);
+    await frames(page, 2);
+    expect(headingDelta(v.heading, (await xrViewer(page)).heading)).toBeCloseTo(60, 0);
+    await thumbstick(page, 'right', -1, 0);
+    await expect(status).toHaveAttribute('data-vr-turns', '2');
+    await thumbstick(page, 'right', 0, 0);
+    await frames(page, 2);
+    expect(Math.abs(headingDelta(v.heading, (await xrViewer(page)).heading))).toBeLessThan(1);
+  });
+
+  await test.step('smooth movement: the left stick walks the visitor forward', async () => {
+    await raiseMenu(page);
+    await pressControl(page, 'smooth', MENU_HAND);
+    await expect(status).toHaveAttribute('data-vr-smooth', 'on');
+    await lowerMenu(page);
+    const v = await xrViewer(page);
+    await thumbstick(page, 'left', 0, -1);
+    await expect.poll(async () => planDistance((await xrViewer(page)).position, v.position), { timeout: 30_000 }).toBeGreaterThan(0.5);
+    await thumbstick(page, 'left', 0, 0);
+    await frames(page, 3);
+    const after = await xrViewer(page);
+    // Forward is where the visitor looks.
+    const d = headingToDir(v.heading);
+    const moved = [after.position[0] - v.position[0], after.position[2] - v.position[2]];
+    expect((moved[0]! * d[0] + moved[1]! * d[1]) / Math.hypot(moved[0]!, moved[1]!)).toBeGreaterThan(0.9);
+    expect(after.position[1]).toBeCloseTo(v.position[1], 1);
+    // Still stopped: no drift once the stick is released.
+    await frames(page, 6);
+    expect(planDistance((await xrViewer(page)).position, after.position)).toBeLessThan(0.05);
+    // The right stick still snap-turns, by the chosen angle.
+    const turns = Number((await status.getAttribute('data-vr-turns')) ?? '0');
+    await thumbstick(page, 'right', 1, 0);
+    await expect(status).toHaveAttribute('data-vr-turns', String(turns + 1));
+    await thumbstick(page, 'right', 0, 0);
+    await frames(page, 2);
+    expect(headingDelta(after.heading, (await xrViewer(page)).heading)).toBeCloseTo(60, 0);
+    await thumbstick(page, 'right', -1, 0);
+    await expect(status).toHaveAttribute('data-vr-turns', String(turns + 2));
+    await thumbstick(page, 'right', 0, 0);
+    await frames(page, 2);
+    await raiseMenu(page);
+    await pressControl(page, 'smooth', MENU_HAND);
+    await expect(status).toHaveAttribute('data-vr-smooth', 'off');
+  });
+
+  await test.step('seated mode raises a seated visitor’s eyes to standing height, and keeps them there after a teleport', async () => {
+    // The visitor sits down: the headset is 1.15 m above the real floor.
+    await setHeadset(page, [0, 1.15, 0]);
+    await frames(page, 3);
+    expect((await xrViewer(page)).eyeHeight).toBeCloseTo(1.15, 1);
+    await pressControl(page, 'seated', MENU_HAND);
+    await expect(status).toHaveAttribute('data-vr-seated', 'on');
+    await expect.poll(async () => (await xrViewer(page)).eyeHeight).toBeCloseTo(1.6, 1);
+    const v = await xrViewer(page);
+    expect(v.position[1]).toBeCloseTo(0, 1);
+    await lowerMenu(page);
+    const target = floorTarget(v);
+    await aimAt(page, 'right', target, [0.2, 0.85, -0.3]);
+    await frames(page, 2);
+    const teleports = Number(await status.getAttribute('data-vr-teleports') ?? '0');
+    await thumbstick(page, 'right', 0, -1);
+    await frames(page, 6);
+    await thumbstick(page, 'right', 0, 0);
+    await expect(status).toHaveAttribute('data-vr-teleports', String(teleports + 1));
+    await frames(page, 2);
+    const after = await xrViewer(page);
+    expect(planDistance(after.position, target)).toBeLessThan(0.3);
+    expect(after.eyeHeight).toBeCloseTo(1.6, 1);
+    expect(after.position[1]).toBeCloseTo(0, 1);
+    await raiseMenu(page);
+    await pressControl(page, 'seated', MENU_HAND);
+    await expect(status).toHaveAttribute('data-vr-seated', 'off');
+    await expect.poll(async () => (await xrViewer(page)).eyeHeight).toBeCloseTo(1.15, 1);
+    await setHeadset(page, [0, 1.6, 0]);
+    await lowerMenu(page);
+  });
+});
+
+test('with tracked hands, a pinch selects the work pointed at', async ({ page }) => {
+  test.setTimeout(200_000);
+  await installQuest3(page);
+  await open(page);
+  const status = page.locator('#status');
+  await enterVr(page);
+  {
+    const v = await xrViewer(page);
+    const work = ex.artworks
+      .filter((a) => a.kind === 'painting' && a.sensitivity.level === 'open' && artworkPose(ex, a).room === v.room)
+      .map((a) => ({ a, pose: artworkPose(ex, a) }))
+      .sort((m, n) => planDistance(m.pose.position, v.position) - planDistance(n.pose.position, v.position))[0]!;
+    await useHands(page, true);
+    await frames(page, 6);
+    await aimHandAt(page, 'right', work.pose.position);
+    await frames(page, 4);
+    await expect(status).toHaveAttribute('data-hovered', work.a.id);
+    await pinch(page, 'right');
+    await expect(status).toHaveAttribute('data-selected', work.a.id);
+    await frames(page, 2);
+    await page.screenshot({ path: `${SHOTS}/vr-hands.png` });
+    await useHands(page, false);
+  }
 });

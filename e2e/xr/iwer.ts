@@ -64,11 +64,12 @@ export function pointingQuaternion(dir: Vec3): [number, number, number, number] 
 /**
  * Where a scene point is in the headset's local-floor space, given the viewer's pose in the scene.
  * The emulated headset stays at local (0, 1.6, 0) looking along −z, so the scene is the local space turned by
- * the viewer's yaw (−heading) and moved to their feet.
+ * the viewer's yaw (−heading) and moved to their feet (raised by a seated mode's `lift`, if any).
  */
-export function sceneToLocal(p: Vec3, viewer: { position: Vec3; heading: number }): Vec3 {
+export function sceneToLocal(p: Vec3, viewer: { position: Vec3; heading: number; lift?: number }): Vec3 {
   const yaw = (-viewer.heading * Math.PI) / 180;
-  const rel: Vec3 = [p[0] - viewer.position[0], p[1] - viewer.position[1], p[2] - viewer.position[2]];
+  // A VR seated mode lifts the whole local space above the scene's floor by `lift`.
+  const rel: Vec3 = [p[0] - viewer.position[0], p[1] - viewer.position[1] - (viewer.lift ?? 0), p[2] - viewer.position[2]];
   return rotY(rel, -yaw);
 }
 
@@ -166,4 +167,40 @@ export async function lookAt(page: Page, target: Vec3): Promise<void> {
 /** Puts the headset at a local-floor position (eyes), keeping its orientation. */
 export async function setHeadset(page: Page, position: Vec3): Promise<void> {
   await page.evaluate((p) => (window as unknown as { __iwer: { position: { set: (...v: number[]) => void } } }).__iwer.position.set(...p), position);
+}
+
+/** Switches the emulated headset between controllers and tracked hands (IWER's primary input mode). */
+export async function useHands(page: Page, hands: boolean): Promise<void> {
+  await page.evaluate((hands) => {
+    (window as unknown as { __iwer: { primaryInputMode: string } }).__iwer.primaryInputMode = hands ? 'hand' : 'controller';
+  }, hands);
+}
+
+/** Puts a tracked hand at a local position, its pointing ray aimed at a scene point. */
+export async function aimHandAt(page: Page, hand: Hand, target: Vec3, from: Vec3 = HAND_AT[hand]): Promise<void> {
+  const viewer = await page.evaluate(() => window.museumTwin!.xrViewer!());
+  if (!viewer) throw new Error('not in VR');
+  const local = sceneToLocal(target, viewer);
+  const q = pointingQuaternion([local[0] - from[0], local[1] - from[1], local[2] - from[2]]);
+  await page.evaluate(
+    ({ hand, from, q }) => {
+      const h = (window as unknown as { __iwer: { hands: Record<string, { position: { set: (...v: number[]) => void }; quaternion: { set: (...v: number[]) => void } }> } }).__iwer.hands[hand]!;
+      h.position.set(...from);
+      h.quaternion.set(...q);
+    },
+    { hand, from, q },
+  );
+}
+
+/** Pinches (thumb to index) and lets go, letting the frame loop see each state: a tracked hand's select. */
+export async function pinch(page: Page, hand: Hand): Promise<void> {
+  for (const value of [1, 0]) {
+    await page.evaluate(
+      ({ hand, value }) => {
+        (window as unknown as { __iwer: { hands: Record<string, { updatePinchValue: (v: number) => void }> } }).__iwer.hands[hand]!.updatePinchValue(value);
+      },
+      { hand, value },
+    );
+    await frames(page, 3);
+  }
 }

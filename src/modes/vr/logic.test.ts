@@ -12,11 +12,16 @@ import {
   isTeleportable,
   MIN_TEXT_PER_METRE,
   nextSnapAngle,
+  MAX_PANEL_SCALE,
+  MAX_SEATED_LIFT,
+  panelFacing,
   panelPlacement,
   readableScale,
+  seatedLift,
   snapTurn,
   stopPose,
   storyPages,
+  textPerMetre,
   yawToHeading,
   type MeshFacts,
 } from './logic';
@@ -120,14 +125,81 @@ describe('panel placement', () => {
       expect(s).toBeGreaterThanOrEqual(1);
       expect(panel.smallestText * s).toBeGreaterThanOrEqual(MIN_TEXT_PER_METRE * d - 1e-9);
     }
-    const far = panelPlacement({ work: pose, workWidth: 1.0, floorY: 0, viewer: [2, EYE_HEIGHT, 5.5], room: hall, panel });
-    const dist = Math.hypot(far.centre[0] - 2, far.centre[1] - EYE_HEIGHT, far.centre[2] - 5.5);
+    const far = panelPlacement({ work: pose, workWidth: 1.0, floorY: 0, viewer: [2, EYE_HEIGHT, 4], room: hall, panel });
+    expect(far.scale).toBeGreaterThan(1);
+    const dist = Math.hypot(far.centre[0] - 2, far.centre[1] - EYE_HEIGHT, far.centre[2] - 4);
     expect(panel.smallestText * far.scale).toBeGreaterThanOrEqual(MIN_TEXT_PER_METRE * dist - 1e-9);
   });
 
   it('faces a point', () => {
     expect(faceToward([0, 0], [0, 1])).toBeCloseTo(0);
     expect(faceToward([0, 0], [1, 0])).toBeCloseTo(Math.PI / 2);
+    expect(faceToward([0, 0], [0, -1])).toBeCloseTo(Math.PI);
+    expect(faceToward([0, 0], [-1, 0])).toBeCloseTo(-Math.PI / 2);
+  });
+});
+
+describe('a panel following the visitor', () => {
+  const panel = { width: 0.8, height: 1.0, smallestText: 0.022 };
+  const anchor: [number, number, number] = [2, 1.4, 0.5];
+  /** The panel's face (+z turned by yaw) as a unit vector in plan. */
+  const face = (yaw: number) => [Math.sin(yaw), Math.cos(yaw)] as const;
+
+  it('turns to face the visitor wherever they walk, staying where it was put', () => {
+    for (const [x, z] of [[2, 3], [5, 0.5], [-1, -2], [2.3, -1], [0, 0.6]] as const) {
+      const f = panelFacing({ anchor, floorY: 0, viewer: [x, EYE_HEIGHT, z], panel });
+      const to = [x - anchor[0], z - anchor[2]];
+      const n = Math.hypot(to[0]!, to[1]!);
+      const [fx, fz] = face(f.yaw);
+      expect(fx * (to[0]! / n) + fz * (to[1]! / n)).toBeCloseTo(1);
+      expect(f.centre[0]).toBe(anchor[0]);
+      expect(f.centre[2]).toBe(anchor[2]);
+    }
+  });
+
+  it('keeps its smallest text at 1.5 cm or more per metre of distance as the visitor backs away', () => {
+    let last = 0;
+    for (const back of [0.5, 1, 1.5, 2, 3, 4]) {
+      const viewer: [number, number, number] = [anchor[0], EYE_HEIGHT, anchor[2] + back];
+      const f = panelFacing({ anchor, floorY: 0, viewer, panel });
+      expect(f.distance).toBeCloseTo(Math.hypot(back, EYE_HEIGHT - f.centre[1]));
+      expect(f.readable).toBe(true);
+      expect(textPerMetre(panel.smallestText * f.scale, f.distance)).toBeGreaterThanOrEqual(MIN_TEXT_PER_METRE - 1e-9);
+      expect(f.scale).toBeGreaterThanOrEqual(last);
+      last = f.scale;
+    }
+    // Near the work it keeps its own size; it grows only when the text would be too small.
+    expect(panelFacing({ anchor, floorY: 0, viewer: [2, EYE_HEIGHT, 1.5], panel }).scale).toBe(1);
+  });
+
+  it('rises as it grows so it never reaches into the floor, and stops growing at a limit', () => {
+    const f = panelFacing({ anchor, floorY: 0, viewer: [anchor[0], EYE_HEIGHT, anchor[2] + 4], panel });
+    expect(f.scale).toBeGreaterThan(2);
+    expect(f.centre[1] - (panel.height * f.scale) / 2).toBeGreaterThan(0);
+    const far = panelFacing({ anchor, floorY: 0, viewer: [anchor[0], EYE_HEIGHT, anchor[2] + 40], panel });
+    expect(far.scale).toBe(MAX_PANEL_SCALE);
+    // Too far to read even at that size: the visitor has walked away from the work.
+    expect(far.readable).toBe(false);
+  });
+
+  it('measures text per metre of distance', () => {
+    expect(textPerMetre(0.03, 2)).toBeCloseTo(0.015);
+    expect(textPerMetre(0.03, 0)).toBe(Infinity);
+  });
+});
+
+describe('seated mode', () => {
+  it('lifts a seated visitor’s eyes to standing eye height', () => {
+    expect(seatedLift(1.15)).toBeCloseTo(EYE_HEIGHT - 1.15);
+    expect(1.15 + seatedLift(1.15)).toBeCloseTo(EYE_HEIGHT);
+  });
+
+  it('does not lift a standing visitor, nor lower a tall one, nor lift past its limit or without a height', () => {
+    expect(seatedLift(EYE_HEIGHT)).toBe(0);
+    expect(seatedLift(1.85)).toBe(0);
+    expect(seatedLift(0.3)).toBe(MAX_SEATED_LIFT);
+    expect(seatedLift(0)).toBe(0);
+    expect(seatedLift(Number.NaN)).toBe(0);
   });
 });
 

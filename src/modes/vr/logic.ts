@@ -94,6 +94,9 @@ export interface PanelSize {
 }
 
 export interface PanelPlacement {
+  /** Where it goes at scale 1; `centre` rises from here when the panel must grow. */
+  anchor: Vec3;
+  floorY: number;
   centre: Vec3;
   /** Rotation about +y (radians) so the panel's face looks at the visitor. */
   yaw: number;
@@ -136,15 +139,54 @@ export function panelPlacement(opts: {
   ];
   const margin = opts.panel.width / 2 + 0.05;
   const [chosenSide, at] = candidates.find(([, p]) => insideWithMargin(p, opts.room, margin)) ?? candidates[2]!;
-  const eye: Vec2 = [opts.viewer[0], opts.viewer[2]];
   const centreY = opts.floorY + Math.min(Math.max(opts.viewer[1] - opts.floorY - 0.2, 1.2), 1.6);
-  const distance = Math.hypot(at[0] - eye[0], at[1] - eye[1], centreY - opts.viewer[1]);
-  return {
-    centre: [at[0], centreY, at[1]],
-    yaw: faceToward(at, eye),
-    scale: readableScale(distance, opts.panel.smallestText),
-    side: chosenSide,
-  };
+  const anchor: Vec3 = [at[0], centreY, at[1]];
+  const { centre, yaw, scale } = panelFacing({ anchor, floorY: opts.floorY, viewer: opts.viewer, panel: opts.panel });
+  return { anchor, floorY: opts.floorY, centre, yaw, scale, side: chosenSide };
+}
+
+/** A panel never grows past this: beyond it the visitor is better served by walking closer. */
+export const MAX_PANEL_SCALE = 3;
+
+/**
+ * How a placed panel follows the visitor as they move (every frame in VR): it stays where it was put
+ * (`anchor`, its centre at scale 1), turns about the vertical to face the visitor's eye, grows so its
+ * smallest text stays at least 1.5 cm per metre of distance, and rises as it grows so it never dips into the
+ * floor. Past MAX_PANEL_SCALE it cannot stay readable: `readable` is then false (the visitor has walked away
+ * from the work, and the VR mode closes its panel).
+ */
+export function panelFacing(opts: { anchor: Vec3; floorY: number; viewer: Vec3; panel: PanelSize }): Pick<PanelPlacement, 'centre' | 'yaw' | 'scale'> & { distance: number; readable: boolean } {
+  const [x, y, z] = opts.anchor;
+  const [vx, vy, vz] = opts.viewer;
+  let scale = 1;
+  let centreY = y;
+  let distance = Math.hypot(x - vx, y - vy, z - vz);
+  // Rising moves the centre, which changes the distance: a few rounds settle both (each only grows).
+  for (let i = 0; i < 4; i++) {
+    scale = Math.min(readableScale(distance, opts.panel.smallestText), MAX_PANEL_SCALE);
+    centreY = Math.max(y, opts.floorY + (opts.panel.height * scale) / 2 + 0.05);
+    distance = Math.hypot(x - vx, centreY - vy, z - vz);
+  }
+  const readable = textPerMetre(opts.panel.smallestText * scale, distance) >= MIN_TEXT_PER_METRE - 1e-9;
+  return { centre: [x, centreY, z], yaw: faceToward([x, z], [vx, vz]), scale, distance, readable };
+}
+
+/** Text height per metre of viewing distance: what MIN_TEXT_PER_METRE bounds from below. */
+export function textPerMetre(textHeight: number, distance: number): number {
+  return distance > 0 ? textHeight / distance : Infinity;
+}
+
+/** Seated mode never lifts the view by more than this (a visitor lying down is not what it is for). */
+export const MAX_SEATED_LIFT = 0.9;
+
+/**
+ * Seated mode: how far to raise the view so a seated visitor's eyes are at standing eye height. Measured once
+ * from the headset's height above the real floor when the mode is turned on (not every frame, so the view still
+ * follows the visitor's own head movements up and down).
+ */
+export function seatedLift(headHeight: number, standingEye = EYE_HEIGHT): number {
+  if (!(headHeight > 0)) return 0;
+  return Math.min(Math.max(standingEye - headHeight, 0), MAX_SEATED_LIFT);
 }
 
 export interface StandPose {

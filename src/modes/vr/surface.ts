@@ -22,6 +22,8 @@ export class Surface {
   readonly mesh: Mesh;
   readonly ui: AdvancedDynamicTexture;
   private readonly named = new Map<string, Control>();
+  /** The font size (texture pixels) each named control was given: every text on a surface comes through here. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     name: string,
@@ -64,6 +66,7 @@ export class Surface {
     b.pointerOutAnimation = () => (b.background = opts.background ?? '#3a332c');
     b.onPointerUpObservable.add(() => onPress());
     this.named.set(name, b);
+    this.sizes.set(name, opts.fontSize ?? 30);
     return b;
   }
 
@@ -79,11 +82,20 @@ export class Surface {
     if (opts.height) t.height = opts.height;
     else t.resizeToFit = true;
     this.named.set(name, t);
+    this.sizes.set(name, size);
     return t;
   }
 
   forget(name: string): void {
     this.named.delete(name);
+    this.sizes.delete(name);
+  }
+
+  /** The smallest font size (texture pixels) among the texts now on the surface. */
+  smallestTextPx(): number {
+    let least = Infinity;
+    for (const [name, size] of this.sizes) if (this.control(name)?.isVisible) least = Math.min(least, size);
+    return least;
   }
 
   control(name: string): Control | undefined {

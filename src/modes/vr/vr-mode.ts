@@ -12,6 +12,8 @@ import { WebXRMotionControllerManager } from '@babylonjs/core/XR/motionControlle
 import '@babylonjs/core/XR/features/WebXRControllerMovement';
 import type { WebXRMotionControllerTeleportation } from '@babylonjs/core/XR/features/WebXRControllerTeleportation';
 import type { WebXRInputSource } from '@babylonjs/core/XR/webXRInputSource';
+import { WebXRControllerComponent } from '@babylonjs/core/XR/motionController/webXRControllerComponent';
+import type { IWebXRMotionControllerAxesValue } from '@babylonjs/core/XR/motionController/webXRControllerComponent';
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
@@ -31,9 +33,23 @@ import { pick } from '../../twin/text';
 import { fill, type Strings } from '../../ui/i18n';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
 import type { Gallery } from '../../scene/gallery';
-import { blocksTeleport, DEFAULT_SNAP_ANGLE, faceToward, headingToYaw, nextSnapAngle, panelPlacement, stopPose, type StandPose } from './logic';
+import {
+  blocksTeleport,
+  DEFAULT_SNAP_ANGLE,
+  faceToward,
+  headingToYaw,
+  nextSnapAngle,
+  panelFacing,
+  panelPlacement,
+  seatedLift,
+  stopPose,
+  textPerMetre,
+  type PanelSize,
+  type StandPose,
+} from './logic';
 import { PANEL_SIZE, VrPanel, type VrPanelContext } from './vr-panel';
 import { ACCENT, MUTED, Surface } from './surface';
+import { timeLapseFor } from '../../scene/time-lapse';
 
 export interface VrFavourites {
   has(id: string): boolean;
@@ -81,6 +97,8 @@ export function xrPanelContext(
     exhibition: host.exhibition,
     lang: host.lang,
     t: host.t,
+    timeLapse: (id) => timeLapseFor(host.gallery.scene, host.gallery.works.get(id), host.gallery.resolve),
+    reducedMotion: () => matchMedia('(prefers-reduced-motion: reduce)').matches,
     isFavourite: (id) => host.favourites?.has(id) ?? false,
     toggleFavourite: (id) => void host.favourites?.toggle(id),
     acknowledged: (id) => host.acknowledged.has(id),
@@ -96,6 +114,7 @@ export function xrPanelContext(
 
 const SNAP_KEY = 'museum-twin:vr-snap';
 const SMOOTH_KEY = 'museum-twin:vr-smooth';
+const SEATED_KEY = 'museum-twin:vr-seated';
 
 function stored(key: string): string | null {
   try {
@@ -120,6 +139,14 @@ export class VrMode {
   private teleport?: WebXRMotionControllerTeleportation;
   private snapAngle = Number(stored(SNAP_KEY)) || DEFAULT_SNAP_ANGLE;
   private smooth = stored(SMOOTH_KEY) === 'on';
+  private seated = stored(SEATED_KEY) === 'on';
+  /** How far seated mode raises the view (metres); measured from the headset's height on the next frame when pending. */
+  private lift = 0;
+  private liftPending = false;
+  /** Where the open panel was put (its centre at scale 1) and the floor under it: it turns and grows from there. */
+  private panelAnchor?: { anchor: Vec3; floorY: number };
+  /** Draw calls and active triangles (both eyes) of the last few frames, for the budget. */
+  private recent: { drawCalls: number; triangles: number }[] = [];
   private tour?: { tour: Tour; index: number };
   private hovered?: string;
   private highlighted: AbstractMesh[] = [];
@@ -253,6 +280,8 @@ export class VrMode {
     tp.onBeforeCameraTeleport.add(() => (before = this.camera.rotationQuaternion.clone()));
     tp.onAfterCameraTeleport.add(() => {
       if (before && !this.stickAimed) this.camera.rotationQuaternion.copyFrom(before);
+      // Babylon lands the eyes at the headset's real height above the floor: seated mode lifts them again.
+      this.camera.position.y += this.lift;
       this.host.setStatus({ vrTeleports: String(++this.teleports) });
     });
     tp.onAfterCameraTeleportRotation.add(() => this.host.setStatus({ vrTurns: String(++this.turns) }));
@@ -272,11 +301,14 @@ export class VrMode {
     this.renderMenu();
     this.frames = 0;
     this.lastValid = undefined;
+    this.recent = [];
+    this.lift = 0;
+    this.liftPending = this.seated;
     if (this.smooth) this.setSmooth(true, false);
     this.instrumentation ??= new SceneInstrumentation(this.scene);
     this.instrumentation.captureFrameTime = false;
     this.frameObserver = this.scene.onAfterRenderObservable.add(() => this.frame());
-    this.host.setStatus({ mode: 'vr', xr: 'running', vrSnap: String(this.snapAngle), vrSmooth: this.smooth ? 'on' : 'off' });
+    this.host.setStatus({ mode: 'vr', xr: 'running', vrSnap: String(this.snapAngle), vrSmooth: this.smooth ? 'on' : 'off', vrSeated: this.seated ? 'on' : 'off' });
     this.host.announce(this.host.t().vrEntered);
   }
 
@@ -299,10 +331,16 @@ export class VrMode {
   private frame(): void {
     if (this.xr.baseExperience.state !== WebXRState.IN_XR) return;
     this.frames++;
+    this.measure();
+    if (this.liftPending && this.camera.realWorldHeight > 0) {
+      this.liftPending = false;
+      this.setLift(seatedLift(this.camera.realWorldHeight));
+    }
     const pose = this.currentPose();
     if (pose) this.lastPose = pose;
     if (this.smooth && !this.moving) this.keepOnFloor();
     this.placeMenu();
+    this.facePanel();
     this.hover();
     if (this.frames % 15 === 0 && pose) {
       this.host.setStatus({ vrPose: `${pose.position.map((v) => v.toFixed(2)).join(',')};${pose.heading.toFixed(1)}` });
@@ -318,7 +356,42 @@ export class VrMode {
     this.eyeHeight = height;
     const f = cam.getDirection(Vector3.Forward(this.scene.useRightHandedSystem));
     const heading = Math.hypot(f.x, f.z) > 1e-4 ? dirToHeading([f.x, f.z]) : (this.lastPose?.heading ?? 0);
-    return { position: [cam.position.x, cam.position.y - height, cam.position.z], heading };
+    return { position: [cam.position.x, cam.position.y - height - this.lift, cam.position.z], heading };
+  }
+
+  /** The last frame's draw calls and triangles (both eyes), kept for the last 10 frames. */
+  private measure(): void {
+    if (!this.instrumentation) return;
+    this.recent.push({ drawCalls: this.instrumentation.drawCallsCounter.current, triangles: Math.round(this.scene.getActiveIndices() / 3) });
+    if (this.recent.length > 10) this.recent.shift();
+  }
+
+  /** Seated mode: raises (or, turned off, lowers back) the view by the difference. */
+  private setLift(lift: number): void {
+    this.camera.position.y += lift - this.lift;
+    this.lift = lift;
+    this.lastValid = undefined;
+  }
+
+  /** The smallest text now on the panel, with its size, for readability. */
+  private panelSize(): PanelSize {
+    const px = this.panel.surface.smallestTextPx();
+    return Number.isFinite(px) ? { ...PANEL_SIZE, smallestText: px * this.panel.surface.metresPerPixel } : PANEL_SIZE;
+  }
+
+  /** The open panel turns toward the visitor as they move, grows to stay readable, and closes once they walk away. */
+  private facePanel(): void {
+    if (!this.panel.artworkId || !this.panelAnchor) return;
+    const eye = this.camera.position;
+    const f = panelFacing({ ...this.panelAnchor, viewer: [eye.x, eye.y, eye.z], panel: this.panelSize() });
+    if (!f.readable) {
+      this.closePanel();
+      return;
+    }
+    const mesh = this.panel.surface.mesh;
+    mesh.position.set(...f.centre);
+    mesh.rotation.set(0, f.yaw, 0);
+    mesh.scaling.setAll(f.scale);
   }
 
   private hover(): void {
@@ -404,12 +477,13 @@ export class VrMode {
       floorY: work.artwork.kind === 'painting' ? (this.lastPose?.position[1] ?? 0) : work.pose.position[1],
       viewer: [eye.x, eye.y, eye.z],
       room,
-      panel: PANEL_SIZE,
+      panel: this.panelSize(),
     });
     const mesh = this.panel.surface.mesh;
     mesh.position.set(...place.centre);
     mesh.rotation.set(0, place.yaw, 0);
     mesh.scaling.setAll(place.scale);
+    this.panelAnchor = { anchor: place.anchor, floorY: place.floorY };
     this.panel.open(work.artwork);
     this.host.setStatus({ selected: id, vrPanel: id });
     this.host.announce(pick(work.artwork.title, this.host.lang(), this.host.exhibition.defaultLanguage).text);
@@ -418,6 +492,7 @@ export class VrMode {
   closePanel(): void {
     if (this.selectedWork) for (const h of this.selectedWork.hotspots) h.setEnabled(false);
     this.selectedWork = undefined;
+    this.panelAnchor = undefined;
     if (!this.panel.artworkId) return;
     this.panel.close();
     this.host.setStatus({ selected: '', vrPanel: '' });
@@ -437,7 +512,7 @@ export class VrMode {
       await this.fade(0, 160);
       const cam = this.camera;
       const height = this.eyeHeight;
-      cam.position.set(pose.position[0], pose.position[1] + height, pose.position[2]);
+      cam.position.set(pose.position[0], pose.position[1] + height + this.lift, pose.position[2]);
       cam.rotationQuaternion.copyFrom(Quaternion.RotationYawPitchRoll(headingToYaw(pose.heading), 0, 0));
       this.lastValid = undefined;
       this.lastPose = pose;
@@ -506,7 +581,14 @@ export class VrMode {
 
   private controllerAdded(c: WebXRInputSource): void {
     c.onMotionControllerInitObservable.add((mc) => {
+      let turning = false;
       mc.getComponent('xr-standard-thumbstick')?.onAxisValueChangedObservable.add(({ x, y }) => {
+        if (this.smooth && c.inputSource.handedness === 'right') {
+          if (!turning && Math.abs(x) > 0.7) {
+            turning = true;
+            this.snapTurnCamera(x > 0 ? 1 : -1);
+          } else if (Math.abs(x) < 0.3) turning = false;
+        }
         if (y < -0.7 && !this.pushing) {
           this.pushing = true;
           this.stickAimed = x !== 0;
@@ -594,6 +676,7 @@ export class VrMode {
     }
     col.addControl(s.button('snap', fill(t.vrSnapTurn, { n: this.snapAngle }), () => this.setSnap(nextSnapAngle(this.snapAngle)), wide));
     col.addControl(s.button('smooth', fill(t.vrSmooth, { state: this.smooth ? t.vrOn : t.vrOff }), () => this.setSmooth(!this.smooth), wide));
+    col.addControl(s.button('seated', fill(t.vrSeated, { state: this.seated ? t.vrOn : t.vrOff }), () => this.setSeated(!this.seated), wide));
     col.addControl(s.button('exit', t.vrExit, () => void this.exit(), { ...wide, background: '#5b2a24' }));
   }
 
@@ -605,57 +688,172 @@ export class VrMode {
     this.renderMenu();
   }
 
-  /** Smooth movement on the left stick (Babylon's movement feature); teleport and snap turn stay on the right. */
+  /** Seated mode: the view rises so a seated visitor sees the rooms from standing eye height. */
+  setSeated(on: boolean): void {
+    this.seated = on;
+    store(SEATED_KEY, on ? 'on' : 'off');
+    if (on) this.liftPending = true;
+    else {
+      this.liftPending = false;
+      if (this.active) this.setLift(0);
+    }
+    this.host.setStatus({ vrSeated: on ? 'on' : 'off' });
+    this.renderMenu();
+  }
+
+  /**
+   * Smooth movement: the left stick walks where the visitor looks (Babylon's movement feature) and the right
+   * stick still snap-turns. Babylon's movement and teleport features exclude each other, so teleport is off
+   * while smooth movement is on, and comes back when it is turned off.
+   */
   setSmooth(on: boolean, remember = true): void {
     const fm = this.xr.baseExperience.featuresManager;
+    if (this.active) {
+      try {
+        if (on) {
+          if (fm.getEnabledFeature(WebXRFeatureName.TELEPORTATION)) fm.disableFeature(WebXRFeatureName.TELEPORTATION);
+          this.teleport = undefined;
+          // No glide after the stick is let go: moving on when the visitor has stopped is what makes people sick.
+          this.camera.inertia = 0;
+          fm.enableFeature(
+            WebXRFeatureName.MOVEMENT,
+            'latest',
+            {
+              xrInput: this.xr.input,
+              movementOrientationFollowsViewerPose: true,
+              movementOrientationFollowsController: false,
+              movementSpeed: 0.5,
+              rotationEnabled: false,
+              // Babylon moves with the right stick by default; here the left walks and the right turns.
+              customRegistrationConfigurations: [
+                {
+                  allowedComponentTypes: [WebXRControllerComponent.THUMBSTICK_TYPE, WebXRControllerComponent.TOUCHPAD_TYPE],
+                  forceHandedness: 'left',
+                  axisChangedHandler: (axes: IWebXRMotionControllerAxesValue, state: { moveX: number; moveY: number }, ctx: { movementThreshold: number }) => {
+                    state.moveX = Math.abs(axes.x) > ctx.movementThreshold ? axes.x : 0;
+                    state.moveY = Math.abs(axes.y) > ctx.movementThreshold ? axes.y : 0;
+                  },
+                },
+              ],
+            },
+            true,
+            false,
+          );
+        } else {
+          if (fm.getEnabledFeature(WebXRFeatureName.MOVEMENT)) fm.disableFeature(WebXRFeatureName.MOVEMENT);
+          this.teleport = fm.enableFeature(
+            WebXRFeatureName.TELEPORTATION,
+            'latest',
+            { xrInput: this.xr.input, floorMeshes: this.host.gallery.architecture.floors, ...VrMode.teleportOptions() },
+            true,
+            false,
+          ) as WebXRMotionControllerTeleportation;
+          this.teleport.setSelectionFeature(this.xr.pointerSelection);
+          this.configureTeleport();
+        }
+      } catch (e) {
+        // An error thrown here would stop the XR frame loop: keep the way of moving the visitor had.
+        console.error('VR: the way of moving could not be changed', e);
+        return;
+      }
+    }
     this.smooth = on;
     if (remember) store(SMOOTH_KEY, on ? 'on' : 'off');
-    if (this.active) {
-      if (on) {
-        fm.enableFeature(WebXRFeatureName.MOVEMENT, 'latest', { xrInput: this.xr.input, movementOrientationFollowsViewerPose: true, movementOrientationFollowsController: false, movementSpeed: 0.5, rotationEnabled: false }, true, false);
-      } else if (fm.getEnabledFeature(WebXRFeatureName.MOVEMENT)) {
-        fm.disableFeature(WebXRFeatureName.MOVEMENT);
-      }
-      this.teleport = fm.enableFeature(
-        WebXRFeatureName.TELEPORTATION,
-        'latest',
-        { xrInput: this.xr.input, floorMeshes: this.host.gallery.architecture.floors, ...VrMode.teleportOptions(), ...(on ? { forceHandedness: 'right' as const } : {}) },
-        true,
-        false,
-      ) as WebXRMotionControllerTeleportation;
-      this.teleport.setSelectionFeature(this.xr.pointerSelection);
-      this.configureTeleport();
-    }
     this.host.setStatus({ vrSmooth: on ? 'on' : 'off' });
     this.renderMenu();
   }
 
+  /**
+   * A snap turn on the right stick while smooth movement is on (teleport, which turns otherwise, is off then):
+   * the same rotation Babylon's teleport applies, by the chosen angle. `direction` 1 turns right.
+   */
+  private snapTurnCamera(direction: 1 | -1): void {
+    const q = this.camera.rotationQuaternion;
+    const rotation = ((this.snapAngle * Math.PI) / 180) * direction * (this.scene.useRightHandedSystem ? -1 : 1);
+    Quaternion.FromEulerAngles(0, rotation, 0).multiplyToRef(q, q);
+    this.host.setStatus({ vrTurns: String(++this.turns) });
+  }
+
   // ---------------------------------------------------------------- tests and measurements
 
-  viewer(): { position: Vec3; heading: number; room?: string; inXR: boolean; frames: number } | undefined {
+  /** `eyeHeight`: the eyes above the floor (the headset's real height, plus seated mode's lift). */
+  viewer(): { position: Vec3; heading: number; room?: string; inXR: boolean; frames: number; eyeHeight: number; lift: number } | undefined {
     const pose = this.lastPose;
     if (!pose) return undefined;
-    return { ...pose, room: roomAt(this.host.exhibition.space.rooms, [pose.position[0], pose.position[2]])?.id, inXR: this.active, frames: this.frames };
+    const room = roomAt(this.host.exhibition.space.rooms, [pose.position[0], pose.position[2]])?.id;
+    return { ...pose, room, inXR: this.active, frames: this.frames, eyeHeight: this.eyeHeight + this.lift, lift: this.lift };
   }
 
+  /**
+   * The open panel: what it shows, and how it stands toward the visitor: `facing` is the cosine between its
+   * face and the direction to the eye in plan (1 = square on); `textPerMetre`, its smallest text's height per
+   * metre of distance from the eye.
+   */
   panelState() {
     if (!this.panel.artworkId) return undefined;
-    return { artworkId: this.panel.artworkId, title: this.panel.title, ...this.panel.state, scale: this.panel.surface.mesh.scaling.x };
+    const mesh = this.panel.surface.mesh;
+    const eye = this.camera.position;
+    const c = mesh.position;
+    const toEye = [eye.x - c.x, eye.z - c.z];
+    const plan = Math.hypot(toEye[0]!, toEye[1]!) || 1;
+    const facing = (Math.sin(mesh.rotation.y) * toEye[0]! + Math.cos(mesh.rotation.y) * toEye[1]!) / plan;
+    const distance = Vector3.Distance(eye, c);
+    const textHeight = this.panelSize().smallestText * mesh.scaling.x;
+    return {
+      artworkId: this.panel.artworkId,
+      title: this.panel.title,
+      ...this.panel.state,
+      scale: mesh.scaling.x,
+      centre: [c.x, c.y, c.z] as Vec3,
+      facing,
+      distance,
+      textHeight,
+      textPerMetre: textPerMetre(textHeight, distance),
+    };
   }
 
-  /** Where a named control of the panel or the menu is in the world. */
+  /**
+   * Where a named control of the panel or the menu is in the world; also a hotspot of the open work
+   * (`hotspot:<work>:<annotation>`) or the middle of a work as drawn (`work:<id>`), for tests to aim at.
+   */
   controlPoint(name: string): [number, number, number] | undefined {
+    if (name.startsWith('work:')) {
+      const meshes = this.host.gallery.works
+        .get(name.slice(5))
+        ?.root.getChildMeshes(false)
+        .filter((m) => m.isEnabled() && m.isPickable && m.isVisible && !(m.metadata as { annotationId?: string } | null)?.annotationId && m.getTotalVertices() > 0);
+      if (!meshes?.length) return undefined;
+      const min = new Vector3(Infinity, Infinity, Infinity);
+      const max = new Vector3(-Infinity, -Infinity, -Infinity);
+      for (const m of meshes) {
+        const box = m.getBoundingInfo().boundingBox;
+        min.minimizeInPlace(box.minimumWorld);
+        max.maximizeInPlace(box.maximumWorld);
+      }
+      const c = min.add(max).scale(0.5);
+      return [c.x, c.y, c.z];
+    }
+    if (name.startsWith('hotspot:')) {
+      const h = this.selectedWork?.hotspots.find((m) => m.name === name && m.isEnabled());
+      if (!h) return undefined;
+      const p = h.getAbsolutePosition();
+      return [p.x, p.y, p.z];
+    }
     return this.panel.surface.controlPoint(name) ?? this.menu.controlPoint(name);
   }
 
-  /** Draw calls and triangles of the last frame (both eyes together), and the number of views. */
-  stats(): { drawCalls: number; activeTriangles: number; activeMeshes: number; views: number; totalMeshes: number } {
+  /**
+   * The heaviest of the last 10 frames in draw calls and in triangles (both eyes together), what is drawn now,
+   * and the number of views.
+   */
+  stats(): { drawCalls: number; activeTriangles: number; activeMeshes: number; views: number; totalMeshes: number; frames: number } {
     return {
-      drawCalls: this.instrumentation?.drawCallsCounter.lastSecAverage || this.instrumentation?.drawCallsCounter.current || 0,
-      activeTriangles: Math.round(this.scene.getActiveIndices() / 3),
+      drawCalls: Math.max(0, ...this.recent.map((r) => r.drawCalls)),
+      activeTriangles: Math.max(0, ...this.recent.map((r) => r.triangles)),
       activeMeshes: this.scene.getActiveMeshes().length,
       views: Math.max(1, this.camera.rigCameras.length),
       totalMeshes: this.scene.meshes.length,
+      frames: this.recent.length,
     };
   }
 }

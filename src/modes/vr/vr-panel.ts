@@ -14,10 +14,13 @@ import { pick } from '../../twin/text';
 import { parseWebVtt, type Cue } from '../../twin/webvtt';
 import { fill, type Strings } from '../../ui/i18n';
 import { formatIsoDate } from '../../ui/format';
+import { narrationFor, withheld } from '../../twin/protocol';
 import { captionAt, storyPages } from './logic';
+import type { TimeLapseView } from '../../scene/time-lapse';
+import { dominantState } from '../../twin/conservation';
 import { ACCENT, FONT, MUTED, Surface } from './surface';
 
-export type PanelSection = 'label' | 'story' | 'details' | 'condition';
+export type PanelSection = 'label' | 'story' | 'details' | 'condition' | 'time';
 
 export interface VrPanelContext {
   exhibition: Exhibition;
@@ -30,6 +33,9 @@ export interface VrPanelContext {
   resolveMedia: (path: string) => string;
   close: () => void;
   focusAnnotation: (artworkId: string, annotationId: string | undefined) => void;
+  /** The work's time-lapse in the scene (src/scene/time-lapse.ts), shared with the other modes. */
+  timeLapse?: (artworkId: string) => TimeLapseView | undefined;
+  reducedMotion?: () => boolean;
 }
 
 /** 0.8 m × 1.0 m at 1280 px per metre. */
@@ -67,8 +73,30 @@ export class VrPanel {
     return this.art ? this.txt(this.art.title) : '';
   }
 
-  get state(): { section: PanelSection; page: number; pages: number; annotation?: string; narration: 'none' | 'paused' | 'playing'; caption: string } {
+  /** What the panel shows now: the work, its advisory notice (until acknowledged), or only the community's statement. */
+  get view(): 'work' | 'notice' | 'restricted' | 'withheld' | undefined {
+    const art = this.art;
+    if (!art) return undefined;
+    const why = withheld(art, 'vr');
+    if (why) return why === 'restricted' ? 'restricted' : 'withheld';
+    return art.sensitivity.level === 'advisory' && !this.ctx.acknowledged(art.id) ? 'notice' : 'work';
+  }
+
+  get state(): {
+    view?: 'work' | 'notice' | 'restricted' | 'withheld';
+    section: PanelSection;
+    page: number;
+    pages: number;
+    annotation?: string;
+    /** The text of the panel's main body as it reads now. */
+    body: string;
+    narration: 'none' | 'paused' | 'playing';
+    caption: string;
+  } {
+    const body = this.surface.control('body');
     return {
+      view: this.view,
+      body: body && 'text' in body ? String((body as unknown as { text: string }).text) : '',
       section: this.section,
       page: this.page,
       pages: this.art ? storyPages(this.txt(this.art.backstory)).length : 0,
@@ -85,6 +113,7 @@ export class VrPanel {
   open(art: Artwork, section: PanelSection = 'label'): void {
     if (this.art?.id !== art.id) {
       this.stopAudio();
+      this.unwatchLapse();
       this.page = 0;
       this.annotation = undefined;
     }
@@ -103,6 +132,7 @@ export class VrPanel {
 
   close(): void {
     this.stopAudio();
+    this.unwatchLapse();
     this.art = undefined;
     this.annotation = undefined;
     this.surface.mesh.setEnabled(false);
@@ -165,6 +195,13 @@ export class VrPanel {
     col.addControl(s.text('byline', `${creator}${art.creator.lifeDates ? ` (${art.creator.lifeDates})` : ''}, ${this.txt(art.date)}`, 32, { color: MUTED, height: '56px' }));
 
     const sens = art.sensitivity;
+    const view = this.view;
+    if (view === 'withheld') {
+      // The community allows the work in other modes, not in VR: the same notice as the preview's.
+      col.addControl(s.text('section-title', t.withheldTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
+      col.addControl(s.text('body', fill(t.withheldText, { mode: t.modeVr }), 32, { height: '760px' }));
+      return;
+    }
     if (sens.level === 'restricted') {
       col.addControl(s.text('section-title', t.restrictedTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
       col.addControl(s.text('community', this.txt(sens.community), 32, { bold: true, height: '60px' }));
@@ -190,6 +227,9 @@ export class VrPanel {
     ];
     if (art.annotations.length) sections.push(['details', t.vrDetails]);
     if (art.conservation?.reports.length) sections.push(['condition', t.condition]);
+    const lapse = this.ctx.timeLapse?.(art.id);
+    if (lapse) sections.push(['time', t.timeLapse]);
+    if (this.section === 'time' && !lapse) this.section = 'label';
     const tabWidth = Math.floor((PX_W - 80) / sections.length);
     for (const [id, label] of sections) {
       tabs.addControl(
@@ -214,6 +254,18 @@ export class VrPanel {
       label.textVerticalAlignment = Control.VERTICAL_ALIGNMENT_CENTER;
       row.addControl(label);
       row.addControl(s.button('page:next', '›', () => this.turn(1), { width: '110px', height: '80px', fontSize: 44 }));
+    } else if (this.section === 'time' && lapse) {
+      // Step state by state, or play the blend through (cut with reduced motion).
+      const n = lapse.states.length;
+      row.addControl(s.button('time:previous', '‹', () => void lapse.setPosition(Math.max(0, Math.ceil(lapse.at - 1e-6) - 1)), { width: '140px', height: '80px', fontSize: 44 }));
+      row.addControl(
+        s.button('time:play', lapse.playing ? `❚❚ ${t.timeLapsePause}` : `▶ ${t.timeLapsePlay}`, () => {
+          if (lapse.playing) lapse.stopPlaying();
+          else lapse.startPlaying(this.ctx.reducedMotion?.() ?? false);
+        }, { width: '360px', height: '80px', fontSize: 30 }),
+      );
+      row.addControl(s.button('time:next', '›', () => void lapse.setPosition(Math.min(n - 1, Math.floor(lapse.at + 1e-6) + 1)), { width: '140px', height: '80px', fontSize: 44 }));
+      this.watchLapse(lapse);
     } else if (this.section === 'details') {
       for (const a of art.annotations.slice(0, 4)) {
         row.addControl(
@@ -235,6 +287,8 @@ export class VrPanel {
       cap.width = `${PX_W - 72 - 310}px`;
       cap.paddingLeft = '14px';
       bar.addControl(cap);
+    } else if (art.narration) {
+      col.addControl(s.text('no-narration', fill(t.noNarrationHere, { mode: t.modeVr }), SMALLEST_TEXT_PX, { color: MUTED, height: '100px' }));
     }
   }
 
@@ -249,6 +303,10 @@ export class VrPanel {
         const a = art.annotations.find((x) => x.id === this.annotation) ?? art.annotations[0];
         return a ? `${this.txt(a.title)}\n\n${this.txt(a.text)}` : '';
       }
+      case 'time': {
+        const lapse = this.ctx.timeLapse?.(art.id);
+        return lapse ? this.lapseText(art, lapse) : '';
+      }
       case 'condition': {
         const latest = [...(art.conservation?.reports ?? [])].sort((a, b) => b.date.localeCompare(a.date))[0];
         if (!latest) return '';
@@ -258,6 +316,38 @@ export class VrPanel {
       default:
         return `${this.txt(art.label)}\n\n${this.txt(art.medium)}`;
     }
+  }
+
+  private lapse?: { view: TimeLapseView; observer: unknown; playing: boolean };
+
+  private lapseText(art: Artwork, lapse: TimeLapseView): string {
+    const st = lapse.states[dominantState(lapse.at, lapse.states.length)]!;
+    const head = art.timeLapse?.title ? `${this.txt(art.timeLapse.title)}\n\n` : '';
+    const when = st.date ? `${formatIsoDate(st.date, this.ctx.lang())}: ` : '';
+    return `${head}${when}${this.txt(st.title)}\n\n${lapse.states.map((x, k) => (Math.round(lapse.at) === k ? '●' : '○')).join(' ')}`;
+  }
+
+  /** Keeps the body and the play button in step with the time-lapse, without rebuilding the panel every frame. */
+  private watchLapse(view: TimeLapseView): void {
+    if (this.lapse?.view === view) return;
+    this.unwatchLapse();
+    const observer = view.onChange.add(() => {
+      const art = this.art;
+      if (!art || this.section !== 'time') return;
+      if (this.lapse && this.lapse.playing !== view.playing) {
+        this.lapse.playing = view.playing;
+        this.render();
+        return;
+      }
+      const body = this.surface.control('body');
+      if (body && 'text' in body) (body as unknown as { text: string }).text = this.lapseText(art, view);
+    });
+    this.lapse = { view, observer, playing: view.playing };
+  }
+
+  private unwatchLapse(): void {
+    if (this.lapse) this.lapse.view.onChange.remove(this.lapse.observer as never);
+    this.lapse = undefined;
   }
 
   private select(section: PanelSection): void {
@@ -280,10 +370,9 @@ export class VrPanel {
     this.render();
   }
 
+  /** Narration in the visitor's language (else the default), only where the community allows it in VR. */
   private narration(art: Artwork): { audio: string; captions: string } | undefined {
-    if (!art.narration || art.sensitivity.level === 'restricted') return undefined;
-    const lang = this.ctx.lang();
-    return art.narration[lang] ?? art.narration[this.ctx.exhibition.defaultLanguage] ?? Object.values(art.narration)[0];
+    return narrationFor(art, this.ctx.lang(), this.ctx.exhibition.defaultLanguage, 'vr');
   }
 
   private toggleNarration(): void {
