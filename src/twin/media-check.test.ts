@@ -349,3 +349,25 @@ describe('checkMedia: narration', () => {
     expect(await check(fixture(), mediaFolder({ [FIXTURE_MEDIA.audioEn]: bytes }))).toEqual([]);
   });
 });
+
+describe('checkMedia: restricted works', () => {
+  const restrict = (ex: any): any => {
+    const vase = ex.artworks[2];
+    delete vase.model;
+    delete vase.animation;
+    vase.annotations = [];
+    vase.sensitivity = { level: 'restricted', community: { en: 'Keepers' }, statement: { en: 'Not to be seen.' }, contact: 'keepers@example.org' };
+    return ex;
+  };
+
+  it('accepts a restricted work whose media is nowhere in the published folder', async () => {
+    expect((await check(restrict(fixture()), mediaFolder({ [FIXTURE_MEDIA.vaseModel]: null }))).map(formatProblem)).toEqual([]);
+  });
+
+  it('rejects files named after a restricted work, listed or not, since anyone could download them', async () => {
+    const dir = mediaFolder({ [FIXTURE_MEDIA.vaseModel]: null, 'objects/vase-scan.glb': 'x', 'vase/front.jpg': 'x', 'images/vaseline-advert.png': 'x' });
+    const problems = (await check(restrict(fixture()), dir)).filter((p) => p.path === 'artworks[2]');
+    expect(problems.map((p) => p.message.split(' is named')[0]).sort()).toEqual(["file 'objects/vase-scan.glb'", "file 'vase/front.jpg'"]);
+    expect(problems.every((p) => p.severity === 'error' && p.message.includes("restricted work 'vase'"))).toBe(true);
+  });
+});

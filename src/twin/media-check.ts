@@ -433,6 +433,8 @@ export async function checkMedia(exhibition: Exhibition, baseDir: string): Promi
     }
   }
 
+  await checkRestrictedLeaks(c, exhibition, baseDir);
+
   // Animation clips live in animation.model, or else in the object's own model.
   exhibition.artworks.forEach((a, i) => {
     const clip = a.animation?.clip;
@@ -449,4 +451,43 @@ export async function checkMedia(exhibition: Exhibition, baseDir: string): Promi
     }
   });
   return c.problems;
+}
+
+/**
+ * A restricted work's media must not be published at all: everything in the exhibition's folder is served to
+ * everyone who knows (or guesses) its name, whether or not the exhibition file lists it. Files or folders named
+ * after a restricted work are reported.
+ */
+async function checkRestrictedLeaks(c: Checker, exhibition: Exhibition, baseDir: string): Promise<void> {
+  const restricted = exhibition.artworks.map((a, i) => ({ a, i })).filter(({ a }) => a.sensitivity.level === 'restricted');
+  if (!restricted.length) return;
+  const files = await listFilesUnder(baseDir, 20_000);
+  for (const { a, i } of restricted) {
+    const leaked = files.filter((rel) => rel.split('/').some((part) => part === a.id || part.startsWith(`${a.id}.`) || part.startsWith(`${a.id}-`) || part.startsWith(`${a.id}_`)));
+    for (const rel of leaked.slice(0, 20)) {
+      c.error(['artworks', i], `file ${q(rel)} is named after restricted work ${q(a.id)} and is published with the exhibition, so anyone can download it; remove it from the exhibition's folder`);
+    }
+  }
+}
+
+/** Relative paths of the files under dir (at most `limit`), "/"-separated. */
+async function listFilesUnder(dir: string, limit: number): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    if (out.length >= limit) return;
+    let entries;
+    try {
+      entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile()) out.push(r);
+      if (out.length >= limit) return;
+    }
+  };
+  await walk('');
+  return out;
 }

@@ -11,6 +11,7 @@
  * Media paths are relative to the exhibition file (or absolute https URLs).
  */
 import { z } from 'zod';
+import { CONDITIONS, CONDITION_HELP, resolveCondition, type ConditionTerm } from './conservation';
 
 export const FORMAT = 'museum-twin-exhibition';
 export const FORMAT_VERSION = 1;
@@ -195,8 +196,18 @@ export const OverlayAnimation = z
   })
   .refine((a) => a.clip !== undefined || a.model !== undefined, 'an animation names a clip or a model');
 
-export const CONDITIONS = ['excellent', 'good', 'fair', 'poor', 'unstable'] as const;
-export const Condition = z.enum(CONDITIONS);
+export { CONDITIONS };
+/**
+ * A condition grade (excellent, good, fair, poor, unstable), or a synonym collection systems export, or a
+ * term the exhibition maps in `conditionTerms` (e.g. an AAT id). Grades and synonyms resolve here; the rest
+ * is resolved, or reported, by the exhibition's own check below, so a parsed exhibition holds grades only.
+ */
+export const Condition = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe(`Condition grade: ${CONDITIONS.join(', ')}; common synonyms are accepted; other terms or AAT ids via the exhibition's conditionTerms.`)
+  .transform((s) => (resolveCondition(s) ?? s) as ConditionTerm);
 
 export const ConditionArea = z.object({
   position: Vec3.describe("Centre of the area in the work's own coordinates."),
@@ -226,21 +237,71 @@ export const Conservation = z.object({
   treatments: z.array(Treatment).max(500).default([]),
 });
 
+/** One state of a work over time: a scan, or the work before or after a restoration. */
+export const TimeLapseState = z.object({
+  id: Id,
+  date: IsoDate.optional(),
+  title: LangMap.describe('What the state shows, e.g. {"en": "Before the 2017 cleaning"}.'),
+  image: MediaPath.optional().describe('Paintings: the image of that state (same proportions). Absent: the work\'s own image.'),
+  model: MediaPath.optional().describe("Objects: the glTF/GLB of that state, same scale and origin. Absent: the work's own model."),
+});
+
+export const TimeLapse = z
+  .object({
+    title: LangMap.optional(),
+    states: z.array(TimeLapseState).min(2, 'a time-lapse needs at least two states').max(20),
+  })
+  .describe("The work's states in time order; a slider blends between them in every mode.");
+
+/** The ways a visitor can meet a work: the pre-visit preview, the VR walkthrough, in-gallery AR. */
+export const MODES = ['preview', 'vr', 'ar'] as const;
+export const VisitMode = z.enum(MODES);
+
+/**
+ * A community's label for a work, in the style of Local Contexts' Traditional Knowledge (TK) and Biocultural (BC)
+ * labels (https://localcontexts.org/labels/): a short code, its name and the community's own wording.
+ */
+export const CommunityLabel = z.object({
+  code: z.string().min(1).max(16).describe('Short badge text, e.g. "TK CO" (Community Use Only), "TK CS" (Culturally Sensitive), "BC P" (Provenance).'),
+  name: LangMap.describe('The label\'s name, e.g. {"en": "TK Community Use Only"}.'),
+  text: LangMap.optional().describe("The community's wording for this work."),
+  url: z.string().max(1024).regex(/^https:\/\/[^\s]+$/, 'a label link is an https:// URL').optional().describe('Where the label is published.'),
+});
+
+/** What a community's protocol may add to any level: labels, and where and how the work may be met. */
+const ProtocolRules = {
+  labels: z.array(CommunityLabel).max(20).optional(),
+  modes: z
+    .array(VisitMode)
+    .max(3)
+    .optional()
+    .describe('Modes in which the work may be shown (default: all). A mode left out shows the protocol notice instead, and its media is not requested there.'),
+  narration: z
+    .array(VisitMode)
+    .max(3)
+    .optional()
+    .describe('Modes in which its narration may be played (default: every mode it is shown in); [] for none.'),
+  screenshots: z.boolean().optional().describe('false: the community asks that no screenshots or photographs be taken; the app offers no capture and says so.'),
+  sharing: z.boolean().optional().describe('false: no links to the work are offered or put in the address bar.'),
+};
+
 export const Sensitivity = z
   .discriminatedUnion('level', [
-    z.object({ level: z.literal('open') }),
+    z.object({ level: z.literal('open'), ...ProtocolRules }),
     z.object({
       level: z.literal('advisory'),
       notice: LangMap.describe('Shown first; the visitor acknowledges it before seeing the work.'),
+      ...ProtocolRules,
     }),
     z.object({
       level: z.literal('restricted'),
       community: LangMap.describe('The owning community.'),
       statement: LangMap.describe("The community's statement, shown instead of the work."),
       contact: z.string().min(1).max(500).describe('Who to contact (an email address or a web page).'),
+      ...ProtocolRules,
     }),
   ])
-  .describe('open: shown; advisory: notice first; restricted: media never shown, statement instead.');
+  .describe('open: shown; advisory: notice first; restricted: media never shown, statement instead. Any level may carry community labels and per-mode rules.');
 
 const ArtworkBase = z.object({
   id: Id,
@@ -262,6 +323,7 @@ const ArtworkBase = z.object({
   annotations: z.array(Annotation).max(200).default([]),
   animation: OverlayAnimation.optional(),
   conservation: Conservation.optional(),
+  timeLapse: TimeLapse.optional(),
   sensitivity: Sensitivity.default({ level: 'open' }),
 });
 
@@ -271,6 +333,9 @@ export const Painting = ArtworkBase.extend({
   kind: z.literal('painting'),
   image: MediaPath.optional().describe(
     'The image, shown at the true size given by dimensions. Required unless the work is restricted (then it must be absent: restricted media is never published).',
+  ),
+  farImage: MediaPath.optional().describe(
+    'A smaller copy of image (same proportions) for far views, shown first while image loads. `npm run pack` writes it.',
   ),
   frame: z
     .object({ style: z.enum(FRAME_STYLES).default('gilded'), width: Length(0.5, 0).default(0.06) })
@@ -323,7 +388,7 @@ export const ArReferences = z.object({
 
 export const Credit = z.object({ role: LangMap, name: z.string().min(1).max(300) });
 
-export const Exhibition = z.object({
+const ExhibitionFields = z.object({
   $schema: z.string().optional(),
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
@@ -343,6 +408,30 @@ export const Exhibition = z.object({
   artworks: z.array(Artwork).max(LIMITS.maxArtworks),
   tours: z.array(Tour).max(100).default([]),
   arReferences: ArReferences.default({ points: [], markers: [] }),
+  conditionTerms: z
+    .record(z.string().min(1).max(200), z.enum(CONDITIONS))
+    .optional()
+    .describe('Maps a collection system\'s condition terms or AAT ids (e.g. "aat:300…" or its vocab.getty.edu URI) to a grade.'),
+});
+
+/** Conditions that are not grades or synonyms resolve through `conditionTerms`, or are reported where they stand. */
+export const Exhibition = ExhibitionFields.transform((ex, ctx) => {
+  const mapped = ex.conditionTerms ?? {};
+  const resolve = (value: string, path: (string | number)[]): ConditionTerm => {
+    const term = resolveCondition(value, mapped);
+    if (!term) ctx.issues.push({ code: 'custom', input: value, path, message: `'${value.slice(0, 60)}' is not a condition term: ${CONDITION_HELP}` });
+    return term ?? (value as ConditionTerm);
+  };
+  ex.artworks.forEach((a, i) => {
+    a.conservation?.reports.forEach((r, j) => {
+      const base = ['artworks', i, 'conservation', 'reports', j];
+      r.condition = resolve(r.condition, [...base, 'condition']);
+      r.areas.forEach((area, k) => {
+        if (area.condition !== undefined) area.condition = resolve(area.condition, [...base, 'areas', k, 'condition']);
+      });
+    });
+  });
+  return ex;
 });
 
 export type LangMap = z.infer<typeof LangMap>;
@@ -362,8 +451,12 @@ export type Annotation = z.infer<typeof Annotation>;
 export type Narration = z.infer<typeof Narration>;
 export type ConditionReport = z.infer<typeof ConditionReport>;
 export type Treatment = z.infer<typeof Treatment>;
-export type Condition = z.infer<typeof Condition>;
+export type Condition = ConditionTerm;
+export type TimeLapse = z.infer<typeof TimeLapse>;
+export type TimeLapseState = z.infer<typeof TimeLapseState>;
 export type Sensitivity = z.infer<typeof Sensitivity>;
+export type VisitMode = z.infer<typeof VisitMode>;
+export type CommunityLabel = z.infer<typeof CommunityLabel>;
 export type Painting = z.infer<typeof Painting>;
 export type ObjectArtwork = z.infer<typeof ObjectArtwork>;
 export type Artwork = z.infer<typeof Artwork>;

@@ -828,3 +828,26 @@ describe('listMedia', () => {
     ]);
   });
 });
+
+describe('community protocol rules', () => {
+  it('accepts labels and per-mode rules on any level', () => {
+    const ex = fixture();
+    ex.artworks[0].sensitivity = { level: 'open', modes: ['preview', 'vr'], narration: ['preview'], sharing: false, screenshots: false, labels: [{ code: 'TK A', name: { en: 'TK Attribution', it: 'TK Attribuzione' } }] };
+    expectNoErrors(ex);
+    expect(problemsOf(ex).filter((p) => p.path.startsWith('artworks[0].sensitivity'))).toEqual([]);
+  });
+
+  it('warns about rules that cannot do what was meant', () => {
+    const ex = fixture();
+    ex.artworks[0].sensitivity = { level: 'open', modes: ['preview'], narration: ['ar'] };
+    expectProblem(ex, 'artworks[0].sensitivity.narration', "narration is allowed in 'ar' but the work is not shown there", 'warning');
+    ex.artworks[0].sensitivity = { level: 'open', modes: [] };
+    expectProblem(ex, 'artworks[0].sensitivity.modes', 'the work is shown in no mode', 'warning');
+  });
+
+  it('rejects a label link that is not https', () => {
+    const ex = fixture();
+    ex.artworks[0].sensitivity = { level: 'open', labels: [{ code: 'TK CO', name: { en: 'TK Community Use Only' }, url: 'javascript:alert(1)' }] };
+    expect(problemsOf(ex).some((p) => p.path === 'artworks[0].sensitivity.labels[0].url' && p.severity === 'error')).toBe(true);
+  });
+});

@@ -122,7 +122,20 @@ interface LooseDef {
 
 const defOf = (s: unknown): LooseDef => (s as { _zod: { def: LooseDef } })._zod.def;
 
+/** unwrap() per schema node: the walks below ask it once per value, and a 1000-work file has ~10⁵ values. */
+const unwrapped = new WeakMap<object, unknown>();
+
 function unwrap(s: unknown): unknown {
+  if (s === null || typeof s !== 'object') return unwrapOnce(s);
+  let u = unwrapped.get(s);
+  if (u === undefined && !unwrapped.has(s)) {
+    u = unwrapOnce(s);
+    unwrapped.set(s, u);
+  }
+  return u;
+}
+
+function unwrapOnce(s: unknown): unknown {
   let cur = s;
   for (let i = 0; i < 20; i++) {
     const d = defOf(cur);
@@ -195,6 +208,17 @@ function schemaAt(root: unknown, input: unknown, path: readonly PropertyKey[]): 
 
 type Visit = (schema: unknown, value: unknown, path: PathSegment[]) => void;
 
+const entriesOfShape = new WeakMap<object, [string, unknown][]>();
+/** An object schema's fields, listed once per schema rather than once per value. */
+function shapeEntries(schema: unknown, d: LooseDef): [string, unknown][] {
+  let e = entriesOfShape.get(schema as object);
+  if (!e) {
+    e = Object.entries(d.shape ?? {});
+    entriesOfShape.set(schema as object, e);
+  }
+  return e;
+}
+
 /** Walks a value alongside its schema (value assumed to conform), calling visit at every node. */
 function walk(schema: unknown, value: unknown, path: PathSegment[], visit: Visit): void {
   if (value === undefined) return;
@@ -204,7 +228,7 @@ function walk(schema: unknown, value: unknown, path: PathSegment[], visit: Visit
   if (value === null || typeof value !== 'object') return;
   switch (d.type) {
     case 'object':
-      for (const [k, sub] of Object.entries(d.shape ?? {})) {
+      for (const [k, sub] of shapeEntries(u, d)) {
         walk(sub, (value as Record<string, unknown>)[k], [...path, k], visit);
       }
       return;
@@ -583,9 +607,17 @@ export function listMedia(ex: ExhibitionData): MediaReference[] {
     });
   }
   ex.artworks.forEach((a, i) => {
-    if (a.kind === 'painting') add(['artworks', i, 'image'], a.image, 'painting-image', i);
-    else add(['artworks', i, 'model'], a.model, 'object-model', i);
+    if (a.kind === 'painting') {
+      add(['artworks', i, 'image'], a.image, 'painting-image', i);
+      add(['artworks', i, 'farImage'], a.farImage, 'painting-image', i);
+    }
+    if (a.kind === 'object') add(['artworks', i, 'model'], a.model, 'object-model', i);
     add(['artworks', i, 'animation', 'model'], a.animation?.model, 'animation-model', i);
+    a.timeLapse?.states.forEach((st, k) => {
+      // A state's media is checked like the work's own: same proportions, same catalogued size.
+      if (a.kind === 'painting') add(['artworks', i, 'timeLapse', 'states', k, 'image'], st.image, 'painting-image', i);
+      else add(['artworks', i, 'timeLapse', 'states', k, 'model'], st.model, 'object-model', i);
+    });
     for (const [lang, n] of Object.entries(a.narration ?? {})) {
       add(['artworks', i, 'narration', lang, 'audio'], n.audio, 'audio', i);
       add(['artworks', i, 'narration', lang, 'captions'], n.captions, 'captions', i);
@@ -605,6 +637,27 @@ class Collector {
   warn(path: readonly PropertyKey[], message: string): void {
     this.problems.push({ path: formatPath(path), message, severity: 'warning' });
   }
+}
+
+/** A time-lapse: media of the work's kind, dates in order, nothing published for a restricted work. */
+function checkTimeLapse(c: Collector, a: Artwork, base: PathSegment[], restricted: boolean): void {
+  const states = a.timeLapse?.states ?? [];
+  const path = [...base, 'timeLapse'];
+  if (restricted) c.error(path, 'a restricted work is never shown, so it must not have a time-lapse (its states would be published); remove it');
+  checkUniqueIds(c, states, [...path, 'states']);
+  let withoutMedia = 0;
+  let lastDate: string | undefined;
+  states.forEach((st, k) => {
+    const at = [...path, 'states', k];
+    if (a.kind === 'painting' && st.model !== undefined) c.error([...at, 'model'], 'a painting\'s state is an image; use "image"');
+    if (a.kind === 'object' && st.image !== undefined) c.error([...at, 'image'], 'an object\'s state is a 3D model; use "model"');
+    if ((a.kind === 'painting' ? st.image : st.model) === undefined) withoutMedia++;
+    if (st.date !== undefined) {
+      if (lastDate !== undefined && st.date < lastDate) c.warn([...at, 'date'], `states are shown in the order given, but ${q(st.date)} is earlier than the state before it (${q(lastDate)})`);
+      lastDate = st.date;
+    }
+  });
+  if (withoutMedia > 1) c.warn(path, `${withoutMedia} states have no ${a.kind === 'painting' ? 'image' : 'model'} of their own, so they all show the work as it is now`);
 }
 
 function checkUniqueIds(c: Collector, items: readonly { id: string }[], base: PathSegment[]): void {
@@ -826,12 +879,14 @@ function checkArtworks(c: Collector, ex: ExhibitionData, roomById: Map<string, {
       checkUniqueIds(c, a.conservation.reports, [...base, 'conservation', 'reports']);
       checkUniqueIds(c, a.conservation.treatments, [...base, 'conservation', 'treatments']);
     }
+    if (a.timeLapse) checkTimeLapse(c, a, base, restricted);
 
     // Media according to sensitivity.
     const mediaKey = a.kind === 'painting' ? 'image' : 'model';
     const media = a.kind === 'painting' ? a.image : a.model;
     if (restricted) {
       if (media !== undefined) c.error([...base, mediaKey], RESTRICTED_MEDIA);
+      if (a.kind === 'painting' && a.farImage !== undefined) c.error([...base, 'farImage'], RESTRICTED_MEDIA);
       if (a.narration !== undefined) c.error([...base, 'narration'], RESTRICTED_MEDIA);
       if (a.animation?.model !== undefined) c.error([...base, 'animation', 'model'], RESTRICTED_MEDIA);
       else if (a.animation !== undefined) c.error([...base, 'animation'], 'a restricted work is never shown, so it must not have an animation; remove it');
@@ -850,6 +905,12 @@ function checkArtworks(c: Collector, ex: ExhibitionData, roomById: Map<string, {
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.contact) && !/^https:\/\/\S+$/.test(s.contact)) {
         c.warn([...base, 'sensitivity', 'contact'], `${q(s.contact)} is neither an email address nor an https:// web page`);
       }
+    }
+    // Per-mode protocol rules that cannot do what their authors meant.
+    if (s.modes !== undefined && s.modes.length === 0 && !restricted) c.warn([...base, 'sensitivity', 'modes'], 'the work is shown in no mode; make it restricted (and remove its media) if it must not be seen');
+    if (restricted && s.modes !== undefined) c.warn([...base, 'sensitivity', 'modes'], 'a restricted work is shown in no mode; modes has no effect');
+    if (s.narration !== undefined && s.modes !== undefined) {
+      for (const m of s.narration) if (!s.modes.includes(m)) c.warn([...base, 'sensitivity', 'narration'], `narration is allowed in ${q(m)} but the work is not shown there`);
     }
 
     // Narration.
