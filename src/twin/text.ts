@@ -24,3 +24,21 @@ export function pick(map: LangMap | undefined, lang: string, defaultLang: string
 export function allLanguages(map: LangMap | undefined): string[] {
   return map ? Object.values(map) : [];
 }
+
+/** Scripts written right to left, by language subtag (used where Intl.Locale cannot say). */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku-Arab', 'pa-Arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** The writing direction of a language: the page's `dir` follows the visitor's language. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  try {
+    const info = (new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } });
+    const dir = info.getTextInfo?.().direction ?? info.textInfo?.direction;
+    if (dir === 'rtl' || dir === 'ltr') return dir;
+  } catch {
+    // Not a well-formed tag: decide from its first subtag.
+  }
+  const [base, script] = lang.split('-');
+  if (script === 'Arab' || script === 'Hebr') return 'rtl';
+  if (script === 'Latn' || script === 'Cyrl') return 'ltr';
+  return RTL.has(base ?? lang) ? 'rtl' : 'ltr';
+}

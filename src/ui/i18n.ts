@@ -1,4 +1,5 @@
 /** Interface text in the languages the app speaks. Exhibition text comes from the exhibition file. */
+import { ar } from './i18n-ar';
 const en = {
   appName: 'Museum twin',
   loading: 'Loading the exhibition…',
@@ -66,6 +67,28 @@ const en = {
   controlsHint: 'Walk: W A S D or arrow keys · Look: drag · Open a work: click it',
   touchHint: 'Walk: joystick or tap the floor · Look: drag · Open a work: tap it',
   conditions: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor', unstable: 'Unstable' },
+  conservationHistory: 'Conservation history',
+  conditionReport: 'Condition report',
+  treatment: 'Treatment',
+  examinedBy: 'examined by {who}',
+  treatedBy: 'by {who}',
+  areasMarkedOne: 'One area marked on the work',
+  areasMarked: '{n} areas marked on the work',
+  showOnWork: 'Show on the work',
+  timeLapse: 'Over time',
+  timeLapsePlay: 'Play',
+  timeLapsePause: 'Pause',
+  timeLapseSlider: 'State shown',
+  timeLapseMissing: 'The image of “{state}” could not be loaded; the work is shown as it is now.',
+  curatorView: 'Curator view',
+  curatorIntro: 'Every work on the floor plan is marked by its latest condition report.',
+  curatorLegend: 'Latest condition',
+  notExamined: 'Not examined',
+  dueTitle: 'Due for examination',
+  dueAge: 'Last report older than (years)',
+  dueNone: 'Every work has a report from the last {n} years.',
+  dueNever: 'never examined',
+  dueLast: '{condition}, last report {date} ({age})',
   kindPainting: 'Painting',
   kindObject: 'Object',
   storageUnavailable: 'Favourites cannot be saved in this browser (storage is blocked); they last until you close the page.',
@@ -85,6 +108,7 @@ const en = {
   vrNextStop: 'Next stop',
   vrSnapTurn: 'Snap turn: {n}°',
   vrSmooth: 'Smooth movement: {state}',
+  vrSeated: 'Seated: {state}',
   vrOn: 'on',
   vrOff: 'off',
   vrExit: 'Exit VR',
@@ -93,10 +117,10 @@ const en = {
   arNoAr: 'this browser or device cannot do WebXR AR',
   arIos: 'Safari on iPhone and iPad has no WebXR AR; use Chrome on an Android phone',
   arInsecure: 'AR needs a secure (https) connection',
-  arNoReferences: 'this exhibition has no AR reference points',
+  arNoReferences: 'this exhibition has no AR reference points, marker or room outline to align with',
   arFailed: 'AR could not start: {reason}',
   arPermission: 'the camera was not allowed. Allow camera access for this site in the browser settings and try again; meanwhile the preview still works',
-  arEntered: 'AR started. Aim at the reference points to align the exhibition with the room.',
+  arEntered: 'AR started. Align the exhibition with the room to see its labels.',
   arAimAt: 'Aim the ring at {name} on the floor and tap ({i} of {n}).',
   arNoSurface: 'No surface found yet: move the phone slowly over the floor, then tap again.',
   arRegistrationFailed: 'Could not align: {reason}. Start again from the first point.',
@@ -106,6 +130,29 @@ const en = {
   arPlay: '▶ Animation',
   arPause: '❚❚ Pause',
   arTapLabel: 'Tap a label for its story.',
+  arMethods: 'How to align',
+  arMethodPoints: 'Reference points',
+  arMethodMarker: 'Marker',
+  arMethodManual: 'By hand',
+  arFindMarker: 'Point the camera at the printed marker, {name} ({cm} cm wide), and hold still.',
+  arMarkerUnsupported: 'This browser cannot track printed markers (no WebXR image tracking), so align another way: {method}.',
+  arMarkerUntrackable: 'This phone cannot track the marker image; align another way.',
+  arPlaceOutline: 'Aim the ring at the floor in the middle of {room} and tap: the room’s outline is set down there, facing the way you look.',
+  arAdjustOutline: 'Turn and slide the outline until it lies along the real walls, then Confirm.',
+  arTurnLeft: '⟲ Turn',
+  arTurnRight: 'Turn ⟳',
+  arSlideLeft: '← Left',
+  arSlideRight: 'Right →',
+  arSlideAway: '↑ Away',
+  arSlideNearer: '↓ Nearer',
+  arConfirm: 'Confirm',
+  arAlignedMarker: 'Aligned with the marker (steady to {cm} cm). Tap a label to read about a work.',
+  arAlignedManual: 'Aligned by hand. Tap a label to read about a work.',
+  markerSheetTitle: 'AR markers to print',
+  markerSheetNone: 'This exhibition has no AR markers.',
+  markerSheetPrint: 'Print at 100 % (“Actual size”, not “Fit to page”) on matt paper, then measure: the black square must be exactly {cm} cm wide. If it is not, the twin will be placed too near or too far.',
+  markerSheetWall: 'Fix it flat on the wall of {room}, its centre {height} m above the floor, top edge up, exactly where the exhibition file says.',
+  markerSheetFloor: 'Lay it flat on the floor of {room}, exactly where and as turned as the exhibition file says.',
   offline: 'Offline',
   offlineThis: 'This exhibition',
   offlineSaved: 'Saved for offline on {date} ({size}).',
@@ -135,6 +182,27 @@ const en = {
   offlineOffline: 'You are offline.',
   appUpdate: 'A new version of the app is ready.',
   appUpdateReload: 'Reload',
+  // Community protocols, languages and accessibility.
+  skipToWorks: 'Skip to the list of works',
+  view3d: '3D view of the exhibition',
+  exhibitionTools: 'Exhibition tools',
+  tour: 'Tour',
+  copyPrompt: 'Copy this link',
+  mediaDamaged: 'the file is missing or damaged',
+  problemsMore: '… and {n} more',
+  fallbackTag: '(in {lang})',
+  communityLabels: 'Community labels',
+  protocolContact: 'Questions about this protocol: {c}',
+  withheldTitle: 'Not shown here, as the community asks',
+  withheldText: 'At the request of its community, this work is not shown in {mode}.',
+  withheldElsewhere: 'It can be seen in {modes}.',
+  modePreview: 'the online preview',
+  modeVr: 'VR',
+  modeAr: 'AR in the gallery',
+  noNarrationHere: 'At the community’s request, the narration is not played in {mode}.',
+  noScreenshots: 'The community asks that you take no screenshots or photographs of this work.',
+  noSharing: 'The community asks that links to this work are not shared, so none is offered.',
+  narrationInLanguage: 'Narration in {lang}',
 };
 
 export type Strings = typeof en;
@@ -206,6 +274,28 @@ const it: Strings = {
   controlsHint: 'Cammina: W A S D o frecce · Guarda: trascina · Apri un’opera: fai clic',
   touchHint: 'Cammina: joystick o tocca il pavimento · Guarda: trascina · Apri un’opera: toccala',
   conditions: { excellent: 'Ottimo', good: 'Buono', fair: 'Discreto', poor: 'Cattivo', unstable: 'Instabile' },
+  conservationHistory: 'Storia conservativa',
+  conditionReport: 'Rapporto sullo stato di conservazione',
+  treatment: 'Intervento',
+  examinedBy: 'esame di {who}',
+  treatedBy: 'di {who}',
+  areasMarkedOne: 'Un’area segnata sull’opera',
+  areasMarked: '{n} aree segnate sull’opera',
+  showOnWork: 'Mostra sull’opera',
+  timeLapse: 'Nel tempo',
+  timeLapsePlay: 'Riproduci',
+  timeLapsePause: 'Pausa',
+  timeLapseSlider: 'Stato mostrato',
+  timeLapseMissing: 'Non è stato possibile caricare l’immagine di «{state}»; l’opera è mostrata com’è oggi.',
+  curatorView: 'Vista del curatore',
+  curatorIntro: 'Ogni opera sulla pianta è segnata dal suo ultimo rapporto sullo stato di conservazione.',
+  curatorLegend: 'Ultimo stato di conservazione',
+  notExamined: 'Non esaminata',
+  dueTitle: 'Da esaminare',
+  dueAge: 'Ultimo rapporto più vecchio di (anni)',
+  dueNone: 'Ogni opera ha un rapporto degli ultimi {n} anni.',
+  dueNever: 'mai esaminata',
+  dueLast: '{condition}, ultimo rapporto {date} ({age})',
   kindPainting: 'Dipinto',
   kindObject: 'Oggetto',
   storageUnavailable: 'Questo browser non può salvare i preferiti (memoria bloccata); restano fino alla chiusura della pagina.',
@@ -225,6 +315,7 @@ const it: Strings = {
   vrNextStop: 'Tappa successiva',
   vrSnapTurn: 'Rotazione a scatti: {n}°',
   vrSmooth: 'Movimento continuo: {state}',
+  vrSeated: 'Modalità seduta: {state}',
   vrOn: 'attivo',
   vrOff: 'spento',
   vrExit: 'Esci dalla VR',
@@ -233,10 +324,10 @@ const it: Strings = {
   arNoAr: 'questo browser o dispositivo non supporta la AR WebXR',
   arIos: 'Safari su iPhone e iPad non supporta la AR WebXR; usa Chrome su un telefono Android',
   arInsecure: 'la AR richiede una connessione sicura (https)',
-  arNoReferences: 'questa mostra non ha punti di riferimento per la AR',
+  arNoReferences: 'questa mostra non ha punti di riferimento, marcatori o piante delle sale per allineare la AR',
   arFailed: 'Impossibile avviare la AR: {reason}',
   arPermission: 'la fotocamera non è stata autorizzata. Consenti l’accesso alla fotocamera per questo sito nelle impostazioni del browser e riprova; intanto l’anteprima funziona',
-  arEntered: 'AR avviata. Inquadra i punti di riferimento per allineare la mostra alla sala.',
+  arEntered: 'AR avviata. Allinea la mostra alla sala per vederne le etichette.',
   arAimAt: 'Punta l’anello su {name} sul pavimento e tocca ({i} di {n}).',
   arNoSurface: 'Nessuna superficie trovata: muovi lentamente il telefono sul pavimento, poi tocca di nuovo.',
   arRegistrationFailed: 'Allineamento non riuscito: {reason}. Ricomincia dal primo punto.',
@@ -246,6 +337,29 @@ const it: Strings = {
   arPlay: '▶ Animazione',
   arPause: '❚❚ Pausa',
   arTapLabel: 'Tocca un’etichetta per la sua storia.',
+  arMethods: 'Come allineare',
+  arMethodPoints: 'Punti di riferimento',
+  arMethodMarker: 'Marcatore',
+  arMethodManual: 'A mano',
+  arFindMarker: 'Inquadra il marcatore stampato, {name} ({cm} cm di larghezza), e resta fermo.',
+  arMarkerUnsupported: 'Questo browser non sa seguire i marcatori stampati (manca il tracciamento di immagini WebXR): allinea in un altro modo, {method}.',
+  arMarkerUntrackable: 'Questo telefono non riesce a seguire l’immagine del marcatore: allinea in un altro modo.',
+  arPlaceOutline: 'Punta l’anello sul pavimento al centro di {room} e tocca: la pianta della sala viene posata lì, rivolta dove guardi.',
+  arAdjustOutline: 'Ruota e sposta la pianta finché non segue le pareti reali, poi Conferma.',
+  arTurnLeft: '⟲ Ruota',
+  arTurnRight: 'Ruota ⟳',
+  arSlideLeft: '← Sinistra',
+  arSlideRight: 'Destra →',
+  arSlideAway: '↑ Più in là',
+  arSlideNearer: '↓ Più vicino',
+  arConfirm: 'Conferma',
+  arAlignedMarker: 'Allineata con il marcatore (stabile entro {cm} cm). Tocca un’etichetta per leggere di un’opera.',
+  arAlignedManual: 'Allineata a mano. Tocca un’etichetta per leggere di un’opera.',
+  markerSheetTitle: 'Marcatori AR da stampare',
+  markerSheetNone: 'Questa mostra non ha marcatori AR.',
+  markerSheetPrint: 'Stampa al 100 % («Dimensioni effettive», non «Adatta alla pagina») su carta opaca, poi misura: il quadrato nero deve essere largo esattamente {cm} cm. Altrimenti il gemello sarà collocato troppo vicino o troppo lontano.',
+  markerSheetWall: 'Fissalo piatto sulla parete di {room}, con il centro a {height} m dal pavimento e il bordo superiore in alto, esattamente dove indica il file della mostra.',
+  markerSheetFloor: 'Posalo piatto sul pavimento di {room}, esattamente dove e come indica il file della mostra.',
   offline: 'Offline',
   offlineThis: 'Questa mostra',
   offlineSaved: 'Salvata per l’uso offline il {date} ({size}).',
@@ -275,16 +389,71 @@ const it: Strings = {
   offlineOffline: 'Sei offline.',
   appUpdate: 'È pronta una nuova versione dell’app.',
   appUpdateReload: 'Ricarica',
+  skipToWorks: 'Vai all’elenco delle opere',
+  view3d: 'Vista 3D della mostra',
+  exhibitionTools: 'Strumenti della mostra',
+  tour: 'Percorso',
+  copyPrompt: 'Copia questo link',
+  mediaDamaged: 'il file manca o è danneggiato',
+  problemsMore: '… e altri {n}',
+  fallbackTag: '(in {lang})',
+  communityLabels: 'Etichette della comunità',
+  protocolContact: 'Domande su questo protocollo: {c}',
+  withheldTitle: 'Non mostrata qui, come chiede la comunità',
+  withheldText: 'Su richiesta della sua comunità, quest’opera non è mostrata in {mode}.',
+  withheldElsewhere: 'Si può vedere in {modes}.',
+  modePreview: 'anteprima online',
+  modeVr: 'VR',
+  modeAr: 'AR in sala',
+  noNarrationHere: 'Su richiesta della comunità, l’audioguida non è riprodotta in {mode}.',
+  noScreenshots: 'La comunità chiede di non fare screenshot né fotografie di quest’opera.',
+  noSharing: 'La comunità chiede di non condividere link a quest’opera, perciò non ne viene offerto nessuno.',
+  narrationInLanguage: 'Audioguida in {lang}',
 };
 
-const tables: Record<string, Strings> = { en, it };
+const tables: Record<string, Strings> = { en, it, ar: { ...en, ...ar, conditions: { ...en.conditions, ...ar.conditions } } };
 export const UI_LANGUAGES = Object.keys(tables);
 
+/**
+ * Pseudo-locales (as in Chrome and Android): en-XA stretches every English string by about 40% with accented
+ * letters, the length German or Finnish text often takes, so a layout that survives it survives real ones.
+ * Open any exhibition with `?lang=en-XA`.
+ */
+export const PSEUDO_LANGUAGES = ['en-XA'];
+let pseudo: Strings | undefined;
+
 export function strings(lang: string): Strings {
+  if (lang === 'en-XA') return (pseudo ??= stretch(en) as Strings);
   return tables[lang] ?? tables[lang.split('-')[0] ?? ''] ?? en;
 }
 
-/** Fills {name} slots. Values are plain text and are never parsed as markup. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+/** Whether the interface has its own text in a language (else English is shown). */
+export function hasInterfaceLanguage(lang: string): boolean {
+  return PSEUDO_LANGUAGES.includes(lang) || lang in tables || (lang.split('-')[0] ?? '') in tables;
+}
+
+const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', A: 'Å', E: 'É', I: 'Î', O: 'Ø', U: 'Û', c: 'ç', n: 'ñ', s: 'š', y: 'ý' };
+
+function stretch(v: unknown): unknown {
+  if (typeof v === 'string') {
+    // Slots ({name}) stay as they are; words get accents, and the text grows by about 40%.
+    const accented = v.replace(/\{\w+\}|[a-zA-Z]/g, (m) => (m.length > 1 ? m : (ACCENTED[m] ?? m)));
+    const pad = ' ·'.repeat(Math.max(1, Math.round(v.length * 0.2)));
+    return `⟦${accented}${pad}⟧`;
+  }
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stretch(x)]));
+  return v;
+}
+
+/**
+ * Fills {name} slots. Values are plain text and are never parsed as markup; numbers are written the
+ * language's way (digits and separators) when a language is given.
+ */
+export function fill(template: string, values: Record<string, string | number>, lang?: string): string {
+  const num = lang ? new Intl.NumberFormat(lang.replace(/-XA$/, '')) : undefined;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = values[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'number' && num ? num.format(v) : String(v);
+  });
 }

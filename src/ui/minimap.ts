@@ -5,6 +5,7 @@
 import { centroid } from '../twin/floorplan';
 import type { RoomOutline } from '../twin/floorplan';
 import type { Vec2 } from '../twin/schema';
+import { CONDITION_VOCABULARY, type ConditionInfo, type ConditionTerm } from '../twin/conservation';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -125,5 +126,65 @@ export class Minimap {
 
   setFavourites(ids: ReadonlySet<string>): void {
     for (const [wid, el] of this.works) el.classList.toggle('favourite', ids.has(wid));
+  }
+
+  private markers?: SVGGElement;
+
+  /**
+   * Curator view: each work marked by its latest condition, as a shape and a colour (never colour alone);
+   * `visible` filters which works show. Undefined leaves the curator view.
+   */
+  setConditions(conditions: ReadonlyMap<string, ConditionTerm | undefined> | undefined, visible?: ReadonlySet<string>, describe?: (id: string) => string): void {
+    this.markers?.remove();
+    this.markers = undefined;
+    this.root.classList.toggle('curator', !!conditions);
+    for (const [wid, el] of this.works) {
+      const c = conditions?.get(wid);
+      if (conditions) el.setAttribute('data-condition', c ?? 'none');
+      else el.removeAttribute('data-condition');
+      if (describe) {
+        // Screen readers hear the condition with the title.
+        el.setAttribute('aria-label', describe(wid));
+        el.querySelector('title')!.textContent = describe(wid);
+      }
+      el.classList.toggle('filtered-out', !!conditions && !!visible && !visible.has(wid));
+    }
+    if (!conditions) return;
+    this.markers = svg('g', { class: 'condition-markers', 'aria-hidden': 'true' });
+    for (const [wid, el] of this.works) {
+      if (visible && !visible.has(wid)) continue;
+      const c = conditions.get(wid);
+      const x = Number(el.getAttribute('cx'));
+      const y = Number(el.getAttribute('cy'));
+      const shape = c ? CONDITION_VOCABULARY[c].shape : 'none';
+      const m = svg('path', { d: markerPath(shape, x, y, 0.42), class: `condition-marker cond-${c ?? 'none'}`, 'data-artwork': wid });
+      this.markers.append(m);
+    }
+    // Under the visitor's arrow, over the rooms; clicks pass through to the work below.
+    this.root.insertBefore(this.markers, this.me);
+  }
+}
+
+/** An SVG path for a condition's shape centred at (x, y) with radius r (`none`: a hollow ring, never examined). */
+export function markerPath(shape: ConditionInfo['shape'] | 'none', x: number, y: number, r: number): string {
+  const f = (n: number) => n.toFixed(3);
+  switch (shape) {
+    case 'circle':
+    case 'none': {
+      const inner = shape === 'none' ? ` M${f(x + r * 0.55)},${f(y)} a${f(r * 0.55)},${f(r * 0.55)} 0 1,0 ${f(-r * 1.1)},0 a${f(r * 0.55)},${f(r * 0.55)} 0 1,0 ${f(r * 1.1)},0 Z` : '';
+      return `M${f(x + r)},${f(y)} a${f(r)},${f(r)} 0 1,0 ${f(-2 * r)},0 a${f(r)},${f(r)} 0 1,0 ${f(2 * r)},0 Z${inner}`;
+    }
+    case 'square': {
+      const s = r * 0.85;
+      return `M${f(x - s)},${f(y - s)} H${f(x + s)} V${f(y + s)} H${f(x - s)} Z`;
+    }
+    case 'triangle':
+      return `M${f(x)},${f(y - r * 1.1)} L${f(x + r)},${f(y + r * 0.75)} L${f(x - r)},${f(y + r * 0.75)} Z`;
+    case 'diamond':
+      return `M${f(x)},${f(y - r * 1.1)} L${f(x + r)},${f(y)} L${f(x)},${f(y + r * 1.1)} L${f(x - r)},${f(y)} Z`;
+    case 'cross': {
+      const a = r * 0.35;
+      return `M${f(x - r)},${f(y - r + a)} L${f(x - r + a)},${f(y - r)} L${f(x)},${f(y - a)} L${f(x + r - a)},${f(y - r)} L${f(x + r)},${f(y - r + a)} L${f(x + a)},${f(y)} L${f(x + r)},${f(y + r - a)} L${f(x + r - a)},${f(y + r)} L${f(x)},${f(y + a)} L${f(x - r + a)},${f(y + r)} L${f(x - r)},${f(y + r - a)} L${f(x - a)},${f(y)} Z`;
+    }
   }
 }

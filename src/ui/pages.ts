@@ -6,7 +6,7 @@ import { fill, type Strings } from './i18n';
 export function showProgress(t: Strings, works: number, total: number, fraction: number): void {
   const box = byId('loading');
   box.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
-  byId('loading-text').textContent = total ? fill(t.loadingProgress, { works, total }) : t.loading;
+  byId('loading-text').textContent = total ? fill(t.loadingProgress, { works, total }, document.documentElement.lang || undefined) : t.loading;
   byId('loading-bar').style.width = `${Math.round(fraction * 100)}%`;
 }
 
@@ -34,7 +34,7 @@ export function showErrorPage(t: Strings, message: string, problems: Problem[], 
           problems.slice(0, 200).map((p) => h('li', {}, h('span', { class: 'path' }, p.path), `: ${p.message}`)),
         )
       : null,
-    problems.length > 200 ? h('p', {}, `… ${problems.length - 200} more`) : null,
+    problems.length > 200 ? h('p', {}, fill(t.problemsMore, { n: problems.length - 200 })) : null,
     defaultUrl ? h('p', {}, h('a', { href: defaultUrl }, t.errorTryDefault)) : null,
   );
   document.body.append(page);

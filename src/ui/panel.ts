@@ -2,13 +2,15 @@
  * The artwork panel: everything a visitor can learn about one work, in their language,
  * honouring its sensitivity policy (advisory notice first; restricted shows only the community's statement).
  */
-import type { Artwork, Exhibition } from '../twin/schema';
-import { pick, type LocalText } from '../twin/text';
+import type { Artwork, CommunityLabel, Exhibition, VisitMode } from '../twin/schema';
+import { pick, textDirection, type LocalText } from '../twin/text';
+import { labelsOf, mayCapture, mayNarrate, mayShare, narrationFor, shownIn, withheld } from '../twin/protocol';
 import { parseWebVtt, type Cue } from '../twin/webvtt';
 import { h, clear } from './dom';
 import { fill, type Strings } from './i18n';
 import { formatDimensions, formatIsoDate, languageName } from './format';
 import { renderRichText } from './richtext-dom';
+import { conservationSection, type ConservationHooks } from './conservation-panel';
 
 export interface PanelContext {
   exhibition: Exhibition;
@@ -18,6 +20,10 @@ export interface PanelContext {
   advisoryAcknowledged: (id: string) => boolean;
   resolveMedia: (path: string) => string;
   hasAnimation: (id: string) => boolean;
+  /** Conservation timeline areas and time-lapse in the scene. */
+  conservation?: ConservationHooks;
+  /** Where the panel is shown (the DOM panel serves the preview and AR's DOM overlay); default preview. */
+  mode?: VisitMode;
 }
 
 export interface PanelActions {
@@ -61,8 +67,12 @@ export class ArtworkPanel {
   refresh(ctx: PanelContext): void {
     if (this.current && !this.el.hidden) {
       const scroll = this.el.scrollTop;
+      // Keep the keyboard focus on the same control (e.g. the heart just pressed), not lost to the page.
+      const focusable = () => [...this.el.querySelectorAll<HTMLElement>('button, a[href], audio, [tabindex]')];
+      const at = focusable().indexOf(document.activeElement as HTMLElement);
       this.show(this.current, ctx, false);
       this.el.scrollTop = scroll;
+      if (at >= 0) focusable()[at]?.focus({ preventScroll: true });
     }
   }
 
@@ -74,7 +84,12 @@ export class ArtworkPanel {
     clear(this.el);
   }
 
+  private releaseConservation?: () => void;
+
   private stopAudio(): void {
+    // The panel is being re-rendered or closed: let go of the scene's conservation views too.
+    this.releaseConservation?.();
+    this.releaseConservation = undefined;
     this.audio?.pause();
     this.audio = undefined;
   }
@@ -88,12 +103,13 @@ export class ArtworkPanel {
     const header = h(
       'header',
       {},
-      h('div', {}, h('h2', { id: 'panel-title', tabindex: '-1', lang: title.lang }, title.text), fallbackNote(title, t, lang)),
+      h('div', {}, h('h2', { id: 'panel-title', tabindex: '-1', lang: title.lang, dir: textDirection(title.lang) }, title.text), fallbackNote(title, t, lang)),
       h('button', { type: 'button', class: 'close', 'aria-label': t.close, onclick: () => this.actions.close() }, '✕'),
     );
-    const byline = h('p', { class: 'byline' }, creator.text, art.creator.lifeDates ? ` (${art.creator.lifeDates})` : '', ', ', txt(art.date).text);
-    const copy = h('button', { type: 'button', class: 'copy-link' }, t.copyLink);
-    copy.addEventListener('click', async () => {
+    const byline = h('p', { class: 'byline' }, localText('span', creator, t, lang), art.creator.lifeDates ? ` (${art.creator.lifeDates})` : '', ', ', localText('span', txt(art.date), t, lang));
+    // A community may ask that no links to a work be passed around: then none is offered.
+    const copy = mayShare(art) ? h('button', { type: 'button', class: 'copy-link' }, t.copyLink) : null;
+    copy?.addEventListener('click', async () => {
       const ok = await this.actions.copyLink(art.id);
       if (ok) copy.textContent = t.linkCopied;
     });
@@ -109,16 +125,35 @@ export class ArtworkPanel {
       copy,
     );
     const out: HTMLElement[] = [header, byline, actions];
+    const mode = ctx.mode ?? 'preview';
     const s = art.sensitivity;
+    const loc = (tag: 'p' | 'span' | 'strong', m: Artwork['title'] | undefined, attrs: Record<string, string> = {}) => localText(tag, txt(m), t, lang, attrs);
+    if (!copy) out.push(h('p', { class: 'protocol-note no-sharing' }, t.noSharing));
+    const why = withheld(art, mode);
     if (s.level === 'restricted') {
       out.push(
         h(
           'section',
-          { class: 'restricted', 'aria-labelledby': 'restricted-title' },
+          { class: 'restricted', 'aria-labelledby': 'restricted-title', 'data-protocol': 'restricted' },
           h('h3', { id: 'restricted-title' }, t.restrictedTitle),
-          h('p', { class: 'community' }, h('strong', {}, txt(s.community).text)),
-          h('p', {}, txt(s.statement).text),
-          h('p', {}, fill(t.restrictedContact, { c: s.contact })),
+          h('p', { class: 'community' }, loc('strong', s.community)),
+          loc('p', s.statement, { class: 'statement' }),
+          communityLabels(labelsOf(art), t, txt, lang),
+          h('p', { class: 'contact' }, fill(t.restrictedContact, { c: '' }), contactLink(s.contact)),
+        ),
+      );
+      return out;
+    }
+    if (why === 'mode') {
+      const elsewhere = shownIn(art).map((m) => modeName(m, t));
+      out.push(
+        h(
+          'section',
+          { class: 'restricted', 'aria-labelledby': 'withheld-title', 'data-protocol': 'withheld' },
+          h('h3', { id: 'withheld-title' }, t.withheldTitle),
+          h('p', {}, fill(t.withheldText, { mode: modeName(mode, t) })),
+          elsewhere.length ? h('p', {}, fill(t.withheldElsewhere, { modes: listFormat(elsewhere, lang) })) : null,
+          communityLabels(labelsOf(art), t, txt, lang),
         ),
       );
       return out;
@@ -127,19 +162,22 @@ export class ArtworkPanel {
       out.push(
         h(
           'section',
-          { class: 'notice', 'aria-labelledby': 'advisory-title' },
+          { class: 'notice', 'aria-labelledby': 'advisory-title', 'data-protocol': 'advisory' },
           h('h3', { id: 'advisory-title' }, t.advisoryTitle),
-          h('p', {}, txt(s.notice).text),
+          loc('p', s.notice),
+          communityLabels(labelsOf(art), t, txt, lang),
           h('button', { type: 'button', class: 'acknowledge', onclick: () => this.actions.acknowledgeAdvisory(art.id) }, t.advisoryContinue),
         ),
       );
       return out;
     }
-    if (s.level === 'advisory') out.push(h('p', { class: 'notice' }, txt(s.notice).text));
-    const label = txt(art.label);
-    out.push(h('p', { class: 'lead', lang: label.lang }, label.text));
-    const narration = art.narration && (art.narration[lang] ?? art.narration[exhibition.defaultLanguage] ?? Object.values(art.narration)[0]);
+    if (s.level === 'advisory') out.push(loc('p', s.notice, { class: 'notice' }));
+    if (s.level !== 'advisory' && labelsOf(art).length) out.push(communityLabels(labelsOf(art), t, txt, lang)!);
+    if (!mayCapture(art)) out.push(h('p', { class: 'protocol-note no-screenshots', role: 'note' }, t.noScreenshots));
+    out.push(loc('p', art.label, { class: 'lead' }));
+    const narration = narrationFor(art, lang, exhibition.defaultLanguage, mode);
     if (narration) out.push(this.narration(narration, ctx));
+    else if (art.narration && !mayNarrate(art, mode)) out.push(h('p', { class: 'protocol-note no-narration' }, fill(t.noNarrationHere, { mode: modeName(mode, t) })));
     if (art.animation && ctx.hasAnimation(art.id)) {
       const b = h('button', { type: 'button', class: 'animation', 'aria-pressed': 'false' }, t.playAnimation);
       const note = h('span', {}, txt(art.animation.title).text);
@@ -160,7 +198,7 @@ export class ArtworkPanel {
       h('h3', {}, t.story),
       h(
         'div',
-        { class: 'story', lang: story.lang },
+        { class: 'story', lang: story.lang, dir: textDirection(story.lang) },
         fallbackNote(story, t, lang),
         renderRichText(story.text, (id) => `#artwork=${encodeURIComponent(id)}`, (id) => this.actions.openArtwork(id)),
       ),
@@ -175,8 +213,8 @@ export class ArtworkPanel {
             h(
               'li',
               { 'data-annotation': a.id },
-              h('button', { type: 'button', onclick: () => this.actions.focusAnnotation(art.id, a.id) }, h('strong', {}, txt(a.title).text)),
-              h('p', {}, txt(a.text).text),
+              h('button', { type: 'button', onclick: () => this.actions.focusAnnotation(art.id, a.id) }, loc('strong', a.title)),
+              loc('p', a.text),
             ),
           ),
         ),
@@ -188,46 +226,29 @@ export class ArtworkPanel {
         'dl',
         { class: 'facts' },
         h('dt', {}, t.medium),
-        h('dd', {}, txt(art.medium).text),
+        h('dd', {}, loc('span', art.medium)),
         h('dt', {}, t.dimensions),
         h('dd', {}, formatDimensions(art.dimensions, lang)),
         h('dt', {}, t.accession),
         h('dd', {}, art.accessionNumber),
         h('dt', {}, t.credit),
-        h('dd', {}, txt(art.creditLine).text),
+        h('dd', {}, loc('span', art.creditLine)),
         h('dt', {}, t.rights),
         h('dd', {}, fill(t.rightsWork, { l: licenceText(rights.work) }), h('br'), fill(t.rightsMedia, { l: licenceText(rights.media) })),
       ),
     );
-    const reports = [...(art.conservation?.reports ?? [])].sort((a, b) => b.date.localeCompare(a.date));
-    const latest = reports[0];
-    if (latest) {
-      out.push(
-        h('h3', {}, t.condition),
-        h(
-          'p',
-          { class: 'condition' },
-          h('span', { class: `condition-badge cond-${latest.condition}` }, t.conditions[latest.condition]),
-          ' ',
-          fill(t.conditionExamined, { date: formatIsoDate(latest.date, lang), examiner: latest.examiner }),
-        ),
-        h('p', {}, txt(latest.notes).text),
-      );
-      const treatments = art.conservation?.treatments ?? [];
-      if (treatments.length) {
-        out.push(
-          h('h3', {}, t.treatments),
-          h('ul', {}, [...treatments].sort((a, b) => a.date.localeCompare(b.date)).map((tr) => h('li', {}, `${formatIsoDate(tr.date, lang)} · ${tr.conservator}: ${txt(tr.description).text}`))),
-        );
-      }
-    }
+    // Conservation: time-lapse, then the history of reports and treatments (src/ui/conservation-panel.ts).
+    const conservation = conservationSection(art, lang, exhibition.defaultLanguage, t, ctx.conservation);
+    this.releaseConservation = conservation.dispose;
+    out.push(...conservation.elements);
     return out;
   }
 
-  private narration(n: { audio: string; captions: string }, ctx: PanelContext): HTMLElement {
+  private narration(n: { audio: string; captions: string; lang: string; fallback: boolean }, ctx: PanelContext): HTMLElement {
     const { t } = ctx;
     const audio = h('audio', { controls: true, preload: 'none', src: ctx.resolveMedia(n.audio) });
-    const captions = h('div', { class: 'captions', 'aria-live': 'off', 'data-testid': 'captions' });
+    // Captions are in the narration's language, which may be the default one (marked) when the visitor's is missing.
+    const captions = h('div', { class: 'captions', 'aria-live': 'off', 'data-testid': 'captions', lang: n.lang, dir: textDirection(n.lang) });
     let cues: Cue[] = [];
     fetch(ctx.resolveMedia(n.captions))
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
@@ -243,10 +264,11 @@ export class ArtworkPanel {
       captions.textContent = cue ? cue.text : '';
     });
     audio.addEventListener('error', () => {
-      captions.textContent = fill(t.audioUnavailable, { reason: audio.error?.message || 'the file is missing or damaged' });
+      captions.textContent = fill(t.audioUnavailable, { reason: audio.error?.message || t.mediaDamaged });
     });
     this.audio = audio;
-    return h('section', { class: 'narration', 'aria-label': t.narration }, h('h3', {}, t.narration), audio, h('p', { class: 'visually-hidden' }, t.captions), captions);
+    const heading = h('h3', {}, t.narration, n.fallback ? h('span', { class: 'fallback-tag' }, ' ', fill(t.fallbackTag, { lang: languageName(n.lang, ctx.lang, false) })) : null);
+    return h('section', { class: 'narration', 'aria-label': t.narration, 'data-narration-lang': n.lang }, heading, audio, h('p', { class: 'visually-hidden' }, t.captions), captions);
   }
 }
 
@@ -254,7 +276,54 @@ function licenceText(l: { licence: string; holder?: string }): string {
   return l.holder ? `${l.licence} (${l.holder})` : l.licence;
 }
 
+/**
+ * Exhibition text in an element that says which language it is in; text shown in the default language because
+ * the visitor's is missing carries a visible "(in English)" tag.
+ */
+export function localText(tag: 'p' | 'span' | 'strong' | 'li', text: LocalText, t: Strings, lang: string, attrs: Record<string, string> = {}): HTMLElement {
+  const other = text.lang !== lang && text.lang.split('-')[0] !== lang.split('-')[0];
+  const el = h(tag, { ...attrs, ...(other ? { lang: text.lang, dir: textDirection(text.lang) } : {}) }, text.text);
+  if (text.fallback) el.append(' ', h('span', { class: 'fallback-tag', lang, dir: textDirection(lang) }, fill(t.fallbackTag, { lang: languageName(text.lang, lang, false) })));
+  return el;
+}
+
+function modeName(mode: VisitMode, t: Strings): string {
+  return mode === 'preview' ? t.modePreview : mode === 'vr' ? t.modeVr : t.modeAr;
+}
+
+function listFormat(items: string[], lang: string): string {
+  try {
+    return new Intl.ListFormat(lang.replace(/-XA$/, ''), { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** The community's labels, as text badges in the style of Local Contexts' TK and BC labels. */
+function communityLabels(labels: CommunityLabel[], t: Strings, txt: (m: CommunityLabel['name'] | undefined) => LocalText, lang: string): HTMLElement | null {
+  if (!labels.length) return null;
+  return h(
+    'ul',
+    { class: 'community-labels', 'aria-label': t.communityLabels },
+    labels.map((l) =>
+      h(
+        'li',
+        { 'data-label': l.code },
+        h('span', { class: 'label-code', 'aria-hidden': 'true' }, l.code),
+        h('span', { class: 'label-body' }, l.url ? h('a', { href: l.url, rel: 'noopener', target: '_blank' }, localText('strong', txt(l.name), t, lang)) : localText('strong', txt(l.name), t, lang), l.text ? localText('span', txt(l.text), t, lang, { class: 'label-text' }) : null),
+      ),
+    ),
+  );
+}
+
+/** A contact as a link when it is an email address or a web page, else as text. */
+function contactLink(contact: string): HTMLElement {
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) return h('a', { href: `mailto:${contact}` }, contact);
+  if (/^https:\/\/\S+$/.test(contact)) return h('a', { href: contact, rel: 'noopener' }, contact);
+  return h('span', {}, contact);
+}
+
 function fallbackNote(text: LocalText, t: Strings, lang: string): HTMLElement | null {
   if (!text.fallback) return null;
-  return h('span', { class: 'fallback' }, fill(t.fallbackMarker, { lang: languageName(text.lang, lang) }));
+  return h('span', { class: 'fallback', lang, dir: textDirection(lang) }, fill(t.fallbackMarker, { lang: languageName(text.lang, lang) }));
 }

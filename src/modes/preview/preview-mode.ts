@@ -91,9 +91,10 @@ export class PreviewMode {
   /**
    * When a panel covers the right part of the view, step sideways (still facing the work squarely)
    * so the work sits in the middle of what remains visible, stepping back a little so it still fits.
+   * A negative share means the panel covers the left (right-to-left languages put it there).
    */
   private besidePanel(eye: Vec3, target: Vec3, coveredRight: number, roomId: string | undefined): { eye: Vec3; target: Vec3 } {
-    if (coveredRight <= 0) return { eye, target };
+    if (coveredRight === 0) return { eye, target };
     const cam = this.visitor.camera;
     const engine = this.gallery.scene.getEngine();
     const aspect = engine.getRenderWidth() / Math.max(1, engine.getRenderHeight());
@@ -103,9 +104,9 @@ export class PreviewMode {
     if (d < 1e-3) return { eye, target };
     f.scaleInPlace(1 / d);
     const right = Vector3.Cross(f, Vector3.Up());
-    const covered = Math.min(coveredRight, 0.6);
+    const covered = Math.max(-0.6, Math.min(coveredRight, 0.6));
     const room = this.exhibition.space.rooms.find((r) => r.id === roomId);
-    for (let back = 1 + covered; back >= 1; back -= 0.1) {
+    for (let back = 1 + Math.abs(covered); back >= 1; back -= 0.1) {
       const dist = d * back;
       const shift = dist * tanHalfH * covered;
       const e: Vec3 = [target[0] - f.x * dist + right.x * shift, eye[1], target[2] - f.z * dist + right.z * shift];
