@@ -21,6 +21,7 @@ import { narrate, toolsAvailable } from './default-exhibition/narration';
 import { MODEL_BUILDERS, measure, snapToSurface } from './default-exhibition/objects';
 import { PAINTINGS, renderPainting } from './default-exhibition/paintings';
 import { markerPng, oakFloor, stoneFloor } from './default-exhibition/surfaces';
+import { renderState, timeLapseSpecs } from './default-exhibition/time-lapse';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'assets/default');
@@ -62,6 +63,35 @@ async function main(): Promise<void> {
     write(file, r.jpeg);
     media.paintings[spec.id] = { image: file, features: r.features };
     log(`  ${file}  ${r.w}×${r.h}  ${kb(r.jpeg.length)}`);
+  }
+
+  // 1b. Earlier states of paintings with a time-lapse, aged from the finished image
+  log('time-lapse states');
+  const rendered = new Map<string, Buffer>();
+  for (const spec of PAINTINGS) if (media.paintings[spec.id]) rendered.set(spec.id, readFileSync(join(OUT, media.paintings[spec.id]!.image)));
+  const uvFeatures = Object.fromEntries(
+    PAINTINGS.filter((s) => media.paintings[s.id]).map((s) => [
+      s.id,
+      Object.fromEntries(Object.entries(media.paintings[s.id]!.features).map(([k, [x, y]]) => [k, [x / s.width + 0.5, 0.5 - y / s.height] as [number, number]])),
+    ]),
+  );
+  media.timeLapse = {};
+  for (const [id, lapse] of Object.entries(timeLapseSpecs(uvFeatures))) {
+    const source = rendered.get(id);
+    if (!source || restricted.has(id)) continue;
+    const states = [];
+    for (const st of lapse.states) {
+      let image: string | undefined;
+      if (st.damage) {
+        image = `paintings/${id}.${st.id}.jpg`;
+        const jpeg = await renderState(source, st.damage, `${id}:${st.id}`);
+        if (jpeg.length > LIMITS.jpegBytes) throw new Error(`${image} is ${kb(jpeg.length)} (limit ${kb(LIMITS.jpegBytes)})`);
+        write(image, jpeg);
+        log(`  ${image}  ${kb(jpeg.length)}`);
+      }
+      states.push({ id: st.id, date: st.date, title: st.title, ...(image ? { image } : {}) });
+    }
+    media.timeLapse[id] = { title: lapse.title, states };
   }
 
   // 2. Objects (and the overlay animation models)
@@ -167,6 +197,7 @@ async function validate(hdr: Buffer): Promise<void> {
     if (a.kind === 'painting' && a.image) media.push(a.image);
     if (a.kind === 'object' && a.model) media.push(a.model);
     if (a.animation?.model) media.push(a.animation.model);
+    for (const st of a.timeLapse?.states ?? []) if (a.kind === 'painting' ? st.image : st.model) media.push((a.kind === 'painting' ? st.image : st.model)!);
     for (const n of Object.values(a.narration ?? {})) media.push(n.audio, n.captions);
     if (a.sensitivity.level === 'restricted') {
       if ((a.kind === 'painting' && a.image) || (a.kind === 'object' && a.model) || a.narration || a.animation) problems.push(`restricted ${a.id} publishes media`);
@@ -208,14 +239,14 @@ async function validate(hdr: Buffer): Promise<void> {
   }
 
   // paintings: the image's aspect equals width / height
-  for (const a of paintings) {
-    if (a.kind !== 'painting' || !a.image) continue;
-    const meta = await sharp(join(OUT, a.image)).metadata();
+  const paintingImages = paintings.flatMap((a) => (a.kind === 'painting' && a.image ? [{ a, image: a.image }, ...(a.timeLapse?.states ?? []).flatMap((st) => (st.image ? [{ a, image: st.image }] : []))] : []));
+  for (const { a, image } of paintingImages) {
+    const meta = await sharp(join(OUT, image)).metadata();
     const aspect = (meta.width ?? 0) / (meta.height ?? 1);
     const want = a.dimensions.width / a.dimensions.height;
-    if (Math.abs(aspect / want - 1) > 1e-6) problems.push(`${a.image}: aspect ${aspect} ≠ ${want}`);
+    if (Math.abs(aspect / want - 1) > 1e-6) problems.push(`${image}: aspect ${aspect} ≠ ${want}`);
     const long = Math.max(meta.width ?? 0, meta.height ?? 0);
-    if (long < 1024 || long > 1600) problems.push(`${a.image}: long side ${long} px`);
+    if (long < 1024 || long > 1600) problems.push(`${image}: long side ${long} px`);
   }
   // objects: catalogued dimensions match the model's bounding box
   for (const a of objects) {

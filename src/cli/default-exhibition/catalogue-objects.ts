@@ -257,6 +257,19 @@ export const OBJECT_ENTRIES: CatalogueEntry[] = [
         en: 'This urn was made to hold the cremated remains of a person and was found in a grave. The remains were reburied in 2019 in agreement with the town. Some visitors may prefer not to view funerary objects.',
         it: "Quest'urna fu realizzata per contenere i resti cremati di una persona e fu rinvenuta in una sepoltura. I resti sono stati nuovamente sepolti nel 2019 in accordo con il Comune. Alcuni visitatori potrebbero preferire non vedere oggetti funerari.",
       },
+      // Agreed with the town at the reburial: seen in the gallery as it is, not overlaid with phones; no pictures.
+      modes: ['preview', 'vr'],
+      screenshots: false,
+      labels: [
+        {
+          code: 'TK CS',
+          name: { en: 'Culturally Sensitive', it: 'Culturalmente sensibile' },
+          text: {
+            en: 'A funerary object. As agreed with the town of Castelrovo at the reburial in 2019, it is not shown in AR in the gallery, and we ask you not to photograph it or take screenshots.',
+            it: 'Un oggetto funerario. Come concordato con il Comune di Castelrovo alla nuova sepoltura del 2019, non è mostrato in AR in sala, e vi chiediamo di non fotografarlo né farne screenshot.',
+          },
+        },
+      ],
     },
     label: {
       en: 'A two-part urn for the ashes of the dead, closed with an upturned bowl. The incised meanders were drawn into the leather-hard clay with a point.',
@@ -640,6 +653,16 @@ export const OBJECT_ENTRIES: CatalogueEntry[] = [
         it: 'Questo oggetto appartiene al rito della nostra Confraternita. Secondo la nostra regola può essere visto solo dai confratelli, durante la processione del santo. Abbiamo chiesto al museo di tenerlo velato e di non pubblicarne alcuna immagine. Vi ringraziamo per il rispetto.',
       },
       contact: 'protocols@sanravo-confraternity.example.org',
+      labels: [
+        {
+          code: 'TK CO',
+          name: { en: 'Community Use Only', it: 'Solo per uso della comunità' },
+          text: {
+            en: 'Seen only by members of the Confraternity of San Ravo, during the procession of the saint. No image, scan or model of it is made or published.',
+            it: 'Visto solo dai confratelli di San Ravo, durante la processione del santo. Non ne viene realizzata né pubblicata alcuna immagine, scansione o modello.',
+          },
+        },
+      ],
     },
     label: {
       en: 'A veiled case. The object inside is cared for by the museum on behalf of the Confraternity of San Ravo, whose members decide how it may be seen.',

@@ -557,6 +557,9 @@ export const PAINTING_ENTRIES: CatalogueEntry[] = [
     date: { en: 'c. 1475', it: '1475 circa' },
     medium: { en: 'Tempera and gold leaf on poplar panel', it: 'Tempera e foglia d’oro su tavola di pioppo' },
     accessionNumber: 'MCC.1872.14',
+    // The Confraternity of San Ravo asked that the saint's legend not be played aloud in the gallery (AR), where
+    // the panel hangs beside the case of its processional object; online and in VR it may be heard.
+    sensitivity: { level: 'open', narration: ['preview', 'vr'] },
     creditLine: ROVERE_BEQUEST,
     rights: { work: PUBLIC_DOMAIN, media: MEDIA_RIGHTS },
     depth: 0.035,

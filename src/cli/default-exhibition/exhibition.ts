@@ -6,6 +6,7 @@ import type { ExhibitionInput } from '../../twin/schema';
 import type { CatalogueEntry, Points, V3 } from './catalogue';
 import { OBJECT_ENTRIES } from './catalogue-objects';
 import { PAINTING_ENTRIES } from './catalogue-paintings';
+import { EXTRA_CONSERVATION } from './catalogue-conservation';
 import { paintingSpec } from './paintings';
 import {
   asLangMap,
@@ -35,6 +36,8 @@ export interface GeneratedMedia {
   /** work id → language → files */
   narration: Record<string, Record<string, { audio: string; captions: string }>>;
   markerImage: string;
+  /** work id → its time-lapse (state images already written) */
+  timeLapse?: Record<string, NonNullable<ExhibitionInput['artworks'][number]['timeLapse']>>;
 }
 
 const round = (x: number, step = 0.001): number => Math.round(x / step) * step;
@@ -74,6 +77,7 @@ export function buildExhibition(media: GeneratedMedia): ExhibitionInput {
     }
     const zone = bay.works.includes(e.id) ? bay.id : e.kind === 'painting' ? walls[e.id]?.room : poses[e.id]?.room;
     const narration = restricted ? undefined : media.narration[e.id];
+    const conservation = e.conservation ?? EXTRA_CONSERVATION[e.id];
     const base = {
       id: e.id,
       title: asLangMap(e.title),
@@ -92,7 +96,8 @@ export function buildExhibition(media: GeneratedMedia): ExhibitionInput {
       ...(zone ? { zone } : {}),
       ...(narration && Object.keys(narration).length > 0 ? { narration } : {}),
       annotations: e.annotations && !restricted ? e.annotations(points) : [],
-      ...(e.conservation && !restricted ? { conservation: e.conservation(points) } : {}),
+      ...(conservation && !restricted ? { conservation: conservation(points) } : {}),
+      ...(media.timeLapse?.[e.id] && !restricted ? { timeLapse: media.timeLapse[e.id] } : {}),
       sensitivity: e.sensitivity ?? { level: 'open' as const },
     };
     if (e.kind === 'painting') {
