@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { xrProfiles } from './src/modes/vr/xr-profiles-plugin.ts';
 import { headset } from './src/modes/vr/headset-plugin.ts';
 import { offline } from './src/offline/vite-plugin.ts';
+import { decoders } from './src/scene/decoders-plugin.ts';
 
 const ASSETS = resolve(import.meta.dirname, 'assets');
 const URL_PREFIX = '/exhibitions/';
@@ -55,7 +56,7 @@ function exhibitions(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [exhibitions(), xrProfiles(), headset(), offline()],
+  plugins: [exhibitions(), xrProfiles(), decoders(), headset(), offline()],
   // One page, configured by its query string: a missing file is a real 404, never index.html.
   appType: 'mpa',
   build: {

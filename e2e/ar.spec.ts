@@ -11,13 +11,23 @@ import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, ROOT, SHOTS } from './support';
 import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
 import { apply, type RoomTransform } from '../src/modes/ar/registration';
+import { manualPivot } from '../src/modes/ar/logic';
 import { artworkPose } from '../src/twin/layout';
 import { headingToDir } from '../src/twin/floorplan';
 import { Exhibition as ExhibitionSchema } from '../src/twin/schema';
 
-const FILE = resolve(ROOT, 'e2e/fixtures/ar-room.json');
-const URL_PATH = '/exhibitions/ar-room/exhibition.json';
+const FIXTURES = resolve(ROOT, 'e2e/fixtures');
+const FILE = resolve(FIXTURES, 'ar-room.json');
+const URL_PATH = '/e2e-fixtures/ar-room.json';
 const ex = ExhibitionSchema.parse(JSON.parse(readFileSync(FILE, 'utf8')));
+
+/** Serves the test exhibition and its own media (e2e/fixtures/ar-room/) at the app's origin. */
+async function serveRoom(page: Page): Promise<void> {
+  await page.route(
+    (u) => u.pathname.startsWith('/e2e-fixtures/'),
+    (r) => r.fulfill({ path: resolve(FIXTURES, decodeURIComponent(new URL(r.request().url()).pathname.slice('/e2e-fixtures/'.length))) }),
+  );
+}
 /** How the fixture's twin sits in the captured room (measured from the capture's walls and floor). */
 const TRUTH: RoomTransform = { yaw: Math.PI / 2, translation: [-1.253, 0.0488, 1.388] };
 const dist = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
@@ -28,7 +38,11 @@ type ArState = {
   frames: number;
   overlay: string;
   measured: Vec3[];
-  registration?: { yaw: number; translation: Vec3; rms: number };
+  registration?: { method: string; yaw: number; translation: Vec3; rms: number };
+  method: string;
+  methods: string[];
+  manual?: { yaw: number; at: Vec3 };
+  outline: boolean;
   anchored: boolean;
   hit?: Vec3;
   instruction: string;
@@ -72,13 +86,39 @@ async function register(page: Page): Promise<void> {
   await expect(status).toHaveAttribute('data-ar-phase', 'registered');
 }
 
+/**
+ * From the far corner by the desk, looking back across the room (all three works ahead): each label's leader line
+ * ends where its work really is (within 5 cm) and the label floats above it.
+ */
+async function expectLabelsOnRealWorks(page: Page): Promise<ArState> {
+  await setHeadset(page, [0.9, 1.6, -0.9]);
+  await lookAt(page, [-0.5, 1.0, 0.8]);
+  await page.waitForFunction(() => ((window.museumTwin!.ar!() as { labels: unknown[] }).labels.length ?? 0) >= 3, null, { timeout: 30_000 });
+  await waitFrames(page, 12);
+  const s = await arState(page);
+  expect(s.labels.length).toBe(3);
+  for (const l of s.labels) {
+    const art = ex.artworks.find((a) => a.id === l.id)!;
+    const pose = artworkPose(ex, art);
+    // Just above the image (8 cm out from the wall) or the object.
+    const out = art.kind === 'painting' ? 0.08 : 0;
+    const f = headingToDir(pose.heading);
+    const top = art.kind === 'painting' ? pose.position[1] + art.dimensions.height / 2 + 0.04 : pose.position[1] + (art.display === 'none' ? 0 : art.plinthHeight) + art.dimensions.height + 0.04;
+    const expected = apply(TRUTH, [pose.position[0] + f[0] * out, top, pose.position[2] + f[1] * out]);
+    expect(dist(l.anchor!, expected), `${l.id} anchor`).toBeLessThan(0.05);
+    expect(Math.hypot(l.position[0] - expected[0], l.position[2] - expected[2])).toBeLessThan(0.05);
+    expect(l.position[1]).toBeGreaterThan(expected[1]);
+  }
+  return s;
+}
+
 test.use({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block' });
 
 test('AR: register the twin to the room, labels on the real works, backstory, animation, realign, exit', async ({ page }) => {
   test.setTimeout(180_000);
   await installQuest3(page, { stereo: false });
   await installRoom(page, 'office_small');
-  await page.route((u) => u.pathname === URL_PATH, (r) => r.fulfill({ path: FILE, contentType: 'application/json' }));
+  await serveRoom(page);
   await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
   await waitForGallery(page);
   const status = page.locator('#status');
@@ -91,6 +131,13 @@ test('AR: register the twin to the room, labels on the real works, backstory, an
   await expect(status).toHaveAttribute('data-mode', 'ar');
   await expect(status).toHaveAttribute('data-ar-phase', 'aiming');
   expect((await arState(page)).instruction).toContain(ex.arReferences.points[0]!.name.en!);
+  // The GUI bar (no DOM overlay here) offers the three methods too: by hand, then back to reference points.
+  await waitFrames(page, 3);
+  await tap(page, (await page.evaluate(() => window.museumTwin!.arControl!('method:manual')))!);
+  await expect(status).toHaveAttribute('data-ar-phase', 'placing');
+  await waitFrames(page, 3);
+  await tap(page, (await page.evaluate(() => window.museumTwin!.arControl!('method:points')))!);
+  await expect(status).toHaveAttribute('data-ar-phase', 'aiming');
 
   await register(page);
   let s = await arState(page);
@@ -100,27 +147,7 @@ test('AR: register the twin to the room, labels on the real works, backstory, an
   await expect(status).toHaveAttribute('data-ar-anchor', /held|none/, { timeout: 20_000 });
 
   // Labels by the real works: each label's leader line ends where the work really is (within 5 cm).
-  // Step into the far corner by the desk and look back across the room: all three works are ahead.
-  await setHeadset(page, [0.9, 1.6, -0.9]);
-  await lookAt(page, [-0.5, 1.0, 0.8]);
-  await page.waitForFunction(() => ((window.museumTwin!.ar!() as { labels: unknown[] }).labels.length ?? 0) >= 3, null, { timeout: 30_000 });
-  await waitFrames(page, 12);
-  s = await arState(page);
-  expect(s.labels.length).toBe(3);
-  expect(s.labels.length).toBeLessThanOrEqual(5);
-  for (const l of s.labels) {
-    const art = ex.artworks.find((a) => a.id === l.id)!;
-    const pose = artworkPose(ex, art);
-    // Just above the image (8 cm out from the wall) or the object.
-    const out = art.kind === 'painting' ? 0.08 : 0;
-    const f = headingToDir(pose.heading);
-    const top = art.kind === 'painting' ? pose.position[1] + art.dimensions.height / 2 + 0.04 : pose.position[1] + (art.display === 'none' ? 0 : art.plinthHeight) + art.dimensions.height + 0.04;
-    const expected = apply(TRUTH, [pose.position[0] + f[0] * out, top, pose.position[2] + f[1] * out]);
-    expect(dist(l.anchor!, expected), `${l.id} anchor`).toBeLessThan(0.05);
-    // The label floats above its work.
-    expect(Math.hypot(l.position[0] - expected[0], l.position[2] - expected[2])).toBeLessThan(0.05);
-    expect(l.position[1]).toBeGreaterThan(expected[1]);
-  }
+  s = await expectLabelsOnRealWorks(page);
   await page.screenshot({ path: resolve(SHOTS, 'ar-labels.png') });
   const stats = (await page.evaluate(() => window.museumTwin!.arStats!())) as { drawCalls: number };
   console.log('AR draw calls', JSON.stringify(stats));
@@ -189,7 +216,7 @@ test('AR: register the twin to the room, labels on the real works, backstory, an
 });
 
 test('without WebXR AR, Enter AR is not offered', async ({ page }) => {
-  await page.route((u) => u.pathname === URL_PATH, (r) => r.fulfill({ path: FILE, contentType: 'application/json' }));
+  await serveRoom(page);
   await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
   await waitForGallery(page, false);
   const status = page.locator('#status');
@@ -207,7 +234,7 @@ test('AR with a DOM overlay (as on a phone): the page panel shows the backstory,
     const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
     Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
   });
-  await page.route((u) => u.pathname === URL_PATH, (r) => r.fulfill({ path: FILE, contentType: 'application/json' }));
+  await serveRoom(page);
   await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
   await waitForGallery(page);
   const status = page.locator('#status');
@@ -235,4 +262,253 @@ test('AR with a DOM overlay (as on a phone): the page panel shows the backstory,
   await expect(panel).toBeHidden();
   await page.locator('#ar-overlay .ar-exit').dispatchEvent('click');
   await expect(status).toHaveAttribute('data-mode', 'preview');
+});
+
+/** IWER has no DOM overlay: report one, as Chrome on Android does, so the phone's overlay path runs. */
+async function fakeDomOverlay(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
+    Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
+  });
+}
+
+const turn = (t: RoomTransform, v: Vec3) => apply({ yaw: t.yaw, translation: [0, 0, 0] }, v);
+
+test('AR by hand: the floor outline is set down with a hit test, turned and slid until it matches, then confirmed', async ({ page }) => {
+  test.setTimeout(150_000);
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  await fakeDomOverlay(page);
+  await serveRoom(page);
+  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
+  await waitForGallery(page);
+  const status = page.locator('#status');
+  const hud = page.locator('#ar-overlay .ar-hud');
+  await page.locator('#ar-button').click();
+  await expect(status).toHaveAttribute('data-ar-overlay', 'dom', { timeout: 30_000 });
+  // All three ways are offered, reference points first.
+  await expect(hud.locator('.ar-method')).toHaveText(['Reference points', 'Marker', 'By hand']);
+  await expect(hud.locator('.ar-method-points')).toHaveAttribute('aria-pressed', 'true');
+
+  // The marker needs WebXR image tracking, which this browser lacks: it says so and falls back to reference points.
+  await hud.locator('.ar-method-marker').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-method', 'points');
+  await expect(status).toHaveAttribute('data-ar-phase', 'aiming');
+  await expect(hud.locator('.ar-instruction')).toContainText('cannot track printed markers');
+  await expect(hud.locator('.ar-instruction')).toContainText(ex.arReferences.points[0]!.name.en!);
+
+  // By hand: the ghost outline follows the reticle.
+  await hud.locator('.ar-method-manual').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-method', 'manual');
+  await expect(status).toHaveAttribute('data-ar-phase', 'placing');
+  await expect(hud.locator('.ar-instruction')).toContainText('Aim the ring at the floor in the middle of Office');
+  expect((await arState(page)).outline).toBe(true);
+  // Where the room's middle really is, and a point 6 cm left and 4 cm further away from it: the visitor's first guess.
+  const pivot = manualPivot(ex);
+  const middle = apply(TRUTH, pivot);
+  const guess: Vec3 = [middle[0] - 0.06, middle[1], middle[2] - 0.04];
+  // Stand a metre back and look at it straight along −z, so the outline faces the room the right way round.
+  await setHeadset(page, [guess[0], 1.6, guess[2] + 1]);
+  await lookAt(page, guess);
+  await page.waitForFunction((g) => {
+    const h = (window.museumTwin!.ar!() as { hit?: number[] }).hit;
+    return !!h && Math.hypot(h[0]! - g[0], h[2]! - g[2]) < 0.005;
+  }, guess, { timeout: 30_000 });
+  await tap(page);
+  await expect(status).toHaveAttribute('data-ar-phase', 'adjusting');
+  let s = await arState(page);
+  expect(Math.abs(s.manual!.yaw - TRUTH.yaw)).toBeLessThan(0.01);
+  await expect(hud.locator('.ar-adjust button')).toHaveCount(7);
+  await page.screenshot({ path: resolve(SHOTS, 'ar-manual-adjust.png') });
+
+  // Turn three steps one way (1° each) and back.
+  for (let i = 0; i < 3; i++) await hud.locator('.ar-step-turn-left').dispatchEvent('click');
+  s = await arState(page);
+  expect(s.manual!.yaw - TRUTH.yaw).toBeCloseTo((3 * Math.PI) / 180, 2);
+  for (let i = 0; i < 3; i++) await hud.locator('.ar-step-turn-right').dispatchEvent('click');
+  // Slide 6 cm right and 4 cm nearer (2 cm a step, in the visitor's view).
+  for (let i = 0; i < 3; i++) await hud.locator('.ar-step-right').dispatchEvent('click');
+  for (let i = 0; i < 2; i++) await hud.locator('.ar-step-nearer').dispatchEvent('click');
+  s = await arState(page);
+  expect(dist(s.manual!.at, [middle[0], s.manual!.at[1], middle[2]])).toBeLessThan(0.01);
+  await hud.locator('.ar-confirm').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'registered');
+  s = await arState(page);
+  expect(s.registration!.method).toBe('manual');
+  expect(s.outline).toBe(false);
+  await expect(hud.locator('.ar-instruction')).toContainText('Aligned by hand');
+  await expectLabelsOnRealWorks(page);
+  await page.screenshot({ path: resolve(SHOTS, 'ar-manual-labels.png') });
+
+  // Realign starts the same way again; switching back to reference points works too.
+  await hud.locator('.ar-realign').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'placing');
+  await expect(status).toHaveAttribute('data-ar-labels', '');
+  await hud.locator('.ar-method-points').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'aiming');
+  await setHeadset(page, [0, 1.6, 0]);
+  await register(page);
+  expect((await arState(page)).registration!.method).toBe('points');
+  await hud.locator('.ar-exit').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-mode', 'preview');
+});
+
+test('AR with a printed marker: where the browser tracks images, the marker alone registers the twin', async ({ page }) => {
+  test.setTimeout(150_000);
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  await fakeDomOverlay(page);
+  // IWER has no image tracking: emulate Chrome's (WebXR incubation) with the printed marker where the room puts it.
+  const m = ex.arReferences.markers[0]!;
+  const y = turn(TRUTH, m.normal);
+  const up = turn(TRUTH, m.up);
+  const z: Vec3 = [-up[0], -up[1], -up[2]];
+  const x: Vec3 = [y[1] * z[2] - y[2] * z[1], y[2] * z[0] - y[0] * z[2], y[0] * z[1] - y[1] * z[0]];
+  const p = apply(TRUTH, m.position);
+  const matrix = [...x, 0, ...y, 0, ...z, 0, ...p, 1];
+  await page.addInitScript((matrix: number[]) => {
+    type Space = object;
+    const IWER = (globalThis as unknown as {
+      IWER: {
+        XRSpace: new (parent: Space, offset: Float32Array) => Space;
+        XRSession: { prototype: { requestReferenceSpace: (type: string) => Promise<Space> } };
+        XRFrame: { prototype: object };
+      };
+    }).IWER;
+    (globalThis as unknown as { XRImageTrackingResult: unknown }).XRImageTrackingResult = class XRImageTrackingResult {};
+    const session = IWER.XRSession.prototype as unknown as Record<string, unknown>;
+    const request = IWER.XRSession.prototype.requestReferenceSpace;
+    let floor: Space | undefined;
+    let image: Space | undefined;
+    session.requestReferenceSpace = async function (this: unknown, type: string) {
+      const space = await request.call(this, type);
+      if (type === 'local-floor') floor = space;
+      return space;
+    };
+    session.getTrackedImageScores = async () => ['trackable'];
+    const features = Object.getOwnPropertyDescriptor(IWER.XRSession.prototype, 'enabledFeatures')!;
+    Object.defineProperty(IWER.XRSession.prototype, 'enabledFeatures', { get() { return [...(features.get!.call(this) as string[]), 'image-tracking']; }, configurable: true });
+    (IWER.XRFrame.prototype as Record<string, unknown>).getImageTrackingResults = () => {
+      if (!floor) return [];
+      image ??= new IWER.XRSpace(floor, new Float32Array(matrix));
+      return [{ index: 0, imageSpace: image, trackingState: 'tracked', measuredWidthInMeters: 0.2 }];
+    };
+  }, matrix);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await serveRoom(page);
+  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
+  await waitForGallery(page);
+  const status = page.locator('#status');
+  const hud = page.locator('#ar-overlay .ar-hud');
+  await page.locator('#ar-button').click();
+  await expect(status).toHaveAttribute('data-ar-marker', 'tracking', { timeout: 30_000 });
+  // The marker image was handed to the browser to look for.
+  expect(requests).toContain('/e2e-fixtures/ar-room/markers/office-marker.png');
+  await hud.locator('.ar-method-marker').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-method', 'marker');
+  await expect(hud.locator('.ar-instruction')).toContainText('Point the camera at the printed marker, the marker on the picture wall (20 cm wide)');
+  await expect(status).toHaveAttribute('data-ar-phase', 'registered', { timeout: 30_000 });
+  const s = await arState(page);
+  expect(s.registration!.method).toBe('marker');
+  expect(Math.abs(s.registration!.yaw - TRUTH.yaw)).toBeLessThan(0.01);
+  await expect(hud.locator('.ar-instruction')).toContainText('Aligned with the marker');
+  await expectLabelsOnRealWorks(page);
+  await page.screenshot({ path: resolve(SHOTS, 'ar-marker-labels.png') });
+  await hud.locator('.ar-exit').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-mode', 'preview');
+});
+
+test('AR refused (camera permission denied): the visitor is told why, stays in the preview, and can try again', async ({ page }) => {
+  test.setTimeout(120_000);
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  await serveRoom(page);
+  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
+  await waitForGallery(page);
+  const status = page.locator('#status');
+  // As Chrome does when the visitor blocks the camera: the session request is refused.
+  await page.evaluate(() => {
+    const xr = navigator.xr as unknown as Record<string, unknown>;
+    xr.requestSession = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  });
+  await page.locator('#ar-button').click();
+  await expect(status).toHaveAttribute('data-xr', 'failed', { timeout: 30_000 });
+  await expect(page.locator('#ar-note')).toBeVisible();
+  await expect(page.locator('#ar-note')).toContainText('AR could not start: the camera was not allowed');
+  await expect(status).not.toHaveAttribute('data-mode', 'ar');
+  await expect(page.locator('#ar-overlay')).toBeHidden();
+  // The preview is as it was: drawn in colour, and the button is there to try again.
+  expect(await page.evaluate(() => (window.museumTwin!.scene() as { getMeshByName: (n: string) => { material?: { name: string } } | null }).getMeshByName('walls:office')?.material?.name)).not.toBe('ar-occluder');
+  await expect(page.locator('#ar-button')).toBeEnabled();
+  await page.evaluate(() => delete (navigator.xr as unknown as Record<string, unknown>).requestSession);
+  await page.locator('#ar-button').click();
+  await expect(status).toHaveAttribute('data-xr', 'running', { timeout: 30_000 });
+  await expect(page.locator('#ar-note')).toBeHidden();
+  await page.evaluate(() => window.museumTwin!.arAct!('exit'));
+  await expect(status).toHaveAttribute('data-mode', 'preview');
+});
+
+test('the printable marker sheet shows each marker at its true printed width', async ({ page }) => {
+  await serveRoom(page);
+  await page.goto(`/?lang=en&print-markers&exhibition=${URL_PATH}`);
+  const sheet = page.locator('.marker-sheet');
+  await expect(sheet.locator('h1')).toHaveText('AR test room: AR markers to print');
+  const m = ex.arReferences.markers[0]!;
+  const section = sheet.locator(`[data-marker="${m.id}"]`);
+  await expect(section.locator('h2')).toHaveText(m.name.en!);
+  await expect(section).toContainText('the black square must be exactly 20 cm wide');
+  await expect(section).toContainText('on the wall of Office, its centre 1.30 m above the floor');
+  const img = section.locator('img.marker-image');
+  await expect(img).toHaveAttribute('src', /\/e2e-fixtures\/ar-room\/markers\/office-marker\.png$/);
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+  // 20 cm in CSS: 200 mm × 96 px / 25.4 mm, which prints at 20 cm at 100 %.
+  const box = await img.boundingBox();
+  expect(box!.width).toBeCloseTo((200 * 96) / 25.4, 0);
+  expect(box!.height).toBeCloseTo(box!.width, 0);
+  await expect(page.locator('#gallery-canvas')).toBeHidden();
+  await page.screenshot({ path: resolve(SHOTS, 'ar-marker-sheet.png'), fullPage: true });
+});
+
+test('in-gallery AR on the default exhibition (?ar): loads no painting or model, and draws under 50 calls', async ({ page }) => {
+  test.setTimeout(150_000);
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  await fakeDomOverlay(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('/?lang=en&ar');
+  await waitForGallery(page);
+  const status = page.locator('#status');
+  await expect(status).toHaveAttribute('data-ar', 'supported');
+  await page.locator('#ar-button').click();
+  await expect(status).toHaveAttribute('data-xr', 'running', { timeout: 30_000 });
+  const hud = page.locator('#ar-overlay .ar-hud');
+  await expect(hud.locator('.ar-method')).toHaveText(['Reference points', 'Marker', 'By hand']);
+  // Set the entrance room's outline down in the middle of the office, facing the way the phone looks, and confirm.
+  await hud.locator('.ar-method-manual').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'placing');
+  await setHeadset(page, [0, 1.6, 0.8]);
+  await lookAt(page, [0, 0, -0.2]);
+  await page.waitForFunction(() => !!(window.museumTwin!.ar!() as { hit?: number[] }).hit, null, { timeout: 30_000 });
+  await tap(page);
+  await expect(status).toHaveAttribute('data-ar-phase', 'adjusting');
+  await hud.locator('.ar-confirm').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'registered');
+  await lookAt(page, [0, 1.4, -3]);
+  await page.waitForFunction(() => (window.museumTwin!.ar!() as { labels: unknown[] }).labels.length >= 2, null, { timeout: 30_000 });
+  await waitFrames(page, 30);
+  const s = await arState(page);
+  const stats = (await page.evaluate(() => window.museumTwin!.arStats!())) as { drawCalls: number; activeMeshes: number; activeTriangles: number };
+  console.log('AR on the default exhibition', JSON.stringify({ labels: s.labels.length, ...stats }));
+  expect(stats.drawCalls).toBeLessThan(50);
+  await page.screenshot({ path: resolve(SHOTS, 'ar-default-labels.png') });
+  // Only what AR shows was fetched: no painting image, no work's model, no floor texture.
+  const media = requests.filter((p) => p.startsWith('/exhibitions/default/') && !p.endsWith('exhibition.json'));
+  console.log('AR requests', JSON.stringify(media));
+  expect(media.filter((p) => /\/(paintings|objects|textures)\//.test(p))).toEqual([]);
+  // Leaving AR, the preview gets its works.
+  await hud.locator('.ar-exit').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-mode', 'preview');
+  await expect.poll(() => requests.some((p) => p.startsWith('/exhibitions/default/paintings/')), { timeout: 30_000 }).toBe(true);
 });

@@ -17,7 +17,7 @@ const EX_PATH = '/exhibitions/default/exhibition.json';
 function files(baseURL: string): string[] {
   const r = validateExhibition(ex);
   if (!r.ok) throw new Error('invalid default exhibition');
-  return offlineFiles(r.exhibition, new URL(EX_PATH, baseURL).href);
+  return offlineFiles(r.exhibition, new URL(EX_PATH, baseURL).href, new URL('/', baseURL).href);
 }
 
 test.describe('with the service worker', () => {

@@ -6,17 +6,23 @@
 import { Engine } from '@babylonjs/core/Engines/engine';
 import { ExhibitionError, loadExhibition, mediaUrl, type LoadedExhibition } from './twin/load';
 import type { Artwork, Exhibition, Tour } from './twin/schema';
-import { pick } from './twin/text';
+import { pick, textDirection } from './twin/text';
+import { mayShare, needsNotice, withheld, type VisitMode } from './twin/protocol';
+import { SessionAcknowledgements } from './visitor/acknowledgements';
 import { artworkPose, EYE_HEIGHT } from './twin/layout';
 import type { Problem } from './twin/validate';
 import { buildGallery, type Gallery, type SceneProblem } from './scene/gallery';
 import { PreviewMode } from './modes/preview/preview-mode';
 import { Favourites } from './visitor/favourites';
 import { byId, h, clear } from './ui/dom';
-import { fill, strings, UI_LANGUAGES, type Strings } from './ui/i18n';
+import { fill, strings, UI_LANGUAGES, PSEUDO_LANGUAGES, type Strings } from './ui/i18n';
 import { languageName } from './ui/format';
-import { ArtworkPanel, type PanelContext } from './ui/panel';
+import { ArtworkPanel, localText, type PanelContext } from './ui/panel';
 import { Minimap, type MapRoom, type MapWork } from './ui/minimap';
+import { CuratorView } from './ui/curator-view';
+import type { ConservationHooks } from './ui/conservation-panel';
+import { ConditionAreas } from './scene/condition-areas';
+import { timeLapseFor } from './scene/time-lapse';
 import { SearchBox } from './ui/search';
 import { Drawer } from './ui/drawer';
 import { compactProgress, hideProgress, showErrorPage, showProgress } from './ui/pages';
@@ -38,10 +44,20 @@ export interface TestHooks {
   problems: () => SceneProblem[];
   /** The Babylon scene, for tests and benchmarks that read its instrumentation. */
   scene: () => unknown;
+  /** Frame statistics (SceneInstrumentation), loaded on first use: for benchmarks and budget tests. */
+  perf: () => Promise<import('./scene/perf-probe').PerfProbe>;
   /** Puts the visitor at a floor point facing a heading (test and benchmark set-up). */
   place: (position: [number, number, number], heading: number) => void;
   /** Whether a work shows its media, a placeholder, or the restricted statement. */
   workState: (id: string) => string | undefined;
+  /** The title printed on a work's wall label. */
+  wallLabel?: (id: string) => string | undefined;
+  /** Holds the 3D view still (tests that need the page's thread, e.g. an accessibility audit). */
+  pauseRendering?: (paused: boolean) => void;
+  /** The conservation timeline entry whose areas are shown on its work, with their screen points (0–1). */
+  conservation?: () => unknown;
+  /** A work's time-lapse: position, the state shown most, blend weights. */
+  timeLapse?: (id: string) => unknown;
   /** In VR: the headset's pose (feet, heading), the open panel, named GUI controls' world points, and render stats. */
   xrViewer?: () => { position: [number, number, number]; heading: number; room?: string; inXR: boolean; frames: number } | undefined;
   xrPanel?: () => unknown;
@@ -63,14 +79,26 @@ declare global {
 export async function startVisit(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const exhibitionUrl = params.get('exhibition') || DEFAULT_EXHIBITION;
-  let t = strings(initialUiLanguage(params, []));
+  const firstLang = initialUiLanguage(params, []);
+  let t = strings(firstLang);
+  // The loading and error pages already speak the visitor's language, in its direction.
+  document.documentElement.lang = firstLang;
+  document.documentElement.dir = textDirection(firstLang);
   showProgress(t, 0, 0, 0);
   let loaded: LoadedExhibition;
   try {
     loaded = await loadExhibition(exhibitionUrl);
+    performance.mark('twin:exhibition-loaded');
   } catch (e) {
     const err = e instanceof ExhibitionError ? e : new ExhibitionError(String((e as Error)?.message ?? e), exhibitionUrl);
     showErrorPage(t, err.message, err.problems, exhibitionUrl === DEFAULT_EXHIBITION ? null : location.pathname);
+    return;
+  }
+  // The printable sheet of AR markers, for the museum to print at true size: no 3D.
+  if (params.has('print-markers')) {
+    const { showMarkerSheet } = await import('./modes/ar/marker-sheet');
+    const lang = initialUiLanguage(params, loaded.exhibition.languages);
+    showMarkerSheet(strings(lang), loaded, lang);
     return;
   }
   const canvas = byId<HTMLCanvasElement>('gallery-canvas');
@@ -92,6 +120,9 @@ export async function startVisit(): Promise<void> {
 }
 
 function initialUiLanguage(params: URLSearchParams, available: string[]): string {
+  // A pseudo-locale (layout testing) is chosen only by the address, whatever the exhibition's languages.
+  const asked = params.get('lang');
+  if (asked && PSEUDO_LANGUAGES.includes(asked)) return asked;
   const candidates = [params.get('lang'), safeStorage(() => localStorage.getItem(LANG_KEY)), ...navigator.languages, 'en'];
   for (const c of candidates) {
     if (!c) continue;
@@ -119,7 +150,8 @@ class Visit {
   private readonly panel: ArtworkPanel;
   private readonly drawer: Drawer;
   private minimap?: Minimap;
-  private readonly acknowledged = new Set<string>();
+  /** Advisory notices acknowledged: for this browser session only (sessionStorage). */
+  private readonly acknowledged: SessionAcknowledgements;
   private tour?: { tour: Tour; index: number };
   private readonly ex: Exhibition;
   private readonly status = byId('status');
@@ -133,6 +165,8 @@ class Visit {
     lang: string,
   ) {
     this.ex = loaded.exhibition;
+    this.acknowledged = new SessionAcknowledgements(this.ex.id);
+    this.acknowledged.onAdd = () => this.honourProtocols();
     this.lang = lang;
     this.t = strings(lang);
     this.panel = new ArtworkPanel(byId('panel'), {
@@ -157,6 +191,11 @@ class Visit {
     return pick(m, this.lang, this.ex.defaultLanguage).text;
   }
 
+  /** Exhibition text as an element marked with its language, and visibly tagged when it is a fallback. */
+  private local(tag: 'span' | 'strong' | 'p', m: Artwork['title'] | undefined, attrs: Record<string, string> = {}): HTMLElement {
+    return localText(tag, pick(m, this.lang, this.ex.defaultLanguage), this.t, this.lang, attrs);
+  }
+
   async start(): Promise<void> {
     this.renderChrome();
     this.setStatus({ ready: 'false', mode: 'preview' });
@@ -175,8 +214,16 @@ class Visit {
       onProblem: (p) => this.addProblem(p),
       labelText: (a) => this.labelText(a),
       texts: { unavailable: this.t.unavailable, restricted: this.t.restrictedPlaceholder },
+      // The in-gallery link (`?ar`): AR shows no work's media, so none loads until the visitor turns to the preview.
+      holdMedia: new URLSearchParams(location.search).has('ar'),
     });
     this.gallery = gallery;
+    // Touching the preview (not AR) is turning to it: its works load.
+    this.canvas.addEventListener('pointerdown', () => {
+      if (!this.ar?.active) gallery.loadMedia();
+    });
+    this.honourProtocols();
+    performance.mark('twin:gallery-built');
     this.preview = new PreviewMode(
       gallery,
       this.ex,
@@ -189,21 +236,32 @@ class Visit {
       },
       () => this.reducedMotion.matches,
     );
+    performance.mark('twin:preview-ready');
     this.buildMap();
+    performance.mark('twin:map-built');
     this.minimap?.setFavourites(new Set(this.favourites.list()));
-    this.engine.runRenderLoop(() => gallery.scene.render());
+    this.renderFrame = () => gallery.scene.render();
+    this.engine.runRenderLoop(this.renderFrame);
     // The canvas changes size with the window and with the layout around it (header wrapping, panels).
     new ResizeObserver(() => this.engine.resize()).observe(this.canvas);
     this.installTestHooks();
     this.startOffline();
     this.vr = new VrButton(byId<HTMLButtonElement>('vr-button'), byId('vr-note'), () => this.t, () => this.vrHost(), (d) => this.setStatus(d));
     void this.vr.init();
-    this.ar = new ArButton(byId<HTMLButtonElement>('ar-button'), byId('ar-note'), () => this.t, () => this.arHost(), (d) => this.setStatus(d));
+    this.ar = new ArButton(byId<HTMLButtonElement>('ar-button'), byId('ar-note'), () => this.t, () => this.arHost(), (d) => {
+      this.setStatus(d);
+      // Media held for AR (`?ar`) loads once the preview is what the visitor has: no AR here, or it failed.
+      if ((d.ar !== undefined && d.ar !== 'supported') || d.xr === 'failed') gallery.loadMedia();
+    });
     void this.ar.init();
+    performance.mark('twin:first-frame-asked');
     // The rooms are walkable after the first frame; works keep arriving.
     await new Promise<void>((resolve) => gallery.scene.onAfterRenderObservable.addOnce(() => resolve()));
+    // Marks read by the benchmark: the first frame of the building, and the room ready to walk.
+    performance.mark('twin:first-frame');
     compactProgress();
     this.setStatus({ ready: 'true' });
+    performance.mark('twin:interactive');
     if (this.museumHooks) this.museumHooks.ready = true;
     let lastMap = 0;
     gallery.scene.onAfterRenderObservable.add(() => {
@@ -215,10 +273,12 @@ class Visit {
     });
     addEventListener('hashchange', () => this.followHash());
     this.followHash();
+    this.watchCuratorView();
     void gallery.media.then(async () => {
       await gallery.scene.whenReadyAsync();
       hideProgress();
       this.setStatus({ media: 'done' });
+      performance.mark('twin:media-done');
     });
   }
 
@@ -244,9 +304,12 @@ class Visit {
   private arHost(): ArHost {
     return {
       ...this.xrHost(),
-      panelContext: () => this.panelContext(),
+      panelContext: () => ({ ...this.panelContext(), mode: 'ar' }),
       overlay: byId('ar-overlay'),
-      exited: () => this.announce(this.t.vrExited),
+      exited: () => {
+        this.announce(this.t.vrExited);
+        this.gallery?.loadMedia();
+      },
     };
   }
 
@@ -292,6 +355,7 @@ class Visit {
       screenPoint: (id) => this.preview?.screenPoint(id),
       problems: () => [...this.problems],
       scene: () => this.gallery?.scene,
+      perf: () => import('./scene/perf-probe').then((m) => m.probe(this.gallery!.scene)),
       place: (position, heading) => {
         const v = this.preview!.visitor;
         v.stop();
@@ -299,6 +363,14 @@ class Visit {
         v.face(heading);
       },
       workState: (id) => this.gallery?.works.get(id)?.state,
+      wallLabel: (id) => this.gallery?.works.get(id)?.label.current?.title,
+      pauseRendering: (paused) => {
+        if (!this.renderFrame) return;
+        if (paused) this.engine.stopRenderLoop(this.renderFrame);
+        else this.engine.runRenderLoop(this.renderFrame);
+      },
+      conservation: () => this.conditionAreas?.state(this.gallery?.scene.activeCamera ?? null),
+      timeLapse: (id) => this.gallery && timeLapseFor(this.gallery.scene, this.gallery.works.get(id), this.gallery.resolve)?.info(),
       xrViewer: () => this.vr?.current?.viewer(),
       xrPanel: () => this.vr?.current?.panelState(),
       xrControl: (name) => this.vr?.current?.controlPoint(name),
@@ -319,6 +391,27 @@ class Visit {
 
   private setStatus(data: Record<string, string>): void {
     Object.assign(this.status.dataset, data);
+    if (data.mode === 'preview' || data.mode === 'vr' || data.mode === 'ar') {
+      this.mode = data.mode;
+      this.honourProtocols();
+    }
+  }
+
+  private mode: VisitMode = 'preview';
+  private renderFrame?: () => void;
+
+  /**
+   * Each mode shows only what the communities allow in it: a work its protocol keeps out of a mode is hidden
+   * there (its label stays, and opening it shows why); an advisory work is veiled until acknowledged. A work kept out of the preview never had its media
+   * loaded at all (src/scene/artworks.ts), so it stays a placeholder everywhere.
+   */
+  private honourProtocols(mode: VisitMode = this.mode): void {
+    for (const w of this.gallery?.works.values() ?? []) {
+      // An advisory work stays veiled (plinth or frame space and label only) until its notice is acknowledged.
+      const hide = (w.state !== 'withheld' && withheld(w.artwork, mode) === 'mode') || needsNotice(w.artwork, (id) => this.acknowledged.has(id));
+      w.origin.setEnabled(!hide);
+      for (const s of w.hotspots) if (hide) s.setEnabled(false);
+    }
   }
 
   private announce(text: string): void {
@@ -330,19 +423,27 @@ class Visit {
   private renderChrome(): void {
     const ex = this.ex;
     document.documentElement.lang = this.lang;
+    // Right-to-left languages mirror the whole page; the 3D view itself is not mirrored.
+    document.documentElement.dir = textDirection(this.lang);
     document.title = `${this.txt(ex.title)} · ${this.t.appName}`;
-    byId('exhibition-title').textContent = this.txt(ex.title);
-    byId('exhibition-institution').textContent = this.txt(ex.institution);
+    byId('exhibition-title').replaceChildren(this.local('span', ex.title));
+    byId('exhibition-institution').replaceChildren(this.local('span', ex.institution));
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
       const key = el.dataset.i18n as keyof Strings;
       const v = this.t[key];
       if (typeof v === 'string') el.textContent = v;
     }
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+      const v = this.t[el.dataset.i18nLabel as keyof Strings];
+      if (typeof v === 'string') el.setAttribute('aria-label', v);
+    }
     const search = byId<HTMLInputElement>('search-input');
     search.placeholder = this.t.searchPlaceholder;
     const select = byId<HTMLSelectElement>('language-select');
     clear(select);
-    for (const l of ex.languages) select.append(h('option', { value: l, selected: l === this.lang }, languageName(l, l)));
+    const offered = ex.languages.includes(this.lang) ? ex.languages : [...ex.languages, this.lang];
+    // Each language is named in itself, and marked as such for screen readers.
+    for (const l of offered) select.append(h('option', { value: l, selected: l === this.lang, lang: l }, languageName(l, l)));
     if (!select.dataset.wired) {
       select.dataset.wired = '1';
       select.addEventListener('change', () => this.setLanguage(select.value));
@@ -357,6 +458,7 @@ class Visit {
       byId('favourites-button').addEventListener('click', (e) => this.toggleDrawer('favourites', e.currentTarget as HTMLElement));
       byId('problems-button').addEventListener('click', (e) => this.toggleDrawer('problems', e.currentTarget as HTMLElement));
       byId('offline-button').addEventListener('click', (e) => this.toggleDrawer('offline', e.currentTarget as HTMLElement));
+      byId('curator-button').addEventListener('click', (e) => this.toggleDrawer('curator', e.currentTarget as HTMLElement));
     }
     byId('controls-hint').textContent = matchMedia('(pointer: coarse)').matches ? this.t.touchHint : this.t.controlsHint;
     this.renderProblemsButton();
@@ -377,7 +479,7 @@ class Visit {
     this.buildMap();
     this.refreshPanel();
     this.renderTourBar();
-    for (const kind of ['tours', 'favourites', 'problems', 'offline']) this.drawer.update(kind, this.drawerTitle(kind), this.drawerBody(kind));
+    for (const kind of ['tours', 'favourites', 'problems', 'offline', 'curator']) this.drawer.update(kind, this.drawerTitle(kind), this.drawerBody(kind));
   }
 
   private labelText(a: Artwork) {
@@ -396,8 +498,8 @@ class Visit {
           h(
             'button',
             { type: 'button', 'data-artwork': a.id, 'aria-current': String(a.id === this.panel.artworkId), onclick: () => void this.openArtwork(a.id) },
-            this.txt(a.title),
-            h('span', { class: 'sub' }, `${this.txt(a.creator.name)} · ${a.kind === 'painting' ? this.t.kindPainting : this.t.kindObject}`),
+            this.local('span', a.title, { class: 'title' }),
+            h('span', { class: 'sub' }, this.local('span', a.creator.name), ` · ${a.kind === 'painting' ? this.t.kindPainting : this.t.kindObject}`),
           ),
         ),
       );
@@ -414,7 +516,8 @@ class Visit {
     const rooms: MapRoom[] = this.ex.space.rooms.map((r) => ({ ...r, label: this.txt(r.name) }));
     if (!rooms.length) return;
     const works: MapWork[] = this.ex.artworks.map((a) => {
-      const p = this.gallery?.works.get(a.id)?.pose ?? artworkPose(this.ex, a);
+      // From the model, not the scene: asking the scene for a far work would build its room at once.
+      const p = artworkPose(this.ex, a);
       return { id: a.id, at: [p.position[0], p.position[2]], label: this.txt(a.title) };
     });
     if (!this.minimap) {
@@ -436,13 +539,18 @@ class Visit {
     this.setStatus({ selected: id });
     if (this.museumHooks) this.museumHooks.selected = id;
     this.announce(this.txt(art.title));
-    if (location.hash !== `#artwork=${id}`) history.replaceState(null, '', `#artwork=${encodeURIComponent(id)}`);
+    // A work whose community asks that links to it not be shared never gets one in the address bar either.
+    if (!mayShare(art)) {
+      if (location.hash.startsWith('#artwork=')) history.replaceState(null, '', location.pathname + location.search);
+    } else if (location.hash !== `#artwork=${id}`) history.replaceState(null, '', `#artwork=${encodeURIComponent(id)}`);
     const canvasRect = this.canvas.getBoundingClientRect();
     const panelRect = byId('panel').getBoundingClientRect();
-    // A side panel hides the right of the view; a bottom sheet (phones) hides the lower part.
-    const side = panelRect.left > canvasRect.left + 10;
+    // A side panel hides the right of the view (the left in right-to-left languages); a bottom sheet (phones)
+    // hides the lower part.
+    const side = panelRect.bottom < canvasRect.bottom - 10 || panelRect.top > canvasRect.top + 10 ? false : panelRect.width < canvasRect.width - 10;
+    const onLeft = panelRect.left <= canvasRect.left + 10;
     const covered = {
-      right: side ? Math.max(0, canvasRect.right - panelRect.left) / Math.max(1, canvasRect.width) : 0,
+      right: !side ? 0 : onLeft ? -Math.max(0, panelRect.right - canvasRect.left) / Math.max(1, canvasRect.width) : Math.max(0, canvasRect.right - panelRect.left) / Math.max(1, canvasRect.width),
       bottom: side ? 0 : Math.max(0, canvasRect.bottom - panelRect.top) / Math.max(1, canvasRect.height),
     };
     await this.preview.goToArtwork(id, covered);
@@ -481,6 +589,8 @@ class Visit {
       advisoryAcknowledged: (id) => this.acknowledged.has(id),
       resolveMedia: (p) => mediaUrl(this.loaded.url, p),
       hasAnimation: (id) => this.preview?.hasAnimation(id) ?? false,
+      conservation: this.conservationHooks(),
+      mode: 'preview',
     };
   }
 
@@ -512,6 +622,7 @@ class Visit {
 
   private drawerTitle(kind: string): string {
     if (kind === 'offline') return this.t.offline;
+    if (kind === 'curator') return this.t.curatorView;
     return kind === 'tours' ? this.t.tours : kind === 'favourites' ? this.t.favourites : this.t.problems;
   }
 
@@ -519,7 +630,63 @@ class Visit {
     if (kind === 'tours') return this.toursBody();
     if (kind === 'favourites') return this.favouritesBody();
     if (kind === 'offline') return this.offlineBody();
+    if (kind === 'curator') return this.curator.body(() => this.drawer.update('curator', this.t.curatorView, this.drawerBody('curator')));
     return this.problemsBody();
+  }
+
+  // ---------------------------------------------------------------- conservation
+
+  private conditionAreas?: ConditionAreas;
+  private readonly curator = new CuratorView(() => ({
+    exhibition: this.ex,
+    lang: this.lang,
+    t: this.t,
+    now: () => new Date(),
+    openArtwork: (id) => void this.openArtwork(id),
+    showOnPlan: (conditions, visible) =>
+      this.minimap?.setConditions(conditions, visible, (id) => {
+        const a = this.ex.artworks.find((x) => x.id === id)!;
+        const c = conditions.get(id);
+        return `${this.txt(a.title)}: ${c ? this.t.conditions[c] : this.t.notExamined}`;
+      }),
+  }));
+
+  /** The floor plan shows conditions while the curator view is open, and goes back to the visitor's plan after. */
+  private watchCuratorView(): void {
+    let open = false;
+    const sync = () => {
+      const now = this.drawer.isOpen('curator');
+      if (now === open) return;
+      open = now;
+      document.body.classList.toggle('curator-view', open);
+      this.setStatus({ curator: String(open) });
+      if (open) this.curator.apply();
+      else {
+        this.minimap?.setConditions(undefined);
+        this.buildMap();
+      }
+    };
+    new MutationObserver(sync).observe(byId('drawer'), { attributes: true, attributeFilter: ['hidden', 'data-kind'] });
+    if (new URLSearchParams(location.search).get('view') === 'curator') this.toggleDrawer('curator', byId('curator-button'));
+  }
+
+  private conservationHooks(): ConservationHooks {
+    return {
+      showEntry: (id, entry) => {
+        const work = this.gallery?.works.get(id);
+        if (!work || !this.gallery) return;
+        this.conditionAreas ??= new ConditionAreas(this.gallery.scene);
+        if (entry) this.conditionAreas.show(work, entry);
+        else if (this.conservationState()?.artwork === id) this.conditionAreas.clear();
+        this.setStatus({ conservationEntry: entry?.id ?? '' });
+      },
+      timeLapse: (id) => (this.gallery ? timeLapseFor(this.gallery.scene, this.gallery.works.get(id), this.gallery.resolve) : undefined),
+      reducedMotion: () => this.reducedMotion.matches,
+    };
+  }
+
+  private conservationState() {
+    return this.conditionAreas?.state(null);
   }
 
   private toursBody(): Node[] {
@@ -532,9 +699,9 @@ class Visit {
           h(
             'li',
             { 'data-tour': tour.id },
-            h('strong', {}, this.txt(tour.title)),
-            h('span', { class: 'sub' }, `${fill(this.t.minutes, { n: tour.durationMinutes })} · ${fill(this.t.stops, { n: tour.stops.length })}`),
-            tour.description ? h('p', {}, this.txt(tour.description)) : null,
+            this.local('strong', tour.title),
+            h('span', { class: 'sub' }, `${fill(this.t.minutes, { n: tour.durationMinutes }, this.lang)} · ${fill(this.t.stops, { n: tour.stops.length }, this.lang)}`),
+            tour.description ? this.local('p', tour.description) : null,
             h('button', { type: 'button', onclick: () => this.startTour(tour) }, this.t.startTour),
           ),
         ),
@@ -588,7 +755,7 @@ class Visit {
   private renderProblemsButton(): void {
     const b = byId('problems-button');
     b.hidden = this.problems.length === 0;
-    b.textContent = `⚠ ${this.problems.length === 1 ? this.t.problemsCountOne : fill(this.t.problemsCount, { n: this.problems.length })}`;
+    b.textContent = `⚠ ${this.problems.length === 1 ? this.t.problemsCountOne : fill(this.t.problemsCount, { n: this.problems.length }, this.lang)}`;
   }
 
   // ---------------------------------------------------------------- tours
@@ -623,7 +790,7 @@ class Visit {
     bar.hidden = false;
     bar.setAttribute('aria-label', this.txt(tour.title));
     bar.append(
-      h('div', { class: 'where' }, h('span', {}, `${this.txt(tour.title)} · ${fill(this.t.tourStop, { i: index + 1, n: tour.stops.length })}`), h('strong', {}, art ? this.txt(art.title) : stop.artwork), stop.text ? h('span', {}, this.txt(stop.text)) : null),
+      h('div', { class: 'where' }, h('span', {}, `${this.txt(tour.title)} · ${fill(this.t.tourStop, { i: index + 1, n: tour.stops.length }, this.lang)}`), art ? this.local('strong', art.title) : h('strong', {}, stop.artwork), stop.text ? this.local('span', stop.text) : null),
       h('button', { type: 'button', class: 'tour-prev', disabled: index === 0, onclick: () => this.stepTour(-1) }, this.t.previous),
       h('button', { type: 'button', class: 'tour-next', disabled: index >= tour.stops.length - 1, onclick: () => this.stepTour(1) }, this.t.next),
       h('button', { type: 'button', class: 'tour-end', onclick: () => this.endTour() }, this.t.endTour),
@@ -651,7 +818,7 @@ async function copyText(text: string): Promise<boolean> {
     return true;
   } catch {
     // Clipboard refused (insecure context or permission): let the visitor copy it by hand.
-    window.prompt('Copy this link', text);
+    window.prompt(strings(document.documentElement.lang || 'en').copyPrompt, text);
     return false;
   }
 }

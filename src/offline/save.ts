@@ -118,7 +118,7 @@ export async function planSave(exhibitionUrl: string, signal?: AbortSignal): Pro
   const result = validateExhibition(JSON.parse(text));
   if (!result.ok) throw new Error('the exhibition file has errors');
   const ex = result.exhibition;
-  const files = offlineFiles(ex, exhibitionUrl);
+  const files = offlineFiles(ex, exhibitionUrl, new URL(import.meta.env.BASE_URL, document.baseURI).href);
   const sizes = new Map<string, number | undefined>([[exhibitionUrl, new TextEncoder().encode(text).byteLength]]);
   await pool(files.slice(1), 6, async (u) => void sizes.set(u, await sizeOf(u, signal)));
   const name = cacheName(ex.id, hash);

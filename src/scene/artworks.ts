@@ -20,11 +20,12 @@ import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import type { Scene } from '@babylonjs/core/scene';
 import { headingToDir } from '../twin/floorplan';
 import { artworkPose, type ArtworkPose } from '../twin/layout';
+import { withheld } from '../twin/protocol';
 import type { Artwork, ObjectArtwork, Painting } from '../twin/schema';
 import { FRAME_FINISHES, type MaterialLibrary } from './materials';
 import { WallLabel, quad } from './labels';
 
-export type ArtworkState = 'loading' | 'ready' | 'placeholder' | 'restricted';
+export type ArtworkState = 'loading' | 'ready' | 'placeholder' | 'restricted' | 'withheld';
 
 export interface SceneArtwork {
   artwork: Artwork;
@@ -36,6 +37,8 @@ export interface SceneArtwork {
   label: WallLabel;
   hotspots: Mesh[];
   animations: AnimationGroup[];
+  /** The work's own light (objects), switched off with its room. */
+  light?: SpotLight;
   state: ArtworkState;
 }
 
@@ -46,6 +49,10 @@ export interface ArtworkBuildContext {
   /** Reports a media file that could not be loaded; the work shows a placeholder. */
   onProblem: (artwork: Artwork, field: string, message: string) => void;
   onAssetDone: () => void;
+  /** Decides when a work's media is fetched (nearest first); by default at once. */
+  schedule?: (work: SceneArtwork, start: () => Promise<void>) => Promise<void>;
+  /** Told of a light made for a work once its model is in. */
+  onLight?: (work: SceneArtwork, light: SpotLight) => void;
 }
 
 /** Meshes carry the id of their artwork so a pick finds the work. */
@@ -83,7 +90,8 @@ function placeholderTexture(scene: Scene, title: string, note: string, dark = fa
 }
 
 export class ArtworkBuilder {
-  private readonly frames = new Map<string, Mesh[]>();
+  /** Frame parts per room and style, merged in finish(). */
+  private readonly frames = new Map<string, { room?: string; style: string; parts: Mesh[] }>();
   private plinthSource?: Mesh;
   private caseSource?: Mesh;
   private hotspotSource?: Mesh;
@@ -106,8 +114,11 @@ export class ArtworkBuilder {
     label.mesh.parent = root;
     tagArtwork(label.mesh, art.id);
     const work: SceneArtwork = { artwork: art, pose, root, origin, label, hotspots: [], animations: [], state: 'loading' };
-    const restricted = art.sensitivity.level === 'restricted';
-    if (restricted) work.state = 'restricted';
+    // The community's protocol decides before anything is requested: a restricted work, or one its protocol
+    // keeps out of the preview, gets the protocol placeholder and its media is never fetched.
+    const why = withheld(art, 'preview');
+    const restricted = why !== undefined;
+    if (why) work.state = why === 'restricted' ? 'restricted' : 'withheld';
     let media: Promise<void>;
     if (art.kind === 'painting') media = this.painting(work, art, restricted, texts);
     else media = this.object(work, art, restricted, texts);
@@ -142,7 +153,32 @@ export class ArtworkBuilder {
       return Promise.resolve();
     }
     const url = this.ctx.resolve(art.image);
-    return new Promise<void>((resolveDone) => {
+    return this.when(work, () => new Promise<void>((resolveDone) => {
+      // The far-view copy (npm run pack writes one) is small: it shows first, until the full image is in.
+      let far: Texture | undefined;
+      let fullDone = false;
+      if (art.farImage) {
+        const farPath = art.farImage;
+        const farUrl = this.ctx.resolve(farPath);
+        let failed = false;
+        const f: Texture = new Texture(farUrl, scene, {
+          noMipmap: false,
+          invertY: true,
+          samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
+          onLoad: () => {
+            if (fullDone) return void f.dispose();
+            mat.albedoTexture = f;
+            mat.emissiveTexture = f;
+          },
+          onError: () => {
+            if (failed) return;
+            failed = true;
+            f.dispose();
+            void mediaProblem('image', farPath, farUrl).then((message) => this.ctx.onProblem(art, 'farImage', message));
+          },
+        });
+        far = f;
+      }
       const tex: Texture = new Texture(url, scene, {
         noMipmap: false,
         invertY: true,
@@ -151,6 +187,8 @@ export class ArtworkBuilder {
           tex.anisotropicFilteringLevel = 4;
           mat.albedoTexture = tex;
           mat.emissiveTexture = tex;
+          fullDone = true;
+          far?.dispose();
           work.state = 'ready';
           this.ctx.onAssetDone();
           resolveDone();
@@ -159,6 +197,8 @@ export class ArtworkBuilder {
           // Babylon may report one failure more than once.
           if (work.state === 'placeholder') return;
           tex.dispose();
+          fullDone = true;
+          far?.dispose();
           showPlaceholder(texts.unavailable);
           work.state = 'placeholder';
           void mediaProblem('image', art.image!, url).then((message) => {
@@ -168,7 +208,7 @@ export class ArtworkBuilder {
           });
         },
       });
-    });
+    }));
   }
 
   private frame(work: SceneArtwork, art: Painting): void {
@@ -182,14 +222,16 @@ export class ArtworkBuilder {
       [-w / 2 - fw / 2, 0, fw, h],
       [w / 2 + fw / 2, 0, fw, h],
     ];
-    const list = this.frames.get(art.frame.style) ?? [];
+    const key = `${work.pose.room ?? ''}\u0000${art.frame.style}`;
+    const group = this.frames.get(key) ?? { room: work.pose.room, style: art.frame.style, parts: [] };
+    const list = group.parts;
     for (const [x, y, bw, bh] of parts) {
       const b = CreateBox(`frame:${art.id}`, { width: bw, height: bh, depth }, scene);
       b.parent = work.origin;
       b.position.set(x, y, -depth / 2 + 0.012);
       list.push(b);
     }
-    this.frames.set(art.frame.style, list);
+    this.frames.set(key, group);
   }
 
   private object(work: SceneArtwork, art: ObjectArtwork, restricted: boolean, texts: { unavailable: string; restricted: string }): Promise<void> {
@@ -250,13 +292,18 @@ export class ArtworkBuilder {
       return Promise.resolve();
     }
     const url = this.ctx.resolve(art.model);
-    return LoadAssetContainerAsync(url, scene, { pluginExtension: url.toLowerCase().includes('.gltf') ? '.gltf' : '.glb' })
+    return this.when(work, () => LoadAssetContainerAsync(url, scene, { pluginExtension: url.toLowerCase().includes('.gltf') ? '.gltf' : '.glb' })
       .then((container) => {
         container.addAllToScene();
         for (const node of container.rootNodes) node.parent = work.origin;
         for (const mesh of container.meshes) {
           tagArtwork(mesh, art.id);
           mesh.isPickable = true;
+          // Too small on screen to show anything (e.g. across the next room): not drawn at all.
+          if (mesh instanceof Mesh && mesh.getTotalVertices() > 0) {
+            mesh.useLODScreenCoverage = true;
+            mesh.addLODLevel(OBJECT_MIN_COVERAGE, null);
+          }
         }
         for (const group of container.animationGroups) group.stop();
         work.animations = container.animationGroups;
@@ -268,7 +315,7 @@ export class ArtworkBuilder {
         work.state = 'placeholder';
         this.ctx.onProblem(art, 'model', await mediaProblem('model', art.model!, url, shortError(e)));
       })
-      .finally(() => this.ctx.onAssetDone());
+      .finally(() => this.ctx.onAssetDone()));
   }
 
   /** A light from above on the work alone, as a gallery lights a sculpture: it models form and lifts it from the room. */
@@ -283,6 +330,8 @@ export class ArtworkBuilder {
     light.intensity = 9;
     light.diffuse = new Color3(1, 0.95, 0.88);
     light.includedOnlyMeshes = meshes.filter((m) => m.getTotalVertices() > 0);
+    work.light = light;
+    this.ctx.onLight?.(work, light);
   }
 
   private hotspots(work: SceneArtwork): void {
@@ -336,20 +385,34 @@ export class ArtworkBuilder {
     return this.hotspotSource;
   }
 
-  /** Frames of one style become one mesh: one draw call however many paintings hang. */
-  finish(): void {
-    for (const [style, parts] of this.frames) {
+  /** Starts a work's media now, or when the schedule says. */
+  private when(work: SceneArtwork, start: () => Promise<void>): Promise<void> {
+    return this.ctx.schedule ? this.ctx.schedule(work, start) : start();
+  }
+
+  /**
+   * Frames of one style in one room become one mesh: one draw call however many paintings hang there,
+   * and hidden with the room. Returns the merged meshes with their rooms.
+   */
+  finish(): { room?: string; mesh: Mesh }[] {
+    const out: { room?: string; mesh: Mesh }[] = [];
+    for (const { room, style, parts } of this.frames.values()) {
       const merged = Mesh.MergeMeshes(parts, true, true);
       if (!merged) continue;
-      merged.name = `frames:${style}`;
+      merged.name = room ? `frames:${room}:${style}` : `frames:${style}`;
+      out.push({ room, mesh: merged });
       const f = FRAME_FINISHES[style] ?? FRAME_FINISHES.gilded!;
       merged.material = this.ctx.materials.solid(`frame-${style}`, f.color, f.roughness, f.metallic);
       merged.isPickable = false;
       merged.freezeWorldMatrix();
     }
     this.frames.clear();
+    return out;
   }
 }
+
+/** Below this share of the screen an object's model is not drawn (Babylon's LOD by screen coverage). */
+export const OBJECT_MIN_COVERAGE = 0.0005;
 
 function pickTitle(art: Artwork): string {
   return Object.values(art.title)[0] ?? art.id;

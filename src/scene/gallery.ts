@@ -16,8 +16,21 @@ import { buildFloorPlan, buildSpaceModel, type Architecture } from './architectu
 import { ArtworkBuilder, type SceneArtwork } from './artworks';
 import type { LabelText } from './labels';
 import { DEFAULT_ENVIRONMENT, lightGallery } from './lighting';
+import { roomAt } from '../twin/floorplan';
+import { artworkPose } from '../twin/layout';
+import { roomGraph, roomHops } from '../twin/rooms';
+import { MediaQueue } from './streaming';
+import { RoomVisibility } from './visibility';
+import { useOwnDecoders } from './decoders';
 
 registerBuiltInLoaders();
+// Compressed models decode with the app's own decoders, never Babylon's CDN.
+useOwnDecoders();
+
+/** Works load this many at a time: as many as a browser fetches from one server at once over HTTP/1.1. */
+const MEDIA_CONCURRENCY = 6;
+/** Works load in rooms up to this many doorways from the visitor's. */
+export const LOAD_HOPS = 2;
 
 export interface LoadProgress {
   done: number;
@@ -39,14 +52,27 @@ export interface GalleryOptions {
   onProblem: (p: SceneProblem) => void;
   labelText: (art: Artwork) => LabelText;
   texts: { unavailable: string; restricted: string };
+  /**
+   * Opened for in-gallery AR (`?ar`): works' images and models wait until `loadMedia()`. AR draws the works only
+   * as depth boxes from their catalogued sizes, so a phone downloads none of it unless the visitor turns to the preview.
+   */
+  holdMedia?: boolean;
 }
 
 export interface Gallery {
   scene: Scene;
   architecture: Architecture;
   works: Map<string, SceneArtwork>;
-  /** Resolves when every work has its media or its placeholder. */
+  /**
+   * Resolves when every work within reach of the visitor (their room and rooms up to LOAD_HOPS doorways
+   * away: the whole of a small exhibition) has its media or its placeholder. Farther works load as the
+   * visitor walks toward them.
+   */
   media: Promise<void>;
+  /** Starts loading works' media held back by `holdMedia` (nothing when none is held). */
+  loadMedia: () => void;
+  /** Rooms drawn now (null for a space model, where everything is drawn). */
+  visibility: RoomVisibility | null;
   relabel: (labelText: (art: Artwork) => LabelText) => void;
   /** A media path of the exhibition as a URL. */
   resolve: (path: string) => string;
@@ -60,16 +86,19 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   scene.clearColor = new Color4(0.93, 0.92, 0.9, 1);
   scene.collisionsEnabled = true;
   const resolve = (path: string) => mediaUrl(loaded.url, path);
-  const materials = new MaterialLibrary(scene, resolve);
+  const materials = new MaterialLibrary(scene, resolve, options.holdMedia ?? false);
 
-  const worksTotal = exhibition.artworks.length;
-  const progress: LoadProgress = { done: 0, total: worksTotal + 2, works: 0, worksTotal };
+  // Works load nearest first, a few at a time, only within reach of the visitor's room.
+  const queue = new MediaQueue(MEDIA_CONCURRENCY);
+  const progress: LoadProgress = { done: 0, total: 2, works: 0, worksTotal: 0 };
   const step = (isWork: boolean) => {
     progress.done++;
     if (isWork) progress.works++;
+    // Out of what is wanted now: loaded so far plus what is still coming.
+    progress.worksTotal = progress.works + queue.pending;
+    progress.total = progress.worksTotal + 2;
     options.onProgress({ ...progress });
   };
-  options.onProgress({ ...progress });
 
   let architecture: Architecture;
   if (exhibition.space.kind === 'floorplan') {
@@ -81,11 +110,42 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
       throw new Error(`The exhibition's space model '${exhibition.space.model}' could not be loaded: ${(e as Error).message}`);
     }
   }
+  performance.mark('twin:architecture-built');
   step(false);
 
   const environment = lightGallery(scene, exhibition.environment ? resolve(exhibition.environment) : DEFAULT_ENVIRONMENT, (message) =>
     options.onProblem({ path: 'environment', message }),
   ).then(() => step(false));
+
+  const plan = exhibition.space.kind === 'floorplan' ? exhibition.space : undefined;
+  const graph = plan ? roomGraph(plan) : new Map<string, string[]>();
+  const entrance: [number, number] = [exhibition.entrance.position[0], exhibition.entrance.position[2]];
+  let hops = new Map<string, number>();
+  const visibility = plan
+    ? new RoomVisibility(scene, plan.rooms, graph, (room) => {
+        hops = roomHops(graph, room);
+        wakeLabels();
+        queue.pump();
+      })
+    : null;
+  const startRoom = plan ? roomAt(plan.rooms, entrance)?.id : undefined;
+  if (startRoom) hops = roomHops(graph, startRoom);
+  let held = options.holdMedia ?? false;
+  /** Nearer loads sooner: doorways away first, then metres; undefined when out of reach (or held back). */
+  const priority = (work: SceneArtwork): number | undefined => {
+    if (held) return undefined;
+    const room = work.pose.room;
+    let h = 0;
+    if (plan && room !== undefined && hops.size) {
+      const d = hops.get(room);
+      if (d === undefined || d > LOAD_HOPS) return undefined;
+      h = d;
+    }
+    const cam = scene.activeCamera?.globalPosition;
+    const x = cam ? cam.x : entrance[0];
+    const z = cam ? cam.z : entrance[1];
+    return h * 1000 + Math.hypot(work.pose.position[0] - x, work.pose.position[2] - z);
+  };
 
   const index = new Map(exhibition.artworks.map((a, i) => [a.id, i]));
   const builder = new ArtworkBuilder({
@@ -95,25 +155,106 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
     onProblem: (art, field, message) =>
       options.onProblem({ path: `artworks[${index.get(art.id)}].${field}`, message, artworkId: art.id }),
     onAssetDone: () => step(true),
+    schedule: (work, start) => queue.add({ priority: () => priority(work), start }),
+    onLight: (work, light) => visibility?.add(work.pose.room, { lights: [light] }),
   });
-  const works = new Map<string, SceneArtwork>();
+  let labelText = options.labelText;
+  /**
+   * Works of rooms out of reach are built after the first frame, a room at a time, nearest first, so
+   * a thousand works cost no more at the start than fifty. Asking for one (a link, a search) builds its room.
+   */
+  const later = new Map<string, Artwork[]>();
+  const roomOf = new Map<string, string>();
+  const works = new (class extends Map<string, SceneArtwork> {
+    override get(id: string): SceneArtwork | undefined {
+      const room = super.has(id) ? undefined : roomOf.get(id);
+      if (room !== undefined) buildRoom(room);
+      return super.get(id);
+    }
+  })();
   const pending: Promise<void>[] = [environment];
-  for (const art of exhibition.artworks) {
-    const { work, media } = builder.build(exhibition, art, options.texts);
-    work.label.draw(options.labelText(art));
+  function buildWork(art: Artwork): void {
+    const { work } = builder.build(exhibition, art, options.texts);
+    work.label.draw(labelText(art));
     works.set(art.id, work);
-    pending.push(media);
+    roomOf.delete(art.id);
+    visibility?.add(work.pose.room, { nodes: [work.root], labels: [work.label.mesh] });
+    if (visibility?.isShown(work.pose.room) && visibility.room !== undefined) work.label.wake();
+    // Canvas, label, plinth and case never move: their world matrices are computed once.
+    const spots = new Set<unknown>(work.hotspots);
+    for (const m of work.root.getChildMeshes(false)) if (!spots.has(m)) m.freezeWorldMatrix();
   }
-  builder.finish();
+  function mergeFrames(): void {
+    for (const { room, mesh } of builder.finish()) visibility?.add(room, { nodes: [mesh] });
+  }
+  function buildRoom(room: string): void {
+    const arts = later.get(room);
+    if (!arts) return;
+    later.delete(room);
+    for (const art of arts) buildWork(art);
+    mergeFrames();
+  }
+  const startHops = startRoom ? roomHops(graph, startRoom) : undefined;
+  for (const art of exhibition.artworks) {
+    const room = startHops ? artworkPose(exhibition, art).room : undefined;
+    const d = room !== undefined ? startHops?.get(room) : undefined;
+    if (room !== undefined && (d === undefined || d > LOAD_HOPS)) {
+      later.set(room, [...(later.get(room) ?? []), art]);
+      roomOf.set(art.id, room);
+    } else buildWork(art);
+  }
+  mergeFrames();
+  if (visibility) {
+    for (const [room, meshes] of architecture.byRoom) visibility.add(room, { nodes: meshes });
+  }
+  /** Labels are drawn when their room is in sight (or always, without rooms to go by). */
+  function wakeLabels(): void {
+    for (const w of works.values()) if (!w.label.awake && (visibility?.isShown(w.pose.room) ?? true)) w.label.wake();
+  }
+  if (visibility) visibility.start(startRoom);
+  else wakeLabels();
+  if (later.size) {
+    // The rest, a room per task once the first frame is out: the nearest unbuilt room to where the visitor is now.
+    const next = (): void => {
+      let best: string | undefined;
+      let bestHops = Infinity;
+      for (const room of later.keys()) {
+        const d = hops.get(room) ?? Infinity;
+        if (best === undefined || d < bestHops) {
+          best = room;
+          bestHops = d;
+        }
+      }
+      if (best === undefined) return;
+      buildRoom(best);
+      queue.pump();
+      setTimeout(next, 0);
+    };
+    scene.onAfterRenderObservable.addOnce(() => setTimeout(next, 0));
+  }
+  // What is wanted at the start (the works within reach of the entrance) is what "media done" waits for.
+  await Promise.resolve();
+  progress.worksTotal = queue.pending;
+  progress.total = progress.worksTotal + 2;
+  options.onProgress({ ...progress });
+  pending.push(new Promise<void>((r) => setTimeout(r, 0)).then(() => queue.idle()));
 
   return {
     scene,
     architecture,
     works,
     media: Promise.all(pending).then(() => undefined),
+    visibility,
+    loadMedia: () => {
+      if (!held) return;
+      held = false;
+      materials.loadTextures();
+      queue.pump();
+    },
     resolve,
-    relabel: (labelText) => {
-      for (const w of works.values()) w.label.draw(labelText(w.artwork));
+    relabel: (text) => {
+      labelText = text;
+      for (const w of works.values()) w.label.draw(text(w.artwork));
     },
   };
 }

@@ -25,23 +25,57 @@ export function quad(name: string, w: number, h: number, scene: Scene): Mesh {
   return m;
 }
 
-/** A printed wall label: a small card whose text is drawn to a texture (never parsed as markup). */
+/**
+ * A printed wall label: a small card whose text is drawn to a texture (never parsed as markup).
+ * The texture is made only when the label is first near the visitor (`wake`): a thousand works
+ * do not cost a thousand canvases at start.
+ */
 export class WallLabel {
   readonly mesh: Mesh;
-  private readonly texture: DynamicTexture;
+  private texture?: DynamicTexture;
+  private text?: LabelText;
+  private readonly material: StandardMaterial;
 
-  constructor(name: string, scene: Scene, readonly width = 0.24, readonly height = 0.15) {
+  constructor(
+    private readonly name: string,
+    private readonly scene: Scene,
+    readonly width = 0.24,
+    readonly height = 0.15,
+  ) {
     this.mesh = quad(name, width, height, scene);
-    this.texture = new DynamicTexture(`${name}-text`, { width: width * PX_PER_M, height: height * PX_PER_M }, scene, true);
     const mat = new StandardMaterial(`${name}-mat`, scene);
-    mat.diffuseTexture = this.texture;
+    mat.diffuseColor = new Color3(0.97, 0.96, 0.94);
     mat.emissiveColor = new Color3(0.55, 0.55, 0.55);
     mat.specularColor = Color3.Black();
+    this.material = mat;
     this.mesh.material = mat;
   }
 
+  /** Whether its text is drawn yet. */
+  get awake(): boolean {
+    return this.texture !== undefined;
+  }
+
+  /** Makes the texture and draws the text (once the label is near). */
+  wake(): void {
+    if (this.texture) return;
+    this.texture = new DynamicTexture(`${this.name}-text`, { width: this.width * PX_PER_M, height: this.height * PX_PER_M }, this.scene, true);
+    this.material.diffuseTexture = this.texture;
+    if (this.text) this.paint(this.text);
+  }
+
+  /** The text the label shows (or will, once drawn). */
+  get current(): LabelText | undefined {
+    return this.text;
+  }
+
   draw(text: LabelText): void {
-    const ctx = this.texture.getContext() as CanvasRenderingContext2D;
+    this.text = text;
+    if (this.texture) this.paint(text);
+  }
+
+  private paint(text: LabelText): void {
+    const ctx = this.texture!.getContext() as CanvasRenderingContext2D;
     const w = this.width * PX_PER_M;
     const h = this.height * PX_PER_M;
     ctx.fillStyle = '#f7f5f0';
@@ -67,7 +101,7 @@ export class WallLabel {
         y += bodySize * 1.3;
       }
     }
-    this.texture.update(true);
+    this.texture!.update(true);
   }
 }
 

@@ -7,10 +7,19 @@ import type { Finish } from '../twin/schema';
 /** One material per distinct finish, so rooms with the same walls share a draw state. */
 export class MaterialLibrary {
   private readonly cache = new Map<string, PBRMaterial>();
+  /** Finishes' textures not fetched yet (in-gallery AR draws surfaces depth-only: it needs none). */
+  private readonly held: [PBRMaterial, string][] = [];
   constructor(
     private readonly scene: Scene,
     private readonly resolve: (path: string) => string,
+    private holdTextures = false,
   ) {}
+
+  /** Fetches the textures held back so far, and every later one at once. */
+  loadTextures(): void {
+    this.holdTextures = false;
+    for (const [m, path] of this.held.splice(0)) m.albedoTexture = new Texture(this.resolve(path), this.scene);
+  }
 
   finish(name: string, finish: Finish, fallback: Finish): PBRMaterial {
     const f = finish ?? fallback;
@@ -22,10 +31,8 @@ export class MaterialLibrary {
     m.metallic = 0;
     m.roughness = f.roughness ?? 0.85;
     m.backFaceCulling = false;
-    if (f.texture) {
-      const t = new Texture(this.resolve(f.texture), this.scene);
-      m.albedoTexture = t;
-    }
+    if (f.texture && this.holdTextures) this.held.push([m, f.texture]);
+    else if (f.texture) m.albedoTexture = new Texture(this.resolve(f.texture), this.scene);
     this.cache.set(key, m);
     return m;
   }

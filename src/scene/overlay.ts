@@ -24,8 +24,9 @@ export class OverlayPlayer {
   /** Whether this work has something to play. */
   static available(work: SceneArtwork): boolean {
     const a = work.artwork.animation;
-    if (!a || work.state !== 'ready') return false;
-    return a.model !== undefined || work.animations.length > 0;
+    if (!a || (work.state !== 'ready' && work.state !== 'loading')) return false;
+    // A separate animation model stands on its own (in-gallery AR never loads the work's own model); a clip needs it.
+    return a.model !== undefined || (work.state === 'ready' && work.animations.length > 0);
   }
 
   private load(): Promise<void> {

@@ -4,9 +4,15 @@
  * the nearest works, a backstory panel (the page's own panel in a WebXR DOM overlay; a world-space GUI panel where
  * the browser has no DOM overlay), and overlay animations played on the real object.
  *
- * Registration by reference points: the visitor aims the reticle (a viewer-space hit test) at each named point
- * and taps; two or more points give the rigid transform (registration.ts), applied to one root node that parents
- * the whole twin and then held by a WebXR anchor. "Realign" starts again. Loaded on demand by ar-button.ts.
+ * Registration, three ways the visitor can switch between (registration.ts has the maths):
+ * - reference points: aim the reticle (a viewer-space hit test) at each named point and tap; two or more points
+ *   give the rigid transform;
+ * - a printed marker: Babylon's WebXR image tracking (where the browser has it; otherwise it says so and falls
+ *   back) gives the marker's pose; several steady detections give the transform;
+ * - by hand: the twin's floor outline (a ghost) is set down where the reticle is, then turned and slid with
+ *   on-screen controls until it matches the room, and confirmed.
+ * The transform goes to one root node that parents the whole twin and is then held by a WebXR anchor. "Realign"
+ * starts again. Loaded on demand by ar-button.ts.
  */
 import { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
 import { WebXRFeatureName } from '@babylonjs/core/XR/webXRFeaturesManager';
@@ -19,6 +25,8 @@ import '@babylonjs/core/XR/features/WebXRHitTest';
 import type { WebXRAnchorSystem, IWebXRAnchor } from '@babylonjs/core/XR/features/WebXRAnchorSystem';
 import '@babylonjs/core/XR/features/WebXRAnchorSystem';
 import '@babylonjs/core/XR/features/WebXRDOMOverlay';
+import type { WebXRImageTracking, IWebXRTrackedImage } from '@babylonjs/core/XR/features/WebXRImageTracking';
+import '@babylonjs/core/XR/features/WebXRImageTracking';
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Color3, Color4 } from '@babylonjs/core/Maths/math.color';
 import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
@@ -40,21 +48,34 @@ import { StackPanel } from '@babylonjs/gui/2D/controls/stackPanel';
 import { Rectangle } from '@babylonjs/gui/2D/controls/rectangle';
 import { Control } from '@babylonjs/gui/2D/controls/control';
 import { EYE_HEIGHT } from '../../twin/layout';
-import { headingToDir } from '../../twin/floorplan';
+import { headingToDir, roomAt } from '../../twin/floorplan';
 import type { Artwork, Exhibition, Vec3 } from '../../twin/schema';
 import { pick } from '../../twin/text';
 import { fill, type Strings } from '../../ui/i18n';
 import { ArtworkPanel, type PanelContext } from '../../ui/panel';
 import { h, clear } from '../../ui/dom';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
+import { mayShow } from '../../twin/protocol';
 import type { Gallery } from '../../scene/gallery';
 import { OverlayPlayer } from '../../scene/overlay';
 import { panelPlacement } from '../vr/logic';
 import { PANEL_SIZE, VrPanel } from '../vr/vr-panel';
 import { Surface, MUTED } from '../vr/surface';
 import { xrPanelContext, type XrHost } from '../vr/vr-mode';
-import { apply, invert, RegistrationError, solveRegistration, type Registration } from './registration';
-import { deOverlap, nearbyWorks, type LabelBox } from './logic';
+import {
+  apply,
+  invert,
+  markerPoseFromMatrix,
+  markerRegistrationFrom,
+  placeAt,
+  RegistrationError,
+  solveRegistration,
+  yawToFace,
+  type MarkerPose,
+  type RoomTransform,
+} from './registration';
+import { deOverlap, floorOutline, manualPivot, nearbyWorks, registrationMethods, type LabelBox, type RegistrationMethod } from './logic';
+import { timeLapseFor } from '../../scene/time-lapse';
 
 export interface ArHost extends XrHost {
   /** The preview panel's context (language, favourites, acknowledgements), for the DOM-overlay panel. */
@@ -64,7 +85,17 @@ export interface ArHost extends XrHost {
   exited: () => void;
 }
 
-type Phase = 'aiming' | 'registered';
+/** aiming: tapping reference points; scanning: looking for the marker; placing/adjusting: by hand. */
+type Phase = 'aiming' | 'scanning' | 'placing' | 'adjusting' | 'registered';
+
+/** The transform in use and how it was found; `rms` is the fit's error (points) or the detections' spread (marker). */
+type Alignment = RoomTransform & { method: RegistrationMethod; rms?: number; residuals?: number[] };
+
+/** Manual steps: small enough to land within a couple of centimetres; held buttons repeat. */
+const TURN_STEP = (1 * Math.PI) / 180;
+const SLIDE_STEP = 0.02;
+/** Steady detections of the marker averaged before it counts. */
+const MARKER_DETECTIONS = 10;
 
 const LABEL_W = 0.34;
 const LABEL_H = 0.085;
@@ -83,7 +114,11 @@ interface Saved {
   clear: Color4;
   parents: TransformNode[];
   materials: [AbstractMesh, Material | null][];
-  disabled: AbstractMesh[];
+  /**
+   * Hidden meshes with whether each was enabled and visible. Hidden twice (disabled and invisible): the gallery's
+   * room visibility enables every room once the twin hangs under the registration root.
+   */
+  disabled: [AbstractMesh, boolean, boolean][];
   /** Meshes whose world matrix was frozen (the architecture): thawed to follow the root, frozen again after. */
   frozen: AbstractMesh[];
 }
@@ -104,7 +139,16 @@ export class ArMode {
   private saved?: Saved;
   private phase: Phase = 'aiming';
   private measured: Vec3[] = [];
-  private registration?: Registration;
+  private registration?: Alignment;
+  private readonly methods: RegistrationMethod[];
+  private method: RegistrationMethod;
+  /** Whether this session tracks images (set when it starts). */
+  private markerTracking = false;
+  private markerSeen = new Map<number, MarkerPose[]>();
+  private readonly pivot: Vec3;
+  private readonly outline: LinesMesh;
+  private manual?: { at: Vec3; yaw: number };
+  private repeat?: ReturnType<typeof setInterval>;
   private anchor?: IWebXRAnchor;
   private lastHit?: IWebXRHitResult;
   private message = '';
@@ -122,6 +166,7 @@ export class ArMode {
     private readonly xr: WebXRDefaultExperience,
     private readonly hitTest: WebXRHitTest | undefined,
     private readonly anchors: WebXRAnchorSystem | undefined,
+    private readonly imageTracking: WebXRImageTracking | undefined,
   ) {
     this.scene = host.gallery.scene;
     const scene = this.scene;
@@ -142,9 +187,21 @@ export class ArMode {
     this.leaders.color = Color3.FromHexString('#ffb347');
     this.leaders.isPickable = false;
     this.leaders.setEnabled(false);
+    this.methods = registrationMethods(host.exhibition);
+    this.method = this.methods[0] ?? 'manual';
+    this.pivot = manualPivot(host.exhibition);
+    // The ghost floor outline for placing by hand: twin coordinates, under the root, so it moves with it.
+    const segments = floorOutline(host.exhibition).map(([a, b]) => [new Vector3(...a), new Vector3(...b)]);
+    this.outline = CreateLineSystem('ar-outline', { lines: segments.length ? segments : this.emptyLines() }, scene);
+    this.outline.color = Color3.FromHexString('#7fd8ff');
+    this.outline.isPickable = false;
+    this.outline.parent = this.root;
+    // Drawn over the twin's depth-only walls and floor, which would hide it (it lies in their very planes).
+    this.outline.renderingGroupId = 1;
+    this.outline.setEnabled(false);
     this.guiPanel = new VrPanel(scene, xrPanelContext(host, () => this.guiPanel, () => this.closeWork(), () => undefined));
     this.guiPanel.surface.mesh.parent = this.root;
-    this.hud = new Surface('ar-hud', scene, 0.36, 0.2, 720, 400);
+    this.hud = new Surface('ar-hud', scene, 0.36, 0.27, 720, 540);
     this.hud.mesh.setEnabled(false);
     // The DOM overlay: instructions and controls on top, the page's own artwork panel below.
     clear(host.overlay);
@@ -199,7 +256,23 @@ export class ArMode {
     } catch {
       // No DOM overlay: the GUI panel stands in.
     }
-    return new ArMode(host, xr, hitTest, anchors);
+    // The printed markers, at their printed width; only where the exhibition has some (the images are fetched).
+    let imageTracking: WebXRImageTracking | undefined;
+    const markers = host.exhibition.arReferences.markers;
+    if (markers.length) {
+      try {
+        imageTracking = fm.enableFeature(
+          WebXRFeatureName.IMAGE_TRACKING,
+          'latest',
+          { images: markers.map((m) => ({ src: host.resolveMedia(m.image), estimatedRealWorldWidth: m.widthMetres })) },
+          true,
+          false,
+        ) as WebXRImageTracking;
+      } catch {
+        imageTracking = undefined;
+      }
+    }
+    return new ArMode(host, xr, hitTest, anchors, imageTracking);
   }
 
   get active(): boolean {
@@ -272,23 +345,50 @@ export class ArMode {
     });
     this.hitTest?.onHitTestResultObservable.add((results) => {
       this.lastHit = results[0];
-      const show = this.phase === 'aiming' && !!this.lastHit;
+      const show = (this.phase === 'aiming' || this.phase === 'placing') && !!this.lastHit;
       this.reticle.setEnabled(show);
       if (show) this.reticle.position.copyFrom(this.lastHit!.position);
       this.reticle.rotation.set(Math.PI / 2, 0, 0);
+      // Placing by hand: the ghost outline follows the reticle, facing the way the phone looks.
+      if (show && this.phase === 'placing') {
+        const at: Vec3 = [this.lastHit!.position.x, this.lastHit!.position.y, this.lastHit!.position.z];
+        const yaw = this.facingYaw();
+        if (yaw !== undefined) this.setRoot(placeAt(this.pivot, at, yaw));
+      }
     });
+    this.imageTracking?.onTrackedImageUpdatedObservable.add((image) => this.markerSeenAt(image));
+    this.imageTracking?.onUntrackableImageFoundObservable.add(() => {
+      this.host.setStatus({ arMarker: 'untrackable' });
+      if (this.phase === 'scanning') this.fallBack(this.host.t().arMarkerUntrackable);
+    });
+  }
+
+  /** Whether this browser's session tracks images (WebXR image tracking is still an incubation in Chrome). */
+  private sessionTracksImages(): boolean {
+    if (!this.imageTracking) return false;
+    const session = this.xr.baseExperience.sessionManager.session as XRSession & { enabledFeatures?: string[] };
+    const frame = (globalThis as { XRFrame?: { prototype: object } }).XRFrame?.prototype;
+    const api = 'XRImageTrackingResult' in globalThis && !!frame && 'getImageTrackingResults' in frame;
+    return api && (!session.enabledFeatures || session.enabledFeatures.includes('image-tracking'));
   }
 
   private started(): void {
     const session = this.xr.baseExperience.sessionManager.session as XRSession & { domOverlayState?: { type: string } };
     this.domOverlay = !!session.domOverlayState;
+    this.markerTracking = this.sessionTracksImages();
     this.host.overlay.hidden = !this.domOverlay;
     this.hud.mesh.setEnabled(!this.domOverlay);
     this.frames = 0;
     this.instrumentation ??= new SceneInstrumentation(this.scene);
     this.frameObserver = this.scene.onAfterRenderObservable.add(() => this.frame());
     this.startRegistration();
-    this.host.setStatus({ mode: 'ar', xr: 'running', arOverlay: this.domOverlay ? 'dom' : 'gui', arHitTest: this.hitTest ? 'on' : 'off' });
+    this.host.setStatus({
+      mode: 'ar',
+      xr: 'running',
+      arOverlay: this.domOverlay ? 'dom' : 'gui',
+      arHitTest: this.hitTest ? 'on' : 'off',
+      arMarker: this.host.exhibition.arReferences.markers.length ? (this.markerTracking ? 'tracking' : 'unsupported') : '',
+    });
     this.host.announce(this.host.t().arEntered);
   }
 
@@ -298,8 +398,10 @@ export class ArMode {
     this.closeWork();
     for (const p of this.players.values()) if (p.playing) void p.toggle();
     this.dropAnchor();
+    this.stopRepeat();
     this.hideLabels();
     this.reticle.setEnabled(false);
+    this.outline.setEnabled(false);
     this.hud.mesh.setEnabled(false);
     this.host.overlay.hidden = true;
     this.restoreTwin();
@@ -323,20 +425,24 @@ export class ArMode {
     }
     const arch = new Set<AbstractMesh>([...this.host.gallery.architecture.floors, ...this.host.gallery.architecture.walls, ...[...this.host.gallery.architecture.byRoom.values()].flat()]);
     for (const m of this.root.getChildMeshes(false)) {
+      // The AR mode's own meshes under the root (the ghost outline, the GUI panel) are not the twin's.
+      if (m.name.startsWith('ar-') || m.name.startsWith('vr-')) continue;
       if (m.isWorldMatrixFrozen) {
         m.unfreezeWorldMatrix();
         saved.frozen.push(m);
       }
-      if (!m.isEnabled(false)) continue;
+      // Every room's architecture, not only the rooms drawn now: in AR the twin is seen from its real place.
       if (arch.has(m) && m.isVisible) {
         saved.materials.push([m, m.material]);
         m.material = this.occluder;
       } else {
-        saved.disabled.push(m);
+        saved.disabled.push([m, m.isEnabled(false), m.isVisible]);
         m.setEnabled(false);
+        m.isVisible = false;
       }
     }
     this.buildWorkOccluders();
+    this.timeLapsesOverReality(true);
     // The camera image shows through.
     scene.clearColor = new Color4(0, 0, 0, 0);
     this.saved = saved;
@@ -383,13 +489,22 @@ export class ArMode {
     }
   }
 
+  /** A work's time-lapse, moved from its present state, draws the earlier state on the real work (src/scene/time-lapse.ts). */
+  private timeLapsesOverReality(on: boolean): void {
+    for (const w of this.host.gallery.works.values()) timeLapseFor(this.scene, w, this.host.gallery.resolve)?.overReality(on);
+  }
+
   private restoreTwin(): void {
     const s = this.saved;
     if (!s) return;
     this.saved = undefined;
+    this.timeLapsesOverReality(false);
     this.scene.clearColor = s.clear;
     for (const [m, mat] of s.materials) m.material = mat;
-    for (const m of s.disabled) m.setEnabled(true);
+    for (const [m, enabled, visible] of s.disabled) {
+      m.isVisible = visible;
+      m.setEnabled(enabled);
+    }
     this.root.position.setAll(0);
     this.root.rotationQuaternion = Quaternion.Identity();
     this.root.computeWorldMatrix(true);
@@ -404,14 +519,47 @@ export class ArMode {
   private startRegistration(): void {
     this.dropAnchor();
     this.closeWork();
-    this.phase = 'aiming';
+    this.stopRepeat();
     this.measured = [];
+    this.markerSeen.clear();
+    this.manual = undefined;
+    this.registration = undefined;
     this.hideLabels();
+    // Until aligned the twin sits where it was; only the ghost outline (by hand) shows it.
+    if (this.method === 'marker' && !this.markerTracking) {
+      this.fallBack(fill(this.host.t().arMarkerUnsupported, { method: this.methodName(this.fallbackMethod()) }));
+      return;
+    }
+    this.phase = this.method === 'points' ? 'aiming' : this.method === 'marker' ? 'scanning' : 'placing';
+    this.outline.setEnabled(this.phase === 'placing');
     this.renderUi();
-    this.host.setStatus({ arPhase: 'aiming', arPoint: this.refs[0]?.id ?? '', arPoints: '0' });
+    this.host.setStatus({ arMethod: this.method, arPhase: this.phase, arPoint: this.phase === 'aiming' ? (this.refs[0]?.id ?? '') : '', arPoints: '0', arManual: '' });
   }
 
-  /** "Realign": measure the reference points again. */
+  /** The method to use when the marker cannot be: reference points if there are any, else by hand. */
+  private fallbackMethod(): RegistrationMethod {
+    return this.methods.find((m) => m !== 'marker') ?? 'manual';
+  }
+
+  /** Says why (e.g. no image tracking) and switches to the next method; the message stays until the next tap. */
+  private fallBack(why: string): void {
+    this.method = this.fallbackMethod();
+    this.startRegistration();
+    this.message = why;
+    this.host.setStatus({ arFallback: why });
+    this.renderUi();
+  }
+
+  /** The visitor picks a registration method: it starts afresh. */
+  useMethod(method: RegistrationMethod): void {
+    if (!this.methods.includes(method)) return;
+    this.method = method;
+    this.message = '';
+    this.host.setStatus({ arFallback: '' });
+    this.startRegistration();
+  }
+
+  /** "Realign": register again, the same way. */
   realign(): void {
     this.message = '';
     this.startRegistration();
@@ -431,6 +579,7 @@ export class ArMode {
       return;
     }
     if (this.phase === 'aiming') this.measure();
+    else if (this.phase === 'placing') this.place();
     else if (this.openId) this.closeWork();
   }
 
@@ -452,25 +601,132 @@ export class ArMode {
     }
     const twin = this.refs.slice(0, n).map((r) => r.position);
     try {
-      this.registration = solveRegistration(twin, this.measured);
+      const r = solveRegistration(twin, this.measured);
+      this.applyRegistration({ method: 'points', yaw: r.yaw, translation: r.translation, rms: r.rms, residuals: r.residuals });
     } catch (e) {
-      this.message = e instanceof RegistrationError ? fill(t.arRegistrationFailed, { reason: e.message }) : String(e);
-      this.measured = [];
-      this.host.setStatus({ arPoints: '0', arPoint: this.refs[0]?.id ?? '', arError: this.message });
+      this.fail(e);
+    }
+  }
+
+  /** A registration that could not be made: say why, and start this method again. */
+  private fail(e: unknown): void {
+    const reason = e instanceof RegistrationError ? fill(this.host.t().arRegistrationFailed, { reason: e.message }) : String(e);
+    this.measured = [];
+    this.markerSeen.clear();
+    this.host.setStatus({ arPoints: '0', arPoint: this.phase === 'aiming' ? (this.refs[0]?.id ?? '') : '', arError: reason });
+    this.message = reason;
+    this.renderUi();
+  }
+
+  // ---------------------------------------------------------------- by marker
+
+  private markerSeenAt(image: IWebXRTrackedImage): void {
+    if (this.phase !== 'scanning' || image.emulated) return;
+    const twin = this.host.exhibition.arReferences.markers[image.id];
+    if (!twin) return;
+    let pose: MarkerPose;
+    try {
+      pose = markerPoseFromMatrix(image.transformationMatrix.m);
+    } catch {
+      return;
+    }
+    const seen = this.markerSeen.get(image.id) ?? [];
+    seen.push(pose);
+    this.markerSeen.set(image.id, seen);
+    this.host.setStatus({ arMarkerSeen: `${twin.id}:${seen.length}` });
+    if (seen.length < MARKER_DETECTIONS) return;
+    try {
+      const fit = markerRegistrationFrom(twin, seen.slice(-MARKER_DETECTIONS));
+      this.message = '';
+      this.applyRegistration({ method: 'marker', yaw: fit.yaw, translation: fit.translation, rms: fit.spread });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- by hand
+
+  /** The turn that makes the twin's entrance face the way the phone looks now (undefined looking straight down). */
+  private facingYaw(): number | undefined {
+    const f = this.camera.getDirection(Vector3.Forward(this.scene.useRightHandedSystem));
+    try {
+      return yawToFace(this.host.exhibition.entrance.heading, [f.x, f.y, f.z]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Tap while placing: the outline is set down at the reticle; now turn and slide it. */
+  private place(): void {
+    const hit = this.lastHit;
+    if (!hit) {
+      this.message = this.host.t().arNoSurface;
       this.renderUi();
       return;
     }
-    this.applyRegistration(this.registration);
+    this.message = '';
+    this.manual = { at: [hit.position.x, hit.position.y, hit.position.z], yaw: this.facingYaw() ?? 0 };
+    this.phase = 'adjusting';
+    this.reticle.setEnabled(false);
+    this.applyManual();
+    this.host.setStatus({ arPhase: 'adjusting' });
+    this.renderUi();
   }
 
-  private applyRegistration(r: Registration): void {
-    this.root.position.set(...r.translation);
-    this.root.rotationQuaternion = Quaternion.RotationYawPitchRoll(r.yaw, 0, 0);
+  /** One step of the manual controls; slides are in the visitor's view (left/right, away/nearer on the floor). */
+  adjust(step: 'turn-left' | 'turn-right' | 'left' | 'right' | 'away' | 'nearer'): void {
+    const m = this.manual;
+    if (this.phase !== 'adjusting' || !m) return;
+    if (step === 'turn-left') m.yaw += TURN_STEP;
+    else if (step === 'turn-right') m.yaw -= TURN_STEP;
+    else {
+      const f = this.camera.getDirection(Vector3.Forward(this.scene.useRightHandedSystem));
+      let fx = f.x;
+      let fz = f.z;
+      const n = Math.hypot(fx, fz) || 1;
+      fx /= n;
+      fz /= n;
+      // Right of a forward (fx, fz) on the floor, y up, right-handed: (−fz, fx).
+      const [dx, dz] = step === 'away' ? [fx, fz] : step === 'nearer' ? [-fx, -fz] : step === 'right' ? [-fz, fx] : [fz, -fx];
+      m.at = [m.at[0] + dx * SLIDE_STEP, m.at[1], m.at[2] + dz * SLIDE_STEP];
+    }
+    this.applyManual();
+  }
+
+  private applyManual(): void {
+    const m = this.manual;
+    if (!m) return;
+    this.setRoot(placeAt(this.pivot, m.at, m.yaw));
+    this.host.setStatus({ arManual: `${((m.yaw * 180) / Math.PI).toFixed(1)}°,${m.at.map((v) => v.toFixed(3)).join(',')}` });
+  }
+
+  /** Confirm: the placed outline is the registration. */
+  confirm(): void {
+    const m = this.manual;
+    if (this.phase !== 'adjusting' || !m) return;
+    this.stopRepeat();
+    this.applyRegistration({ method: 'manual', ...placeAt(this.pivot, m.at, m.yaw) });
+  }
+
+  private stopRepeat(): void {
+    if (this.repeat) clearInterval(this.repeat);
+    this.repeat = undefined;
+  }
+
+  private setRoot(t: RoomTransform): void {
+    this.root.position.set(...t.translation);
+    this.root.rotationQuaternion = Quaternion.RotationYawPitchRoll(t.yaw, 0, 0);
     this.root.computeWorldMatrix(true);
+  }
+
+  private applyRegistration(r: Alignment): void {
+    this.registration = r;
+    this.setRoot(r);
     this.phase = 'registered';
     this.reticle.setEnabled(false);
-    this.host.setStatus({ arPhase: 'registered', arRms: r.rms.toFixed(4), arPoint: '', arError: '' });
-    this.host.announce(fill(this.host.t().arAligned, { cm: (r.rms * 100).toFixed(1) }));
+    this.outline.setEnabled(false);
+    this.host.setStatus({ arPhase: 'registered', arRms: r.rms === undefined ? '' : r.rms.toFixed(4), arPoint: '', arError: '' });
+    this.host.announce(this.alignedText());
     this.renderUi();
     // Hold it with an anchor: it follows the phone's refined understanding of the room.
     if (this.anchors) {
@@ -504,7 +760,8 @@ export class ArMode {
     if (this.xr.baseExperience.state !== WebXRState.IN_XR) return;
     this.frames++;
     if (!this.domOverlay) this.placeHud();
-    if (this.phase === 'registered' && this.frames % 6 === 1) this.placeLabels();
+    // While the outline is adjusted by hand the labels show too: they help to see when it matches.
+    if ((this.phase === 'registered' || this.phase === 'adjusting') && this.frames % 6 === 1) this.placeLabels();
   }
 
   private viewer(): { position: Vec3; forward: Vec3 } {
@@ -525,11 +782,10 @@ export class ArMode {
   }
 
   private placeLabels(): void {
-    const r = this.registration;
-    if (!r) return;
     const v = this.viewer();
     const world = this.root.computeWorldMatrix(true);
-    const candidates = [...this.host.gallery.works.values()].map((w) => {
+    // Only works their communities allow in the gallery's AR get a label (and so can be opened there).
+    const candidates = [...this.host.gallery.works.values()].filter((w) => mayShow(w.artwork, 'ar')).map((w) => {
       const local = ArMode.labelAnchor(w);
       const p = Vector3.TransformCoordinates(local, world);
       return { id: w.artwork.id, position: [p.x, p.y, p.z] as Vec3, local, work: w };
@@ -681,7 +937,7 @@ export class ArMode {
 
   private hasAnimation(id: string): boolean {
     const w = this.host.gallery.works.get(id);
-    return !!w && w.artwork.sensitivity.level !== 'restricted' && OverlayPlayer.available(w);
+    return !!w && mayShow(w.artwork, 'ar') && OverlayPlayer.available(w);
   }
 
   /** Plays or pauses a work's overlay animation on the real object (the twin's node, registered). */
@@ -703,16 +959,37 @@ export class ArMode {
 
   // ---------------------------------------------------------------- instructions and controls
 
+  private methodName(m: RegistrationMethod): string {
+    const t = this.host.t();
+    return m === 'points' ? t.arMethodPoints : m === 'marker' ? t.arMethodMarker : t.arMethodManual;
+  }
+
+  private alignedText(): string {
+    const t = this.host.t();
+    const r = this.registration;
+    const cm = ((r?.rms ?? 0) * 100).toFixed(1);
+    return r?.method === 'manual' ? t.arAlignedManual : r?.method === 'marker' ? fill(t.arAlignedMarker, { cm }) : fill(t.arAligned, { cm });
+  }
+
   private instruction(): string {
     const t = this.host.t();
-    if (this.message) return this.message;
+    let text = '';
     if (this.phase === 'aiming') {
       const n = this.measured.length;
       const ref = this.refs[n];
       const total = Math.min(this.refs.length, 4);
-      return ref ? fill(t.arAimAt, { name: this.txt(ref.name), i: n + 1, n: total }) : '';
-    }
-    return fill(t.arAligned, { cm: ((this.registration?.rms ?? 0) * 100).toFixed(1) });
+      text = ref ? fill(t.arAimAt, { name: this.txt(ref.name), i: n + 1, n: total }) : '';
+    } else if (this.phase === 'scanning') {
+      const m = this.host.exhibition.arReferences.markers[0];
+      text = m ? fill(t.arFindMarker, { name: this.txt(m.name), cm: Math.round(m.widthMetres * 100) }) : '';
+    } else if (this.phase === 'placing') {
+      const ex = this.host.exhibition;
+      const [x, , z] = ex.entrance.position;
+      const room = roomAt(ex.space.rooms, [x, z]) ?? ex.space.rooms[0];
+      text = fill(t.arPlaceOutline, { room: room ? this.txt(room.name) : '' });
+    } else if (this.phase === 'adjusting') text = t.arAdjustOutline;
+    else text = this.alignedText();
+    return this.message ? `${this.message} ${text}`.trim() : text;
   }
 
   private renderUi(): void {
@@ -720,19 +997,42 @@ export class ArMode {
     const text = this.instruction();
     const anim = this.openId && this.hasAnimation(this.openId) ? this.players.get(this.openId)?.playing : undefined;
     const animLabel = this.openId && this.hasAnimation(this.openId) ? (anim ? t.arPause : t.arPlay) : '';
+    const adjusting = this.phase === 'adjusting';
+    const steps = [
+      ['turn-left', t.arTurnLeft],
+      ['turn-right', t.arTurnRight],
+      ['left', t.arSlideLeft],
+      ['right', t.arSlideRight],
+      ['away', t.arSlideAway],
+      ['nearer', t.arSlideNearer],
+    ] as const;
     // DOM overlay (phones).
     clear(this.domHud);
+    const button = (cls: string, label: string, act: () => void, attrs: Record<string, string> = {}) => {
+      const b = h('button', { type: 'button', class: cls, ...attrs }, label);
+      b.addEventListener('click', act);
+      return b;
+    };
+    this.domHud.append(h('p', { class: 'ar-instruction', role: 'status' }, text));
+    if (this.methods.length > 1) {
+      const group = h('div', { class: 'ar-methods', role: 'group', 'aria-label': t.arMethods });
+      for (const m of this.methods) group.append(button(`ar-method ar-method-${m}`, this.methodName(m), () => this.useMethod(m), { 'aria-pressed': String(m === this.method), 'data-method': m }));
+      this.domHud.append(group);
+    }
+    if (adjusting) {
+      const pad = h('div', { class: 'ar-adjust', role: 'group', 'aria-label': t.arAdjustOutline });
+      for (const [step, label] of steps) pad.append(this.repeatingButton(`ar-step ar-step-${step}`, label, () => this.adjust(step)));
+      pad.append(button('ar-confirm', t.arConfirm, () => this.confirm()));
+      this.domHud.append(pad);
+    }
     const row = h('div', { class: 'ar-controls' });
-    const realign = h('button', { type: 'button', class: 'ar-realign' }, t.arRealign);
-    realign.addEventListener('click', () => this.realign());
-    const exit = h('button', { type: 'button', class: 'ar-exit' }, t.arExit);
-    exit.addEventListener('click', () => void this.exit());
-    row.append(realign, exit);
-    this.domHud.append(h('p', { class: 'ar-instruction', role: 'status' }, text), row);
+    row.append(button('ar-realign', t.arRealign, () => this.realign()), button('ar-exit', t.arExit, () => void this.exit()));
+    this.domHud.append(row);
     // GUI fallback.
     const s = this.hud;
     const rootC = s.ui.rootContainer;
     for (const c of [...rootC.children]) c.dispose();
+    for (const name of ['animation', 'confirm', ...steps.map(([step]) => `step:${step}`), ...(['points', 'marker', 'manual'] as const).map((m) => `method:${m}`)]) s.forget(name);
     const card = new Rectangle('hud-card');
     card.background = '#1f1c19e0';
     card.cornerRadius = 20;
@@ -743,18 +1043,61 @@ export class ArMode {
     col.width = '690px';
     col.verticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
     card.addControl(col);
-    col.addControl(s.text('instruction', text, 30, { height: '170px', wrap: true }));
-    const buttons = new StackPanel('hud-row');
-    buttons.isVertical = false;
-    buttons.height = '100px';
-    col.addControl(buttons);
-    buttons.addControl(s.button('realign', t.arRealign, () => this.realign(), { width: '220px', height: '86px', fontSize: 28 }));
+    col.addControl(s.text('instruction', text, 26, { height: '130px', wrap: true }));
+    const row2 = (name: string) => {
+      const r = new StackPanel(name);
+      r.isVertical = false;
+      r.height = '84px';
+      col.addControl(r);
+      return r;
+    };
+    if (this.methods.length > 1) {
+      const methods = row2('hud-methods');
+      for (const m of this.methods) {
+        methods.addControl(s.button(`method:${m}`, this.methodName(m), () => this.useMethod(m), { width: '220px', height: '72px', fontSize: 24, background: m === this.method ? '#35607a' : undefined }));
+      }
+    }
+    if (adjusting) {
+      const pad = row2('hud-adjust');
+      for (const [step, label] of steps) pad.addControl(s.button(`step:${step}`, label, () => this.adjust(step), { width: '112px', height: '72px', fontSize: 20 }));
+      const ok = row2('hud-confirm');
+      ok.addControl(s.button('confirm', t.arConfirm, () => this.confirm(), { width: '300px', height: '72px', fontSize: 26, background: '#35607a' }));
+    }
+    const buttons = row2('hud-row');
+    buttons.addControl(s.button('realign', t.arRealign, () => this.realign(), { width: '220px', height: '72px', fontSize: 26 }));
     if (animLabel && this.openId) {
       const id = this.openId;
-      buttons.addControl(s.button('animation', animLabel, () => void this.toggleAnimation(id), { width: '220px', height: '86px', fontSize: 28, background: '#6b4f1d' }));
-    } else s.forget('animation');
-    buttons.addControl(s.button('exit', t.arExit, () => void this.exit(), { width: '220px', height: '86px', fontSize: 28, background: '#5b2a24' }));
-    col.addControl(s.text('hint', this.phase === 'registered' ? t.arTapLabel : '', 24, { color: MUTED, height: '60px' }));
+      buttons.addControl(s.button('animation', animLabel, () => void this.toggleAnimation(id), { width: '220px', height: '72px', fontSize: 26, background: '#6b4f1d' }));
+    }
+    buttons.addControl(s.button('exit', t.arExit, () => void this.exit(), { width: '220px', height: '72px', fontSize: 26, background: '#5b2a24' }));
+    if (!adjusting) col.addControl(s.text('hint', this.phase === 'registered' ? t.arTapLabel : '', 22, { color: MUTED, height: '50px' }));
+  }
+
+  /** A DOM button that steps once per tap, and keeps stepping while held (turning a whole room by 1° taps is slow). */
+  private repeatingButton(cls: string, label: string, step: () => void): HTMLButtonElement {
+    const b = h('button', { type: 'button', class: cls }, label) as HTMLButtonElement;
+    let held = false;
+    b.addEventListener('pointerdown', (e) => {
+      held = true;
+      step();
+      this.stopRepeat();
+      let n = 0;
+      // A short pause before repeating, so a tap is one step.
+      this.repeat = setInterval(() => {
+        if (++n > 4) step();
+      }, 80);
+      b.setPointerCapture?.(e.pointerId);
+    });
+    const release = () => this.stopRepeat();
+    b.addEventListener('pointerup', release);
+    b.addEventListener('pointercancel', release);
+    b.addEventListener('lostpointercapture', release);
+    // A click that followed a pointerdown has stepped already; a keyboard or synthetic click steps once.
+    b.addEventListener('click', () => {
+      if (held) held = false;
+      else step();
+    });
+    return b;
   }
 
   /** The GUI fallback's controls float low in front of the visitor. */
@@ -787,7 +1130,12 @@ export class ArMode {
       frames: this.frames,
       overlay: this.domOverlay ? 'dom' : 'gui',
       measured: this.measured.map((p) => [...p]),
-      registration: r ? { yaw: r.yaw, translation: r.translation, rms: r.rms, residuals: r.residuals } : undefined,
+      method: this.method,
+      methods: [...this.methods],
+      markerTracking: this.markerTracking,
+      manual: this.manual ? { yaw: this.manual.yaw, at: [...this.manual.at] } : undefined,
+      outline: this.outline.isEnabled(),
+      registration: r ? { method: r.method, yaw: r.yaw, translation: r.translation, rms: r.rms, residuals: r.residuals } : undefined,
       anchored: !!this.anchor,
       hit: this.lastHit ? ([this.lastHit.position.x, this.lastHit.position.y, this.lastHit.position.z] as Vec3) : undefined,
       instruction: this.instruction(),
