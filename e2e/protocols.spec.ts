@@ -1,0 +1,272 @@
+/**
+ * Community protocols, checked where it matters: in the request log. A restricted work's media is never
+ * requested in the preview, in VR or in AR; its placeholder shows the community's statement, label and contact.
+ * An advisory work shows its notice first, and the acknowledgement lasts for the browser session only. Per-mode
+ * rules: a work kept out of AR has no label there and is hidden in VR when kept out of VR; narration kept out of
+ * AR is neither requested nor offered there; "no screenshots" and "no sharing" are honoured.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page, Route } from '@playwright/test';
+import { test, expect, waitForGallery, defaultExhibition, ROOT, SHOTS } from './support';
+import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
+import { apply, type RoomTransform } from '../src/modes/ar/registration';
+import type { Artwork, Exhibition } from '../src/twin/schema';
+
+const ex = defaultExhibition();
+const en = (m: Record<string, string> | undefined) => (m ? (m.en ?? Object.values(m)[0]!) : '');
+const restricted = ex.artworks.find((a) => a.sensitivity.level === 'restricted')!;
+/** The default exhibition's per-mode rules: an advisory work kept out of AR, and a narration kept out of AR. */
+const notInAr = ex.artworks.find((a) => a.sensitivity.modes && !a.sensitivity.modes.includes('ar'))!;
+const quietInAr = ex.artworks.find((a) => a.narration && a.sensitivity.narration && !a.sensitivity.narration.includes('ar'))!;
+
+/** Requests that carry a work's id: a restricted work's media would be named after it. */
+const requestsFor = (urls: string[], id: string) => urls.filter((u) => decodeURIComponent(u).includes(id));
+
+/** Whether a work's own media (image and frame, or model) is drawn in the scene. */
+const originEnabled = (page: Page, id: string) =>
+  page.evaluate((id) => (window.museumTwin!.scene() as { getTransformNodeByName: (n: string) => { isEnabled: () => boolean } | null }).getTransformNodeByName(`artwork-origin:${id}`)?.isEnabled(), id);
+
+test.use({ serviceWorkers: 'block' });
+
+test('the default exhibition shows a restricted work, an advisory work and per-mode rules', () => {
+  expect(restricted, 'a restricted work').toBeTruthy();
+  expect(notInAr, 'a work kept out of AR').toBeTruthy();
+  expect(quietInAr, 'a narration kept out of AR').toBeTruthy();
+  expect(restricted.sensitivity.labels?.length, 'the restricted work has its community label').toBeGreaterThan(0);
+});
+
+test('a restricted work shows its community’s statement, label and contact, and none of its media is requested', async ({ page, requests }) => {
+  if (restricted.sensitivity.level !== 'restricted') throw new Error('restricted');
+  const s = restricted.sensitivity;
+  await page.goto('/?lang=en');
+  await waitForGallery(page);
+  expect(await page.evaluate((id) => window.museumTwin!.workState(id), restricted.id)).toBe('restricted');
+  await page.locator('.works-list').getByRole('button', { name: en(restricted.title) }).click();
+  const section = page.locator('#panel [data-protocol="restricted"]');
+  await expect(section.getByRole('heading', { name: 'Shown as the community asks' })).toBeVisible();
+  await expect(section).toContainText(en(s.statement));
+  await expect(section).toContainText(en(s.community));
+  const label = s.labels![0]!;
+  await expect(section.locator(`[data-label="${label.code}"]`)).toContainText(en(label.name));
+  await expect(section.getByRole('link', { name: s.contact })).toHaveAttribute('href', `mailto:${s.contact}`);
+  // Nothing of the work beyond its statement: no story, no narration, no details.
+  await expect(page.locator('#panel .story, #panel audio, #panel .annotations')).toHaveCount(0);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${SHOTS}/protocols-restricted.png` });
+  expect(requestsFor(requests, restricted.id)).toEqual([]);
+});
+
+test('an advisory work shows its notice first; the acknowledgement lasts for the session only', async ({ page, browser, baseURL, requests }) => {
+  test.setTimeout(240_000);
+  const urn = ex.artworks.find((a) => a.sensitivity.level === 'advisory')!;
+  if (urn.sensitivity.level !== 'advisory') throw new Error('advisory');
+  await page.goto(`/?lang=en#artwork=${urn.id}`);
+  await waitForGallery(page, false);
+  const notice = page.locator('#panel [data-protocol="advisory"]');
+  await expect(notice.getByRole('heading', { name: 'Before you look' })).toBeVisible();
+  await expect(notice).toContainText(en(urn.sensitivity.notice));
+  for (const l of urn.sensitivity.labels ?? []) await expect(notice.locator(`[data-label="${l.code}"]`)).toContainText(en(l.name));
+  await expect(page.locator('#panel .story')).toHaveCount(0);
+  // The work itself is veiled in the gallery until the notice is acknowledged.
+  await expect.poll(() => originEnabled(page, urn.id)).toBe(false);
+  await page.screenshot({ path: `${SHOTS}/protocols-advisory.png` });
+  await notice.getByRole('button', { name: 'I understand, show the work' }).click();
+  await expect(page.locator('#panel .story')).toBeVisible();
+  await expect.poll(() => originEnabled(page, urn.id)).toBe(true);
+  await expect(page.locator('#panel .lead')).toHaveText(en(urn.label));
+  // This work's community asks for no screenshots: the panel says so (and the app offers no capture).
+  if (urn.sensitivity.screenshots === false) await expect(page.locator('#panel .no-screenshots')).toHaveText('The community asks that you take no screenshots or photographs of this work.');
+
+  // Same session (a reload): remembered.
+  await page.reload();
+  await waitForGallery(page, false);
+  await page.locator('.works-list').getByRole('button', { name: en(urn.title) }).click();
+  await expect(page.locator('#panel .story')).toBeVisible();
+  await expect(page.locator('#panel [data-protocol="advisory"]')).toHaveCount(0);
+
+  // A new session (a fresh browser context): the notice again.
+  const other = await browser.newContext({ baseURL, serviceWorkers: 'block', viewport: { width: 900, height: 540 } });
+  const fresh = await other.newPage();
+  await fresh.goto(`/?lang=en`);
+  await waitForGallery(fresh, false);
+  await fresh.locator('.works-list').getByRole('button', { name: en(urn.title) }).click();
+  await expect(fresh.locator('#panel [data-protocol="advisory"]')).toBeVisible();
+  await other.close();
+  expect(requestsFor(requests, restricted.id)).toEqual([]);
+});
+
+test('no sharing: no link is offered or put in the address bar, even when opened from a deep link', async ({ page }) => {
+  const shared = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.kind === 'painting')!;
+  // Give one work a "no sharing" rule through a copy of the default exhibition.
+  const copy: Exhibition = structuredClone(ex);
+  const quiet = copy.artworks.find((a) => a.id === shared.id)!;
+  quiet.sensitivity = { level: 'open', sharing: false };
+  const path = '/exhibitions/default/exhibition.json';
+  await page.route((u) => u.pathname === path, (r) => r.fulfill({ body: JSON.stringify(copy), contentType: 'application/json' }));
+  await page.goto(`/?lang=en#artwork=${shared.id}`);
+  await waitForGallery(page, false);
+  await expect(page.locator('#panel h2')).toHaveText(en(shared.title));
+  await expect(page.locator('#panel .copy-link')).toHaveCount(0);
+  await expect(page.locator('#panel .no-sharing')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('');
+  // Another work still offers its link.
+  const open = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.id !== shared.id)!;
+  await page.locator('.works-list').getByRole('button', { name: en(open.title) }).click();
+  await expect(page.locator('#panel .copy-link')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe(`#artwork=${open.id}`);
+});
+
+test('narration kept out of a mode is not offered there, and the preview still has it', async ({ page, requests }) => {
+  const n = quietInAr.narration!.en!;
+  await page.goto(`/?lang=en#artwork=${quietInAr.id}`);
+  await waitForGallery(page, false);
+  await expect(page.locator('#panel audio')).toHaveCount(1);
+  await expect.poll(() => requests.some((u) => u.endsWith(n.captions))).toBe(true);
+});
+
+// ---------------------------------------------------------------- VR and AR, in the emulated room
+
+const FIXTURES = resolve(ROOT, 'e2e/fixtures');
+const ROOM: Exhibition = JSON.parse(readFileSync(resolve(FIXTURES, 'ar-room.json'), 'utf8')) as Exhibition;
+const ROOM_URL = '/e2e-fixtures/protocol-room.json';
+/** How the fixture's twin sits in the captured room (as in ar.spec.ts). */
+const TRUTH: RoomTransform = { yaw: Math.PI / 2, translation: [-1.253, 0.0488, 1.388] };
+const SECRET = 'veiled-bundle';
+
+/**
+ * The AR room with protocols: a restricted work (whose media, were it published, would be named after it), the
+ * urn kept out of AR and the amphora out of VR, and the painting's narration kept out of AR.
+ */
+function protocolRoom(): Exhibition {
+  const room: Exhibition = structuredClone(ROOM);
+  const byId = (id: string) => room.artworks.find((a) => a.id === id)!;
+  const urn = byId('cinerary-urn');
+  if (urn.sensitivity.level === 'advisory') urn.sensitivity.modes = ['preview', 'vr'];
+  byId('ivy-amphora').sensitivity = { level: 'open', modes: ['preview', 'ar'] };
+  byId('saint-ravo-calms-the-waters').sensitivity = { level: 'open', narration: ['preview', 'vr'] };
+  const secret = structuredClone(urn) as Artwork & { model?: string };
+  delete secret.model;
+  secret.id = SECRET;
+  secret.accessionNumber = 'SECRET.1';
+  secret.narration = undefined;
+  secret.animation = undefined;
+  secret.annotations = [];
+  secret.conservation = undefined;
+  secret.sensitivity = {
+    level: 'restricted',
+    community: { en: 'The keepers of the bundle' },
+    statement: { en: 'Seen only by the keepers.' },
+    contact: 'keepers@example.org',
+    labels: [{ code: 'TK SS', name: { en: 'Secret / Sacred' } }],
+  };
+  if (secret.placement.kind === 'pose') secret.placement.position = [secret.placement.position[0] + 0.6, secret.placement.position[1], secret.placement.position[2]];
+  room.artworks.push(secret);
+  return room;
+}
+
+async function serveProtocolRoom(page: Page): Promise<void> {
+  const body = JSON.stringify(protocolRoom());
+  await page.route(
+    (u) => u.pathname.startsWith('/e2e-fixtures/'),
+    (r: Route) => {
+      const rel = decodeURIComponent(new URL(r.request().url()).pathname.slice('/e2e-fixtures/'.length));
+      if (rel === 'protocol-room.json') return r.fulfill({ body, contentType: 'application/json' });
+      return r.fulfill({ path: resolve(FIXTURES, rel) });
+    },
+  );
+}
+
+type ArState = { phase: string; frames: number; hit?: Vec3; labels: { id: string; position: Vec3 }[]; overlay: string };
+const arState = (page: Page) => page.evaluate(() => window.museumTwin!.ar!() as ArState);
+
+async function waitFrames(page: Page, n: number): Promise<void> {
+  const start = (await arState(page)).frames;
+  await page.waitForFunction((until) => ((window.museumTwin!.ar!() as { frames: number } | undefined)?.frames ?? 0) >= until, start + n, { timeout: 30_000 });
+}
+
+/** A screen tap: the right controller's select, pointing at `target` (or at the ceiling). */
+async function tap(page: Page, target?: Vec3): Promise<void> {
+  const from: Vec3 = [0.2, 1.3, -0.2];
+  const dir: Vec3 = target ? [target[0] - from[0], target[1] - from[1], target[2] - from[2]] : [0, 1, -0.2];
+  await setController(page, 'right', from, pointingQuaternion(dir));
+  await waitFrames(page, 2);
+  await button(page, 'right', 'trigger', 1);
+  await waitFrames(page, 2);
+  await button(page, 'right', 'trigger', 0);
+  await waitFrames(page, 2);
+}
+
+
+test('in VR: the restricted work’s media is never requested, and a work kept out of VR is hidden there only', async ({ page, requests }) => {
+  test.setTimeout(150_000);
+  await installQuest3(page, { stereo: false });
+  await serveProtocolRoom(page);
+  await page.goto(`/?lang=en&exhibition=${ROOM_URL}`);
+  await waitForGallery(page);
+  expect(await originEnabled(page, 'ivy-amphora')).toBe(true);
+  const status = page.locator('#status');
+  await expect(page.locator('#vr-button')).toBeVisible();
+  await page.locator('#vr-button').click();
+  await expect(status).toHaveAttribute('data-xr', 'running', { timeout: 60_000 });
+  await expect(status).toHaveAttribute('data-mode', 'vr');
+  expect(await originEnabled(page, 'ivy-amphora')).toBe(false);
+  expect(await originEnabled(page, 'saint-ravo-calms-the-waters')).toBe(true);
+  // The advisory urn stays veiled until its notice is acknowledged, in VR as in the preview.
+  expect(await originEnabled(page, 'cinerary-urn')).toBe(false);
+  await page.screenshot({ path: `${SHOTS}/protocols-vr.png` });
+  // The headset ends the session: back in the preview, the amphora is shown again.
+  await page.evaluate(() => (window as unknown as { __iwer: { activeSession?: { end: () => Promise<void> } } }).__iwer.activeSession?.end());
+  await expect(status).toHaveAttribute('data-mode', 'preview', { timeout: 30_000 });
+  expect(await originEnabled(page, 'ivy-amphora')).toBe(true);
+  expect(requestsFor(requests, SECRET)).toEqual([]);
+});
+
+test('in AR: no label for the work kept out of AR, no narration where it is kept out, and no restricted media', async ({ page, requests }) => {
+  test.setTimeout(180_000);
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  // A phone's DOM overlay, so the page's own panel (with the protocol notes) is the AR panel.
+  await page.addInitScript(() => {
+    const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
+    Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
+  });
+  await serveProtocolRoom(page);
+  await page.goto(`/?lang=en&exhibition=${ROOM_URL}`);
+  await waitForGallery(page);
+  const status = page.locator('#status');
+  await page.locator('#ar-button').click();
+  await expect(status).toHaveAttribute('data-ar-overlay', 'dom', { timeout: 30_000 });
+  const before = requests.length;
+  // Register on the three floor corners.
+  for (const ref of ROOM.arReferences.points) {
+    const real = apply(TRUTH, ref.position);
+    await lookAt(page, real);
+    await page.waitForFunction((real) => {
+      const h = (window.museumTwin!.ar!() as { hit?: number[] }).hit;
+      return !!h && Math.hypot(h[0]! - real[0], h[1]! - real[1], h[2]! - real[2]) < 0.03;
+    }, real, { timeout: 30_000 });
+    await tap(page);
+  }
+  await expect(status).toHaveAttribute('data-ar-phase', 'registered');
+  // From the far corner by the desk, looking back across the room with every work ahead (as in ar.spec.ts).
+  await setHeadset(page, [0.9, 1.6, -0.9]);
+  await lookAt(page, [-0.5, 1.0, 0.8]);
+  await expect.poll(async () => (await arState(page)).labels.map((l) => l.id).sort(), { timeout: 30_000 }).toEqual(['ivy-amphora', 'saint-ravo-calms-the-waters']);
+  await waitFrames(page, 6);
+  const labels = (await arState(page)).labels.map((l) => l.id);
+  expect(labels).not.toContain('cinerary-urn');
+  expect(labels).not.toContain(SECRET);
+  expect(labels).toContain('saint-ravo-calms-the-waters');
+  // The painting's panel: no narration in the gallery, and it says why.
+  await tap(page, (await arState(page)).labels.find((l) => l.id === 'saint-ravo-calms-the-waters')!.position);
+  await expect(status).toHaveAttribute('data-ar-panel', 'saint-ravo-calms-the-waters');
+  const panel = page.locator('#ar-overlay .panel');
+  await expect(panel.locator('.no-narration')).toContainText('the narration is not played in AR in the gallery');
+  await expect(panel.locator('audio')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/protocols-ar.png` });
+  const inAr = requests.slice(before);
+  const painting = ROOM.artworks.find((a) => a.id === 'saint-ravo-calms-the-waters')!;
+  for (const n of Object.values(painting.narration ?? {})) expect(inAr.filter((u) => u.endsWith(n.audio) || u.endsWith(n.captions))).toEqual([]);
+  expect(requestsFor(requests, SECRET)).toEqual([]);
+});
