@@ -279,6 +279,9 @@ async function measureApp(browser: Browser, c: Case, served: Served[]): Promise<
   await page.waitForFunction(() => document.getElementById('status')?.dataset.media === 'done', null, { timeout: MEDIA_WAIT_MS }).catch(() => undefined);
   const mediaDone = await page.evaluate(() => performance.getEntriesByName('twin:media-done')[0]?.startTime);
   const path = walkingPath(c.file!);
+  // Every mark of the app's start, to see where time to interactive goes.
+  const allMarks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('twin:')).map((m) => `${m.name.slice(5)} ${Math.round(m.startTime)}`));
+  log(`${c.name}: marks ${allMarks.join(', ')}`);
   log(`${c.name}: scene built at ${round(marks.built ?? 0, 0)} ms, interactive at ${round(marks.interactive ?? 0, 0)} ms, nearby media at ${round(mediaDone ?? NaN, 0)} ms; walking ${FRAMES} frames`);
   const samples = await page.evaluate(
     async ({ points, headings }) => {

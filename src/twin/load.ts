@@ -44,6 +44,7 @@ export async function loadExhibition(url: string, fetcher: typeof fetch = fetch)
     );
   }
   const text = await response.text();
+  performance.mark('twin:exhibition-fetched');
   if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
     throw new ExhibitionError(`There is no exhibition at ${absolute} (the server answered with a web page, not an exhibition file).`, absolute);
   }
@@ -56,6 +57,7 @@ export async function loadExhibition(url: string, fetcher: typeof fetch = fetch)
       absolute,
     );
   }
+  performance.mark('twin:exhibition-parsed');
   const result = validateExhibition(json);
   if (!result.ok) {
     const errors = result.problems.filter((p) => p.severity === 'error');

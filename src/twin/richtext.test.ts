@@ -26,6 +26,13 @@ describe('parseRichText', () => {
     expect(parseRichText('line one\r\nline two\r\n\r\nnext')).toEqual([para(text('line one\nline two')), para(text('next'))]);
   });
 
+  it('keeps plain text whole, brackets that are not links included, and parses a link whose text is plain', () => {
+    expect(parseRichText('A [note] (1850), 3 × 4 m.')).toEqual([para(text('A [note] (1850), 3 × 4 m.'))]);
+    expect(parseRichText('See [the pair](#artwork=w-2).')).toEqual([
+      para(text('See '), { type: 'link', artworkId: 'w-2', children: [text('the pair')] }, text('.')),
+    ]);
+  });
+
   it('returns no blocks for empty or blank input', () => {
     expect(parseRichText('')).toEqual([]);
     expect(parseRichText('  \n\n \n')).toEqual([]);

@@ -74,6 +74,8 @@ interface StarRun {
 }
 
 function parseRange(s: string, start: number, end: number, links: Map<number, LinkSpan>, inLink: boolean, depth: number): Inline[] {
+  // Plain text (most of a long backstory): no emphasis or link to find, so no walk character by character.
+  if ((inLink || links.size === 0) && !s.slice(start, end).includes('*')) return start < end ? [{ type: 'text', text: s.slice(start, end) }] : [];
   // 1. Star runs inside [start, end), skipping link spans (a link is atomic for emphasis).
   const runs: StarRun[] = [];
   for (let i = start; i < end; ) {
