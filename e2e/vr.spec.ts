@@ -514,6 +514,9 @@ test('in VR a work’s details, story pages, narration with captions and communi
     expect(p.body).toContain(restricted.sensitivity.contact);
     expect(p.body).not.toContain(en(restricted.backstory).slice(0, 40));
     expect(p.narration).toBe('none');
+    // Its community's labels are on the panel, as in the preview.
+    expect(restricted.sensitivity.labels?.length, 'the default restricted work carries a community label').toBeTruthy();
+    expect(await page.evaluate(() => window.museumTwin!.xrControl!('labels'))).toBeDefined();
     // No story, details or narration controls on its panel.
     for (const name of ['tab:story', 'tab:details', 'narration']) {
       expect(await page.evaluate((n) => window.museumTwin!.xrControl!(n), name), name).toBeUndefined();

@@ -199,7 +199,7 @@ export class ArMode {
     // Drawn over the twin's depth-only walls and floor, which would hide it (it lies in their very planes).
     this.outline.renderingGroupId = 1;
     this.outline.setEnabled(false);
-    this.guiPanel = new VrPanel(scene, xrPanelContext(host, () => this.guiPanel, () => this.closeWork(), () => undefined));
+    this.guiPanel = new VrPanel(scene, xrPanelContext(host, () => this.guiPanel, () => this.closeWork(), () => undefined, 'ar'));
     this.guiPanel.surface.mesh.parent = this.root;
     this.hud = new Surface('ar-hud', scene, 0.36, 0.27, 720, 540);
     this.hud.mesh.setEnabled(false);

@@ -92,8 +92,10 @@ export function xrPanelContext(
   panel: () => VrPanel,
   close: () => void,
   focusAnnotation: VrPanelContext['focusAnnotation'],
+  mode: VrPanelContext['mode'] = 'vr',
 ): VrPanelContext {
   return {
+    mode,
     exhibition: host.exhibition,
     lang: host.lang,
     t: host.t,

@@ -14,7 +14,7 @@ import { pick } from '../../twin/text';
 import { parseWebVtt, type Cue } from '../../twin/webvtt';
 import { fill, type Strings } from '../../ui/i18n';
 import { formatIsoDate } from '../../ui/format';
-import { narrationFor, withheld } from '../../twin/protocol';
+import { labelsOf, narrationFor, withheld, type VisitMode } from '../../twin/protocol';
 import { captionAt, storyPages } from './logic';
 import type { TimeLapseView } from '../../scene/time-lapse';
 import { dominantState } from '../../twin/conservation';
@@ -36,6 +36,8 @@ export interface VrPanelContext {
   /** The work's time-lapse in the scene (src/scene/time-lapse.ts), shared with the other modes. */
   timeLapse?: (artworkId: string) => TimeLapseView | undefined;
   reducedMotion?: () => boolean;
+  /** Which journey shows the panel: AR without a DOM overlay uses it too, and protocols differ by mode. */
+  mode?: Extract<VisitMode, 'vr' | 'ar'>;
 }
 
 /** 0.8 m × 1.0 m at 1280 px per metre. */
@@ -65,6 +67,10 @@ export class VrPanel {
     this.surface.mesh.setEnabled(false);
   }
 
+  private get mode(): 'vr' | 'ar' {
+    return this.ctx.mode ?? 'vr';
+  }
+
   get artworkId(): string | undefined {
     return this.art?.id;
   }
@@ -77,7 +83,7 @@ export class VrPanel {
   get view(): 'work' | 'notice' | 'restricted' | 'withheld' | undefined {
     const art = this.art;
     if (!art) return undefined;
-    const why = withheld(art, 'vr');
+    const why = withheld(art, this.mode);
     if (why) return why === 'restricted' ? 'restricted' : 'withheld';
     return art.sensitivity.level === 'advisory' && !this.ctx.acknowledged(art.id) ? 'notice' : 'work';
   }
@@ -199,13 +205,16 @@ export class VrPanel {
     if (view === 'withheld') {
       // The community allows the work in other modes, not in VR: the same notice as the preview's.
       col.addControl(s.text('section-title', t.withheldTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
-      col.addControl(s.text('body', fill(t.withheldText, { mode: t.modeVr }), 32, { height: '760px' }));
+      col.addControl(s.text('body', fill(t.withheldText, { mode: this.mode === 'ar' ? t.modeAr : t.modeVr }), 32, { height: '760px' }));
       return;
     }
     if (sens.level === 'restricted') {
       col.addControl(s.text('section-title', t.restrictedTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
       col.addControl(s.text('community', this.txt(sens.community), 32, { bold: true, height: '60px' }));
-      col.addControl(s.text('body', `${this.txt(sens.statement)}\n\n${fill(t.restrictedContact, { c: sens.contact })}`, 32, { height: '760px' }));
+      // The community's labels (Local Contexts style) read the same as in the preview: code, then name.
+      const labels = labelsOf(art).map((l) => `[${l.code}] ${this.txt(l.name)}`).join('   ');
+      if (labels) col.addControl(s.text('labels', labels, 30, { color: ACCENT, height: '60px' }));
+      col.addControl(s.text('body', `${this.txt(sens.statement)}\n\n${fill(t.restrictedContact, { c: sens.contact })}`, 32, { height: labels ? '700px' : '760px' }));
       return;
     }
     if (sens.level === 'advisory' && !this.ctx.acknowledged(art.id)) {
@@ -372,7 +381,7 @@ export class VrPanel {
 
   /** Narration in the visitor's language (else the default), only where the community allows it in VR. */
   private narration(art: Artwork): { audio: string; captions: string } | undefined {
-    return narrationFor(art, this.ctx.lang(), this.ctx.exhibition.defaultLanguage, 'vr');
+    return narrationFor(art, this.ctx.lang(), this.ctx.exhibition.defaultLanguage, this.mode);
   }
 
   private toggleNarration(): void {
