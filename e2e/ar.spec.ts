@@ -185,6 +185,26 @@ test('AR: register the twin to the room, labels on the real works, backstory, an
   await expect(status).toHaveAttribute('data-ar-panel', 'cinerary-urn');
   expect(await page.evaluate(() => window.museumTwin!.arControl!('acknowledge'))).toBeTruthy();
 
+  // The painting's time-lapse, stepped back on its panel, draws the earlier state over the real work.
+  await page.evaluate(() => window.museumTwin!.arAct!('tap'));
+  await expect(status).toHaveAttribute('data-ar-panel', '');
+  await expect.poll(async () => (await arState(page)).labels.length).toBe(3);
+  const saint = ex.artworks.find((a) => a.id === 'saint-ravo-calms-the-waters')!;
+  await tap(page, (await arState(page)).labels.find((l) => l.id === saint.id)!.position);
+  await expect(status).toHaveAttribute('data-ar-panel', saint.id);
+  const lapse = async () => (await page.evaluate((id) => window.museumTwin!.timeLapse!(id), saint.id)) as { applied: number; shown: string };
+  expect((await lapse()).shown).toBe(saint.timeLapse!.states[1]!.id);
+  const arControl = async (name: string) => {
+    let point: Vec3 | undefined;
+    await expect.poll(async () => (point = (await page.evaluate((n) => window.museumTwin!.arControl!(n), name)) as Vec3 | undefined), { message: name }).toBeTruthy();
+    return point!;
+  };
+  await tap(page, await arControl('tab:time'));
+  await tap(page, await arControl('time:previous'));
+  await expect.poll(async () => (await lapse()).applied, { timeout: 30_000 }).toBe(0);
+  expect((await lapse()).shown).toBe(saint.timeLapse!.states[0]!.id);
+  await page.screenshot({ path: resolve(SHOTS, 'ar-time-lapse.png') });
+
   // Realign: registration starts again, and works again.
   await page.evaluate(() => window.museumTwin!.arAct!('tap'));
   await expect(status).toHaveAttribute('data-ar-panel', '');
