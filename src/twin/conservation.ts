@@ -42,7 +42,8 @@ export function isConditionTerm(s: string): s is ConditionTerm {
 
 /**
  * An AAT concept reference in any of the forms exports use (`aat:300…`, `http://vocab.getty.edu/aat/300…`,
- * `https://vocab.getty.edu/page/aat/300…`), as `aat:<id>`; undefined for anything else.
+ * `https://vocab.getty.edu/page/aat/300…`), as `aat:<id>`; undefined for anything else. These URIs are only
+ * identifiers read from collection exports: the app never requests them.
  */
 export function aatKey(s: string): string | undefined {
   const m = /^(?:aat:|https?:\/\/vocab\.getty\.edu\/(?:page\/)?aat\/)(\d{6,10})$/i.exec(s.trim());

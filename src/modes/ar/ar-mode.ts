@@ -17,7 +17,6 @@
 import { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
 import { WebXRFeatureName } from '@babylonjs/core/XR/webXRFeaturesManager';
 import { WebXRState } from '@babylonjs/core/XR/webXRTypes';
-import { WebXRMotionControllerManager } from '@babylonjs/core/XR/motionController/webXRMotionControllerManager';
 import '@babylonjs/core/XR/motionController/webXROculusTouchMotionController';
 import '@babylonjs/core/XR/motionController/webXRGenericMotionController';
 import type { WebXRHitTest, IWebXRHitResult } from '@babylonjs/core/XR/features/WebXRHitTest';
@@ -61,7 +60,7 @@ import { OverlayPlayer } from '../../scene/overlay';
 import { panelPlacement } from '../vr/logic';
 import { PANEL_SIZE, VrPanel } from '../vr/vr-panel';
 import { Surface, MUTED } from '../vr/surface';
-import { xrPanelContext, type XrHost } from '../vr/vr-mode';
+import { useOwnControllerProfiles, xrPanelContext, type XrHost } from '../vr/vr-mode';
 import {
   apply,
   invert,
@@ -225,10 +224,7 @@ export class ArMode {
   }
 
   static async create(host: ArHost): Promise<ArMode> {
-    // Controller profiles from the app's own files (as in VR), never a CDN.
-    WebXRMotionControllerManager.BaseRepositoryUrl = new URL(`${import.meta.env.BASE_URL}xr-input`, location.href).href;
-    WebXRMotionControllerManager.UseOnlineRepository = true;
-    WebXRMotionControllerManager.PrioritizeOnlineRepository = true;
+    useOwnControllerProfiles();
     const xr = await WebXRDefaultExperience.CreateAsync(host.gallery.scene, {
       disableDefaultUI: true,
       disableTeleportation: true,

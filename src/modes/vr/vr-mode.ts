@@ -87,6 +87,13 @@ export interface VrHost extends XrHost {
 }
 
 /** The world-space panel's context for an immersive mode: favourites and acknowledgements are the visit's. */
+/** Controller models and profiles come from the app's own files (see xr-profiles-plugin.ts), never a CDN: VR and AR. */
+export function useOwnControllerProfiles(): void {
+  WebXRMotionControllerManager.BaseRepositoryUrl = new URL(`${import.meta.env.BASE_URL}xr-input`, location.href).href;
+  WebXRMotionControllerManager.UseOnlineRepository = true;
+  WebXRMotionControllerManager.PrioritizeOnlineRepository = true;
+}
+
 export function xrPanelContext(
   host: XrHost,
   panel: () => VrPanel,
@@ -179,10 +186,7 @@ export class VrMode {
   }
 
   static async create(host: VrHost): Promise<VrMode> {
-    // Controller models and profiles come from the app's own files (see xr-profiles-plugin.ts), never a CDN.
-    WebXRMotionControllerManager.BaseRepositoryUrl = new URL(`${import.meta.env.BASE_URL}xr-input`, location.href).href;
-    WebXRMotionControllerManager.UseOnlineRepository = true;
-    WebXRMotionControllerManager.PrioritizeOnlineRepository = true;
+    useOwnControllerProfiles();
     const xr = await WebXRDefaultExperience.CreateAsync(host.gallery.scene, {
       disableDefaultUI: true,
       // Near interaction loads a material snippet from Babylon's servers; pointing covers what it would do.
