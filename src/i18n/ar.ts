@@ -3,7 +3,7 @@
  * exercised for real. A first draft to be reviewed by a native speaker before a museum relies on it; a key not
  * yet translated here shows in English (see `strings`).
  */
-import type { Strings } from './i18n';
+import type { Strings } from './en';
 
 export const ar: Partial<Strings> = {
   appName: 'التوأم الرقمي للمتحف',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, hasInterfaceLanguage, strings } from './i18n';
+import { fill, hasInterfaceLanguage, strings } from './strings';
 
 const flat = (v: unknown, prefix = ''): [string, string][] =>
   typeof v === 'string' ? [[prefix, v]] : Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => flat(x, prefix ? `${prefix}.${k}` : k));
