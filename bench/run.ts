@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { realScansExhibition } from './real-scans';
+import { centroid, pointInPolygon } from '../src/twin/geometry';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -169,23 +170,13 @@ function walkingPath(file: string): { points: Vec2[]; headings: number[] } {
   const points: Vec2[] = [start];
   const rooms = ex.space.rooms ?? [];
   const doors = ex.space.doorways ?? [];
-  const inside = (p: Vec2, poly: Vec2[]): boolean => {
-    let c = false;
-    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-      const [xi, zi] = poly[i]!;
-      const [xj, zj] = poly[j]!;
-      if (zi > p[1] !== zj > p[1] && p[0] < ((xj - xi) * (p[1] - zi)) / (zj - zi) + xi) c = !c;
-    }
-    return c;
-  };
-  const centre = (poly: Vec2[]): Vec2 => [poly.reduce((s, p) => s + p[0], 0) / poly.length, poly.reduce((s, p) => s + p[1], 0) / poly.length];
-  let room = rooms.find((r) => inside(start, r.polygon))?.id;
+  let room = rooms.find((r) => pointInPolygon(start, r.polygon))?.id;
   const seen = new Set(room ? [room] : []);
   for (let k = 0; k < 2 && room; k++) {
     const door = doors.find((d) => d.rooms.length === 2 && d.rooms.includes(room!) && !seen.has(d.rooms.find((r) => r !== room)!));
     if (!door) break;
     const next = door.rooms.find((r) => r !== room)!;
-    points.push(door.position, centre(rooms.find((r) => r.id === next)!.polygon));
+    points.push(door.position, centroid(rooms.find((r) => r.id === next)!.polygon));
     seen.add(next);
     room = next;
   }

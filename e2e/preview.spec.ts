@@ -1,19 +1,13 @@
 /** The pre-visit preview, as a visitor meets it in a desktop browser. */
 import { readFileSync } from 'node:fs';
 import { test, expect, waitForGallery, viewer, serveFixture, canvasStats, defaultExhibition, SHOTS, ROOT } from './support';
-import { pointInPolygon } from '../src/twin/floorplan';
+import { distanceToSegment, pointInPolygon } from '../src/twin/geometry';
 import { parseWebVtt } from '../src/twin/webvtt';
 
 test.use({ serviceWorkers: 'block' });
 
 const ex = defaultExhibition();
 
-function distanceToSegment(p: readonly [number, number], a: readonly [number, number], b: readonly [number, number]): number {
-  const dx = b[0] - a[0];
-  const dz = b[1] - a[1];
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dz) / (dx * dx + dz * dz)));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dz));
-}
 const en = (m: Record<string, string>) => m.en ?? Object.values(m)[0]!;
 
 test('the default exhibition opens as a rendered, lit gallery', async ({ page }) => {

@@ -3,6 +3,10 @@
  * Pure math: the scene turns these numbers into meshes, the minimap into SVG.
  */
 import type { Doorway, FloorPlan, Vec2 } from './schema';
+import { add, cross, dot, length, pointInPolygon, projectOnSegment, scale, signedArea, sub } from './geometry';
+
+// The plan maths itself is geometry.ts; these two are read from here by the scene, the interface and the modes.
+export { centroid, pointInPolygon } from './geometry';
 
 export interface RoomOutline {
   id: string;
@@ -33,13 +37,6 @@ export interface WallPiece {
 
 const EPS = 1e-6;
 
-export const sub = (p: Vec2, q: Vec2): Vec2 => [p[0] - q[0], p[1] - q[1]];
-export const add = (p: Vec2, q: Vec2): Vec2 => [p[0] + q[0], p[1] + q[1]];
-export const scale = (p: Vec2, s: number): Vec2 => [p[0] * s, p[1] * s];
-export const dot = (p: Vec2, q: Vec2) => p[0] * q[0] + p[1] * q[1];
-export const cross = (p: Vec2, q: Vec2) => p[0] * q[1] - p[1] * q[0];
-export const length = (p: Vec2) => Math.hypot(p[0], p[1]);
-
 /** Heading in degrees (0 looks toward −z, 90 toward +x) to a unit plan direction. */
 export function headingToDir(heading: number): Vec2 {
   const r = (heading * Math.PI) / 180;
@@ -51,38 +48,8 @@ export function dirToHeading(dir: Vec2): number {
   return h < 0 ? h + 360 : h;
 }
 
-export function signedArea(poly: Vec2[]): number {
-  let s = 0;
-  for (let i = 0; i < poly.length; i++) {
-    const p = poly[i]!;
-    const q = poly[(i + 1) % poly.length]!;
-    s += p[0] * q[1] - q[0] * p[1];
-  }
-  return s / 2;
-}
-
-export function pointInPolygon(p: Vec2, poly: Vec2[]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, zi] = poly[i]!;
-    const [xj, zj] = poly[j]!;
-    if (zi > p[1] !== zj > p[1] && p[0] < ((xj - xi) * (p[1] - zi)) / (zj - zi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 export function roomAt<R extends RoomOutline>(rooms: R[], p: Vec2): R | undefined {
   return rooms.find((r) => pointInPolygon(p, r.polygon));
-}
-
-export function centroid(poly: Vec2[]): Vec2 {
-  let x = 0;
-  let z = 0;
-  for (const p of poly) {
-    x += p[0];
-    z += p[1];
-  }
-  return [x / poly.length, z / poly.length];
 }
 
 export function roomEdges(room: RoomOutline): WallEdge[] {
@@ -97,13 +64,6 @@ export function roomEdges(room: RoomOutline): WallEdge[] {
     const inward: Vec2 = [-dir[1] * sign, dir[0] * sign];
     return { room: room.id, index, a, b, length: len, dir, inward };
   });
-}
-
-/** Distance from p to the segment ab, and p's position along it (0 at a). */
-export function projectOnSegment(p: Vec2, e: Pick<WallEdge, 'a' | 'dir' | 'length'>): { t: number; distance: number } {
-  const t = dot(sub(p, e.a), e.dir);
-  const foot = add(e.a, scale(e.dir, Math.min(Math.max(t, 0), e.length)));
-  return { t, distance: length(sub(p, foot)) };
 }
 
 type Interval = [number, number];

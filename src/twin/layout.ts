@@ -2,7 +2,8 @@
  * Where each artwork is in the space and where a visitor stands to look at it.
  * Pure math over the validated model; the scene and the modes read these.
  */
-import { add, dirToHeading, headingToDir, pointInPolygon, roomAt, roomEdges, scale, type RoomOutline } from './floorplan';
+import { dirToHeading, headingToDir, roomAt, roomEdges, type RoomOutline } from './floorplan';
+import { add, pointInPolygon, scale } from './geometry';
 import type { Artwork, Exhibition, Vec2, Vec3 } from './schema';
 
 /** Gap between a wall's face and the back of a painting. */

@@ -17,6 +17,7 @@
  *   z=8                +------------+
  */
 import type { LangMap, Vec2 } from '../../twin/schema';
+import { distanceToSegment, pointInPolygon } from '../../twin/geometry';
 
 export type L = { en: string; it: string };
 
@@ -225,28 +226,10 @@ const MIN_OBJECT_WALL = 1.2; // from a wall to the edge of a plinth
 const MIN_OBJECT_GAP = 1.2; // between plinth edges
 const MIN_PATH = 0.9; // from the straight path between doorways to a plinth edge
 
-function distToSegment(p: Vec2, a: Vec2, b: Vec2): number {
-  const dx = b[0] - a[0];
-  const dz = b[1] - a[1];
-  const len2 = dx * dx + dz * dz;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dz) / len2));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dz));
-}
-
-function insidePolygon(p: Vec2, poly: Vec2[]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const a = poly[i]!;
-    const b = poly[j]!;
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
-  }
-  return inside;
-}
-
 /** Offset of a doorway along a wall, or null if it is not on that wall. */
 function doorwayOffset(d: DoorwaySpec, roomId: string, wall: number): number | null {
   const { a, b, length } = wallSegment(roomId, wall);
-  if (distToSegment(d.position, a, b) > 1e-6) return null;
+  if (distanceToSegment(d.position, a, b) > 1e-6) return null;
   return Math.hypot(d.position[0] - a[0], d.position[1] - a[1]) * (length > 0 ? 1 : 0);
 }
 
@@ -322,10 +305,10 @@ export function checkLayout(
     const at: Vec2 = [p.position[0], p.position[2]];
     const r = size(id).width;
     const rm = room(p.room);
-    if (!insidePolygon(at, rm.polygon)) problems.push(`${id} is not inside ${p.room}`);
+    if (!pointInPolygon(at, rm.polygon)) problems.push(`${id} is not inside ${p.room}`);
     rm.polygon.forEach((a, i) => {
       const b = rm.polygon[(i + 1) % rm.polygon.length]!;
-      const d = distToSegment(at, a, b) - r;
+      const d = distanceToSegment(at, a, b) - r;
       if (d < MIN_OBJECT_WALL) problems.push(`${id} is ${d.toFixed(2)} m from ${p.room} wall ${i}`);
     });
     const doors = DOORWAYS.filter((d) => d.rooms.includes(p.room));
@@ -338,7 +321,7 @@ export function checkLayout(
     for (let i = 0; i < doors.length; i++) for (let j = i + 1; j < doors.length; j++) ways.push([doors[i]!.position, doors[j]!.position]);
     if (p.room === 'hall') for (const d of doors) ways.push([[ENTRANCE.position[0], ENTRANCE.position[2]], d.position]);
     for (const [a, b] of ways) {
-      const gap = distToSegment(at, a, b) - r;
+      const gap = distanceToSegment(at, a, b) - r;
       if (gap < MIN_PATH) problems.push(`${id} blocks the way from [${a}] to [${b}] (${gap.toFixed(2)} m)`);
     }
   }
@@ -352,7 +335,7 @@ export function checkLayout(
     }
   }
   const ex = ENTRANCE.position;
-  if (!insidePolygon([ex[0], ex[2]], room('hall').polygon)) problems.push('the entrance is not inside the hall');
+  if (!pointInPolygon([ex[0], ex[2]], room('hall').polygon)) problems.push('the entrance is not inside the hall');
   if (problems.length > 0) throw new Error(`layout self-check failed:\n  ${problems.join('\n  ')}`);
 }
 
