@@ -8,8 +8,8 @@
 import { arSupport } from './support';
 import type { ArHost, ArMode } from './ar-mode';
 import { registrationMethods } from './logic';
-import { fill, type Strings } from '../../ui/i18n';
-import { ImmersiveButton } from '../../ui/immersive-button';
+import { fill, type Strings } from '../../i18n';
+import { ImmersiveButton } from '../xr/immersive-button';
 
 export class ArButton extends ImmersiveButton<ArMode> {
   constructor(button: HTMLButtonElement, note: HTMLElement, t: () => Strings, host: () => ArHost, setStatus: (data: Record<string, string>) => void) {

@@ -9,7 +9,7 @@ import { pick } from '../../twin/text';
 import type { LangMap } from '../../twin/schema';
 import { h } from '../../ui/dom';
 import { hideProgress } from '../../ui/pages';
-import { fill, type Strings } from '../../ui/i18n';
+import { fill, type Strings } from '../../i18n';
 
 export function showMarkerSheet(t: Strings, loaded: LoadedExhibition, lang: string): void {
   const ex = loaded.exhibition;

@@ -2,11 +2,9 @@
  * Can this browser enter in-gallery AR (WebXR `immersive-ar`), and if not, why not. Tiny and Babylon-free, like
  * ../vr/support.ts: it runs at start-up to decide whether "Enter AR" shows; the AR mode loads on the first press.
  */
-export type ArSupport = { supported: true } | { supported: false; reason: 'insecure' | 'ios' | 'no-webxr' | 'no-ar' };
+import { navigatorXr, sessionSupported, type XrLike } from '../xr/support';
 
-interface XrLike {
-  isSessionSupported?: (mode: string) => Promise<boolean>;
-}
+export type ArSupport = { supported: true } | { supported: false; reason: 'insecure' | 'ios' | 'no-webxr' | 'no-ar' };
 
 export interface ArEnv {
   xr?: XrLike;
@@ -23,21 +21,16 @@ export function isIos(env: Pick<ArEnv, 'userAgent' | 'maxTouchPoints'>): boolean
 
 export async function arSupport(
   env: ArEnv = {
-    xr: (navigator as { xr?: XrLike }).xr,
+    xr: navigatorXr(),
     secure: window.isSecureContext,
     userAgent: navigator.userAgent,
     maxTouchPoints: navigator.maxTouchPoints ?? 0,
   },
 ): Promise<ArSupport> {
   if (!env.secure) return { supported: false, reason: 'insecure' };
-  let ar = false;
-  try {
-    ar = !!(await env.xr?.isSessionSupported?.('immersive-ar'));
-  } catch {
-    ar = false;
-  }
+  const ar = await sessionSupported(env.xr, 'immersive-ar');
   if (ar) return { supported: true };
   if (isIos(env)) return { supported: false, reason: 'ios' };
-  if (!env.xr?.isSessionSupported) return { supported: false, reason: 'no-webxr' };
+  if (ar === undefined) return { supported: false, reason: 'no-webxr' };
   return { supported: false, reason: 'no-ar' };
 }

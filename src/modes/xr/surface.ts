@@ -5,8 +5,10 @@
  */
 import { AdvancedDynamicTexture } from '@babylonjs/gui/2D/advancedDynamicTexture';
 import { Button } from '@babylonjs/gui/2D/controls/button';
-import type { Control } from '@babylonjs/gui/2D/controls/control';
 import { TextBlock } from '@babylonjs/gui/2D/controls/textBlock';
+import { Rectangle } from '@babylonjs/gui/2D/controls/rectangle';
+import { StackPanel } from '@babylonjs/gui/2D/controls/stackPanel';
+import { Control } from '@babylonjs/gui/2D/controls/control';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { Scene } from '@babylonjs/core/scene';
@@ -38,6 +40,37 @@ export class Surface {
     this.mesh.isPickable = true;
     this.ui = AdvancedDynamicTexture.CreateForMesh(this.mesh, pxWidth, pxHeight, true, false);
     this.ui.background = 'transparent';
+  }
+
+  /**
+   * Starts the surface afresh: everything on it goes, then a dark rounded card fills it, with one column of
+   * `columnWidth` pixels from the top. Every world-space surface (panel, wrist menu, AR controls) is drawn on this.
+   */
+  card(name: string, opts: { columnWidth: number; cornerRadius: number; thickness: number; background?: string; top?: string }): StackPanel {
+    const root = this.ui.rootContainer;
+    for (const c of [...root.children]) c.dispose();
+    const card = new Rectangle(`${name}-card`);
+    card.background = opts.background ?? '#1f1c19f2';
+    card.cornerRadius = opts.cornerRadius;
+    card.thickness = opts.thickness;
+    card.color = '#5a4d40';
+    root.addControl(card);
+    const col = new StackPanel(`${name}-column`);
+    col.isVertical = true;
+    col.width = `${opts.columnWidth}px`;
+    if (opts.top) col.top = opts.top;
+    col.verticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
+    card.addControl(col);
+    return col;
+  }
+
+  /** A horizontal row of `height` pixels added to `parent`. */
+  row(parent: StackPanel, name: string, height: number): StackPanel {
+    const r = new StackPanel(name);
+    r.isVertical = false;
+    r.height = `${height}px`;
+    parent.addControl(r);
+    return r;
   }
 
   /** Metres per texture pixel, at scale 1. */

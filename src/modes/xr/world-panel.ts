@@ -1,31 +1,29 @@
 /**
- * A work's panel in VR: a world-space card beside the work, facing the visitor. Title, creator and date,
+ * A work's world-space panel in an immersive mode (VR; AR where the browser has no DOM overlay): a card beside
+ * the work, facing the visitor. Title, creator and date,
  * then one section at a time (label, story in pages, details to look for, condition), narration with
  * captions, a heart and a close button. Sensitivity policies are the preview's: an advisory work shows its
  * notice until acknowledged (the same acknowledgement as in the preview); a restricted work shows only its
  * community's statement and contact.
  */
-import { Rectangle } from '@babylonjs/gui/2D/controls/rectangle';
-import { StackPanel } from '@babylonjs/gui/2D/controls/stackPanel';
 import { Control } from '@babylonjs/gui/2D/controls/control';
 import type { Scene } from '@babylonjs/core/scene';
 import type { Artwork, Exhibition } from '../../twin/schema';
-import { pick } from '../../twin/text';
 import { parseWebVtt, type Cue } from '../../twin/webvtt';
-import { fill, type Strings } from '../../ui/i18n';
-import { formatIsoDate } from '../../ui/format';
+import type { Strings } from '../../i18n';
+import type { XrLocale } from './host';
 import { labelsOf, narrationFor, withheld, type VisitMode } from '../../twin/protocol';
-import { captionAt, storyPages } from './logic';
+import { captionAt, storyPages } from './panel-logic';
 import type { TimeLapseView } from '../../scene/time-lapse';
 import { dominantState } from '../../twin/conservation';
 import { ACCENT, FONT, MUTED, Surface } from './surface';
 
 export type PanelSection = 'label' | 'story' | 'details' | 'condition' | 'time';
 
-export interface VrPanelContext {
+export interface WorldPanelContext {
   exhibition: Exhibition;
-  lang: () => string;
-  t: () => Strings;
+  /** The visitor's language: strings, exhibition text, numbers and dates. */
+  locale: XrLocale;
   isFavourite: (id: string) => boolean;
   toggleFavourite: (id: string) => void;
   acknowledged: (id: string) => boolean;
@@ -49,7 +47,7 @@ const PX_H = 1280;
 export const SMALLEST_TEXT_PX = 28;
 export const PANEL_SIZE = { width: W, height: H, smallestText: (SMALLEST_TEXT_PX * W) / PX_W };
 
-export class VrPanel {
+export class WorldPanel {
   readonly surface: Surface;
   private art?: Artwork;
   private section: PanelSection = 'label';
@@ -61,7 +59,7 @@ export class VrPanel {
 
   constructor(
     scene: Scene,
-    private readonly ctx: VrPanelContext,
+    private readonly ctx: WorldPanelContext,
   ) {
     this.surface = new Surface('vr-panel', scene, W, H, PX_W, PX_H);
     this.surface.mesh.setEnabled(false);
@@ -69,6 +67,11 @@ export class VrPanel {
 
   private get mode(): 'vr' | 'ar' {
     return this.ctx.mode ?? 'vr';
+  }
+
+  /** The mode's name as the interface says it ("in VR", "in AR"). */
+  private modeName(t: Strings): string {
+    return this.mode === 'ar' ? t.modeAr : t.modeVr;
   }
 
   get artworkId(): string | undefined {
@@ -113,7 +116,7 @@ export class VrPanel {
   }
 
   private txt(m: Artwork['title'] | undefined): string {
-    return pick(m, this.ctx.lang(), this.ctx.exhibition.defaultLanguage).text;
+    return this.ctx.locale.text(m);
   }
 
   open(art: Artwork, section: PanelSection = 'label'): void {
@@ -166,30 +169,12 @@ export class VrPanel {
   private render(): void {
     const art = this.art;
     if (!art) return;
-    const t = this.ctx.t();
+    const t = this.ctx.locale.t;
     const s = this.surface;
-    const root = s.ui.rootContainer;
-    for (const c of [...root.children]) c.dispose();
-
-    const card = new Rectangle('card');
-    card.background = '#1f1c19f2';
-    card.cornerRadius = 28;
-    card.thickness = 4;
-    card.color = '#5a4d40';
-    root.addControl(card);
-
-    const col = new StackPanel('column');
-    col.isVertical = true;
-    col.width = `${PX_W - 72}px`;
-    col.top = '30px';
-    col.verticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
-    card.addControl(col);
+    const col = s.card('panel', { columnWidth: PX_W - 72, cornerRadius: 28, thickness: 4, top: '30px' });
 
     // Header: title, then heart and close on the right.
-    const header = new StackPanel('header');
-    header.isVertical = false;
-    header.height = '140px';
-    col.addControl(header);
+    const header = s.row(col, 'header', 140);
     const title = s.text('title', this.txt(art.title), 48, { bold: true, font: FONT, height: '140px' });
     title.width = `${PX_W - 72 - 240}px`;
     header.addControl(title);
@@ -203,9 +188,9 @@ export class VrPanel {
     const sens = art.sensitivity;
     const view = this.view;
     if (view === 'withheld') {
-      // The community allows the work in other modes, not in VR: the same notice as the preview's.
+      // The community allows the work in other modes, not in this one: the same notice as the preview's.
       col.addControl(s.text('section-title', t.withheldTitle, 36, { bold: true, color: ACCENT, height: '70px' }));
-      col.addControl(s.text('body', fill(t.withheldText, { mode: this.mode === 'ar' ? t.modeAr : t.modeVr }), 32, { height: '760px' }));
+      col.addControl(s.text('body', this.ctx.locale.fill(t.withheldText, { mode: this.modeName(t) }), 32, { height: '760px' }));
       return;
     }
     if (sens.level === 'restricted') {
@@ -214,7 +199,7 @@ export class VrPanel {
       // The community's labels (Local Contexts style) read the same as in the preview: code, then name.
       const labels = labelsOf(art).map((l) => `[${l.code}] ${this.txt(l.name)}`).join('   ');
       if (labels) col.addControl(s.text('labels', labels, 30, { color: ACCENT, height: '60px' }));
-      col.addControl(s.text('body', `${this.txt(sens.statement)}\n\n${fill(t.restrictedContact, { c: sens.contact })}`, 32, { height: labels ? '700px' : '760px' }));
+      col.addControl(s.text('body', `${this.txt(sens.statement)}\n\n${this.ctx.locale.fill(t.restrictedContact, { c: sens.contact })}`, 32, { height: labels ? '700px' : '760px' }));
       return;
     }
     if (sens.level === 'advisory' && !this.ctx.acknowledged(art.id)) {
@@ -226,10 +211,7 @@ export class VrPanel {
     if (sens.level === 'advisory') col.addControl(s.text('notice', this.txt(sens.notice), 28, { color: ACCENT, height: '80px' }));
 
     // Section tabs.
-    const tabs = new StackPanel('tabs');
-    tabs.isVertical = false;
-    tabs.height = '90px';
-    col.addControl(tabs);
+    const tabs = s.row(col, 'tabs', 90);
     const sections: [PanelSection, string][] = [
       ['label', t.vrLabel],
       ['story', t.story],
@@ -250,14 +232,11 @@ export class VrPanel {
     col.addControl(s.text('body', this.bodyText(art, t), 32, { height: `${bodyHeight}px`, font: this.section === 'story' ? FONT : undefined }));
 
     // Pager (story) or annotation picker (details).
-    const row = new StackPanel('row');
-    row.isVertical = false;
-    row.height = '90px';
-    col.addControl(row);
+    const row = s.row(col, 'row', 90);
     if (this.section === 'story') {
       const pages = storyPages(this.txt(art.backstory)).length;
       row.addControl(s.button('page:previous', '‹', () => this.turn(-1), { width: '110px', height: '80px', fontSize: 44 }));
-      const label = s.text('page', fill(t.vrPage, { i: this.page + 1, n: pages }), 30, { color: MUTED, height: '80px', wrap: false });
+      const label = s.text('page', this.ctx.locale.fill(t.vrPage, { i: this.page + 1, n: pages }), 30, { color: MUTED, height: '80px', wrap: false });
       label.width = '300px';
       label.textHorizontalAlignment = Control.HORIZONTAL_ALIGNMENT_CENTER;
       label.textVerticalAlignment = Control.VERTICAL_ALIGNMENT_CENTER;
@@ -286,10 +265,7 @@ export class VrPanel {
     // Narration with captions.
     const narration = this.narration(art);
     if (narration) {
-      const bar = new StackPanel('narration-row');
-      bar.isVertical = false;
-      bar.height = '100px';
-      col.addControl(bar);
+      const bar = s.row(col, 'narration-row', 100);
       const playing = !!this.audio && !this.audio.paused;
       bar.addControl(s.button('narration', playing ? `❚❚ ${t.vrPause}` : `▶ ${t.narration}`, () => this.toggleNarration(), { width: '300px', height: '84px', fontSize: 30 }));
       const cap = s.text('caption', this.caption, SMALLEST_TEXT_PX, { color: MUTED, height: '100px' });
@@ -297,7 +273,7 @@ export class VrPanel {
       cap.paddingLeft = '14px';
       bar.addControl(cap);
     } else if (art.narration) {
-      col.addControl(s.text('no-narration', fill(t.noNarrationHere, { mode: t.modeVr }), SMALLEST_TEXT_PX, { color: MUTED, height: '100px' }));
+      col.addControl(s.text('no-narration', this.ctx.locale.fill(t.noNarrationHere, { mode: this.modeName(t) }), SMALLEST_TEXT_PX, { color: MUTED, height: '100px' }));
     }
   }
 
@@ -319,7 +295,7 @@ export class VrPanel {
       case 'condition': {
         const latest = [...(art.conservation?.reports ?? [])].sort((a, b) => b.date.localeCompare(a.date))[0];
         if (!latest) return '';
-        const head = `${t.conditions[latest.condition]} · ${fill(t.conditionExamined, { date: formatIsoDate(latest.date, this.ctx.lang()), examiner: latest.examiner })}`;
+        const head = `${t.conditions[latest.condition]} · ${this.ctx.locale.fill(t.conditionExamined, { date: this.ctx.locale.date(latest.date), examiner: latest.examiner })}`;
         return `${head}\n\n${this.txt(latest.notes)}`;
       }
       default:
@@ -332,7 +308,7 @@ export class VrPanel {
   private lapseText(art: Artwork, lapse: TimeLapseView): string {
     const st = lapse.states[dominantState(lapse.at, lapse.states.length)]!;
     const head = art.timeLapse?.title ? `${this.txt(art.timeLapse.title)}\n\n` : '';
-    const when = st.date ? `${formatIsoDate(st.date, this.ctx.lang())}: ` : '';
+    const when = st.date ? `${this.ctx.locale.date(st.date)}: ` : '';
     return `${head}${when}${this.txt(st.title)}\n\n${lapse.states.map((x, k) => (Math.round(lapse.at) === k ? '●' : '○')).join(' ')}`;
   }
 
@@ -379,9 +355,9 @@ export class VrPanel {
     this.render();
   }
 
-  /** Narration in the visitor's language (else the default), only where the community allows it in VR. */
+  /** Narration in the visitor's language (else the default), only where the community allows it in this mode. */
   private narration(art: Artwork): { audio: string; captions: string } | undefined {
-    return narrationFor(art, this.ctx.lang(), this.ctx.exhibition.defaultLanguage, this.mode);
+    return narrationFor(art, this.ctx.locale.lang, this.ctx.exhibition.defaultLanguage, this.mode);
   }
 
   private toggleNarration(): void {
@@ -397,11 +373,11 @@ export class VrPanel {
           if (this.audio === audio) this.cues = parseWebVtt(text).cues;
         })
         .catch(() => {
-          if (this.audio === audio) this.setCaption(this.ctx.t().captionsUnavailable);
+          if (this.audio === audio) this.setCaption(this.ctx.locale.t.captionsUnavailable);
         });
       audio.addEventListener('timeupdate', () => this.setCaption(captionAt(this.cues, audio.currentTime)));
       audio.addEventListener('ended', () => this.render());
-      audio.addEventListener('error', () => this.setCaption(fill(this.ctx.t().audioUnavailable, { reason: audio.error?.message || 'the file is missing or damaged' })));
+      audio.addEventListener('error', () => this.setCaption(this.ctx.locale.fill(this.ctx.locale.t.audioUnavailable, { reason: audio.error?.message || 'the file is missing or damaged' })));
     }
     if (this.audio.paused) void this.audio.play().catch(() => undefined);
     else this.audio.pause();

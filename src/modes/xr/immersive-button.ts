@@ -4,7 +4,7 @@
  * first press. A failed start (camera refused, session refused) is explained in the note and the visitor stays
  * in the preview, with the button there to try again. VrButton and ArButton are this with their own words.
  */
-import type { Strings } from './i18n';
+import type { Strings } from '../../i18n';
 
 export interface ImmersiveMode {
   readonly active: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ImmersiveButton, type ImmersiveButtonOptions, type ImmersiveMode, type Support } from './immersive-button';
-import { strings, type Strings } from './i18n';
+import { strings, type Strings } from '../../i18n';
 
 /** Just what the button touches of its two elements. */
 function elements() {
