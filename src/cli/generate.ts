@@ -16,7 +16,7 @@ import { NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { Exhibition } from '../twin/schema';
 import { validateExhibition } from '../twin/validate';
-import { checkMedia } from '../twin/media-check';
+import { checkMedia } from '../pipeline/media-check';
 import { planExhibition, type MediaJob } from './generated-exhibition';
 
 const ROOT = resolve(import.meta.dirname, '../..');

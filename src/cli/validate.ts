@@ -4,7 +4,7 @@
 // (2 for a usage mistake).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkMedia } from '../twin/media-check';
+import { checkMedia } from '../pipeline/media-check';
 import { formatProblem, parseJsonText, validateExhibition, type Problem } from '../twin/validate';
 
 const USAGE = 'usage: npm run validate -- path/to/exhibition.json [--json]';

@@ -5,7 +5,7 @@
  */
 import type { Exhibition } from '../twin/schema';
 import { listMedia } from '../twin/validate';
-import { decoderUrls } from '../scene/decoder-files';
+import { decoderUrls } from '../twin/decoder-files';
 
 export * from './names';
 

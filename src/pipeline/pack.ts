@@ -8,7 +8,7 @@
 import { copyFile, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { checkMedia } from '../twin/media-check';
+import { checkMedia } from './media-check';
 import { formatProblem, listMedia, parseJsonText, validateExhibition, type MediaReference, type PathSegment, type Problem } from '../twin/validate';
 import type { Exhibition } from '../twin/schema';
 import { MODEL_DEFAULTS, packModel, type ModelOptions } from './model';

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Tools } from '@babylonjs/core/Misc/tools';
 import { MeshoptCompression } from '@babylonjs/core/Meshes/Compression/meshoptCompression';
 import { DracoDecoder } from '@babylonjs/core/Meshes/Compression/dracoDecoder';
-import { DECODER_FILES, decoderUrls } from './decoder-files';
+import { DECODER_FILES, decoderUrls } from '../twin/decoder-files';
 import { useOwnDecoders } from './decoders';
 
 const APP = 'http://museum.test/app/';

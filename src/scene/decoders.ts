@@ -1,10 +1,10 @@
 /**
  * Babylon fetches the meshopt and Draco decoders (and the KTX2 transcoder) from its CDN unless told otherwise.
- * The app serves its own copies (src/scene/decoder-files.ts, copied by src/scene/decoders-plugin.ts), so a
+ * The app serves its own copies (src/twin/decoder-files.ts, copied by src/build/decoders-plugin.ts), so a
  * visitor's device never contacts another host and compressed models load offline. Call before any model loads.
  */
 import { Tools } from '@babylonjs/core/Misc/tools';
-import { DECODERS_PATH } from './decoder-files';
+import { DECODERS_PATH } from '../twin/decoder-files';
 
 /**
  * Every script URL Babylon would take from its CDN (meshopt_decoder.js, draco_wasm_wrapper_gltf.js and

@@ -6,7 +6,7 @@
  * semantic checks a curator needs: unique ids, references that resolve, languages, wall
  * placements that fit, room outlines, doorways, entrance, media rules for sensitive works, tours.
  *
- * Media files themselves (do they exist, do they decode) are checked by media-check.ts in Node.
+ * Media files themselves (do they exist, do they decode) are checked by src/pipeline/media-check.ts in Node.
  */
 import {
   Exhibition,

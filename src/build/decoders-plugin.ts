@@ -6,7 +6,7 @@
 import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DECODERS_PATH, DECODER_FILES } from './decoder-files.ts';
+import { DECODERS_PATH, DECODER_FILES } from '../twin/decoder-files.ts';
 
 const NODE_MODULES = resolve(import.meta.dirname, '../../node_modules');
 

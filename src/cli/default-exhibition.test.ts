@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkMedia } from './media-check';
-import type { Exhibition } from './schema';
-import { formatProblem, parseJsonText, validateExhibition, type Problem } from './validate';
+import { checkMedia } from '../pipeline/media-check';
+import type { Exhibition } from '../twin/schema';
+import { formatProblem, parseJsonText, validateExhibition, type Problem } from '../twin/validate';
 
 const dir = fileURLToPath(new URL('../../assets/default/', import.meta.url));
 const file = path.join(dir, 'exhibition.json');

@@ -8,9 +8,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Logger, NodeIO, getBounds, type Document, type JSONDocument } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
-import type { Exhibition, Artwork } from './schema';
-import { formatPath, listMedia, type MediaReference, type PathSegment, type Problem } from './validate';
-import { parseWebVtt } from './webvtt';
+import type { Exhibition, Artwork } from '../twin/schema';
+import { formatPath, listMedia, type MediaReference, type PathSegment, type Problem } from '../twin/validate';
+import { parseWebVtt } from '../twin/webvtt';
 
 export const MEDIA_LIMITS = {
   /** The largest texture side WebGL implementations accept. */

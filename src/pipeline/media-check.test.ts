@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { Document, NodeIO } from '@gltf-transform/core';
 import { checkMedia } from './media-check';
-import { FIXTURE_MEDIA, minimalExhibition } from './fixtures';
-import { Exhibition } from './schema';
-import { formatProblem, type Problem } from './validate';
+import { FIXTURE_MEDIA, minimalExhibition } from '../twin/fixtures';
+import { Exhibition } from '../twin/schema';
+import { formatProblem, type Problem } from '../twin/validate';
 
 // ------------------------------------------------------------------ fixture files
 
