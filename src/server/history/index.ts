@@ -1,0 +1,56 @@
+/**
+ * The live twin's history: every accepted reading, kept durably, served downsampled for long ranges.
+ *
+ * One interface, two engines: embedded SQLite in `<dataDir>/history.sqlite` (the default), or PostgreSQL when
+ * `MUSEUM_DATABASE_URL` is a postgres:// URL (several server processes, or a database the museum already runs).
+ */
+import type { HistoryResponse, Quantity, Reading, ReadingTarget } from '../../twin/live/contract';
+
+/** A history request: one target's one quantity over [from, to]. */
+export interface HistoryQuery {
+  readonly exhibition: string;
+  readonly target: ReadingTarget;
+  readonly quantity: Quantity;
+  readonly from: Date;
+  readonly to: Date;
+  /** At most this many points come back (default {@link DEFAULT_MAX_POINTS}); longer ranges are bucketed. */
+  readonly maxPoints?: number;
+}
+
+export const DEFAULT_MAX_POINTS = 1000;
+
+export interface HistoryStore {
+  /**
+   * Stores readings in one transaction. Durable before it resolves: the server acknowledges a QoS 1 publish only
+   * after. A reading already stored (same target, quantity and time, e.g. a QoS 1 redelivery) is kept once.
+   */
+  append(readings: readonly Reading[]): Promise<void>;
+  /** Raw readings for short ranges, buckets of [mean, min, max] from the raw table or the rollups for long ones. */
+  query(q: HistoryQuery): Promise<HistoryResponse>;
+  /** Readings since a time, oldest first (to rebuild 24 h windows after a restart). */
+  recent(exhibition: string, since: Date): Promise<Reading[]>;
+  /**
+   * Lux-hours this calendar year (UTC) up to `now`, per illuminance target: keys `artwork:<id>` and `zone:<id>`.
+   * Trapezoid between consecutive readings; a gap over 30 min counts nothing (the light state is unknown).
+   */
+  luxHoursThisYear(exhibition: string, now: Date): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export interface HistoryStoreOptions {
+  /** postgres:// or postgresql:// for PostgreSQL; absent or empty for SQLite in `dataDir`. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+}
+
+/** Opens (and migrates) the history store the options name. Rejects with a clear message when it cannot. */
+export async function openHistoryStore(o: HistoryStoreOptions): Promise<HistoryStore> {
+  const url = o.databaseUrl?.trim();
+  if (url && /^postgres(ql)?:\/\//i.test(url)) {
+    const { openPostgresStore } = await import('./postgres-store');
+    return openPostgresStore(url);
+  }
+  if (url) throw new Error(`MUSEUM_DATABASE_URL must start with postgres:// or postgresql:// (got "${url.split(':')[0]}:…")`);
+  const { openSqliteStore } = await import('./sqlite-store');
+  return openSqliteStore(o.dataDir);
+}

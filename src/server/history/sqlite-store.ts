@@ -1,0 +1,137 @@
+/**
+ * History in embedded SQLite (better-sqlite3): `<dataDir>/history.sqlite`.
+ *
+ * Durability: WAL with synchronous=FULL, so a transaction is on disk (fsynced WAL) when `append` resolves; that
+ * survives SIGKILL of the server (NORMAL would too, since a committed WAL frame is in the OS cache) and also a
+ * power cut (NORMAL would not). The cost is one fsync per batch, which is why the server appends in batches.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Reading } from '../../twin/live/contract';
+import type { HistoryStore } from './index';
+import { luxHours, queryHistory, recentReadings, type SqlReader } from './reader';
+import { DAY_MS, HOUR_MS, rollupsOf, type Row } from './rollups';
+import { readingTimeMs, seriesKey } from './series';
+
+/** Schema migrations, in order; PRAGMA user_version records how many have run. Append only, never edit one. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE series (
+     id INTEGER PRIMARY KEY, exhibition TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, quantity TEXT NOT NULL,
+     UNIQUE (exhibition, kind, target, quantity));
+   CREATE TABLE readings (
+     series_id INTEGER NOT NULL REFERENCES series (id), ms INTEGER NOT NULL, value REAL NOT NULL,
+     PRIMARY KEY (series_id, ms)) WITHOUT ROWID;
+   CREATE TABLE rollup_hour (
+     series_id INTEGER NOT NULL, bucket INTEGER NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, total REAL NOT NULL,
+     n INTEGER NOT NULL, PRIMARY KEY (series_id, bucket)) WITHOUT ROWID;
+   CREATE TABLE rollup_day (
+     series_id INTEGER NOT NULL, bucket INTEGER NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, total REAL NOT NULL,
+     n INTEGER NOT NULL, PRIMARY KEY (series_id, bucket)) WITHOUT ROWID;`,
+];
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length)
+    throw new Error(`History database is schema version ${version}, newer than this server knows (${MIGRATIONS.length}); upgrade the server`);
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+}
+
+const upsertSql = (table: string): string =>
+  `INSERT INTO ${table} (series_id, bucket, lo, hi, total, n) VALUES (?, ?, ?, ?, ?, ?)
+   ON CONFLICT (series_id, bucket) DO UPDATE SET lo = MIN(lo, excluded.lo), hi = MAX(hi, excluded.hi),
+     total = total + excluded.total, n = n + excluded.n`;
+
+export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'history.sqlite');
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    throw new Error(`Cannot open the history database ${file}: ${(e as Error).message}`);
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const findSeries = db.prepare<[string, string, string, string], { id: number }>(
+    'SELECT id FROM series WHERE exhibition = ? AND kind = ? AND target = ? AND quantity = ?',
+  );
+  const addSeries = db.prepare('INSERT INTO series (exhibition, kind, target, quantity) VALUES (?, ?, ?, ?)');
+  const insertReading = db.prepare('INSERT OR IGNORE INTO readings (series_id, ms, value) VALUES (?, ?, ?)');
+  const upsertHour = db.prepare(upsertSql('rollup_hour'));
+  const upsertDay = db.prepare(upsertSql('rollup_day'));
+  const seriesIds = new Map<string, number>();
+
+  const seriesOf = (r: Reading): number => {
+    const key = seriesKey(r.exhibition, r.target, r.quantity);
+    let id = seriesIds.get(key);
+    if (id === undefined) {
+      const args = [r.exhibition, r.target.kind, r.target.id, r.quantity] as const;
+      id = findSeries.get(...args)?.id ?? Number(addSeries.run(...args).lastInsertRowid);
+      seriesIds.set(key, id);
+    }
+    return id;
+  };
+
+  // One transaction per batch: raw rows, then the rollups of the rows that were new (a redelivery adds nothing).
+  const appendBatch = db.transaction((readings: readonly Reading[], times: readonly number[]) => {
+    const stored: Row[] = [];
+    for (const [i, r] of readings.entries()) {
+      const row: Row = { series: seriesOf(r), time: times[i]!, value: r.value };
+      if (insertReading.run(row.series, row.time, row.value).changes === 1) stored.push(row);
+    }
+    for (const b of rollupsOf(stored, HOUR_MS)) upsertHour.run(b.series, b.bucket, b.lo, b.hi, b.total, b.n);
+    for (const b of rollupsOf(stored, DAY_MS)) upsertDay.run(b.series, b.bucket, b.lo, b.hi, b.total, b.n);
+  });
+
+  const reader: SqlReader = {
+    p: (i) => `?${i}`,
+    all: async <T>(sql: string, params: readonly unknown[]) => {
+      // better-sqlite3 binds anonymous `?` in order of appearance; a parameter may appear before lower-numbered ones.
+      const ordered: unknown[] = [];
+      const text = sql.replace(/\?(\d+)/g, (_, n: string) => (ordered.push(params[Number(n) - 1]), '?'));
+      return db.prepare(text).all(...ordered) as T[];
+    },
+  };
+  let closed = false;
+  const open = (): void => {
+    if (closed) throw new Error('History store is closed');
+  };
+
+  return {
+    async append(readings) {
+      open();
+      if (readings.length === 0) return;
+      const times = readings.map(readingTimeMs); // a bad reading refuses the batch before anything is written
+      try {
+        appendBatch(readings, times);
+      } catch (e) {
+        seriesIds.clear(); // series rows added in the rolled-back transaction are gone
+        throw e;
+      }
+    },
+    async query(q) {
+      open();
+      return queryHistory(reader, q);
+    },
+    async recent(exhibition, since) {
+      open();
+      return recentReadings(reader, exhibition, since);
+    },
+    async luxHoursThisYear(exhibition, now) {
+      open();
+      return luxHours(reader, exhibition, now);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
