@@ -237,6 +237,44 @@ export const Conservation = z.object({
   treatments: z.array(Treatment).max(500).default([]),
 });
 
+/** CIE 157:2004 light-responsivity categories 1–4: irresponsive, low, medium, high (see .notes/readme-conservation-rules.md). */
+export const LIGHT_CATEGORIES = ['insensitive', 'low', 'medium', 'high'] as const;
+/** ASHRAE Handbook museum climate classes, and 'bizot' for the Bizot Group's interim guidance (40–60 % RH, 16–25 °C). */
+export const CLIMATE_CLASSES = ['AA', 'As', 'A', 'B', 'C', 'D', 'bizot'] as const;
+
+/** A work's environmental needs, named after a standard or given in numbers; absent parts default by material. */
+export const EnvironmentNeeds = z
+  .object({
+    light: z
+      .union([
+        z.enum(LIGHT_CATEGORIES),
+        z.object({
+          maxLux: finite().min(0).max(200_000).describe('Most illuminance on the work, lux.'),
+          annualLuxHours: finite().min(0).max(1e9).optional().describe('Light budget for a calendar year, lux-hours.'),
+        }),
+      ])
+      .optional()
+      .describe('CIE 157 category, or {maxLux, annualLuxHours}.'),
+    uv: finite().min(0).max(10_000).optional().describe('Most UV per lumen of light, µW/lm.'),
+    climate: z
+      .union([
+        z.enum(CLIMATE_CLASSES),
+        z
+          .object({
+            rhMin: finite().min(0).max(100),
+            rhMax: finite().min(0).max(100),
+            tMin: finite().min(-40).max(80),
+            tMax: finite().min(-40).max(80),
+            maxRhFluctuation24h: finite().min(0).max(100).optional().describe('Highest minus lowest RH in any 24 h, % RH.'),
+            maxTFluctuation24h: finite().min(0).max(120).optional().describe('Highest minus lowest temperature in any 24 h, K.'),
+          })
+          .refine((c) => c.rhMin < c.rhMax && c.tMin < c.tMax, 'a climate band needs rhMin < rhMax and tMin < tMax'),
+      ])
+      .optional()
+      .describe('ASHRAE class (AA, As, A, B, C, D), "bizot", or {rhMin, rhMax, tMin, tMax, …} in % RH and °C.'),
+  })
+  .describe("The work's environmental needs; what is absent defaults from its medium.");
+
 /** One state of a work over time: a scan, or the work before or after a restoration. */
 export const TimeLapseState = z.object({
   id: Id,
@@ -323,6 +361,7 @@ const ArtworkBase = z.object({
   annotations: z.array(Annotation).max(200).default([]),
   animation: OverlayAnimation.optional(),
   conservation: Conservation.optional(),
+  environment: EnvironmentNeeds.optional(),
   timeLapse: TimeLapse.optional(),
   sensitivity: Sensitivity.default({ level: 'open' }),
 });
@@ -455,6 +494,7 @@ export type Condition = ConditionTerm;
 export type TimeLapse = z.infer<typeof TimeLapse>;
 export type TimeLapseState = z.infer<typeof TimeLapseState>;
 export type Sensitivity = z.infer<typeof Sensitivity>;
+export type EnvironmentNeeds = z.infer<typeof EnvironmentNeeds>;
 export type VisitMode = z.infer<typeof VisitMode>;
 export type CommunityLabel = z.infer<typeof CommunityLabel>;
 export type Painting = z.infer<typeof Painting>;
