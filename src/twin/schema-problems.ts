@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Exhibition, FORMAT, FORMAT_VERSION } from './schema';
-import { describe, formatPath, listIds, q, type PathSegment, type Problem } from './problems';
+import { describe, formatPath, q, type PathSegment, type Problem } from './problems';
 
 // ------------------------------------------------------------------ zod schema introspection
 

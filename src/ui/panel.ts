@@ -8,7 +8,7 @@ import { labelsOf, mayCapture, mayNarrate, mayShare, narrationFor, shownIn, with
 import { parseWebVtt, type Cue } from '../twin/webvtt';
 import { h, clear } from './dom';
 import { fill, type Strings } from './i18n';
-import { formatDimensions, formatIsoDate, languageName } from './format';
+import { formatDimensions, languageName } from './format';
 import { renderRichText } from './richtext-dom';
 import { conservationSection, type ConservationHooks } from './conservation-panel';
 

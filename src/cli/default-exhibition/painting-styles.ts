@@ -377,7 +377,7 @@ export const poplars: StyleFn = (seed, ar) => {
   return {
     target: { colour },
     passes: passesLoose,
-    flow: (u, v, g, m) => (v < horizon ? (m > 0.03 ? -Math.PI / 2 : 0.2 * n.value(u * 4, v * 4)) : Math.atan2(v - horizon, u * ar - vp)),
+    flow: (u, v, _g, m) => (v < horizon ? (m > 0.03 ? -Math.PI / 2 : 0.2 * n.value(u * 4, v * 4)) : Math.atan2(v - horizon, u * ar - vp)),
     support: 'canvas',
     varnish: 0.2,
     features: { nearTree: [(vp + (0.1 + 0.55) * ar * 0.8) / ar, 0.45], road: [vp / ar, 0.85] },
@@ -674,7 +674,7 @@ export const redRhythm: StyleFn = (seed, ar) => {
     target: regions(sample),
     passes: passesFlat,
     respectRegions: true,
-    flow: (u, v, g, m) => (m > 0.02 ? g + Math.PI / 2 : -0.5),
+    flow: (_u, _v, g, m) => (m > 0.02 ? g + Math.PI / 2 : -0.5),
     support: 'canvas',
     impasto: 0.6,
     features: { disc: [0.32, 0.36], arcs: [0.8, 0.62] },

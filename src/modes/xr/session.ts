@@ -44,7 +44,7 @@ export class XrSession {
 
   constructor(
     readonly xr: WebXRDefaultExperience,
-    private readonly scene: Scene,
+    scene: Scene,
     private readonly options: IXrSessionOptions,
   ) {
     this.observe(xr.baseExperience.onStateChangedObservable, (state) => {

@@ -309,7 +309,7 @@ export class WorldPanel {
     const st = lapse.states[dominantState(lapse.at, lapse.states.length)]!;
     const head = art.timeLapse?.title ? `${this.txt(art.timeLapse.title)}\n\n` : '';
     const when = st.date ? `${this.ctx.locale.date(st.date)}: ` : '';
-    return `${head}${when}${this.txt(st.title)}\n\n${lapse.states.map((x, k) => (Math.round(lapse.at) === k ? '●' : '○')).join(' ')}`;
+    return `${head}${when}${this.txt(st.title)}\n\n${lapse.states.map((_state, k) => (Math.round(lapse.at) === k ? '●' : '○')).join(' ')}`;
   }
 
   /** Keeps the body and the play button in step with the time-lapse, without rebuilding the panel every frame. */
