@@ -98,6 +98,7 @@ export const Room = z.object({
   height: Length(30, 1.8).optional().describe('Ceiling height; defaults to the plan wallHeight.'),
   floor: Finish.optional(),
   walls: Finish.optional(),
+  level: Id.optional().describe('The level (floor of the building) the room is on; defaults to the first of space.levels.'),
 });
 
 export const Doorway = z.object({
@@ -106,6 +107,37 @@ export const Doorway = z.object({
   position: Vec2.describe('A point on the wall where the opening is centred.'),
   width: Length(20, 0.5),
   height: Length(20, 1.8),
+});
+
+/** A floor of the building (personal visit: routes across levels). */
+export const Level = z.object({
+  id: Id,
+  name: LangMap,
+  elevation: finite().refine((n) => Math.abs(n) <= 500, 'must be within ±500 m').describe('Floor height above the ground floor, metres.'),
+});
+
+export const VERTICAL_LINK_KINDS = ['stairs', 'ramp', 'lift'] as const;
+
+/** One end of a vertical link: where on which level a visitor steps on or off. */
+export const VerticalLinkEnd = z.object({ level: Id, room: Id, position: Vec2 });
+
+/** Stairs, a ramp or a lift between two levels. Ramps and lifts are step-free; stairs are not. */
+export const VerticalLink = z.object({
+  id: Id,
+  kind: z.enum(VERTICAL_LINK_KINDS),
+  name: LangMap.optional(),
+  ends: z.tuple([VerticalLinkEnd, VerticalLinkEnd]).describe('The two ends, on two different levels.'),
+});
+
+export const AMENITY_KINDS = ['cafe', 'shop'] as const;
+
+/** A café or shop, where a personal visit may start or end. */
+export const Amenity = z.object({
+  id: Id,
+  kind: z.enum(AMENITY_KINDS),
+  name: LangMap,
+  room: Id,
+  position: Vec2,
 });
 
 export const FloorPlan = z.object({
@@ -117,6 +149,9 @@ export const FloorPlan = z.object({
   ceiling: Finish.optional(),
   rooms: z.array(Room).min(1).max(500),
   doorways: z.array(Doorway).max(2000).default([]),
+  levels: z.array(Level).max(50).optional().describe('The floors of the building, lowest first; absent: one level.'),
+  verticalLinks: z.array(VerticalLink).max(500).optional().describe('Stairs, ramps and lifts between levels.'),
+  amenities: z.array(Amenity).max(200).optional().describe('Places a visit may start or end: the café, the shop.'),
 });
 
 export const SpaceModel = z.object({
@@ -364,6 +399,7 @@ const ArtworkBase = z.object({
   environment: EnvironmentNeeds.optional(),
   timeLapse: TimeLapse.optional(),
   sensitivity: Sensitivity.default({ level: 'open' }),
+  dwellMinutes: finite().min(0.5).max(240).optional().describe('Suggested time to spend at the work, minutes (default: painting 2, object 3).'),
 });
 
 export const FRAME_STYLES = ['gilded', 'oak', 'black', 'white', 'none'] as const;
@@ -480,6 +516,9 @@ export type Finish = z.infer<typeof Finish>;
 export type Room = z.infer<typeof Room>;
 export type Doorway = z.infer<typeof Doorway>;
 export type FloorPlan = z.infer<typeof FloorPlan>;
+export type Level = z.infer<typeof Level>;
+export type VerticalLink = z.infer<typeof VerticalLink>;
+export type Amenity = z.infer<typeof Amenity>;
 export type SpaceModel = z.infer<typeof SpaceModel>;
 export type Space = z.infer<typeof Space>;
 export type Zone = z.infer<typeof Zone>;

@@ -25,6 +25,8 @@ export function checkSpace(c: Collector, ex: ExhibitionData, roomById: RoomIndex
       if (a[2] <= b[0] + 1e-3 || b[2] <= a[0] + 1e-3 || a[3] <= b[1] + 1e-3 || b[3] <= a[1] + 1e-3) continue;
       const ri = rooms[i] as Room;
       const rj = rooms[j] as Room;
+      const first = space.kind === 'floorplan' ? space.levels?.[0]?.id : undefined;
+      if (first !== undefined && (ri.level ?? first) !== (rj.level ?? first)) continue; // floors above one another share plan area
       budget -= ri.polygon.length * rj.polygon.length;
       if (polygonsOverlap(ri.polygon, rj.polygon)) {
         c.warn(['space', 'rooms', j, 'polygon'], `room ${q(rj.id)} overlaps room ${q(ri.id)}; rooms should share walls, not floor`);
@@ -80,6 +82,11 @@ export function checkSpace(c: Collector, ex: ExhibitionData, roomById: RoomIndex
     }
   });
 
+  for (const link of space.verticalLinks ?? []) {
+    const [a, b] = [link.ends[0].room, link.ends[1].room];
+    adjacency.get(a)?.add(b);
+    adjacency.get(b)?.add(a);
+  }
   // Entrance, and which rooms can be reached from it.
   const entrance: [number, number] = [ex.entrance.position[0], ex.entrance.position[2]];
   const startRoom = rooms.find((r, i) => valid.has(i) && pointInPolygon(entrance, r.polygon));

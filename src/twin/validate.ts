@@ -16,6 +16,7 @@ import {
 import { Collector, checkUniqueIds, formatPath, isHttpUrl, listIds, q, type PathSegment, type Problem, type RoomIndex, type ValidationResult } from './problems';
 import { defOf, isRecordOfStrings, levenshtein, schemaProblems, unwrap, walk } from './schema-problems';
 import { checkSpace } from './validate-space';
+import { checkLevels } from './validate-levels';
 import { checkArtworks } from './validate-artworks';
 import { polygonProblem } from './geometry';
 
@@ -176,6 +177,7 @@ function semanticChecks(ex: ExhibitionData, input: unknown): Problem[] {
     if (!roomById.has(room.id)) roomById.set(room.id, { room, index });
   });
   checkSpace(c, ex, roomById);
+  checkLevels(c, ex, roomById);
   checkZones(c, ex, roomById);
   checkArtworks(c, ex, roomById);
   checkTours(c, ex);
