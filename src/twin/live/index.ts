@@ -6,3 +6,5 @@
 export * from './contract';
 export * from './sensor-message';
 export * from './needs';
+export * from './light-budget';
+export * from './alerts';
