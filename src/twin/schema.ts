@@ -285,7 +285,7 @@ export const EnvironmentNeeds = z
         z.enum(LIGHT_CATEGORIES),
         z.object({
           maxLux: finite().min(0).max(200_000).describe('Most illuminance on the work, lux.'),
-          annualLuxHours: finite().min(0).max(1e9).optional().describe('Light budget for a calendar year, lux-hours.'),
+          annualLuxHours: finite().min(1).max(1e9).optional().describe('Light budget for a calendar year, lux-hours.'),
         }),
       ])
       .optional()
