@@ -10,6 +10,7 @@ import { Drawer } from '../ui/drawer';
 import { OfflinePanel, showAppUpdate } from '../ui/offline-panel';
 import { registerOffline } from '../offline/register';
 import type { ConservationManager } from './conservation';
+import type { LiveManager } from './live';
 import { local, type VisitContext } from './context';
 
 type Kind = 'tours' | 'favourites' | 'problems' | 'offline' | 'curator';
@@ -21,6 +22,8 @@ export class DrawerManager {
   private offline?: OfflinePanel;
   /** Set by the visit once the managers exist. */
   conservation?: ConservationManager;
+  /** The live twin's curator part (heat overlay quantity, alerts), set by the visit. */
+  live?: LiveManager;
 
   constructor(
     private readonly c: VisitContext,
@@ -80,7 +83,7 @@ export class DrawerManager {
     if (kind === 'tours') return this.toursBody();
     if (kind === 'favourites') return this.favouritesBody();
     if (kind === 'offline') return this.offlineBody();
-    if (kind === 'curator') return this.conservation?.curator.body(() => this.update('curator')) ?? [];
+    if (kind === 'curator') return [...(this.conservation?.curator.body(() => this.update('curator')) ?? []), ...(this.live?.curatorBody() ?? [])];
     return this.problemsBody();
   }
 

@@ -27,6 +27,7 @@ import { ImmersiveManager } from './immersive';
 import { honourProtocols } from './protocols';
 import { installTestHooks, type TestHooks } from './test-hooks';
 import { RenderOnDemand } from './render-on-demand';
+import { LiveManager } from './live';
 
 export class Visit {
   readonly state: VisitState;
@@ -38,6 +39,7 @@ export class Visit {
   private readonly conservation: ConservationManager;
   private readonly chrome: ChromeManager;
   private readonly immersive: ImmersiveManager;
+  private readonly live: LiveManager;
   private render?: RenderOnDemand;
   private hooks?: TestHooks;
 
@@ -76,6 +78,8 @@ export class Visit {
     this.works.conservation = () => this.conservation.hooks();
     this.chrome = new ChromeManager(c, this.drawers, open);
     this.immersive = new ImmersiveManager(c, this.works, this.tours, this.plan, (on) => this.render?.setAlways(on));
+    this.live = new LiveManager(c, open);
+    this.drawers.live = this.live;
     acknowledged.onAdd = () => honourProtocols(c);
     this.state.onChange('mode', () => honourProtocols(c));
     // Scene text follows the language too: wall labels and the floor plan.
@@ -162,6 +166,8 @@ export class Visit {
     addEventListener('hashchange', () => this.works.followHash());
     this.works.followHash();
     this.conservation.watchCuratorView(this.drawers);
+    // The live twin loads in its own chunk once the visit is interactive; without a server it says so.
+    void this.live.start();
     void gallery.media.then(async () => {
       await gallery.scene.whenReadyAsync();
       hideProgress();
