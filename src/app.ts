@@ -10,6 +10,7 @@ import { byId } from './ui/dom';
 import { showErrorPage, showProgress } from './ui/pages';
 import { LANG_KEY, safeStorage } from './app/chrome';
 import { Visit } from './app/visit';
+import { parseOriginList, setTrustedOrigins } from './twin/trusted-origins';
 
 export type { TestHooks } from './app/test-hooks';
 
@@ -19,6 +20,8 @@ export const DEFAULT_EXHIBITION = `${import.meta.env.BASE_URL}exhibitions/defaul
 export async function startVisit(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const exhibitionUrl = params.get('exhibition') || DEFAULT_EXHIBITION;
+  // Exhibitions and media come only from this origin and those the museum trusts (VITE_TRUSTED_ORIGINS at build).
+  setTrustedOrigins([location.origin, ...parseOriginList(import.meta.env.VITE_TRUSTED_ORIGINS as string | undefined).origins]);
   const locale = new Locale(initialUiLanguage(params, []));
   // The loading and error pages already speak the visitor's language, in its direction.
   document.documentElement.lang = locale.lang;

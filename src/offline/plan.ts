@@ -6,6 +6,7 @@
 import type { Exhibition } from '../twin/schema';
 import { listMedia } from '../twin/validate';
 import { decoderUrls } from '../twin/decoder-files';
+import { mediaUrl } from '../twin/load';
 
 export * from './names';
 
@@ -17,7 +18,8 @@ export * from './names';
 export function offlineFiles(ex: Exhibition, exhibitionUrl: string, appBase?: string): string[] {
   const out = [exhibitionUrl];
   for (const ref of listMedia(ex)) {
-    const url = new URL(ref.file, exhibitionUrl).href;
+    // The loader's rule (twin/media-path.ts): nothing outside the exhibition's folder or the trusted origins.
+    const url = mediaUrl(exhibitionUrl, ref.file);
     if (!out.includes(url)) out.push(url);
   }
   if (appBase !== undefined) {

@@ -7,12 +7,14 @@
  */
 import { copyFile, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { checkMedia } from './media-check';
 import { formatProblem, listMedia, parseJsonText, validateExhibition, type MediaReference, type PathSegment, type Problem } from '../twin/validate';
 import type { Exhibition } from '../twin/schema';
 import { MODEL_DEFAULTS, packModel, type ModelOptions } from './model';
 import { totals, type AssetReport, type PackReport } from './report';
+import { mediaUrlOrThrow } from '../twin/media-path';
 
 export const PACK_DEFAULTS = {
   ...MODEL_DEFAULTS,
@@ -38,6 +40,8 @@ export class PackError extends Error {
 
 const isUrl = (f: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(f);
 const withExt = (file: string, ext: string): string => file.replace(/\.[^./]*$/, '') + ext;
+/** A media file inside `dir`, by the loader's rule (twin/media-path.ts); a reference that escapes throws. */
+const inside = (dir: string, file: string): string => fileURLToPath(mediaUrlOrThrow(file, pathToFileURL(path.join(dir, 'exhibition.json')).href));
 
 function setAt(json: unknown, p: readonly PathSegment[], value: string): void {
   let node = json as Record<PropertyKey, unknown>;
@@ -115,7 +119,7 @@ export async function packExhibition(sourceFile: string, outDir: string, options
 }
 
 async function packOne(ex: Exhibition, ref: MediaReference, srcDir: string, outDir: string, o: PackOptions, taken: Map<string, string>): Promise<AssetReport> {
-  const src = path.join(srcDir, ref.file);
+  const src = inside(srcDir, ref.file);
   /** A packed name no other source file has taken (a.jpg and a.png would both become a.webp). */
   const claim = (packed: string, source: string): string => {
     let name = packed;
@@ -172,7 +176,7 @@ async function packOne(ex: Exhibition, ref: MediaReference, srcDir: string, outD
     }
     default: {
       // Narration, captions, printed markers (their contrast and size matter), the environment map.
-      const dest = path.join(outDir, ref.file);
+      const dest = inside(outDir, ref.file);
       await mkdir(path.dirname(dest), { recursive: true });
       await copyFile(src, dest);
       return { ...base, packed: ref.file, action: 'copied', bytesAfter: bytesBefore };

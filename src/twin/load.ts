@@ -3,7 +3,9 @@
  * then the validator decides whether the file can be shown.
  */
 import type { Exhibition } from './schema';
-import { validateExhibition, type Problem } from './validate';
+import { formatPath, listMedia, validateExhibition, type Problem } from './validate';
+import { mediaPathProblem, mediaUrlOrThrow, resolveMediaPath } from './media-path';
+import { checkExhibitionOrigin, trustedOrigins } from './trusted-origins';
 
 export class ExhibitionError extends Error {
   constructor(
@@ -24,8 +26,22 @@ export interface LoadedExhibition {
   warnings: Problem[];
 }
 
-export async function loadExhibition(url: string, fetcher: typeof fetch = fetch): Promise<LoadedExhibition> {
-  const absolute = new URL(url, globalThis.location?.href ?? 'http://localhost/').href;
+/**
+ * Downloads and validates an exhibition. With `origins` (the app passes its own and the trusted ones), a file
+ * on any other origin is refused before anything is fetched, and so is media on another origin.
+ */
+export async function loadExhibition(url: string, fetcher: typeof fetch = fetch, origins: readonly string[] | undefined = trustedOrigins()): Promise<LoadedExhibition> {
+  const page = globalThis.location?.href ?? 'http://localhost/';
+  const absolute = new URL(url, page).href;
+  if (origins !== undefined) {
+    const decision = checkExhibitionOrigin(url, page, origins);
+    if (!decision.ok) {
+      throw new ExhibitionError(
+        `This app does not show exhibitions from ${decision.origin}: it loads them only from its own address and the museum's trusted origins. The link may not come from the museum.`,
+        absolute,
+      );
+    }
+  }
   let response: Response;
   try {
     response = await fetcher(absolute, { cache: 'no-cache' });
@@ -67,10 +83,26 @@ export async function loadExhibition(url: string, fetcher: typeof fetch = fetch)
       errors,
     );
   }
+  if (origins !== undefined) {
+    const refused: Problem[] = [];
+    for (const ref of listMedia(result.exhibition)) {
+      const r = resolveMediaPath(ref.file, absolute, origins);
+      if (!r.ok) refused.push({ path: formatPath(ref.path), message: `'${ref.file}' is refused: ${r.reason}`, severity: 'error' });
+    }
+    if (refused.length > 0) {
+      throw new ExhibitionError(`The exhibition file at ${absolute} names media the app may not load (${refused.length}).`, absolute, refused);
+    }
+  }
   return { exhibition: result.exhibition, url: absolute, warnings: result.problems };
 }
 
-/** A media path from the exhibition file, as a URL the browser can fetch. */
+/**
+ * A media path from the exhibition file, as a URL the browser can fetch: inside the exhibition's folder or on a
+ * trusted origin (twin/media-path.ts), else it throws. loadExhibition has refused such files already.
+ */
 export function mediaUrl(exhibitionUrl: string, path: string): string {
-  return new URL(path, exhibitionUrl).href;
+  const origins = trustedOrigins();
+  // Outside the app (CLI, tests) a well-formed https address on any origin is taken as written.
+  if (origins === undefined && /^https:\/\//i.test(path) && mediaPathProblem(path) === undefined) return new URL(path).href;
+  return mediaUrlOrThrow(path, exhibitionUrl, origins ?? []);
 }

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { CONDITIONS, CONDITION_HELP, resolveCondition, type ConditionTerm } from './conservation';
+import { mediaPathProblem } from './media-path';
 
 export const FORMAT = 'museum-twin-exhibition';
 export const FORMAT_VERSION = 1;
@@ -57,10 +58,11 @@ export const MediaPath = z
   .string()
   .min(1)
   .max(1024)
-  .refine(
-    (s) => /^https:\/\//.test(s) || (!/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('//')),
-    'a media path is relative to the exhibition file or an https:// URL',
-  )
+  // One rule for validator, loader, pack and offline save (media-path.ts).
+  .superRefine((s, ctx) => {
+    const problem = mediaPathProblem(s);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .describe('Path relative to the exhibition file, or an https:// URL.');
 
 const IsoDate = z

@@ -716,10 +716,14 @@ describe('media and sensitivity', () => {
     expectProblem(ex, 'licence.url', "'data:text/html,hi' is not valid: a licence link is an http(s) URL");
   });
 
-  it('warns about backslashes in media paths', () => {
+  it('refuses backslashes, hidden characters and folder escapes in media paths (twin/media-path.ts)', () => {
     const ex = fixture();
     ex.artworks[0].image = 'images\\sunrise.png';
-    expectProblem(ex, 'artworks[0].image', "separate folders with '/'", 'warning');
+    ex.artworks[1].image = 'java\tscript:alert(1)';
+    ex.artworks[0].narration.en.captions = '%2e%2e/%2e%2e/secret.vtt';
+    expectProblem(ex, 'artworks[0].image', "a media path must not contain '\\'; separate folders with '/' (got 'images\\sunrise.png')");
+    expectProblem(ex, 'artworks[1].image', 'must not contain control characters');
+    expectProblem(ex, 'artworks[0].narration.en.captions', "must not contain encoded '.'");
   });
 });
 
