@@ -105,6 +105,8 @@ export interface ArtworkState {
     readonly uv?: { readonly max: number };
     readonly annualLuxHours?: number;
   };
+  /** Where each limit came from (a standard, the work's own figures, or the default for its medium). */
+  readonly limitsSource?: string;
   /** Spread (max − min) over the last 24 h, where known. */
   readonly fluctuation24h: Partial<Record<'humidity' | 'temperature', number>>;
   /** Cumulative lux-hours this calendar year against the annual budget, pro rata to today. */

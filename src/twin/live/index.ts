@@ -8,3 +8,6 @@ export * from './sensor-message';
 export * from './needs';
 export * from './light-budget';
 export * from './alerts';
+export * from './rolling-spread';
+export * from './places';
+export * from './live-twin';
