@@ -49,20 +49,23 @@ export async function queryHistory(db: SqlReader, q: HistoryQuery): Promise<Hist
   if (series === undefined) return answer(0, []);
   const range = `series_id = ${p(1)} AND ms >= ${p(2)} AND ms <= ${p(3)}`;
 
-  // Raw when it fits: counting stops at maxPoints + 1 rows, so a long range costs no more than a short one.
-  const counted = await db.all<{ n: number | string }>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM readings WHERE ${range} LIMIT ${p(4)}) t`,
-    [series, fromMs, toMs, maxPoints + 1],
-  );
-  if (Number(counted[0]?.n ?? 0) <= maxPoints) {
-    const rows = await db.all<{ ms: number | string; value: number }>(
-      `SELECT ms, value FROM readings WHERE ${range} ORDER BY ms`,
-      [series, fromMs, toMs],
+  // Long ranges always read the rollups (they stay complete however the raw table is pruned); shorter ones give
+  // raw readings when they fit, counting at most maxPoints + 1 rows so the check costs little.
+  const plan = planBuckets(fromMs, toMs, maxPoints);
+  if (plan.source === 'raw') {
+    const counted = await db.all<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM readings WHERE ${range} LIMIT ${p(4)}) t`,
+      [series, fromMs, toMs, maxPoints + 1],
     );
-    return answer(0, rows.map((r) => [Number(r.ms), r.value, r.value, r.value]));
+    if (Number(counted[0]?.n ?? 0) <= maxPoints) {
+      const rows = await db.all<{ ms: number | string; value: number }>(
+        `SELECT ms, value FROM readings WHERE ${range} ORDER BY ms`,
+        [series, fromMs, toMs],
+      );
+      return answer(0, rows.map((r) => [Number(r.ms), r.value, r.value, r.value]));
+    }
   }
 
-  const plan = planBuckets(fromMs, toMs, maxPoints);
   type Bucket = { b: number | string; mean: number; lo: number; hi: number };
   let rows: Bucket[];
   if (plan.source === 'raw') {
