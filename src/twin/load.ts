@@ -6,6 +6,7 @@ import type { Exhibition } from './schema';
 import { formatPath, listMedia, validateExhibition, type Problem } from './validate';
 import { mediaPathProblem, mediaUrlOrThrow, resolveMediaPath } from './media-path';
 import { checkExhibitionOrigin, trustedOrigins } from './trusted-origins';
+import { FETCH_LIMITS, FetchLimitError, fetchLimited, type FetchLimit, type LimitedResponse } from './fetch-limits';
 
 export class ExhibitionError extends Error {
   constructor(
@@ -30,7 +31,12 @@ export interface LoadedExhibition {
  * Downloads and validates an exhibition. With `origins` (the app passes its own and the trusted ones), a file
  * on any other origin is refused before anything is fetched, and so is media on another origin.
  */
-export async function loadExhibition(url: string, fetcher: typeof fetch = fetch, origins: readonly string[] | undefined = trustedOrigins()): Promise<LoadedExhibition> {
+export async function loadExhibition(
+  url: string,
+  fetcher: typeof fetch = fetch,
+  origins: readonly string[] | undefined = trustedOrigins(),
+  limit: FetchLimit = FETCH_LIMITS.exhibition,
+): Promise<LoadedExhibition> {
   const page = globalThis.location?.href ?? 'http://localhost/';
   const absolute = new URL(url, page).href;
   if (origins !== undefined) {
@@ -42,10 +48,12 @@ export async function loadExhibition(url: string, fetcher: typeof fetch = fetch,
       );
     }
   }
-  let response: Response;
+  let response: LimitedResponse;
   try {
-    response = await fetcher(absolute, { cache: 'no-cache' });
+    // A deadline and a size cap (fetch-limits.ts): a trickling or endless server cannot hang the visit.
+    response = await fetchLimited(absolute, limit, { cache: 'no-cache' }, fetcher);
   } catch (e) {
+    if (e instanceof FetchLimitError) throw new ExhibitionError(`The exhibition could not be downloaded from ${absolute}: ${e.message}.`, absolute);
     throw new ExhibitionError(
       `The exhibition could not be downloaded from ${absolute}: the network is unreachable or the server refused the connection.`,
       absolute,
@@ -59,7 +67,7 @@ export async function loadExhibition(url: string, fetcher: typeof fetch = fetch,
       absolute,
     );
   }
-  const text = await response.text();
+  const text = response.text();
   performance.mark('twin:exhibition-fetched');
   if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
     throw new ExhibitionError(`There is no exhibition at ${absolute} (the server answered with a web page, not an exhibition file).`, absolute);

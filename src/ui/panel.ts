@@ -11,6 +11,7 @@ import { fill, type Strings } from './i18n';
 import { formatDimensions, languageName } from './format';
 import { renderRichText } from './richtext-dom';
 import { conservationSection, type ConservationHooks } from './conservation-panel';
+import { fetchLimited } from '../twin/fetch-limits';
 
 export interface PanelContext {
   exhibition: Exhibition;
@@ -250,7 +251,7 @@ export class ArtworkPanel {
     // Captions are in the narration's language, which may be the default one (marked) when the visitor's is missing.
     const captions = h('div', { class: 'captions', 'aria-live': 'off', 'data-testid': 'captions', lang: n.lang, dir: textDirection(n.lang) });
     let cues: Cue[] = [];
-    fetch(ctx.resolveMedia(n.captions))
+    fetchLimited(ctx.resolveMedia(n.captions), 'captions')
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
       .then((text) => {
         cues = parseWebVtt(text).cues;

@@ -17,6 +17,7 @@ import { captionAt, storyPages } from './panel-logic';
 import type { TimeLapseView } from '../../scene/time-lapse';
 import { dominantState } from '../../twin/conservation';
 import { ACCENT, FONT, MUTED, Surface } from './surface';
+import { fetchLimited } from '../../twin/fetch-limits';
 
 export type PanelSection = 'label' | 'story' | 'details' | 'condition' | 'time';
 
@@ -367,7 +368,7 @@ export class WorldPanel {
     if (!this.audio) {
       const audio = new Audio(this.ctx.resolveMedia(n.audio));
       this.audio = audio;
-      fetch(this.ctx.resolveMedia(n.captions))
+      fetchLimited(this.ctx.resolveMedia(n.captions), 'captions')
         .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
         .then((text) => {
           if (this.audio === audio) this.cues = parseWebVtt(text).cues;
