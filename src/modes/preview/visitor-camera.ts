@@ -106,7 +106,7 @@ export class VisitorCamera {
   walkTo(point: Vec3, onArrive?: () => void): void {
     this.stop();
     const cam = this.camera;
-    let last = cam.position.clone();
+    const last = cam.position.clone();
     let stuck = 0;
     this.move = this.scene.onBeforeRenderObservable.add(() => {
       const dx = point[0] - cam.position.x;
