@@ -75,7 +75,7 @@ export function historyStoreCases(engine: Engine): void {
       for (let i = 0; i < all.length; i += 2000) await s.append(all.slice(i, i + 2000));
     });
     // With the raw readings gone, only the rollups can answer: the year chart must not depend on raw rows.
-    await engine.sql(o, 'DELETE FROM readings');
+    await engine.sql(o, `DELETE FROM readings WHERE series_id IN (SELECT id FROM series WHERE exhibition = '${ex}')`);
     await withStore(o, async (s) => {
       const q = { exhibition: ex, target: zone('hall'), quantity: 'humidity' as const, from: new Date(start), to: new Date('2026-12-31T23:59:59Z') };
       const halfDays = await s.query(q);
