@@ -63,6 +63,8 @@ export class LiveTwin {
   private readonly latest = new Map<string, Map<Quantity, Latest>>();
   private readonly windows = new Map<string, RollingSpread>();
   private readonly lux = new Map<string, LuxHours>();
+  /** Watched conditions per place and quantity (see conditionsFor). */
+  private readonly plans = new Map<string, WatchedCondition[]>();
 
   constructor(exhibition: Exhibition, options: LiveTwinOptions = {}) {
     this.ex = exhibition;
@@ -107,7 +109,7 @@ export class LiveTwin {
   /** Rebuilds after a restart: stored lux-hour totals, then the recent readings replayed (no lux-hours counted twice, no events). */
   restore(state: LiveTwinRestore): void {
     const recent = [...state.recent].filter((r) => r.exhibition === this.exhibition).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-    for (const r of recent) if (r.target.kind === 'artwork') this.own.get(r.target.id)?.add(r.quantity);
+    for (const r of recent) if (r.target.kind === 'artwork') this.gainsOwnSensor(r.target.id, r.quantity);
     const asOf = new Date(state.asOf ?? recent.at(-1)?.time ?? Date.now());
     for (const [id, l] of this.lux) {
       const source = this.sourceOf(id, 'illuminance');
@@ -122,6 +124,8 @@ export class LiveTwin {
     const staleMs = this.staleAfterMinutes * 60_000;
     const live = (l: Latest): LiveValue => ({ value: l.value, time: new Date(l.time).toISOString(), stale: now.getTime() - l.time > staleMs });
     const alerts = this.engine.active();
+    const alertsOf = new Map<string, string[]>();
+    for (const a of alerts) for (const w of a.artworks) alertsOf.set(w, [...(alertsOf.get(w) ?? []), a.id]);
     const zones: Record<string, ZoneState> = {};
     for (const id of this.zoneIds) {
       const values: ZoneState['values'] = {};
@@ -151,7 +155,7 @@ export class LiveTwin {
         limitsSource: source,
         fluctuation24h,
         ...(lux && limits.annualLuxHours !== undefined ? { lightBudget: lightBudget(lux.used(now), limits.annualLuxHours, now) } : {}),
-        alerts: alerts.filter((a) => a.artworks.includes(art.id)).map((a) => a.id),
+        alerts: alertsOf.get(art.id) ?? [],
       };
     }
     return { exhibition: this.exhibition, time: now.toISOString(), staleAfterMinutes: this.staleAfterMinutes, zones, artworks, alerts };
@@ -170,6 +174,14 @@ export class LiveTwin {
     return zone === undefined ? undefined : `zone:${zone}`;
   }
 
+  /** From now on the work's own readings of `q` replace its zone's: the watched conditions are worked out again. */
+  private gainsOwnSensor(artwork: string, q: Quantity): void {
+    const own = this.own.get(artwork);
+    if (!own || own.has(q)) return;
+    own.add(q);
+    this.plans.clear();
+  }
+
   /** The works a reading at `target` of `q` speaks for. */
   private worksFedBy(target: ReadingTarget, q: Quantity): string[] {
     if (target.kind === 'artwork') return [target.id];
@@ -181,7 +193,7 @@ export class LiveTwin {
     const t = Date.parse(r.time);
     const time = new Date(t);
     const key = keyOf(r.target);
-    if (r.target.kind === 'artwork') this.own.get(r.target.id)?.add(r.quantity);
+    if (r.target.kind === 'artwork') this.gainsOwnSensor(r.target.id, r.quantity);
     if (CLIMATE.includes(r.quantity)) {
       let w = this.windows.get(`${key}/${r.quantity}`);
       if (!w) this.windows.set(`${key}/${r.quantity}`, (w = new RollingSpread()));
@@ -196,25 +208,40 @@ export class LiveTwin {
     if (prev && t < prev.time) return []; // a late reading: history and the 24 h window, not the present
     byQuantity.set(r.quantity, { value: r.value, time: t });
 
-    const events = this.checkLimits(r, key, works, time);
+    const events = this.checkLimits(r, key, time);
     if (r.quantity === 'illuminance') for (const id of works) events.push(...this.checkLightBudget(id, time));
     return replay ? [] : events;
   }
 
   /** Above/below and 24 h fluctuation, one watched condition per distinct limit among the works fed. */
-  private checkLimits(r: Reading, key: string, works: readonly string[], time: Date): AlertEvent[] {
+  private checkLimits(r: Reading, key: string, time: Date): AlertEvent[] {
     if (r.quantity === 'visitors') return [];
-    const q = r.quantity;
-    const zone = r.target.kind === 'zone' ? r.target.id : undefined;
-    const groups = new Map<string, { kind: 'above' | 'below' | 'fluctuation'; limit: number; works: string[] }>();
+    const conditions = this.conditionsFor(r.target, key, r.quantity);
+    if (conditions.length === 0) return [];
+    const spread = CLIMATE.includes(r.quantity) ? this.windows.get(`${key}/${r.quantity}`)?.spread(time) : undefined;
+    const events: AlertEvent[] = [];
+    for (const c of conditions) {
+      const value = c.kind === 'fluctuation' ? spread : r.value;
+      if (value !== undefined) events.push(...this.engine.observe(c, value, time));
+    }
+    return events;
+  }
+
+  /** The conditions a place's readings of `q` are watched against, worked out once (again when a showcase sensor appears). */
+  private conditionsFor(target: ReadingTarget, key: string, q: Exclude<Quantity, 'visitors'>): WatchedCondition[] {
+    const planKey = `${key}/${q}`;
+    const known = this.plans.get(planKey);
+    if (known) return known;
+    const zone = target.kind === 'zone' ? target.id : undefined;
+    const groups = new Map<string, WatchedCondition & { artworks: string[] }>();
     const add = (kind: 'above' | 'below' | 'fluctuation', limit: number | undefined, work: string) => {
       if (limit === undefined) return;
       const k = `${key}/${q}/${kind}/${limit}`;
-      const g = groups.get(k) ?? { kind, limit, works: [] };
-      g.works.push(work);
+      const g = groups.get(k) ?? { key: k, exhibition: this.exhibition, zone, artworks: [], quantity: q, kind, limit, deadband: this.deadbands[q] };
+      g.artworks.push(work);
       groups.set(k, g);
     };
-    for (const id of works) {
+    for (const id of this.worksFedBy(target, q)) {
       const l = this.needs.get(id)!;
       const band = q === 'humidity' ? l.humidity : q === 'temperature' ? l.temperature : undefined;
       const max = band?.max ?? (q === 'illuminance' ? l.illuminance?.max : q === 'uv' ? l.uv?.max : undefined);
@@ -222,15 +249,9 @@ export class LiveTwin {
       add('below', band?.min, id);
       add('fluctuation', band?.maxFluctuation24h, id);
     }
-    const spread = groups.size > 0 && CLIMATE.includes(q) ? this.windows.get(`${key}/${q}`)?.spread(time) : undefined;
-    const events: AlertEvent[] = [];
-    for (const [k, g] of groups) {
-      const value = g.kind === 'fluctuation' ? spread : r.value;
-      if (value === undefined) continue;
-      const condition: WatchedCondition = { key: k, exhibition: this.exhibition, zone, artworks: g.works, quantity: q, kind: g.kind, limit: g.limit, deadband: this.deadbands[q] };
-      events.push(...this.engine.observe(condition, value, time));
-    }
-    return events;
+    const conditions = [...groups.values()];
+    this.plans.set(planKey, conditions);
+    return conditions;
   }
 
   /** A work's lux-hours against the pro-rata share of its annual budget (plus the margin). */

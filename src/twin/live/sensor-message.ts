@@ -100,7 +100,8 @@ export function parseSensorMessage(topic: string, payload: Uint8Array | string, 
     rejection: { sensor: topic, reason, time: ctx.now.toISOString() },
   });
   const maxBytes = ctx.maxBytes ?? MAX_MESSAGE_BYTES;
-  const bytes = typeof payload === 'string' ? encoder.encode(payload).length : payload.length;
+  // A string of n UTF-16 units is at most 3n UTF-8 bytes: only count exactly when it could be over.
+  const bytes = typeof payload !== 'string' ? payload.length : payload.length * 3 <= maxBytes ? 0 : encoder.encode(payload).length;
   if (bytes > maxBytes) return reject(`message of ${bytes} bytes is over the ${maxBytes}-byte limit`);
 
   const parts = splitTopic(topic);
