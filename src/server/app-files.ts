@@ -41,6 +41,7 @@ export async function registerBuiltFiles(app: FastifyInstance, distDir: string, 
     prefix: '/',
     index: ['index.html'],
     wildcard: true,
+    cacheControl: false, // set below, per kind of file
     // Revisioned files (app/…-hash.js) may be kept a year; everything else is checked on each visit.
     setHeaders: (res, path) => {
       res.setHeader('Cache-Control', /[\\/]app[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');

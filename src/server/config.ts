@@ -32,6 +32,10 @@ export interface ServerConfig {
   /** postgres://… for history in PostgreSQL; SQLite in the data folder otherwise. */
   readonly databaseUrl: string | undefined;
   readonly simulator: { readonly enabled: boolean; readonly seed: number | undefined; readonly intervalMs: number };
+  /** A zone with no reading for this long says "no data since …". */
+  readonly staleAfterMinutes: number;
+  /** How long a limit must stay crossed (or recovered) before an alert is raised (or cleared). */
+  readonly alertMinDurationSeconds: number;
   /** How often the live twin re-evaluates time-based rules (staleness, minimum durations). */
   readonly tickMs: number;
   /** Shortest gap between two snapshot publishes of one exhibition. */
@@ -76,6 +80,8 @@ const Env = z.object({
   MUSEUM_SIMULATOR: onOff('MUSEUM_SIMULATOR').default(true),
   MUSEUM_SIMULATOR_SEED: z.coerce.number().int('MUSEUM_SIMULATOR_SEED must be a whole number').optional(),
   MUSEUM_SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(100, 'MUSEUM_SIMULATOR_INTERVAL_MS must be at least 100').default(5000),
+  MUSEUM_STALE_AFTER_MINUTES: z.coerce.number({ error: 'MUSEUM_STALE_AFTER_MINUTES must be a number' }).positive('MUSEUM_STALE_AFTER_MINUTES must be above 0').default(15),
+  MUSEUM_ALERT_MIN_DURATION_SECONDS: z.coerce.number({ error: 'MUSEUM_ALERT_MIN_DURATION_SECONDS must be a number' }).min(0, 'MUSEUM_ALERT_MIN_DURATION_SECONDS must be 0 or more').default(300),
   MUSEUM_E2E_HOOKS: onOff('MUSEUM_E2E_HOOKS').default(false),
   OUT_DIR: z.string().min(1).default('dist'),
 });
@@ -113,6 +119,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, mode: ServerConfig['mode']
     brokerPassword: e.MUSEUM_BROKER_PASSWORD,
     databaseUrl: e.MUSEUM_DATABASE_URL,
     simulator: { enabled: e.MUSEUM_SIMULATOR, seed: e.MUSEUM_SIMULATOR_SEED, intervalMs: e.MUSEUM_SIMULATOR_INTERVAL_MS },
+    staleAfterMinutes: e.MUSEUM_STALE_AFTER_MINUTES,
+    alertMinDurationSeconds: e.MUSEUM_ALERT_MIN_DURATION_SECONDS,
     e2eHooks: e.MUSEUM_E2E_HOOKS,
   });
 }
@@ -136,6 +144,8 @@ export function resolveConfig(c: Partial<Omit<ServerConfig, 'exhibitions'>> & { 
     brokerPassword: c.brokerPassword,
     databaseUrl: c.databaseUrl,
     simulator: c.simulator ?? { enabled: false, seed: undefined, intervalMs: 5000 },
+    staleAfterMinutes: c.staleAfterMinutes ?? 15,
+    alertMinDurationSeconds: c.alertMinDurationSeconds ?? 300,
     tickMs: c.tickMs ?? 1000,
     snapshotMs: c.snapshotMs ?? 500,
     e2eHooks: c.e2eHooks ?? false,

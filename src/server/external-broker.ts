@@ -2,7 +2,7 @@
  * An existing broker (Mosquitto, EMQX, HiveMQ) instead of the embedded one, for museums that run several servers
  * or already have MQTT. The server is one client among the sensors: a persistent session at QoS 1, so readings
  * published while it restarts wait at the broker; each QoS 1 reading is acknowledged only after the history
- * write (mqtt.js `customHandleAcks`). Who may publish what is the broker's ACL (README shows a Mosquitto one).
+ * write (mqtt.js `handleMessage`). Who may publish what is the broker's ACL (README shows a Mosquitto one).
  */
 import { connect, type IClientOptions, type MqttClient } from 'mqtt';
 import { createHash } from 'node:crypto';
@@ -40,21 +40,22 @@ export async function connectExternalBroker(o: ExternalBrokerOptions): Promise<E
     password,
     reconnectPeriod: 2000,
     connectTimeout: 10_000,
-    // QoS 1 and 2: store first, then acknowledge (mqtt.js emits 'message' and sends PUBACK after `done`).
-    customHandleAcks: (topic, message, _packet, done) => {
-      o.ingest.handle(topic, message).then(
-        () => done(0),
-        (e: unknown) => {
-          o.log(`A reading on ${topic} could not be stored, so it is not acknowledged: ${(e as Error).message}`);
-          done(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
-    },
   };
   const client = connect(url.href, options);
-  client.on('message', (topic, message, packet) => {
-    if (packet.qos === 0) void o.ingest.handle(topic, message).catch(() => undefined); // QoS 0 promises nothing
-  });
+  // mqtt.js sends the PUBACK of a QoS 1 message only once handleMessage calls back (its documented hook for
+  // back-pressure; `customHandleAcks` exists for MQTT 5 only): the reading is stored first. An error means no
+  // acknowledgement, so the broker redelivers it on the next connection of this persistent session.
+  client.handleMessage = (packet, callback) => {
+    if (packet.cmd !== 'publish') return callback();
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    o.ingest.handle(packet.topic, payload).then(
+      () => callback(),
+      (e: unknown) => {
+        o.log(`A reading on ${packet.topic} could not be stored, so it is not acknowledged: ${(e as Error).message}`);
+        callback(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  };
   client.on('error', (e) => o.log(`Broker ${url.host}: ${e.message}`));
 
   await new Promise<void>((resolve, reject) => {
