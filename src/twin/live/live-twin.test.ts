@@ -130,6 +130,15 @@ describe('conservation alerts', () => {
     expect(summary(after).filter((e) => e.includes(' 60 '))).toEqual(['cleared above 60 sunrise,harbour']);
   });
 
+  it("once a work's showcase reports a quantity, its zone's readings of it no longer speak for the work", () => {
+    const t = twin();
+    expect(summary(t.ingest(zone('paintings', 'humidity', 63, 0)))).toEqual(['raised above 60 sunrise,harbour', 'raised above 55 sketch']);
+    t.ingest(showcase('sunrise', 'humidity', 50, 1));
+    t.ingest(zone('paintings', 'humidity', 64, 2));
+    expect(t.snapshot(at(2)).alerts.find((a) => a.limit === 60)?.artworks).toEqual(['harbour']);
+    expect(t.snapshot(at(2)).artworks.sunrise?.alerts).toEqual([]);
+  });
+
   it('watches the 24 h spread against each band', () => {
     const t = twin();
     const events = [...t.ingest(zone('paintings', 'humidity', 42, 0)), ...t.ingest(zone('paintings', 'humidity', 53, 120))];
