@@ -12,8 +12,6 @@ import { LANG_KEY, safeStorage } from './app/chrome';
 import { Visit } from './app/visit';
 import { parseOriginList, setTrustedOrigins } from './twin/trusted-origins';
 
-export type { TestHooks } from './app/test-hooks';
-
 export const DEFAULT_EXHIBITION = `${import.meta.env.BASE_URL}exhibitions/default/exhibition.json`;
 
 /** Starts the app on this page: `?exhibition=` (else the default), `?lang=`, `?print-markers`, `?ar`, `?view=`. */

@@ -13,9 +13,6 @@
 export const CONDITIONS = ['excellent', 'good', 'fair', 'poor', 'unstable'] as const;
 export type ConditionTerm = (typeof CONDITIONS)[number];
 
-/** The Linked Art classification of a condition report's notes (a Condition Statement). */
-export const AAT_CONDITION_STATEMENT = 'aat:300435425';
-
 export interface ConditionInfo {
   term: ConditionTerm;
   /** 0 = best. */

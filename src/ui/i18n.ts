@@ -2,4 +2,4 @@
  * @deprecated The interface strings moved to `src/i18n/` (`Locale`, `strings`, `fill`). This re-export stays
  * only until every importer (src/modes/) has moved; import from `../i18n` instead.
  */
-export { fill, strings, hasInterfaceLanguage, UI_LANGUAGES, PSEUDO_LANGUAGES, type Strings } from '../i18n/strings';
+export { fill, type Strings } from '../i18n/strings';

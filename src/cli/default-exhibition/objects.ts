@@ -19,7 +19,6 @@ import {
   profileVAtHeight,
   smoothProfile,
   sweep,
-  type Part,
   type ProfilePoint,
   type V3,
 } from './mesh';
@@ -592,8 +591,6 @@ export async function measure(glb: Uint8Array): Promise<ModelStats> {
     size: [max[0] - min[0], max[1] - min[1], max[2] - min[2]],
   };
 }
-
-export type { Part };
 
 /**
  * Move each named point onto the model's surface: the nearest vertex of the

@@ -15,7 +15,6 @@ export const hex = (s: string): RGB => {
 };
 export const mix = (a: RGB, b: RGB, t: number): RGB => [lerp(a[0], b[0], t), lerp(a[1], b[1], t), lerp(a[2], b[2], t)];
 export const scale = (a: RGB, k: number): RGB => [a[0] * k, a[1] * k, a[2] * k];
-export const luminance = (c: RGB): number => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
 
 /** A target picture, evaluated once per pixel (u, v in [0, 1], v down). */
 export interface Target {

@@ -19,8 +19,6 @@ export {
   readableScale,
   storyPages,
   textPerMetre,
-  type PanelPlacement,
-  type PanelSize,
 } from '../xr/panel-logic';
 
 /** Snap-turn angles a visitor can choose; 45° is the default the issue asks for. */

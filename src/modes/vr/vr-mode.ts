@@ -17,15 +17,13 @@ import type { Tour, Vec3 } from '../../twin/schema';
 import { headingToYaw, nextSnapAngle, stopPose, type StandPose } from './logic';
 import { useOwnControllerProfiles } from '../xr/profiles';
 import { XrSession } from '../xr/session';
-import { xrLocale, type XrFavourites, type XrHost, type XrLocale } from '../xr/host';
+import { xrLocale, type XrHost, type XrLocale } from '../xr/host';
 import { teleportOptions, VrLocomotion } from './locomotion';
 import { VrWorks } from './vr-works';
 import { VrWristMenu } from './wrist-menu';
 import { fade } from './fade';
 
 export type { XrHost } from '../xr/host';
-/** @deprecated the visit's favourites as every immersive mode uses them: XrFavourites (../xr/host.ts). */
-export type VrFavourites = XrFavourites;
 
 export interface VrExit {
   /** Where the visitor stood (feet) and faced when they left VR. */
