@@ -102,3 +102,16 @@ describe('alerts do not flap', () => {
     expect(second.alert.id).not.toBe(first.alert.id);
   });
 });
+
+describe('retiring conditions', () => {
+  it('clears a raised alert whose condition no longer applies, and drops a pending one silently', () => {
+    const engine = new AlertEngine(60);
+    feed(engine, rhHigh, [65, 65, 65, 65]);
+    engine.observe(tooCold, 10, at(0));
+    const events = engine.retire('zone:paintings/', new Set([tooCold.key]), at(100));
+    expect(events.map((e) => `${e.event} ${e.alert.quantity}`)).toEqual(['cleared humidity']);
+    expect(events[0]!.alert.clearedAt).toBe(at(100).toISOString());
+    expect(engine.retire('zone:paintings/', new Set(), at(100))).toEqual([]); // tooCold was only pending
+    expect(engine.active()).toEqual([]);
+  });
+});

@@ -104,6 +104,20 @@ export class AlertEngine {
     return [...this.episodes.values()].filter((e) => e.phase !== 'pending').map((e) => this.alertOf(e));
   }
 
+  /**
+   * Stops watching conditions whose key starts with `prefix` and is not in `keep` (no works are left behind
+   * them): a raised one is cleared at `time`, so no alert stays up that nothing can clear.
+   */
+  retire(prefix: string, keep: ReadonlySet<string>, time: Date): AlertEvent[] {
+    const events: AlertEvent[] = [];
+    for (const [key, e] of this.episodes) {
+      if (!key.startsWith(prefix) || keep.has(key)) continue;
+      this.episodes.delete(key);
+      if (e.phase !== 'pending') events.push({ event: 'cleared', alert: { ...this.alertOf(e), clearedAt: time.toISOString() } });
+    }
+    return events;
+  }
+
   /** Whether a condition is pending, active or clearing (for tests and the health view). */
   phaseOf(key: string): Episode['phase'] | undefined {
     return this.episodes.get(key)?.phase;

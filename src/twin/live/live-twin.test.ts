@@ -137,6 +137,10 @@ describe('conservation alerts', () => {
     t.ingest(zone('paintings', 'humidity', 64, 2));
     expect(t.snapshot(at(2)).alerts.find((a) => a.limit === 60)?.artworks).toEqual(['harbour']);
     expect(t.snapshot(at(2)).artworks.sunrise?.alerts).toEqual([]);
+    // The last work behind the 55 % limit gets its own sensor: that alert is cleared, not left up for ever.
+    t.ingest(showcase('sketch', 'humidity', 50, 3));
+    expect(summary(t.ingest(zone('paintings', 'humidity', 64, 4)))).toEqual(['cleared above 55 sketch']);
+    expect(t.snapshot(at(4)).alerts.map((a) => a.limit)).toEqual([60]);
   });
 
   it('watches the 24 h spread against each band', () => {

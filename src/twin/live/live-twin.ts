@@ -216,10 +216,12 @@ export class LiveTwin {
   /** Above/below and 24 h fluctuation, one watched condition per distinct limit among the works fed. */
   private checkLimits(r: Reading, key: string, time: Date): AlertEvent[] {
     if (r.quantity === 'visitors') return [];
+    const fresh = !this.plans.has(`${key}/${r.quantity}`);
     const conditions = this.conditionsFor(r.target, key, r.quantity);
-    if (conditions.length === 0) return [];
+    // Worked out again (a showcase sensor appeared): a limit no work here has any more cannot stay raised.
+    const events = fresh ? this.engine.retire(`${key}/${r.quantity}/`, new Set(conditions.map((c) => c.key)), time) : [];
+    if (conditions.length === 0) return events;
     const spread = CLIMATE.includes(r.quantity) ? this.windows.get(`${key}/${r.quantity}`)?.spread(time) : undefined;
-    const events: AlertEvent[] = [];
     for (const c of conditions) {
       const value = c.kind === 'fluctuation' ? spread : r.value;
       if (value !== undefined) events.push(...this.engine.observe(c, value, time));
