@@ -15,8 +15,31 @@ if (unitFile && existsSync(unitFile)) {
 } else {
   failed += 1; // the unit tests did not run at all
 }
+/** Each spec file's time (the sum of its tests' runs, retries included), slowest first, so growth is visible. */
+function specTimes(report) {
+  const byFile = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const ms = (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0);
+        byFile.set(spec.file, (byFile.get(spec.file) ?? 0) + ms);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  const rows = [...byFile].sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  const label = 'end-to-end, all specs';
+  const width = Math.max(label.length, ...rows.map(([f]) => f.length));
+  for (const [file, ms] of rows) console.log(`${file.padEnd(width)}  ${(ms / 1000).toFixed(1).padStart(6)} s`);
+  if (rows.length) console.log(`${label.padEnd(width)}  ${(total / 1000).toFixed(1).padStart(6)} s`);
+}
+
 if (e2eFile && existsSync(e2eFile)) {
-  const s = JSON.parse(readFileSync(e2eFile, 'utf8')).stats ?? {};
+  const report = JSON.parse(readFileSync(e2eFile, 'utf8'));
+  specTimes(report);
+  const s = report.stats ?? {};
   passed += (s.expected ?? 0) + (s.flaky ?? 0);
   failed += s.unexpected ?? 0;
   skipped += s.skipped ?? 0;
