@@ -26,6 +26,7 @@ describe('history in PostgreSQL (a real server, started by the test)', () => {
         await client.end();
       }
     },
+    backToSchema1: 'DROP TABLE lux_hour; UPDATE history_schema SET version = 1',
   });
 
   it('says where it could not connect and why, without the password', async () => {
@@ -49,7 +50,7 @@ describe('history in PostgreSQL (a real server, started by the test)', () => {
       await fresh.connect();
       const { rows } = await fresh.query<{ version: number }>('SELECT version FROM history_schema');
       await fresh.end();
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 2 }]);
     } finally {
       await admin.end();
     }

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import type { Reading } from '../../twin/live/contract';
 import type { HistoryStore } from './index';
+import { LUX_BACKFILL_SQL, luxDeltas, luxSpans, SPAN_SQL } from './lux-hours';
 import { luxHours, queryHistory, recentReadings, type SqlReader } from './reader';
 import { DAY_MS, HOUR_MS, rollupsOf, type Row } from './rollups';
 import { readingTimeMs, seriesKey } from './series';
@@ -25,6 +26,10 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (series_id, ms));
    ${rollupTable('rollup_hour')};
    ${rollupTable('rollup_day')};`,
+  `CREATE TABLE lux_hour (
+     series_id integer NOT NULL REFERENCES series (id), bucket bigint NOT NULL, lux_ms double precision NOT NULL,
+     PRIMARY KEY (series_id, bucket));
+   ${LUX_BACKFILL_SQL};`,
 ];
 
 /** Any id for the advisory lock that keeps two servers starting together from migrating at once. */
@@ -69,6 +74,17 @@ function reason(e: unknown): string {
   return err.message || err.code || String(e);
 }
 
+/** The stretches of readings around each light series' new readings, in one statement. */
+const SPANS_SQL = `
+  SELECT x.sid AS series_id, r.ms AS ms, r.value AS value
+  FROM unnest($1::integer[], $2::bigint[], $3::bigint[]) AS x (sid, lo_ms, hi_ms)
+  CROSS JOIN LATERAL (${SPAN_SQL((name) => ({ series: 'x.sid', first: 'x.lo_ms', last: 'x.hi_ms' })[name]!)}) r
+  ORDER BY x.sid, r.ms`;
+
+const ADD_LUX_SQL = `
+  INSERT INTO lux_hour (series_id, bucket, lux_ms) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::float8[])
+  ON CONFLICT (series_id, bucket) DO UPDATE SET lux_ms = lux_hour.lux_ms + EXCLUDED.lux_ms`;
+
 const upsertSql = (table: string): string =>
   `INSERT INTO ${table} (series_id, bucket, lo, hi, total, n)
    SELECT * FROM unnest($1::integer[], $2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::bigint[])
@@ -93,6 +109,7 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
   }
 
   const seriesIds = new Map<string, number>();
+  const lightSeries = new Set<number>();
   /** Ids for the batch's series, creating new ones in their own statement (a series row alone is harmless). */
   async function resolveSeries(readings: readonly Reading[]): Promise<void> {
     const missing = new Map<string, Reading>();
@@ -113,8 +130,10 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
        WHERE (exhibition, kind, target, quantity) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]))`,
       args,
     );
-    for (const s of found.rows)
+    for (const s of found.rows) {
       seriesIds.set(seriesKey(s.exhibition, s.kind === 'artwork' ? { kind: 'artwork', id: s.target } : { kind: 'zone', id: s.target }, s.quantity), s.id);
+      if (s.quantity === 'illuminance') lightSeries.add(s.id);
+    }
   }
 
   const reader: SqlReader = {
@@ -148,6 +167,17 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
           await client.query(upsertSql(table), [
             b.map((x) => x.series), b.map((x) => x.bucket), b.map((x) => x.lo), b.map((x) => x.hi), b.map((x) => x.total), b.map((x) => x.n),
           ]);
+        }
+        const spans = luxSpans(stored, (id) => lightSeries.has(id));
+        if (spans.length > 0) {
+          const around = await client.query<{ series_id: number; ms: string; value: number }>(SPANS_SQL, [
+            spans.map((x) => x.series), spans.map((x) => x.first), spans.map((x) => x.last),
+          ]);
+          const deltas = spans.flatMap((span) =>
+            luxDeltas(span, around.rows.filter((r) => r.series_id === span.series).map((r) => ({ ms: Number(r.ms), value: r.value }))),
+          );
+          if (deltas.length > 0)
+            await client.query(ADD_LUX_SQL, [deltas.map((d) => d.series), deltas.map((d) => d.bucket), deltas.map((d) => d.luxMs)]);
         }
         await client.query('COMMIT');
       } catch (e) {

@@ -21,6 +21,7 @@ describe('history in SQLite', () => {
       db.exec(statement);
       db.close();
     },
+    backToSchema1: 'DROP TABLE lux_hour; PRAGMA user_version = 1',
   });
 
   it('writes <dataDir>/history.sqlite in WAL mode with full sync, and refuses a newer schema', async () => {

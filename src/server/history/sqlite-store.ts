@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reading } from '../../twin/live/contract';
 import type { HistoryStore } from './index';
+import { LUX_BACKFILL_SQL, luxDeltas, luxSpans, SPAN_SQL } from './lux-hours';
 import { luxHours, queryHistory, recentReadings, type SqlReader } from './reader';
 import { DAY_MS, HOUR_MS, rollupsOf, type Row } from './rollups';
 import { readingTimeMs, seriesKey } from './series';
@@ -28,6 +29,9 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE rollup_day (
      series_id INTEGER NOT NULL, bucket INTEGER NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, total REAL NOT NULL,
      n INTEGER NOT NULL, PRIMARY KEY (series_id, bucket)) WITHOUT ROWID;`,
+  `CREATE TABLE lux_hour (
+     series_id INTEGER NOT NULL, bucket INTEGER NOT NULL, lux_ms REAL NOT NULL, PRIMARY KEY (series_id, bucket)) WITHOUT ROWID;
+   ${LUX_BACKFILL_SQL};`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -66,7 +70,12 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
   const insertReading = db.prepare('INSERT OR IGNORE INTO readings (series_id, ms, value) VALUES (?, ?, ?)');
   const upsertHour = db.prepare(upsertSql('rollup_hour'));
   const upsertDay = db.prepare(upsertSql('rollup_day'));
+  const readSpan = db.prepare<{ series: number; first: number; last: number }, { ms: number; value: number }>(SPAN_SQL((name) => `@${name}`));
+  const addLux = db.prepare(
+    'INSERT INTO lux_hour (series_id, bucket, lux_ms) VALUES (?, ?, ?) ON CONFLICT (series_id, bucket) DO UPDATE SET lux_ms = lux_ms + excluded.lux_ms',
+  );
   const seriesIds = new Map<string, number>();
+  const lightSeries = new Set<number>();
 
   const seriesOf = (r: Reading): number => {
     const key = seriesKey(r.exhibition, r.target, r.quantity);
@@ -75,11 +84,13 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
       const args = [r.exhibition, r.target.kind, r.target.id, r.quantity] as const;
       id = findSeries.get(...args)?.id ?? Number(addSeries.run(...args).lastInsertRowid);
       seriesIds.set(key, id);
+      if (r.quantity === 'illuminance') lightSeries.add(id);
     }
     return id;
   };
 
-  // One transaction per batch: raw rows, then the rollups of the rows that were new (a redelivery adds nothing).
+  // One transaction per batch: raw rows, then the rollups and lux-hours of the rows that were new (a redelivery
+  // adds nothing).
   const appendBatch = db.transaction((readings: readonly Reading[], times: readonly number[]) => {
     const stored: Row[] = [];
     for (const [i, r] of readings.entries()) {
@@ -88,6 +99,8 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
     }
     for (const b of rollupsOf(stored, HOUR_MS)) upsertHour.run(b.series, b.bucket, b.lo, b.hi, b.total, b.n);
     for (const b of rollupsOf(stored, DAY_MS)) upsertDay.run(b.series, b.bucket, b.lo, b.hi, b.total, b.n);
+    for (const span of luxSpans(stored, (id) => lightSeries.has(id)))
+      for (const d of luxDeltas(span, readSpan.all(span))) addLux.run(d.series, d.bucket, d.luxMs);
   });
 
   const reader: SqlReader = {
@@ -113,6 +126,7 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
         appendBatch(readings, times);
       } catch (e) {
         seriesIds.clear(); // series rows added in the rolled-back transaction are gone
+        lightSeries.clear();
         throw e;
       }
     },

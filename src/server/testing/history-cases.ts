@@ -14,6 +14,8 @@ export interface Engine {
   options(): Promise<HistoryStoreOptions>;
   /** Runs one SQL statement on that store's database, behind the store's back. */
   sql(o: HistoryStoreOptions, statement: string): Promise<void>;
+  /** SQL that takes the database back to schema 1 (before lux_hour), to check the migration fills it. */
+  readonly backToSchema1: string;
 }
 
 const zone = (id: string): ReadingTarget => ({ kind: 'zone', id });
@@ -131,14 +133,20 @@ export function historyStoreCases(engine: Engine): void {
     const o = await engine.options();
     const ex = exhibitionId();
     const lux = (target: ReadingTarget, time: string, value: number): Reading => reading(ex, target, 'illuminance', time, value);
+    const vermeer = [
+      lux(artwork('vermeer'), '2025-12-31T23:00:00Z', 1000), // last year: nothing counts
+      lux(artwork('vermeer'), '2026-01-10T10:00:00Z', 100),
+      lux(artwork('vermeer'), '2026-01-10T10:30:00Z', 200), // 30 min: (100 + 200) / 2 × 0.5 h = 75
+      lux(artwork('vermeer'), '2026-01-10T11:30:00Z', 200), // 60 min gap: nothing
+      lux(artwork('vermeer'), '2026-01-10T11:40:00Z', 50), // (200 + 50) / 2 × 1/6 h = 20.83
+      lux(artwork('vermeer'), '2026-03-02T12:00:00Z', 5000), // after now
+      lux(artwork('vermeer'), '2026-03-02T12:10:00Z', 5000),
+    ];
     await withStore(o, async (s) => {
+      // Late and out of order, as a sensor catching up after an outage delivers them, and one redelivered.
+      await s.append([vermeer[0]!, vermeer[1]!, vermeer[4]!, vermeer[6]!]);
+      await s.append([vermeer[3]!, vermeer[2]!, vermeer[5]!, vermeer[1]!]);
       await s.append([
-        lux(artwork('vermeer'), '2025-12-31T23:50:00Z', 1000), // last year
-        lux(artwork('vermeer'), '2026-01-10T10:00:00Z', 100),
-        lux(artwork('vermeer'), '2026-01-10T10:30:00Z', 200), // 30 min: (100 + 200) / 2 × 0.5 h = 75
-        lux(artwork('vermeer'), '2026-01-10T11:30:00Z', 200), // 60 min gap: nothing
-        lux(artwork('vermeer'), '2026-01-10T11:40:00Z', 50), // (200 + 50) / 2 × 1/6 h = 20.83
-        lux(artwork('vermeer'), '2026-03-01T12:10:00Z', 5000), // after now
         lux(zone('gallery-1'), '2026-02-01T10:00:00Z', 50),
         lux(zone('gallery-1'), '2026-02-01T10:10:00Z', 50), // 50 × 1/6 h = 8.33
         reading(ex, artwork('vermeer'), 'temperature', '2026-01-10T10:10:00Z', 20),
@@ -147,7 +155,19 @@ export function historyStoreCases(engine: Engine): void {
       expect(Object.keys(got).sort()).toEqual(['artwork:vermeer', 'zone:gallery-1']);
       expect(got['artwork:vermeer']).toBeCloseTo(75 + 250 / 12, 9);
       expect(got['zone:gallery-1']).toBeCloseTo(50 / 6, 9);
+      expect((await s.luxHoursThisYear(ex, new Date('2026-12-31T00:00:00Z')))['artwork:vermeer']).toBeCloseTo(75 + 250 / 12 + 5000 / 6, 9);
     });
+  });
+
+  it('fills lux-hours for readings stored before the lux_hour table existed (schema 1 → 2)', async () => {
+    const o = await engine.options();
+    const ex = exhibitionId();
+    await withStore(o, (s) =>
+      s.append([0, 10, 20, 60].map((m) => reading(ex, artwork('w'), 'illuminance', new Date(Date.parse('2026-05-01T10:00:00Z') + m * 60_000).toISOString(), 60))),
+    );
+    await engine.sql(o, engine.backToSchema1);
+    const got = await withStore(o, (s) => s.luxHoursThisYear(ex, new Date('2026-06-01T00:00:00Z')));
+    expect(got['artwork:w']).toBeCloseTo(20, 9); // 60 lx × 20 min; the 40 min gap counts nothing
   });
 
   it('keeps every acknowledged reading when the writer is SIGKILLed', { timeout: 60_000 }, async () => {
