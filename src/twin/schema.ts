@@ -345,6 +345,9 @@ export const CommunityLabel = z.object({
 
 /** What a community's protocol may add to any level: labels, and where and how the work may be met. */
 const ProtocolRules = {
+  communityId: Id.optional().describe(
+    "The id of the community whose protocol this is: its keeper's account names the same id (co-curation), so that keeper may change this work's protocol.",
+  ),
   labels: z.array(CommunityLabel).max(20).optional(),
   modes: z
     .array(VisitMode)
