@@ -111,9 +111,11 @@ export class LiveTwin {
     const recent = [...state.recent].filter((r) => r.exhibition === this.exhibition).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
     for (const r of recent) if (r.target.kind === 'artwork') this.gainsOwnSensor(r.target.id, r.quantity);
     const asOf = new Date(state.asOf ?? recent.at(-1)?.time ?? Date.now());
+    const lastLight = new Map<string, Reading>(); // the newest illuminance reading per place
+    for (const r of recent) if (r.quantity === 'illuminance') lastLight.set(keyOf(r.target), r);
     for (const [id, l] of this.lux) {
       const source = this.sourceOf(id, 'illuminance');
-      const last = recent.filter((r) => r.quantity === 'illuminance' && source !== undefined && keyOf(r.target) === source).at(-1);
+      const last = source === undefined ? undefined : lastLight.get(source);
       l.restore(state.luxHours[id] ?? 0, asOf, last ? { time: new Date(last.time), lux: last.value } : undefined);
     }
     for (const r of recent) this.take(r, true);
