@@ -165,7 +165,7 @@ export const ar: Partial<Strings> = {
   live: 'مباشر',
   liveTitle: 'مباشرةً من القاعات',
   liveConnecting: 'جارٍ الاتصال بالبيانات المباشرة…',
-  liveDisconnected: 'غير متصل: تُعرض آخر القيم المعروفة.',
+  liveDisconnected: 'غير متصل. آخر القيم المعروفة،',
   liveUnavailable: 'البيانات المباشرة غير متاحة هنا.',
   liveAsOf: 'حتى {time}، {ago}',
   liveNoDataSince: 'لا بيانات منذ {time}',

@@ -206,7 +206,7 @@ export const en = {
   live: 'Live',
   liveTitle: 'Live in the galleries',
   liveConnecting: 'Connecting to live data…',
-  liveDisconnected: 'Not connected: showing the last known values.',
+  liveDisconnected: 'Not connected. Last known values,',
   liveUnavailable: 'Live data is not available here.',
   liveAsOf: 'as of {time}, {ago}',
   liveNoDataSince: 'no data since {time}',

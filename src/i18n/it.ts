@@ -207,7 +207,7 @@ export const it: Strings = {
   live: 'Dal vivo',
   liveTitle: 'Dal vivo nelle sale',
   liveConnecting: 'Connessione ai dati dal vivo…',
-  liveDisconnected: 'Non connesso: sono mostrati gli ultimi valori noti.',
+  liveDisconnected: 'Non connesso. Ultimi valori noti,',
   liveUnavailable: 'I dati dal vivo non sono disponibili qui.',
   liveAsOf: 'alle {time}, {ago}',
   liveNoDataSince: 'nessun dato dalle {time}',

@@ -5,7 +5,8 @@
  * fetches the snapshot again, so what happened while disconnected is caught up. Subscribe-only: the page
  * never publishes. Loaded lazily (dynamic import) so the entry chunk stays as it was.
  */
-import { connect, type MqttClient } from 'mqtt';
+// The browser build (dist/mqtt.esm.js) has only a default export.
+import mqtt, { type MqttClient } from 'mqtt';
 import { alertsTopic, snapshotTopic, type AlertEvent, type LiveConfig, type LiveSnapshot } from '../twin/live/contract';
 import { applyAlertEvent, brokerWsUrl, decodeLastKnown, encodeLastKnown, lastKnownKey, newer } from './model';
 
@@ -80,7 +81,7 @@ export class LiveClient {
     if (!config.exhibitions.includes(this.exhibition)) return this.set({ connection: 'unavailable' });
     await this.catchUp();
     if (this.stopped || this.mqtt) return;
-    const client = connect(brokerWsUrl(config.brokerUrl, location), { reconnectPeriod: 2000, connectTimeout: 8000, clean: true });
+    const client = mqtt.connect(brokerWsUrl(config.brokerUrl, location), { reconnectPeriod: 2000, connectTimeout: 30_000, clean: true });
     this.mqtt = client;
     client.on('connect', () => {
       client.subscribe([snapshotTopic(this.exhibition), alertsTopic(this.exhibition)], { qos: 1 });
@@ -93,6 +94,12 @@ export class LiveClient {
     });
     client.on('offline', () => this.set({ connection: 'disconnected' }));
     client.on('message', (topic, payload) => this.message(topic, payload));
+    // The browser knows before the socket does: say so at once, and catch up as soon as it is back.
+    addEventListener('offline', () => this.set({ connection: 'disconnected' }));
+    // Back online: a socket that survived catches up now; a lost one reconnects by itself (then catches up).
+    addEventListener('online', () => {
+      if (client.connected) void this.catchUp().then(() => this.set({ connection: 'live' }));
+    });
   }
 
   stop(): void {
@@ -101,13 +108,15 @@ export class LiveClient {
   }
 
   private async catchUp(): Promise<void> {
+    let s: LiveSnapshot;
     try {
       const r = await this.fetch(`/api/exhibitions/${encodeURIComponent(this.exhibition)}/live`, { cache: 'no-store' });
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      this.take((await r.json()) as LiveSnapshot);
+      s = (await r.json()) as LiveSnapshot;
     } catch {
-      // The broker's retained snapshot arrives anyway once connected.
+      return; // The broker's retained snapshot arrives anyway once connected.
     }
+    this.take(s);
   }
 
   private message(topic: string, payload: Uint8Array): void {
@@ -133,7 +142,14 @@ export class LiveClient {
   private set(change: Partial<LiveView>, event?: AlertEvent): void {
     this.view = { ...this.view, ...change };
     if (change.snapshot && this.view.receivedAt) this.write(encodeLastKnown({ snapshot: change.snapshot, receivedAt: this.view.receivedAt }));
-    for (const l of [...this.listeners]) l(this.view, event);
+    for (const l of [...this.listeners]) {
+      try {
+        l(this.view, event);
+      } catch (e) {
+        // One view failing must not stop the others, nor the connection.
+        console.error('live view failed', e);
+      }
+    }
   }
 
   private read(): string | null {

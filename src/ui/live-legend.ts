@@ -34,7 +34,8 @@ export function noData(v: LiveValue | undefined, now: Date, t: Strings, lang: st
 export function freshness(view: LiveView, now: Date, t: Strings, lang: string): { text: string; connection: Connection } {
   const s = view.snapshot;
   const asOf = s ? fill(t.liveAsOf, { time: formatClock(s.time, now, lang), ago: formatAgo(s.time, now, lang) }) : '';
-  const lead = { connecting: t.liveConnecting, live: '', disconnected: t.liveDisconnected, unavailable: t.liveUnavailable }[view.connection];
+  // "Last known values, as of …" needs values: without any, a lost connection is still one being made.
+  const lead = { connecting: t.liveConnecting, live: '', disconnected: s ? t.liveDisconnected : t.liveConnecting, unavailable: t.liveUnavailable }[view.connection];
   return { text: [lead, asOf].filter(Boolean).join(' '), connection: view.connection };
 }
 
