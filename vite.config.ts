@@ -5,9 +5,10 @@ import { xrProfiles } from './src/build/xr-profiles-plugin.ts';
 import { headset } from './src/build/headset-plugin.ts';
 import { offline } from './src/build/offline-plugin.ts';
 import { decoders } from './src/build/decoders-plugin.ts';
+import { csp } from './src/build/csp-plugin.ts';
 
 export default defineConfig({
-  plugins: [exhibitions(), xrProfiles(), decoders(), headset(), offline()],
+  plugins: [exhibitions(), xrProfiles(), decoders(), headset(), offline(), csp()],
   // One page, configured by its query string: a missing file is a real 404, never index.html.
   appType: 'mpa',
   build: {
