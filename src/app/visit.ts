@@ -28,6 +28,7 @@ import { honourProtocols } from './protocols';
 import { installTestHooks, type TestHooks } from './test-hooks';
 import { RenderOnDemand } from './render-on-demand';
 import { LiveManager } from './live';
+import { RouteManager } from './route';
 
 export class Visit {
   readonly state: VisitState;
@@ -40,6 +41,7 @@ export class Visit {
   private readonly chrome: ChromeManager;
   private readonly immersive: ImmersiveManager;
   private readonly live: LiveManager;
+  private readonly route: RouteManager;
   private render?: RenderOnDemand;
   private hooks?: TestHooks;
 
@@ -80,6 +82,7 @@ export class Visit {
     this.immersive = new ImmersiveManager(c, this.works, this.tours, this.plan, (on) => this.render?.setAlways(on));
     this.live = new LiveManager(c, open);
     this.drawers.live = this.live;
+    this.route = new RouteManager(c, this.drawers.drawer, this.plan, open);
     acknowledged.onAdd = () => honourProtocols(c);
     this.state.onChange('mode', () => honourProtocols(c));
     // Scene text follows the language too: wall labels and the floor plan.
@@ -140,6 +143,7 @@ export class Visit {
     this.plan.build();
     performance.mark('twin:map-built');
     this.plan.minimap?.setFavourites(new Set(favourites.list()));
+    void this.route.start();
     const render = new RenderOnDemand(c.engine, gallery.scene);
     this.render = render;
     this.watchForChanges(render);

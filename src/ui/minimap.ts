@@ -129,6 +129,16 @@ export class Minimap {
   }
 
   private markers?: SVGGElement;
+  private readonly overlays = new Map<string, SVGGElement>();
+
+  /** A layer another feature draws (a planned route), over the rooms and under the visitor's arrow; undefined removes it. */
+  setOverlay(name: string, layer: SVGGElement | undefined): void {
+    this.overlays.get(name)?.remove();
+    this.overlays.delete(name);
+    if (!layer) return;
+    this.overlays.set(name, layer);
+    this.root.insertBefore(layer, this.me);
+  }
 
   /**
    * Curator view: each work marked by its latest condition, as a shape and a colour (never colour alone);

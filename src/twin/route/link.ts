@@ -167,3 +167,13 @@ function fromBase64Url(s: string): string {
   const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (ch) => ch.charCodeAt(0)));
 }
+
+/** A short fingerprint of the exhibition's works (FNV-1a over their ids): a link made with other works says so. */
+export function exhibitionRevision(ex: { artworks: readonly { id: string }[] }): string {
+  let h = 0x811c9dc5;
+  for (const id of ex.artworks.map((a) => a.id).sort()) {
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x2c, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}

@@ -110,4 +110,12 @@ describe('planning a personal visit', () => {
     expect(none.detours).toEqual([]);
     expect(none.totalMinutes).toBeCloseTo(route.totalMinutes, 9);
   });
+
+  it('follows a shared route in the order given, whatever the budget', () => {
+    const route = planRoute(ex, { favourites: ['w30', 'w1', 'w13'], mustSee: ['w13'], budget: 5, keepOrder: true, detours: false });
+    expect(route.stops.map((s) => s.artwork)).toEqual(['w30', 'w1', 'w13']);
+    expect(route.stops[2]!.mustSee).toBe(true);
+    expect(route.leftOut).toEqual([]);
+    expect(route.legs).toHaveLength(4);
+  });
 });

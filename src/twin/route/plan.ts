@@ -38,6 +38,8 @@ export interface PlanRequest {
   crowdedThreshold?: number;
   /** Offer optional detours (default true). */
   detours?: boolean;
+  /** Visit the favourites in the order given (a shared route), within no budget: only the legs are planned. */
+  keepOrder?: boolean;
 }
 
 export interface RouteStop {
@@ -110,7 +112,8 @@ export function planRoute(ex: Exhibition, req: PlanRequest): Route {
 
   const byId = new Map(ex.artworks.map((a) => [a.id, a]));
   const must = new Set(req.mustSee ?? []);
-  const wanted = [...new Set([...(req.mustSee ?? []), ...req.favourites])];
+  // A shared route keeps its order; otherwise must-see works come first (they are placed first).
+  const wanted = [...new Set(req.keepOrder ? req.favourites : [...(req.mustSee ?? []), ...req.favourites])];
   const leftOut: LeftOut[] = [];
   const candidates: { id: string; place: Place; dwell: number; mustSee: boolean }[] = [];
   for (const id of wanted) {
@@ -135,7 +138,11 @@ export function planRoute(ex: Exhibition, req: PlanRequest): Route {
   const value = [0, 0, ...candidates.map((c) => (c.mustSee ? MUST_SEE_VALUE : 1))];
   const endReachable = Number.isFinite(cost[0]![1]!);
   if (!endReachable) notes.push({ kind: 'no-way-to-end' });
-  const { order, left } = endReachable ? orderStops({ cost, time, dwell, value, budget }) : { order: [], left: candidates.map((_, i) => i + 2) };
+  const { order, left } = !endReachable
+    ? { order: [], left: candidates.map((_, i) => i + 2) }
+    : req.keepOrder
+      ? keptOrder(cost, candidates.length)
+      : orderStops({ cost, time, dwell, value, budget });
 
   const stuck: string[] = [];
   const forTime: number[] = [];
@@ -191,6 +198,14 @@ export function planRoute(ex: Exhibition, req: PlanRequest): Route {
   };
   if (req.detours !== false && stops.length) route0.detours = findDetours(ex, route0, new Set(wanted));
   return route0;
+}
+
+/** The given order, less the works that cannot be reached from the start or cannot reach the end. */
+function keptOrder(cost: number[][], n: number): { order: number[]; left: number[] } {
+  const order: number[] = [];
+  const left: number[] = [];
+  for (let i = 2; i < n + 2; i++) (Number.isFinite(cost[0]![i]!) && Number.isFinite(cost[i]![1]!) ? order : left).push(i);
+  return { order, left };
 }
 
 /** Minutes added by inserting every left-out work where it adds least, one after another. */

@@ -1,0 +1,208 @@
+/**
+ * The personal visit in the preview: the "Plan my visit" button and drawer, planning from the visitor's
+ * favourites (src/twin/route/), the route on the floor plan, following it stop by stop (Next / Previous,
+ * "Stop 3 of 8, 18 min left"), and taking it away as a link and QR code. The route is kept in the browser
+ * (IndexedDB via idb-keyval, like the favourites) and a `#route=` link opens it in any browser, no account.
+ */
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import type { Drawer } from '../ui/drawer';
+import { byId, clear, h } from '../ui/dom';
+import { RouteWords } from '../ui/route-directions';
+import { routeForm, routeResult, type RouteSettings } from '../ui/route-panel';
+import { routeLayer } from '../ui/route-map';
+import '../ui/route-panel.css';
+import { planRoute, type Route } from '../twin/route/plan';
+import { decodeRouteLink, encodeRouteLink, exhibitionRevision, FRAGMENT_KEY, type RouteLink } from '../twin/route/link';
+import { amenitiesOf } from '../twin/route/levels';
+import { planOf } from '../twin/route/places';
+import type { FloorPlanManager } from './floor-plan';
+import type { VisitContext } from './context';
+
+const DEFAULTS: RouteSettings = { budget: 60, stepFree: false, avoidCrowded: false, start: 'entrance', end: 'entrance', mustSee: [] };
+
+export class RouteManager {
+  private route?: Route;
+  private link?: RouteLink;
+  private settings: RouteSettings = { ...DEFAULTS };
+  private messages: string[] = [];
+  private following?: number;
+  private store?: UseStore;
+  private readonly button: HTMLButtonElement;
+  private readonly bar: HTMLElement;
+  private readonly revision: string;
+
+  constructor(
+    private readonly c: VisitContext,
+    private readonly drawer: Drawer,
+    private readonly plan: FloorPlanManager,
+    private readonly openArtwork: (id: string) => void,
+  ) {
+    this.revision = exhibitionRevision(c.ex);
+    this.button = h('button', { type: 'button', id: 'route-button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', onclick: () => this.toggle() }, c.locale.t.routePlan);
+    this.bar = h('div', { id: 'route-bar', class: 'tour-bar route-bar', role: 'region', hidden: true });
+    c.locale.onChange(() => {
+      this.button.textContent = c.locale.t.routePlan;
+      this.renderDrawer();
+      this.renderBar();
+    });
+  }
+
+  /** After the favourites and the floor plan exist: the button, then a `#route=` link or the kept route. */
+  async start(): Promise<void> {
+    byId('favourites-button').after(this.button);
+    byId('tour-bar').after(this.bar);
+    try {
+      this.store = createStore('museum-twin', 'visitor');
+    } catch {
+      this.store = undefined;
+    }
+    if (location.hash.startsWith(`#${FRAGMENT_KEY}=`)) {
+      this.openLink(location.hash);
+      this.drawer.open('route', this.button, this.c.locale.t.routePlan, this.body());
+      return;
+    }
+    const kept = await this.load();
+    if (kept) this.openLink(`${FRAGMENT_KEY}=${kept}`, true);
+  }
+
+  private words(): RouteWords {
+    return new RouteWords(this.c.ex, this.c.locale);
+  }
+
+  private toggle(): void {
+    if (this.drawer.isOpen('route')) return this.drawer.close();
+    this.drawer.open('route', this.button, this.c.locale.t.routePlan, this.body());
+  }
+
+  private renderDrawer(): void {
+    this.drawer.update('route', this.c.locale.t.routePlan, this.body());
+  }
+
+  private body(): Node[] {
+    const words = this.words();
+    const { locale, ex } = this.c;
+    const favourites = [...new Set([...(this.c.favourites?.list() ?? []), ...(this.link?.stops ?? [])])].filter((id) => ex.artworks.some((a) => a.id === id));
+    const places = [{ id: 'entrance', name: locale.t.routeEntrance }, ...amenitiesOf(planOf(ex)).map((a) => ({ id: a.id, name: locale.text(a.name) }))];
+    const out: Node[] = [routeForm({ locale, words, favourites, places, settings: this.settings, plan: (s) => this.make(s, favourites) })];
+    if (this.route) out.push(routeResult({ locale, words, route: this.route, messages: this.messages, link: this.url(), follow: () => this.follow(0) }));
+    return out;
+  }
+
+  /** Plans from the favourites with the form's settings. */
+  private make(settings: RouteSettings, favourites: string[]): void {
+    this.settings = settings;
+    this.messages = [];
+    this.route = planRoute(this.c.ex, { favourites, mustSee: settings.mustSee, budget: settings.budget, start: settings.start, end: settings.end, stepFree: settings.stepFree, avoidCrowded: settings.avoidCrowded, crowding: {} });
+    this.link = this.linkOf(this.route);
+    this.afterPlan();
+    this.renderDrawer();
+    if (this.route) this.c.status.announce(this.words().summary(this.route));
+  }
+
+  /** Opens a shared or kept route: the works that exist here, in the link's order. */
+  private openLink(text: string, quiet = false): void {
+    const { ex } = this.c;
+    const decoded = decodeRouteLink(text, { exhibition: ex.id, revision: this.revision, artworks: new Set(ex.artworks.map((a) => a.id)) });
+    const words = this.words();
+    this.messages = quiet ? [] : decoded.messages.map((m) => words.linkMessage(m));
+    const l = decoded.link;
+    this.settings = { budget: l.budget, stepFree: l.stepFree, avoidCrowded: l.avoidCrowded, start: l.start ?? 'entrance', end: l.end ?? 'entrance', mustSee: l.mustSee };
+    this.route = planRoute(ex, { favourites: l.stops, mustSee: l.mustSee, budget: l.budget, start: l.start, end: l.end, stepFree: l.stepFree, keepOrder: true });
+    this.link = { ...l, exhibition: ex.id, revision: this.revision, stops: this.route.stops.map((s) => s.artwork) };
+    this.afterPlan();
+  }
+
+  private linkOf(route: Route): RouteLink {
+    const s = this.settings;
+    return { exhibition: this.c.ex.id, revision: this.revision, stops: route.stops.map((x) => x.artwork), mustSee: s.mustSee, budget: s.budget, start: s.start, end: s.end, stepFree: s.stepFree, avoidCrowded: s.avoidCrowded, notes: this.link?.notes ?? {} };
+  }
+
+  private url(): string {
+    return `${location.origin}${location.pathname}${location.search}#${this.link ? encodeRouteLink(this.link) : ''}`;
+  }
+
+  private afterPlan(): void {
+    this.following = undefined;
+    this.draw();
+    this.renderBar();
+    this.c.status.report({ route: String(this.route?.stops.length ?? 0) });
+    void this.save();
+  }
+
+  private draw(): void {
+    this.plan.minimap?.setOverlay('route', this.route ? routeLayer(this.route, this.following) : undefined);
+    this.c.requestRender();
+  }
+
+  /** Follows the route from stop i (0-based): the bar, the plan, and the preview walks to the work. */
+  private follow(i: number): void {
+    if (!this.route?.stops.length) return;
+    this.following = Math.min(Math.max(i, 0), this.route.stops.length - 1);
+    this.drawer.close();
+    this.draw();
+    this.renderBar();
+    this.openArtwork(this.route.stops[this.following]!.artwork);
+  }
+
+  private renderBar(): void {
+    const bar = this.bar;
+    clear(bar);
+    const route = this.route;
+    const i = this.following;
+    if (!route || i === undefined) {
+      bar.hidden = true;
+      return;
+    }
+    const { locale } = this.c;
+    const t = locale.t;
+    const n = route.stops.length;
+    // Left from here: this stop and the ones after it, and the walks between them and back to the end.
+    let left = 0;
+    for (let k = i; k < n; k++) left += route.stops[k]!.dwellMinutes;
+    for (let k = i + 1; k < route.legs.length; k++) left += route.legs[k]!.minutes;
+    bar.hidden = false;
+    bar.setAttribute('aria-label', t.routePlan);
+    bar.append(
+      h('div', { class: 'where' }, h('span', { class: 'route-progress' }, locale.fill(t.routeProgress, { i: i + 1, n, min: Math.round(left) })), h('strong', {}, this.words().title(route.stops[i]!.artwork))),
+      h('button', { type: 'button', class: 'route-prev', disabled: i === 0, onclick: () => this.step(-1) }, t.previous),
+      h('button', { type: 'button', class: 'route-next', disabled: i >= n - 1, onclick: () => this.step(1) }, t.next),
+      h('button', { type: 'button', class: 'route-end', onclick: () => this.stopFollowing() }, t.routeStopFollowing),
+    );
+  }
+
+  private step(delta: number): void {
+    if (this.following === undefined) return;
+    this.follow(this.following + delta);
+    this.bar.querySelector<HTMLElement>(delta > 0 ? '.route-next' : '.route-prev')?.focus();
+  }
+
+  private stopFollowing(): void {
+    this.following = undefined;
+    this.draw();
+    this.renderBar();
+    this.button.focus();
+  }
+
+  private key(): string {
+    return `route:${this.c.ex.id}`;
+  }
+
+  private async save(): Promise<void> {
+    if (!this.store || !this.link) return;
+    try {
+      await set(this.key(), encodeRouteLink(this.link).slice(FRAGMENT_KEY.length + 1), this.store);
+    } catch {
+      // Storage refused: the route lasts for this page, and the link still carries it.
+    }
+  }
+
+  private async load(): Promise<string | undefined> {
+    if (!this.store) return undefined;
+    try {
+      const v = await get<unknown>(this.key(), this.store);
+      return typeof v === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
