@@ -9,7 +9,7 @@
  * MUSEUM_SIMULATOR=off turns it off (real sensors, tests).
  */
 import { connect, type MqttClient } from 'mqtt';
-import { topicOf, type Quantity } from '../twin/live/contract';
+import { topicOf, zoneArea, type Quantity } from '../twin/live/index';
 import type { Exhibition } from '../twin/schema';
 
 /** Opening hours, in the server's local time. */
@@ -48,7 +48,7 @@ export class SimulatedGalleries {
   private readonly zones: ZoneCharacter[];
 
   constructor(
-    private readonly exhibition: Pick<Exhibition, 'id' | 'zones'>,
+    private readonly exhibition: Exhibition,
     seed: number,
   ) {
     this.random = seededRandom(seed);
@@ -58,7 +58,8 @@ export class SimulatedGalleries {
       tempOffset: (this.random() - 0.5) * 0.8,
       rhOffset: (this.random() - 0.5) * 4,
       lux: Math.round(50 + this.random() * 150), // 50 lx for works on paper up to 200 lx for sculpture
-      popularity: i === popular ? 35 : Math.round(4 + this.random() * 14),
+      // People at the peak, from the floor area: the popular room gets busy (about 0.5 people per m²), others stay quiet.
+      popularity: Math.round((zoneArea(exhibition, z) ?? 50) * (i === popular ? 0.55 : 0.05 + this.random() * 0.2)),
       visitors: 0,
     }));
   }
@@ -92,7 +93,7 @@ export interface SimulatorOptions {
   readonly url: string;
   readonly username: string;
   readonly password: string;
-  readonly exhibitions: readonly Pick<Exhibition, 'id' | 'zones'>[];
+  readonly exhibitions: readonly Exhibition[];
   readonly intervalMs: number;
   readonly seed?: number | undefined;
   readonly log: (line: string) => void;
