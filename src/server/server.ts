@@ -91,7 +91,11 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
     const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 });
     closers.push(() => app.close());
     // CSP and the other security headers on every response; Vite's dev server needs inline scripts, so no CSP there.
-    registerSecurity(app, { ...securityOptionsFromEnv(), csp: config.mode === 'production' });
+    // Browsers may connect to an external broker: its origin joins connect-src.
+    const security = securityOptionsFromEnv();
+    const browserBroker = config.brokerBrowserUrl ?? (config.brokerUrl?.startsWith('ws') ? config.brokerUrl : undefined);
+    const trustedOrigins = [...(security.trustedOrigins ?? []), ...(browserBroker ? [new URL(browserBroker).origin] : [])];
+    registerSecurity(app, { ...security, trustedOrigins, csp: config.mode === 'production' });
     const upgrades = new Map<string, UpgradeHandler>();
 
     const external = config.brokerUrl !== undefined;
