@@ -19,6 +19,7 @@ import { registerHttpApi } from './http-api';
 import { registerSecurity, securityOptionsFromEnv } from './security';
 import { Ingest, type Publisher } from './ingest';
 import { createTwins } from './live-twins';
+import { curationExtension } from './collab/curation';
 import { sensorCredentials, SENSOR_USER, type SensorCredentials } from './sensor-auth';
 import { startSimulator, type Simulator } from './simulator';
 
@@ -117,7 +118,8 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
       },
       log,
     };
-    for (const ext of extensions) {
+    // Co-curation (accounts, /collab, publishing) is part of every server; src/server/collab/curation.ts.
+    for (const ext of [curationExtension(), ...extensions]) {
       await ext.register(ctx);
       if (ext.close) closers.push(() => ext.close!());
     }

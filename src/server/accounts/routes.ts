@@ -12,7 +12,7 @@
  *
  * Writes need a session (401) and the right role (403); a write from another origin is refused (403).
  */
-import fastifyCookie, { parse as parseCookie } from '@fastify/cookie';
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
@@ -36,10 +36,15 @@ export const publicAccount = (a: Account) => ({ name: a.name, role: a.role, comm
 
 const describe = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 
-/** The account signed in on a raw request (the WebSocket upgrade at /collab uses this too). */
-export function accountOfRequest(store: AccountStore, req: IncomingMessage): StoredAccount | undefined {
+/** The session token a raw request carries (the WebSocket upgrade at /collab has no Fastify request). */
+export function sessionToken(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie;
-  return header ? store.sessionAccount(parseCookie(header)[SESSION_COOKIE]) : undefined;
+  return header ? fastifyCookie.parse(header)[SESSION_COOKIE] : undefined;
+}
+
+/** The account signed in on a raw request. */
+export function accountOfRequest(store: AccountStore, req: IncomingMessage): StoredAccount | undefined {
+  return store.sessionAccount(sessionToken(req));
 }
 
 /**

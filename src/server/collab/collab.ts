@@ -1,0 +1,175 @@
+/**
+ * Co-curation over WebSocket at /collab: a Hocuspocus 3 server (the Yjs server made for this) holding one
+ * Y.Doc per exhibition draft, the document name being the exhibition id. A draft starts from the latest
+ * published version (or the exhibition's file) and is kept by @hocuspocus/extension-database in collab.sqlite.
+ *
+ * Who may do what is checked here, on the server, for every message: the session cookie of the upgrade
+ * request says who is connecting (no session: read only); each incoming update is applied to a copy of the
+ * draft first, the two versions compared (diff.ts) and the update refused, closing the connection with the
+ * reason, when it touches something the role may not change (accounts/permissions.ts). A user whose role
+ * changes or who is removed is disconnected at once (the client reconnects with the rights they have now).
+ *
+ * One instance: documents live in this process. Several instances would share them with
+ * @hocuspocus/extension-redis (MUSEUM_REDIS_URL), which relays updates and awareness between instances.
+ */
+import { Database } from '@hocuspocus/extension-database';
+import { Hocuspocus, IncomingMessage as HocuspocusMessage, type Connection, type Document } from '@hocuspocus/server';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { Account } from '../accounts/permissions';
+import { refusedChanges } from '../accounts/permissions';
+import { accountOfRequest, sessionToken } from '../accounts/routes';
+import type { AccountStore } from '../accounts/store';
+import { diffJson, summarize, type ChangeSummary } from './diff';
+import { docToExhibition, exhibitionToDoc } from './doc-model';
+import type { DraftStore } from './storage';
+
+/** Close codes of refused connections; Hocuspocus 3 closes one document of a shared socket with its reason only. */
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_SIGNED_OUT = 4401;
+
+interface CollabContext {
+  accountId?: number;
+  userName?: string;
+  token?: string;
+}
+
+export interface CollabOptions {
+  readonly accounts: AccountStore;
+  readonly drafts: DraftStore;
+  /** The exhibition ids a draft may be opened for. */
+  readonly exhibitionIds: () => Iterable<string>;
+  /** The JSON a new draft starts from: the latest published version, or the exhibition's own file. */
+  readonly seed: (id: string) => Promise<Record<string, unknown>>;
+  /** How long after the last edit the compacted state is written (changes are written at once regardless). */
+  readonly debounceMs?: number;
+}
+
+export interface Collab {
+  readonly hocuspocus: Hocuspocus;
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** The draft's exhibition JSON now (loading the draft if nobody has it open). */
+  draft(id: string): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/** A closing reason fits in a WebSocket close frame (123 bytes). */
+const reason = (s: string) => (Buffer.byteLength(s) <= 120 ? s : `${Buffer.from(s).subarray(0, 116).toString().replace(/\uFFFD$/, '')}…`);
+
+/** The Yjs update inside a Hocuspocus message, or undefined when it carries none (awareness, step 1…). */
+function updateOf(message: Uint8Array): Uint8Array | undefined {
+  const m = new HocuspocusMessage(message);
+  m.readVarString(); // document name
+  const type = m.readVarUint();
+  if (type !== 0 && type !== 4) return undefined; // Sync, SyncReply
+  const sync = m.readVarUint();
+  return sync === 1 || sync === 2 ? m.readVarUint8Array() : undefined; // step 2, update
+}
+
+export function createCollab(o: CollabOptions): Collab {
+  /** The JSON of each open draft, kept until its next change (the guard compares against it). */
+  const json = new WeakMap<Y.Doc, Record<string, unknown>>();
+  const jsonOf = (doc: Y.Doc) => {
+    let j = json.get(doc);
+    if (!j) json.set(doc, (j = docToExhibition(doc)));
+    return j;
+  };
+  /** What the guard found in the update a connection is about to apply: written with the change. */
+  const checked = new WeakMap<Connection, { user: string; summary: ChangeSummary[] }>();
+
+  const current = (ctx: CollabContext): Account | undefined => {
+    const a = ctx.token ? o.accounts.sessionAccount(ctx.token) : undefined;
+    return a && a.id === ctx.accountId ? a : undefined;
+  };
+
+  const hocuspocus = new Hocuspocus({
+    name: 'museum-collab',
+    quiet: true,
+    debounce: o.debounceMs ?? 2000,
+    maxDebounce: 10_000,
+    extensions: [
+      new Database({
+        fetch: async ({ documentName }) => {
+          const stored = o.drafts.load(documentName);
+          if (stored) return stored;
+          const seed = Y.encodeStateAsUpdate(exhibitionToDoc((await o.seed(documentName)) as never));
+          o.drafts.saveState(documentName, seed); // stored at once: every instance then starts from the same seed
+          return seed;
+        },
+        store: async ({ documentName, state }) => o.drafts.saveState(documentName, state),
+      }),
+    ],
+
+    async onAuthenticate({ request, documentName, connectionConfig }): Promise<CollabContext> {
+      if (![...o.exhibitionIds()].includes(documentName)) throw Object.assign(new Error('no such exhibition'), { reason: `there is no exhibition '${documentName.slice(0, 80)}'` });
+      const account = accountOfRequest(o.accounts, request);
+      const token = account ? sessionToken(request) : undefined;
+      if (!account || account.role === null) connectionConfig.readOnly = true; // visitors watch, never write
+      return account ? { accountId: account.id, userName: account.name, ...(token ? { token } : {}) } : {};
+    },
+
+    async afterLoadDocument({ document, documentName }) {
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        json.delete(document);
+        const found = origin && typeof origin === 'object' ? checked.get(origin as Connection) : undefined;
+        if (found) checked.delete(origin as Connection);
+        const user = found ? found.user : ((origin as Connection | undefined)?.context as CollabContext | undefined)?.userName ?? 'server';
+        o.drafts.appendChange(documentName, user, found ? found.summary : [], update);
+      });
+    },
+
+    async beforeHandleMessage({ update: message, document, context, connection }) {
+      const update = updateOf(message);
+      if (!update || connection.readOnly) return; // read-only connections: Hocuspocus applies nothing
+      const account = current(context as CollabContext);
+      if (!account) throw { code: CLOSE_SIGNED_OUT, reason: 'your session has ended: sign in again' };
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+      Y.applyUpdate(copy, update);
+      if (copy.store.pendingStructs || copy.store.pendingDs) {
+        throw { code: CLOSE_FORBIDDEN, reason: 'an edit arrived before the changes it builds on: reload the draft' };
+      }
+      const before = jsonOf(document);
+      const after = docToExhibition(copy);
+      const changes = diffJson(before, after);
+      const refused = refusedChanges(account, changes, before, after);
+      if (refused.length) throw { code: CLOSE_FORBIDDEN, reason: reason(refused[0]!) };
+      checked.set(connection, { user: account.name, summary: summarize(changes) });
+    },
+  });
+
+  // A role changed or a user was removed: their connections close now, and reconnect with what they may do.
+  const stopListening = o.accounts.onChange((_account, id) => {
+    for (const doc of hocuspocus.documents.values()) {
+      for (const c of (doc as Document).getConnections()) {
+        if ((c.context as CollabContext).accountId === id) c.close({ code: CLOSE_FORBIDDEN, reason: 'your role has changed' });
+      }
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  return {
+    hocuspocus,
+    handleUpgrade: (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req)),
+    async draft(id) {
+      const open = hocuspocus.documents.get(id);
+      if (open) return docToExhibition(open);
+      const dc = await hocuspocus.openDirectConnection(id, {});
+      try {
+        return docToExhibition(dc.document!);
+      } finally {
+        await dc.disconnect();
+      }
+    },
+    async close() {
+      stopListening();
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+      // Write each open draft's compacted state now (its changes are on disk already).
+      for (const doc of hocuspocus.documents.values()) o.drafts.saveState(doc.name, Y.encodeStateAsUpdate(doc));
+    },
+  };
+}
