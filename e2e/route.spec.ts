@@ -44,7 +44,7 @@ test('favourites become a planned route, and its link opens the same stops in a 
   const link = await drawer.locator('input.route-link').inputValue();
   expect(link).toMatch(/#route=[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThan(1200);
-  await drawer.screenshot({ path: `${SHOTS}/route-drawer.png` });
+  await drawer.locator('.route-result').screenshot({ path: `${SHOTS}/route-drawer.png` });
   await page.locator('#map').screenshot({ path: `${SHOTS}/route-floor-plan.png` });
 
   // A fresh browser (no favourites, no storage) opens the link: the same stops, in the same order.

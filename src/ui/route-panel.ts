@@ -50,7 +50,7 @@ export function routeForm(f: RouteFormInput): HTMLElement {
   const end = placeSelect('route-end', s.end);
   const must = f.favourites.map((id) => {
     const box = h('input', { type: 'checkbox', 'data-artwork': id, checked: s.mustSee.includes(id) });
-    return { id, box, row: h('li', {}, h('label', {}, box, ' ', f.words.title(id), h('span', { class: 'sub' }, ` · ${t.routeMustSee}`))) };
+    return { id, box, row: h('li', {}, h('label', {}, box, ' ', f.words.title(id))) };
   });
   const form = h(
     'form',
