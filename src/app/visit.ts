@@ -103,6 +103,12 @@ export class Visit {
     const favourites = await Favourites.open(c.ex.id);
     c.favourites = favourites;
     if (!favourites.persistent) c.addProblem({ path: '(browser)', message: t().storageUnavailable });
+    // A write the storage refuses: full keeps the list as it was, blocked keeps it for the page; the visitor is told.
+    favourites.onWriteFailed((why) => {
+      const message = why === 'quota' ? t().favouriteNotSaved : t().storageUnavailable;
+      c.status.announce(message);
+      c.addProblem({ path: '(browser)', message });
+    });
     favourites.onChange((ids) => {
       byId('favourites-count').textContent = String(ids.size);
       this.plan.minimap?.setFavourites(ids);

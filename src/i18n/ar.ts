@@ -75,6 +75,7 @@ export const ar: Partial<Strings> = {
   kindPainting: 'لوحة',
   kindObject: 'قطعة',
   storageUnavailable: 'لا يستطيع هذا المتصفح حفظ المفضّلة (التخزين محجوب)؛ تبقى حتى تغلق الصفحة.',
+  favouriteNotSaved: 'تعذّر حفظ هذا التغيير في المفضّلة (تخزين المتصفح ممتلئ)؛ بقيت المفضّلة كما كانت.',
   enterVr: 'ادخل الواقع الافتراضي',
   vrStarting: 'جارٍ بدء الواقع الافتراضي…',
   vrUnavailable: 'الواقع الافتراضي غير متاح: {reason}',

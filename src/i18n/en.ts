@@ -91,6 +91,7 @@ export const en = {
   kindPainting: 'Painting',
   kindObject: 'Object',
   storageUnavailable: 'Favourites cannot be saved in this browser (storage is blocked); they last until you close the page.',
+  favouriteNotSaved: "That change to your favourites could not be saved (the browser's storage is full); your favourites are as they were.",
   enterVr: 'Enter VR',
   vrStarting: 'Starting VR…',
   vrUnavailable: 'VR unavailable: {reason}',

@@ -93,6 +93,7 @@ export const it: Strings = {
   kindPainting: 'Dipinto',
   kindObject: 'Oggetto',
   storageUnavailable: 'Questo browser non può salvare i preferiti (memoria bloccata); restano fino alla chiusura della pagina.',
+  favouriteNotSaved: 'Non è stato possibile salvare la modifica ai preferiti (la memoria del browser è piena); i preferiti restano come prima.',
   enterVr: 'Entra in VR',
   vrStarting: 'Avvio della VR…',
   vrUnavailable: 'VR non disponibile: {reason}',

@@ -13,6 +13,7 @@ vi.mock('idb-keyval', () => ({
 }));
 
 const { Favourites } = await import('./favourites');
+type FavouritesStorage = import('./favourites').FavouritesStorage;
 
 describe('Favourites', () => {
   it('is saved before listeners hear of it, and comes back after a reload', async () => {
@@ -39,5 +40,46 @@ describe('Favourites', () => {
     expect(f.persistent).toBe(false);
     expect(f.has('y')).toBe(true);
     failWrites = false;
+  });
+});
+
+/** Storage that fills up after `room` writes, as a phone's does. */
+function storage(room = Infinity): FavouritesStorage & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  let writes = 0;
+  return {
+    data,
+    get: async (key) => data.get(key),
+    set: async (key, value) => {
+      if (++writes > room) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      data.set(key, value);
+    },
+  };
+}
+
+describe('favourites under a full storage', () => {
+  it('keeps a favourite that was written', async () => {
+    const s = storage();
+    const f = await Favourites.open('ex', () => s);
+    expect(await f.toggle('a')).toBe(true);
+    expect(s.data.get('favourites:ex')).toEqual(['a']);
+  });
+
+  it('a write that hits the quota says so and keeps what the visitor had', async () => {
+    const s = storage(1);
+    const f = await Favourites.open('ex', () => s);
+    const failures: string[] = [];
+    const shown: string[][] = [];
+    f.onWriteFailed((why) => failures.push(why));
+    f.onChange((ids) => shown.push([...ids]));
+    await f.toggle('a');
+    expect(await f.toggle('b')).toBe(false);
+    expect(failures).toEqual(['quota']);
+    expect(f.list()).toEqual(['a']);
+    expect(shown.at(-1)).toEqual(['a']);
+    expect(s.data.get('favourites:ex')).toEqual(['a']);
+    // Removing is a change too: refused, the favourite stays.
+    expect(await f.toggle('a')).toBe(true);
+    expect(f.list()).toEqual(['a']);
   });
 });
