@@ -99,13 +99,14 @@ test('an out-of-band humidity held past the minimum duration shows at the work a
   const sent = Date.now();
   await s.publish(`${work!.zone}/humidity`, 78.5, 6);
   const atWork = page.locator('#panel .live-work-alert[data-quantity="humidity"]');
-  await expect(atWork).toContainText(/Relative humidity 78\.5 % RH, above the limit of \d+(\.\d)? % RH/, { timeout: 5_000 });
+  // Under a second on a quiet machine; the latency is printed, the wait allows a busy one.
+  await expect(atWork).toContainText(/Relative humidity 78(\.5)? % RH, above the limit of \d+(\.\d)? % RH/);
   const latency = Date.now() - sent;
   const item = page.locator(`#drawer .live-alerts li[data-zone="${work!.zone}"]`);
-  await expect(item).toBeVisible({ timeout: 5_000 });
+  await expect(item).toBeVisible();
   console.log(`alert on the page ${latency} ms after the reading was acknowledged`);
   test.info().annotations.push({ type: 'alert latency (ms)', description: String(latency) });
-  await expect(item).toContainText('78.5 % RH');
+  await expect(item).toContainText(/78(\.5)? % RH/);
   await expect(item.locator('time')).toHaveText(/^since \d{1,2}:\d\d/);
   await expect(item.locator(`button[data-artwork="${work!.id}"]`)).toBeVisible();
   // The work's conditions now, with its limits, and the plan's heat overlay for humidity.
@@ -113,6 +114,7 @@ test('an out-of-band humidity held past the minimum duration shows at the work a
   await expect(page.locator(`.live-zone[data-zone="${work!.zone}"]`)).toHaveAttribute('data-live', 'high');
   await expect(page.locator(`.live-alert-mark[data-artwork="${work!.id}"]`)).toHaveCount(1);
   await page.screenshot({ path: resolve(SHOTS, 'live-alert.png') });
+  await page.locator('#drawer .live-curator').screenshot({ path: resolve(SHOTS, 'live-alerts-list.png') });
   await audit(page, 'live alert');
   // Each work affected opens from the list.
   const other = item.locator('button[data-artwork]').last();
@@ -137,7 +139,9 @@ test('an out-of-band humidity held past the minimum duration shows at the work a
 test('an anonymous client on the page may subscribe but its publish is refused', async ({ page, baseURL }) => {
   await page.goto('/?live');
   await waitLive(page);
-  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/mqtt/dist/mqtt.min.js') });
+  // The app's CSP allows only its own origin's scripts: serve the mqtt browser build from there.
+  await page.route('**/e2e-mqtt.min.js', (r) => r.fulfill({ path: resolve(ROOT, 'node_modules/mqtt/dist/mqtt.min.js'), contentType: 'text/javascript' }));
+  await page.addScriptTag({ url: '/e2e-mqtt.min.js' });
   const topic = `museum/${EX}/sculpture/temperature`;
   const outcome = await page.evaluate(async (t) => {
     type Client = { on: (e: string, f: (...a: unknown[]) => void) => void; publish: (t: string, m: string, o: object, cb: (e?: Error) => void) => void; end: () => void };

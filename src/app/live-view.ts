@@ -27,8 +27,8 @@ export class LiveView {
   private readonly summary = h('div', { id: 'live-summary', class: 'live-summary' });
   private readonly curator = h('section', { class: 'live-curator', 'aria-labelledby': 'live-curator-title' });
   private heat: HeatQuantity = 'humidity';
-  private panelKey = '';
-  private readonly panelEl = byId('panel');
+  /** What each panel's live section shows (the preview's #panel, AR's DOM-overlay #ar-panel). */
+  private readonly panelKeys = new WeakMap<HTMLElement, string>();
 
   constructor(
     private readonly c: VisitContext,
@@ -42,7 +42,9 @@ export class LiveView {
     this.client.subscribe((view, event) => this.update(view, event));
     void this.client.start();
     // The panel is redrawn by its own module (language, favourites): put the live section back each time.
-    new MutationObserver(() => this.renderPanel(false)).observe(this.panelEl, { childList: true });
+    new MutationObserver(() => this.renderPanels(false)).observe(byId('panel'), { childList: true });
+    // AR's DOM overlay shows the same panel (#ar-panel, made when AR starts): the work's conditions and alert there too.
+    new MutationObserver(() => this.renderPanels(false)).observe(byId('ar-overlay'), { childList: true, subtree: true });
     // The curator view (opened from the header or ?view=curator) switches the plan to the heat overlay.
     new MutationObserver(() => this.renderPlan()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     // Ages ("3 min ago") move on even when nothing arrives.
@@ -53,7 +55,7 @@ export class LiveView {
   render(): void {
     this.renderPlan();
     this.renderCurator();
-    this.renderPanel(true);
+    this.renderPanels(true);
   }
 
   /** The curator drawer's live part; the same element, updated in place. */
@@ -137,18 +139,22 @@ export class LiveView {
     if (focusKey) this.curator.querySelector<HTMLElement>(`[value="${CSS.escape(focusKey)}"], [data-artwork="${CSS.escape(focusKey)}"]`)?.focus();
   }
 
+  private renderPanels(dataChanged: boolean): void {
+    for (const el of [byId('panel'), document.getElementById('ar-panel')]) if (el) this.renderPanel(el, dataChanged);
+  }
+
   /** Puts the open work's live section in its panel (again after the panel redrew; anew when the data changed). */
-  private renderPanel(dataChanged: boolean): void {
-    const id = this.panelEl.dataset.artwork;
-    const existing = this.panelEl.querySelector<HTMLElement>('.live-work');
-    if (!id || this.panelEl.hidden) return;
+  private renderPanel(panel: HTMLElement, dataChanged: boolean): void {
+    const id = panel.dataset.artwork;
+    const existing = panel.querySelector<HTMLElement>('.live-work');
+    if (!id || panel.hidden) return;
     const view = this.client.current;
     const key = livePanelKey(view, id) + this.c.locale.lang;
-    if (existing && existing.dataset.liveArtwork === id && (!dataChanged || key === this.panelKey)) {
+    if (existing && existing.dataset.liveArtwork === id && (!dataChanged || key === this.panelKeys.get(panel))) {
       this.refreshAge(existing);
       return;
     }
-    this.panelKey = key;
+    this.panelKeys.set(panel, key);
     const { locale } = this.c;
     const section = liveSection(view, id, {
       t: locale.t,
@@ -163,15 +169,17 @@ export class LiveView {
     if (existing && section) existing.replaceWith(section);
     else if (existing) existing.remove();
     else if (section) {
-      const before = this.panelEl.querySelector('section.time-lapse, section.conservation');
+      const before = panel.querySelector('section.time-lapse, section.conservation');
       if (before) before.before(section);
-      else this.panelEl.append(section);
+      else panel.append(section);
     }
   }
 
   private refreshAge(section: HTMLElement): void {
     const p = section.querySelector('.live-fresh');
     const { locale } = this.c;
-    if (p) p.textContent = freshness(this.client.current, new Date(), locale.t, locale.lang).text;
+    const text = freshness(this.client.current, new Date(), locale.t, locale.lang).text;
+    // Only when it changed: AR's overlay is observed with its subtree, and a write would wake the observer again.
+    if (p && p.textContent !== text) p.textContent = text;
   }
 }

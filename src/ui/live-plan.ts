@@ -98,14 +98,17 @@ export class LivePlanLayer {
         this.g.append(label);
       }
     }
-    // Works with an active alert: a warning triangle beside the work's dot.
+    // Works with an active alert: a red "!" badge above the work's dot (no condition marker has this shape).
     const alerting = new Set(Object.values(s?.artworks ?? {}).filter((w) => w.alerts.length).map((w) => w.id));
     for (const dot of this.root.querySelectorAll<SVGCircleElement>('circle.work')) {
-      const id = dot.dataset.artwork ?? dot.getAttribute('data-artwork') ?? '';
+      const id = dot.getAttribute('data-artwork') ?? '';
       if (!alerting.has(id)) continue;
       const x = Number(dot.getAttribute('cx'));
-      const y = Number(dot.getAttribute('cy')) - 0.75;
-      this.g.append(svg('path', { d: `M${x},${y - 0.5} L${x + 0.5},${y + 0.35} L${x - 0.5},${y + 0.35} Z`, class: 'live-alert-mark', 'data-artwork': id }));
+      const y = Number(dot.getAttribute('cy')) - 0.85;
+      const mark = svg('g', { class: 'live-alert-mark', 'data-artwork': id });
+      mark.append(svg('rect', { x: x - 0.38, y: y - 0.45, width: 0.76, height: 0.9, rx: 0.15 }), svg('text', { x, y: y + 0.3, 'text-anchor': 'middle' }));
+      mark.querySelector('text')!.textContent = '!';
+      this.g.append(mark);
     }
     // The layer goes under the works, but the marks must be seen: move them after the works.
     const marks = [...this.g.querySelectorAll('.live-alert-mark')];
