@@ -3,27 +3,15 @@
  * visit works from the keyboard alone with a visible focus; reduced motion cuts instead of gliding; the page
  * stays usable at 200% zoom.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, serveFixture, defaultExhibition, SHOTS } from './support';
+import { audit as hardAudit } from './helpers/axe';
+import { en, literally } from './helpers/text';
 
 const ex = defaultExhibition();
-const en = (m: Record<string, string> | undefined) => (m ? (m.en ?? Object.values(m)[0]!) : '');
 
-/** Runs axe on the page as it is and fails on any serious or critical violation, naming the elements. */
-async function audit(page: Page, screen: string): Promise<void> {
-  // Software WebGL keeps the page's thread busy; axe gets it while the 3D view holds still.
-  await page.evaluate(() => window.museumTwin?.pauseRendering?.(true));
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  await page.evaluate(() => window.museumTwin?.pauseRendering?.(false));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  // Soft: every screen is audited and reported in one run.
-  expect.soft(
-    bad.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`),
-    `axe on ${screen}`,
-  ).toEqual([]);
-  expect(result.passes.length, `axe ran its rules on ${screen}`).toBeGreaterThan(10);
-}
+/** Soft: every screen is audited and reported in one run. */
+const audit = (page: Page, screen: string) => hardAudit(page, screen, { soft: true });
 
 test.use({ serviceWorkers: 'block' });
 
@@ -243,7 +231,7 @@ test('at 200% zoom the visit is still usable: nothing scrolls sideways and a wor
   await expect(page.getByRole('combobox', { name: 'Search works' })).toBeInViewport();
   const art = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.narration)!;
   await page.getByRole('combobox', { name: 'Search works' }).fill(en(art.title).split(' ').slice(-1)[0]!);
-  await page.getByRole('option', { name: new RegExp(en(art.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await page.getByRole('option', { name: literally(en(art.title)) }).click();
   await expect(page.locator('#panel h2')).toHaveText(en(art.title));
   await expect(page.locator('#panel h2')).toBeInViewport();
   await page.locator('#panel .favourite').scrollIntoViewIfNeeded();

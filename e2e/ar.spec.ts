@@ -5,86 +5,16 @@
  * Journey: enter AR, aim at each reference point and tap (controller select = screen tap), see labels at the real
  * works (within 5 cm), open one and read its backstory, play its overlay animation, realign, exit AR.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForGallery, ROOT, SHOTS } from './support';
+import { test, expect, waitForGallery, SHOTS } from './support';
+import type { ArState } from '../src/app/test-hooks';
 import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
+import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, fakeDomOverlay, registerOnPoints as register, serveFixtures as serveRoom, tap, waitFrames } from './helpers/ar';
 import { apply, type RoomTransform } from '../src/modes/ar/registration';
 import { manualPivot } from '../src/modes/ar/logic';
 import { artworkPose } from '../src/twin/layout';
 import { headingToDir } from '../src/twin/floorplan';
-import { Exhibition as ExhibitionSchema } from '../src/twin/schema';
-
-const FIXTURES = resolve(ROOT, 'e2e/fixtures');
-const FILE = resolve(FIXTURES, 'ar-room.json');
-const URL_PATH = '/e2e-fixtures/ar-room.json';
-const ex = ExhibitionSchema.parse(JSON.parse(readFileSync(FILE, 'utf8')));
-
-/** Serves the test exhibition and its own media (e2e/fixtures/ar-room/) at the app's origin. */
-async function serveRoom(page: Page): Promise<void> {
-  await page.route(
-    (u) => u.pathname.startsWith('/e2e-fixtures/'),
-    (r) => r.fulfill({ path: resolve(FIXTURES, decodeURIComponent(new URL(r.request().url()).pathname.slice('/e2e-fixtures/'.length))) }),
-  );
-}
-/** How the fixture's twin sits in the captured room (measured from the capture's walls and floor). */
-const TRUTH: RoomTransform = { yaw: Math.PI / 2, translation: [-1.253, 0.0488, 1.388] };
-const dist = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-
-type ArState = {
-  phase: string;
-  inXR: boolean;
-  frames: number;
-  overlay: string;
-  measured: Vec3[];
-  registration?: { method: string; yaw: number; translation: Vec3; rms: number };
-  method: string;
-  methods: string[];
-  manual?: { yaw: number; at: Vec3 };
-  outline: boolean;
-  anchored: boolean;
-  hit?: Vec3;
-  instruction: string;
-  labels: { id: string; position: Vec3; anchor?: Vec3 }[];
-  panel?: { artworkId: string; title: string; section?: string; narration?: string; pages?: number };
-  animation: boolean;
-};
-const arState = (page: Page) => page.evaluate(() => window.museumTwin!.ar!() as ArState);
-
-async function waitFrames(page: Page, n: number): Promise<void> {
-  const start = (await arState(page)).frames;
-  await page.waitForFunction((until) => ((window.museumTwin!.ar!() as { frames: number } | undefined)?.frames ?? 0) >= until, start + n, { timeout: 30_000 });
-}
-
-/** A screen tap: the right controller's select, pointing at `target` (or at the ceiling, away from any label). */
-async function tap(page: Page, target?: Vec3): Promise<void> {
-  const from: Vec3 = [0.2, 1.3, -0.2];
-  const dir: Vec3 = target ? [target[0] - from[0], target[1] - from[1], target[2] - from[2]] : [0, 1, -0.2];
-  await setController(page, 'right', from, pointingQuaternion(dir));
-  await waitFrames(page, 2);
-  await button(page, 'right', 'trigger', 1);
-  await waitFrames(page, 2);
-  await button(page, 'right', 'trigger', 0);
-  await waitFrames(page, 2);
-}
-
-async function register(page: Page): Promise<void> {
-  const status = page.locator('#status');
-  const refs = ex.arReferences.points;
-  for (const [i, ref] of refs.entries()) {
-    const real = apply(TRUTH, ref.position);
-    await lookAt(page, real);
-    // The reticle (viewer-space hit test) settles on the real point.
-    await page.waitForFunction((real) => {
-      const h = (window.museumTwin!.ar!() as { hit?: number[] }).hit;
-      return !!h && Math.hypot(h[0]! - real[0], h[1]! - real[1], h[2]! - real[2]) < 0.03;
-    }, real, { timeout: 30_000 });
-    await tap(page);
-    if (i < refs.length - 1) await expect(status).toHaveAttribute('data-ar-points', String(i + 1));
-  }
-  await expect(status).toHaveAttribute('data-ar-phase', 'registered');
-}
 
 /**
  * From the far corner by the desk, looking back across the room (all three works ahead): each label's leader line
@@ -93,7 +23,7 @@ async function register(page: Page): Promise<void> {
 async function expectLabelsOnRealWorks(page: Page): Promise<ArState> {
   await setHeadset(page, [0.9, 1.6, -0.9]);
   await lookAt(page, [-0.5, 1.0, 0.8]);
-  await page.waitForFunction(() => ((window.museumTwin!.ar!() as { labels: unknown[] }).labels.length ?? 0) >= 3, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window.museumTwin!.ar!()?.labels.length ?? 0) >= 3, null, { timeout: 30_000 });
   await waitFrames(page, 12);
   const s = await arState(page);
   expect(s.labels.length).toBe(3);
@@ -149,7 +79,7 @@ test('AR: register the twin to the room, labels on the real works, backstory, an
   // Labels by the real works: each label's leader line ends where the work really is (within 5 cm).
   s = await expectLabelsOnRealWorks(page);
   await page.screenshot({ path: resolve(SHOTS, 'ar-labels.png') });
-  const stats = (await page.evaluate(() => window.museumTwin!.arStats!())) as { drawCalls: number };
+  const stats = (await page.evaluate(() => window.museumTwin!.arStats!()))!;
   console.log('AR draw calls', JSON.stringify(stats));
   expect(stats.drawCalls).toBeLessThan(50);
 
@@ -192,7 +122,7 @@ test('AR: register the twin to the room, labels on the real works, backstory, an
   const saint = ex.artworks.find((a) => a.id === 'saint-ravo-calms-the-waters')!;
   await tap(page, (await arState(page)).labels.find((l) => l.id === saint.id)!.position);
   await expect(status).toHaveAttribute('data-ar-panel', saint.id);
-  const lapse = async () => (await page.evaluate((id) => window.museumTwin!.timeLapse!(id), saint.id)) as { applied: number; shown: string };
+  const lapse = async () => (await page.evaluate((id) => window.museumTwin!.timeLapse!(id), saint.id))!;
   expect((await lapse()).shown).toBe(saint.timeLapse!.states[1]!.id);
   const arControl = async (name: string) => {
     let point: Vec3 | undefined;
@@ -250,10 +180,7 @@ test('AR with a DOM overlay (as on a phone): the page panel shows the backstory,
   await installQuest3(page, { stereo: false });
   await installRoom(page, 'office_small');
   // IWER has no DOM overlay: report one, as Chrome on Android does, so the phone's panel path runs.
-  await page.addInitScript(() => {
-    const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
-    Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
-  });
+  await fakeDomOverlay(page);
   await serveRoom(page);
   await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
   await waitForGallery(page);
@@ -265,7 +192,7 @@ test('AR with a DOM overlay (as on a phone): the page panel shows the backstory,
   await expect(page.locator('#ar-overlay .ar-instruction')).toContainText(/Aligned \(error \d+\.\d cm\)/);
   await setHeadset(page, [0.9, 1.6, -0.9]);
   await lookAt(page, [-0.5, 1.0, 0.8]);
-  await page.waitForFunction(() => (window.museumTwin!.ar!() as { labels: { id: string }[] }).labels.some((l) => l.id === 'ivy-amphora'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => !!window.museumTwin!.ar!()?.labels.some((l) => l.id === 'ivy-amphora'), null, { timeout: 30_000 });
   await tap(page, (await arState(page)).labels.find((l) => l.id === 'ivy-amphora')!.position);
   const panel = page.locator('#ar-panel');
   await expect(panel).toBeVisible();
@@ -283,14 +210,6 @@ test('AR with a DOM overlay (as on a phone): the page panel shows the backstory,
   await page.locator('#ar-overlay .ar-exit').dispatchEvent('click');
   await expect(status).toHaveAttribute('data-mode', 'preview');
 });
-
-/** IWER has no DOM overlay: report one, as Chrome on Android does, so the phone's overlay path runs. */
-async function fakeDomOverlay(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
-    Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
-  });
-}
 
 const turn = (t: RoomTransform, v: Vec3) => apply({ yaw: t.yaw, translation: [0, 0, 0] }, v);
 
@@ -331,8 +250,8 @@ test('AR by hand: the floor outline is set down with a hit test, turned and slid
   await setHeadset(page, [guess[0], 1.6, guess[2] + 1]);
   await lookAt(page, guess);
   await page.waitForFunction((g) => {
-    const h = (window.museumTwin!.ar!() as { hit?: number[] }).hit;
-    return !!h && Math.hypot(h[0]! - g[0], h[2]! - g[2]) < 0.005;
+    const h = window.museumTwin!.ar!()?.hit;
+    return !!h && Math.hypot(h[0] - g[0], h[2] - g[2]) < 0.005;
   }, guess, { timeout: 30_000 });
   await tap(page);
   await expect(status).toHaveAttribute('data-ar-phase', 'adjusting');
@@ -350,7 +269,7 @@ test('AR by hand: the floor outline is set down with a hit test, turned and slid
   for (let i = 0; i < 3; i++) await hud.locator('.ar-step-right').dispatchEvent('click');
   for (let i = 0; i < 2; i++) await hud.locator('.ar-step-nearer').dispatchEvent('click');
   s = await arState(page);
-  expect(dist(s.manual!.at, [middle[0], s.manual!.at[1], middle[2]])).toBeLessThan(0.01);
+  expect(Math.hypot(s.manual!.at[0]! - middle[0], s.manual!.at[2]! - middle[2])).toBeLessThan(0.01);
   await hud.locator('.ar-confirm').dispatchEvent('click');
   await expect(status).toHaveAttribute('data-ar-phase', 'registered');
   s = await arState(page);
@@ -510,16 +429,16 @@ test('in-gallery AR on the default exhibition (?ar): loads no painting or model,
   await expect(status).toHaveAttribute('data-ar-phase', 'placing');
   await setHeadset(page, [0, 1.6, 0.8]);
   await lookAt(page, [0, 0, -0.2]);
-  await page.waitForFunction(() => !!(window.museumTwin!.ar!() as { hit?: number[] }).hit, null, { timeout: 30_000 });
+  await page.waitForFunction(() => !!window.museumTwin!.ar!()?.hit, null, { timeout: 30_000 });
   await tap(page);
   await expect(status).toHaveAttribute('data-ar-phase', 'adjusting');
   await hud.locator('.ar-confirm').dispatchEvent('click');
   await expect(status).toHaveAttribute('data-ar-phase', 'registered');
   await lookAt(page, [0, 1.4, -3]);
-  await page.waitForFunction(() => (window.museumTwin!.ar!() as { labels: unknown[] }).labels.length >= 2, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window.museumTwin!.ar!()?.labels.length ?? 0) >= 2, null, { timeout: 30_000 });
   await waitFrames(page, 30);
   const s = await arState(page);
-  const stats = (await page.evaluate(() => window.museumTwin!.arStats!())) as { drawCalls: number; activeMeshes: number; activeTriangles: number };
+  const stats = (await page.evaluate(() => window.museumTwin!.arStats!()))!;
   console.log('AR on the default exhibition', JSON.stringify({ labels: s.labels.length, ...stats }));
   expect(stats.drawCalls).toBeLessThan(50);
   await page.screenshot({ path: resolve(SHOTS, 'ar-default-labels.png') });

@@ -5,8 +5,10 @@
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
+import { audit } from './helpers/axe';
+import { nextFrames, settled } from './helpers/frames';
+import { en } from './helpers/text';
 import { conservationTimeline, latestReport, worksDueForExamination } from '../src/twin/conservation';
 import { stopPose } from '../src/modes/vr/logic';
 import { installQuest3, aimAt, setController, frames, press, type Vec3 } from './xr/iwer';
@@ -18,7 +20,6 @@ test.beforeEach(() => test.slow());
 const ex = defaultExhibition();
 const SAINT = 'saint-ravo-calms-the-waters';
 const saint = ex.artworks.find((a) => a.id === SAINT)!;
-const en = (m: Record<string, string>) => m.en ?? Object.values(m)[0]!;
 
 /** The canvas as raw RGB, saved as a screenshot to look at. */
 async function canvasShot(page: Page, name: string): Promise<{ data: Buffer; width: number; height: number }> {
@@ -48,25 +49,12 @@ function difference(a: { data: Buffer; width: number }, b: { data: Buffer }, box
   return sum / Math.max(1, n);
 }
 
-/** axe (WCAG 2.x A/AA) finds no serious or critical violation on the page as it is. */
-async function audit(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`), `axe on ${screen}`).toEqual([]);
-}
-
 async function openSaint(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}#artwork=${SAINT}`);
   await waitForGallery(page);
   await expect(page.locator('#panel')).toHaveAttribute('data-artwork', SAINT);
   // Let the glide to the work finish.
-  await page.waitForFunction(() => {
-    const a = window.museumTwin!.viewer();
-    return new Promise<boolean>((r) => setTimeout(() => {
-      const b = window.museumTwin!.viewer();
-      r(Math.hypot(a.position[0] - b.position[0], a.position[2] - b.position[2]) < 1e-3 && Math.abs(a.heading - b.heading) < 0.01);
-    }, 300));
-  });
+  await settled(page);
 }
 
 test('a work’s conservation history lists reports and treatments in date order, and an entry shows its areas on the work', async ({ page }) => {
@@ -90,23 +78,24 @@ test('a work’s conservation history lists reports and treatments in date order
   const before = await canvasShot(page, 'conservation-before-entry');
   await firstItem.locator('button.entry').click();
   await expect(firstItem.locator('button.entry')).toHaveAttribute('aria-pressed', 'true');
-  const shown = await page.waitForFunction(() => window.museumTwin!.conservation!() as { entry: string; areas: { condition: string; screen: [number, number] }[] } | undefined);
+  const shown = await page.waitForFunction(() => window.museumTwin!.conservation!());
   const state = (await shown.jsonValue())!;
   expect(state.entry).toBe(first.id);
   const want = first.kind === 'report' ? first.areas.map((a) => a.condition ?? first.condition) : [];
   expect(state.areas.map((a) => a.condition)).toEqual(want);
   // The areas are on the work, in view.
-  for (const a of state.areas) {
-    expect(a.screen[0]).toBeGreaterThan(0);
-    expect(a.screen[0]).toBeLessThan(1);
-    expect(a.screen[1]).toBeGreaterThan(0);
-    expect(a.screen[1]).toBeLessThan(1);
+  const screens = state.areas.map((a) => a.screen!);
+  for (const [x, y] of screens) {
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThan(1);
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThan(1);
   }
   // …and drawn: the canvas changes around each area.
-  await page.waitForTimeout(300);
+  await nextFrames(page);
   const after = await canvasShot(page, 'conservation-areas-1987');
-  for (const a of state.areas) {
-    const box = { x0: a.screen[0] - 0.012, y0: a.screen[1] - 0.016, x1: a.screen[0] + 0.012, y1: a.screen[1] + 0.016 };
+  for (const [x, y] of screens) {
+    const box = { x0: x - 0.012, y0: y - 0.016, x1: x + 0.012, y1: y + 0.016 };
     expect(difference(before, after, box)).toBeGreaterThan(8);
   }
 
@@ -114,7 +103,7 @@ test('a work’s conservation history lists reports and treatments in date order
   const later = page.locator(`#panel .conservation-timeline > li[data-entry="${entries.find((e) => e.kind === 'treatment')!.id}"] button.entry`);
   await later.click();
   await expect(firstItem.locator('button.entry')).toHaveAttribute('aria-pressed', 'false');
-  await page.waitForFunction(() => (window.museumTwin!.conservation!() as { areas: unknown[] } | undefined)?.areas.length === 0);
+  await page.waitForFunction(() => window.museumTwin!.conservation!()?.areas.length === 0);
   await later.click();
   await page.waitForFunction(() => window.museumTwin!.conservation!() === undefined);
 });
@@ -131,14 +120,14 @@ test('the time-lapse slider blends between the work’s states', async ({ page }
   await section.scrollIntoViewIfNeeded();
   const now = await canvasShot(page, 'time-lapse-now');
 
-  const applied = (p: number) => page.waitForFunction((p) => (window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters') as { applied: number }).applied === p, p);
+  const applied = (p: number) => page.waitForFunction((p) => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters')?.applied === p, p);
   await slider.fill('0');
   await applied(0);
-  const info = (await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters'))) as { shown: string; weights: number[] };
+  const info = (await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters')))!;
   expect(info.shown).toBe(saint.timeLapse!.states[0]!.id);
   expect(info.weights[0]).toBe(1);
   await expect(section.locator('.time-lapse-now')).toContainText(en(saint.timeLapse!.states[0]!.title));
-  await page.waitForTimeout(300);
+  await nextFrames(page);
   const oldest = await canvasShot(page, 'time-lapse-1987');
   // The painting itself changes (the panel does not cover it: it sits to the left of the panel).
   expect(difference(now, oldest)).toBeGreaterThan(1.5);
@@ -146,7 +135,7 @@ test('the time-lapse slider blends between the work’s states', async ({ page }
   // Halfway between two states both show.
   await slider.fill('0.5');
   await applied(0.5);
-  const half = (await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters'))) as { weights: number[] };
+  const half = (await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters')))!;
   expect(half.weights.slice(0, 2)).toEqual([0.5, 0.5]);
   const between = await canvasShot(page, 'time-lapse-blend');
   expect(difference(between, oldest)).toBeGreaterThan(0.3);
@@ -157,7 +146,7 @@ test('the time-lapse slider blends between the work’s states', async ({ page }
   const passed = new Set<number>();
   await expect
     .poll(async () => {
-      const p = ((await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters'))) as { applied: number }).applied;
+      const p = (await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters')))!.applied;
       passed.add(p);
       return p;
     }, { timeout: 60_000, intervals: [100] })
@@ -172,12 +161,12 @@ test('with reduced motion the time-lapse cuts from state to state', async ({ pag
   const slider = page.locator('#panel .time-lapse input[type=range]');
   await expect(slider).toHaveAttribute('step', '1');
   await page.locator('#panel .time-lapse-states button').first().click();
-  await page.waitForFunction(() => (window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters') as { applied: number }).applied === 0);
+  await page.waitForFunction(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters')?.applied === 0);
   await page.locator('#panel .time-lapse-play').click();
   const seen = new Set<number>();
   await expect
     .poll(async () => {
-      const p = ((await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters'))) as { applied: number }).applied;
+      const p = (await page.evaluate(() => window.museumTwin!.timeLapse!('saint-ravo-calms-the-waters')))!.applied;
       seen.add(p);
       return p;
     }, { timeout: 30_000, intervals: [100] })
@@ -253,9 +242,9 @@ test('in VR the work’s panel steps and plays its time-lapse', async ({ page })
   await press3(`work:${SAINT}`);
   await expect(page.locator('#status')).toHaveAttribute('data-selected', SAINT);
   await press3('tab:time');
-  await expect.poll(async () => ((await page.evaluate(() => window.museumTwin!.xrPanel!())) as { section: string }).section).toBe('time');
-  const body = async () => ((await page.evaluate(() => window.museumTwin!.xrPanel!())) as { body: string }).body;
-  const applied = async () => ((await page.evaluate((id) => window.museumTwin!.timeLapse!(id), SAINT)) as { applied: number }).applied;
+  await expect.poll(async () => (await page.evaluate(() => window.museumTwin!.xrPanel!()))?.section).toBe('time');
+  const body = async () => (await page.evaluate(() => window.museumTwin!.xrPanel!()))?.body ?? '';
+  const applied = async () => (await page.evaluate((id) => window.museumTwin!.timeLapse!(id), SAINT))?.applied;
   const n = saint.timeLapse!.states.length;
   expect(await body()).toContain(en(saint.timeLapse!.states[n - 1]!.title));
   // ‹ steps back one state: the scene and the panel follow.

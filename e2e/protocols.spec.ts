@@ -5,16 +5,14 @@
  * rules: a work kept out of AR has no label there and is hidden in VR when kept out of VR; narration kept out of
  * AR is neither requested nor offered there; "no screenshots" and "no sharing" are honoured.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Page, Route } from '@playwright/test';
-import { test, expect, waitForGallery, defaultExhibition, ROOT, SHOTS } from './support';
-import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
-import { apply, type RoomTransform } from '../src/modes/ar/registration';
+import type { Page } from '@playwright/test';
+import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
+import { installQuest3, installRoom, lookAt, setHeadset } from './xr/iwer';
+import { arRoomFile, arState, fakeDomOverlay, FIXTURES_PATH, registerOnPoints, serveFixtures, tap, waitFrames } from './helpers/ar';
+import { en } from './helpers/text';
 import type { Artwork, Exhibition } from '../src/twin/schema';
 
 const ex = defaultExhibition();
-const en = (m: Record<string, string> | undefined) => (m ? (m.en ?? Object.values(m)[0]!) : '');
 const restricted = ex.artworks.find((a) => a.sensitivity.level === 'restricted')!;
 /** The default exhibition's per-mode rules: an advisory work kept out of AR, and a narration kept out of AR. */
 const notInAr = ex.artworks.find((a) => a.sensitivity.modes && !a.sensitivity.modes.includes('ar'))!;
@@ -52,7 +50,6 @@ test('a restricted work shows its community’s statement, label and contact, an
   await expect(section.getByRole('link', { name: s.contact })).toHaveAttribute('href', `mailto:${s.contact}`);
   // Nothing of the work beyond its statement: no story, no narration, no details.
   await expect(page.locator('#panel .story, #panel audio, #panel .annotations')).toHaveCount(0);
-  await page.waitForTimeout(800);
   await page.screenshot({ path: `${SHOTS}/protocols-restricted.png` });
   expect(requestsFor(requests, restricted.id)).toEqual([]);
 });
@@ -127,11 +124,8 @@ test('narration kept out of a mode is not offered there, and the preview still h
 
 // ---------------------------------------------------------------- VR and AR, in the emulated room
 
-const FIXTURES = resolve(ROOT, 'e2e/fixtures');
-const ROOM: Exhibition = JSON.parse(readFileSync(resolve(FIXTURES, 'ar-room.json'), 'utf8')) as Exhibition;
-const ROOM_URL = '/e2e-fixtures/protocol-room.json';
-/** How the fixture's twin sits in the captured room (as in ar.spec.ts). */
-const TRUTH: RoomTransform = { yaw: Math.PI / 2, translation: [-1.253, 0.0488, 1.388] };
+const ROOM: Exhibition = arRoomFile();
+const ROOM_URL = `${FIXTURES_PATH}protocol-room.json`;
 const SECRET = 'veiled-bundle';
 
 /**
@@ -165,38 +159,8 @@ function protocolRoom(): Exhibition {
   return room;
 }
 
-async function serveProtocolRoom(page: Page): Promise<void> {
-  const body = JSON.stringify(protocolRoom());
-  await page.route(
-    (u) => u.pathname.startsWith('/e2e-fixtures/'),
-    (r: Route) => {
-      const rel = decodeURIComponent(new URL(r.request().url()).pathname.slice('/e2e-fixtures/'.length));
-      if (rel === 'protocol-room.json') return r.fulfill({ body, contentType: 'application/json' });
-      return r.fulfill({ path: resolve(FIXTURES, rel) });
-    },
-  );
-}
-
-type ArState = { phase: string; frames: number; hit?: Vec3; labels: { id: string; position: Vec3 }[]; overlay: string };
-const arState = (page: Page) => page.evaluate(() => window.museumTwin!.ar!() as ArState);
-
-async function waitFrames(page: Page, n: number): Promise<void> {
-  const start = (await arState(page)).frames;
-  await page.waitForFunction((until) => ((window.museumTwin!.ar!() as { frames: number } | undefined)?.frames ?? 0) >= until, start + n, { timeout: 30_000 });
-}
-
-/** A screen tap: the right controller's select, pointing at `target` (or at the ceiling). */
-async function tap(page: Page, target?: Vec3): Promise<void> {
-  const from: Vec3 = [0.2, 1.3, -0.2];
-  const dir: Vec3 = target ? [target[0] - from[0], target[1] - from[1], target[2] - from[2]] : [0, 1, -0.2];
-  await setController(page, 'right', from, pointingQuaternion(dir));
-  await waitFrames(page, 2);
-  await button(page, 'right', 'trigger', 1);
-  await waitFrames(page, 2);
-  await button(page, 'right', 'trigger', 0);
-  await waitFrames(page, 2);
-}
-
+/** Serves the protocol room beside the AR room's media (e2e/fixtures/). */
+const serveProtocolRoom = (page: Page) => serveFixtures(page, { 'protocol-room.json': protocolRoom() });
 
 test('in VR: the restricted work’s media is never requested, and a work kept out of VR is hidden there only', async ({ page, requests }) => {
   test.setTimeout(150_000);
@@ -227,10 +191,7 @@ test('in AR: no label for the work kept out of AR, no narration where it is kept
   await installQuest3(page, { stereo: false });
   await installRoom(page, 'office_small');
   // A phone's DOM overlay, so the page's own panel (with the protocol notes) is the AR panel.
-  await page.addInitScript(() => {
-    const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
-    Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
-  });
+  await fakeDomOverlay(page);
   await serveProtocolRoom(page);
   await page.goto(`/?lang=en&exhibition=${ROOM_URL}`);
   await waitForGallery(page);
@@ -239,16 +200,7 @@ test('in AR: no label for the work kept out of AR, no narration where it is kept
   await expect(status).toHaveAttribute('data-ar-overlay', 'dom', { timeout: 30_000 });
   const before = requests.length;
   // Register on the three floor corners.
-  for (const ref of ROOM.arReferences.points) {
-    const real = apply(TRUTH, ref.position);
-    await lookAt(page, real);
-    await page.waitForFunction((real) => {
-      const h = (window.museumTwin!.ar!() as { hit?: number[] }).hit;
-      return !!h && Math.hypot(h[0]! - real[0], h[1]! - real[1], h[2]! - real[2]) < 0.03;
-    }, real, { timeout: 30_000 });
-    await tap(page);
-  }
-  await expect(status).toHaveAttribute('data-ar-phase', 'registered');
+  await registerOnPoints(page, ROOM);
   // From the far corner by the desk, looking back across the room with every work ahead (as in ar.spec.ts).
   await setHeadset(page, [0.9, 1.6, -0.9]);
   await lookAt(page, [-0.5, 1.0, 0.8]);

@@ -4,12 +4,25 @@
  */
 import { EYE_HEIGHT } from '../twin/layout';
 import type { SceneProblem } from '../scene/gallery';
-import { timeLapseFor } from '../scene/time-lapse';
+import { timeLapseFor, type TimeLapseInfo } from '../scene/time-lapse';
+import type { ConditionAreas } from '../scene/condition-areas';
+import type { PerfProbe } from '../scene/perf-probe';
+import type { ArMode } from '../modes/ar/ar-mode';
+import type { VrMode } from '../modes/vr/vr-mode';
 import type { VisitContext } from './context';
 import type { ConservationManager } from './conservation';
 import type { DrawerManager } from './drawers';
 import type { ImmersiveManager } from './immersive';
 import type { RenderOnDemand } from './render-on-demand';
+
+/** What the hooks report, typed once here for the journeys (e2e/) and benchmarks (bench/) that read them. */
+export type ArState = ReturnType<ArMode['state']>;
+export type ArStats = ReturnType<ArMode['stats']>;
+export type VrViewer = NonNullable<ReturnType<VrMode['viewer']>>;
+export type VrPanelState = ReturnType<VrMode['panelState']>;
+export type VrStats = ReturnType<VrMode['stats']>;
+export type ConservationState = ReturnType<ConditionAreas['state']>;
+export type { TimeLapseInfo };
 
 export interface TestHooks {
   ready: boolean;
@@ -20,7 +33,7 @@ export interface TestHooks {
   /** The Babylon scene, for tests and benchmarks that read its instrumentation. */
   scene: () => unknown;
   /** Frame statistics (SceneInstrumentation), loaded on first use: for benchmarks and budget tests. */
-  perf: () => Promise<import('../scene/perf-probe').PerfProbe>;
+  perf: () => Promise<PerfProbe>;
   /** Puts the visitor at a floor point facing a heading (test and benchmark set-up). */
   place: (position: [number, number, number], heading: number) => void;
   /** Whether a work shows its media, a placeholder, or the restricted statement. */
@@ -32,17 +45,17 @@ export interface TestHooks {
   /** Frames drawn and skipped by rendering on demand since the start. */
   renderCounts?: () => { drawn: number; skipped: number };
   /** The conservation timeline entry whose areas are shown on its work, with their screen points (0–1). */
-  conservation?: () => unknown;
+  conservation?: () => ConservationState;
   /** A work's time-lapse: position, the state shown most, blend weights. */
-  timeLapse?: (id: string) => unknown;
+  timeLapse?: (id: string) => TimeLapseInfo | undefined;
   /** In VR: the headset's pose (feet, heading), the open panel, named GUI controls' world points, and render stats. */
-  xrViewer?: () => { position: [number, number, number]; heading: number; room?: string; inXR: boolean; frames: number } | undefined;
-  xrPanel?: () => unknown;
+  xrViewer?: () => VrViewer | undefined;
+  xrPanel?: () => VrPanelState;
   xrControl?: (name: string) => [number, number, number] | undefined;
-  xrStats?: () => unknown;
+  xrStats?: () => VrStats | undefined;
   /** In AR: registration, labels (world positions), panel, and draw calls; `arAct` drives it like a tap. */
-  ar?: () => unknown;
-  arStats?: () => unknown;
+  ar?: () => ArState | undefined;
+  arStats?: () => ArStats | undefined;
   arControl?: (name: string) => [number, number, number] | undefined;
   arAct?: (action: 'tap' | 'realign' | 'exit' | 'animation', id?: string) => void;
 }
