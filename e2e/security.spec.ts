@@ -174,3 +174,19 @@ test.describe("the journeys' origin guard (e2e/helpers/origin-guard.ts)", () => 
     await context.close();
   });
 });
+
+test('a model that stops arriving becomes a placeholder and a listed problem; the rest of the visit goes on', async ({ page }) => {
+  test.setTimeout(240_000);
+  // Every object's model: the request is held, no answer ever comes (until the test ends).
+  await page.route(/\/exhibitions\/default\/objects\/[^/]+\.glb$/, () => undefined);
+  await page.goto('/?lang=en');
+  await waitForGallery(page, false);
+  const stalled = () => page.evaluate(() => window.museumTwin!.problems().filter((p) => p.message.includes('stopped arriving')));
+  await expect.poll(async () => (await stalled()).length, { timeout: 120_000 }).toBeGreaterThan(0);
+  const [problem] = await stalled();
+  expect(problem!.message).toMatch(/^file 'objects\/[^']+\.glb': .+ stopped arriving: no data for 20 s$/);
+  const index = Number(/^artworks\[(\d+)\]\.model$/.exec(problem!.path)?.[1]);
+  expect(await page.evaluate((id) => window.museumTwin!.workState(id), WORKS[index]!)).toBe('placeholder');
+  // Paintings still load around it.
+  await someMediaLoaded(page);
+});

@@ -7,6 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Exhibition } from '../src/twin/schema';
+import { guardOrigins } from './helpers/origin-guard';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SHOTS = resolve(ROOT, 'e2e/.output/screenshots');
@@ -18,13 +19,14 @@ export function defaultExhibition(): Exhibition {
 
 export const test = base.extend<{ requests: string[] }>({
   requests: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, context, baseURL }, use) => {
+      // What this page asked for (journeys check it); the guard watches the whole context (pages, service
+      // workers, workers, WebSockets) and compares origins with the URL parser (e2e/helpers/origin-guard.ts).
       const urls: string[] = [];
       page.on('request', (r) => urls.push(r.url()));
+      const guard = guardOrigins(context, new URL(baseURL!).origin);
       await use(urls);
-      const origin = new URL(baseURL!).origin;
-      const foreign = urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
-      expect(foreign, 'requests to other hosts').toEqual([]);
+      expect(guard.foreign(), 'requests to other hosts').toEqual([]);
     },
     { auto: true },
   ],

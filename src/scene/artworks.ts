@@ -14,7 +14,8 @@ import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
-import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
+import { loadModelLimited } from './limited-load';
+import { FetchLimitError } from '../twin/fetch-limits';
 import type { AnimationGroup } from '@babylonjs/core/Animations/animationGroup';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import type { Scene } from '@babylonjs/core/scene';
@@ -292,7 +293,8 @@ export class ArtworkBuilder {
       return Promise.resolve();
     }
     const url = this.ctx.resolve(art.model);
-    return this.when(work, () => LoadAssetContainerAsync(url, scene, { pluginExtension: url.toLowerCase().includes('.gltf') ? '.gltf' : '.glb' })
+    // Within the model's deadline and size cap (limited-load.ts): a stalled or oversized file becomes a placeholder.
+    return this.when(work, () => loadModelLimited(url, scene)
       .then((container) => {
         container.addAllToScene();
         for (const node of container.rootNodes) node.parent = work.origin;
@@ -313,7 +315,7 @@ export class ArtworkBuilder {
       .catch(async (e: unknown) => {
         showPlaceholder(texts.unavailable);
         work.state = 'placeholder';
-        this.ctx.onProblem(art, 'model', await mediaProblem('model', art.model!, url, shortError(e)));
+        this.ctx.onProblem(art, 'model', e instanceof FetchLimitError ? `file '${art.model}': ${e.message}` : await mediaProblem('model', art.model!, url, shortError(e)));
       })
       .finally(() => this.ctx.onAssetDone()));
   }
