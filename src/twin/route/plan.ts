@@ -13,7 +13,7 @@ import { levelsOf, roomLevels } from './levels';
 import { findDetours, type Detour } from './detours';
 import { walkMinutes } from './pace';
 
-export { PACE_M_PER_S, walkMinutes } from './pace';
+export { PACE_M_PER_S } from './pace';
 /** 'All day': a long museum day, in minutes. */
 export const ALL_DAY_MINUTES = 8 * 60;
 /** Crowding (0 empty – 1 full) above which a zone counts as crowded. */
