@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, ROOT, SHOTS } from './support';
+import { nextFrames } from './helpers/frames';
 import type { Exhibition } from '../src/twin/schema';
 import { parseWebVtt } from '../src/twin/webvtt';
 
@@ -87,7 +88,7 @@ test('switching language changes the interface, panel, labels and captions; miss
   await page.locator('[data-tour="both"] button').click();
   await expect(page.locator('#tour-bar')).toContainText(`المحطة ${new Intl.NumberFormat('ar').format(1)} من ${new Intl.NumberFormat('ar').format(2)}`);
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
-  await page.waitForTimeout(1200);
+  await nextFrames(page);
   await page.screenshot({ path: `${SHOTS}/languages-arabic.png` });
 
   // Remembered: a later visit with no ?lang opens in Arabic.

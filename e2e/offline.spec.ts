@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect, waitForGallery, defaultExhibition, SHOTS, ROOT } from './support';
+import { en } from './helpers/text';
 import { offlineFiles } from '../src/offline/plan';
 import { validateExhibition } from '../src/twin/validate';
 
 const ex = defaultExhibition();
-const en = (m: Record<string, string>) => m.en ?? Object.values(m)[0]!;
 const narrated = ex.artworks.find((a) => a.narration?.en && a.sensitivity.level === 'open')!;
 const EX_PATH = '/exhibitions/default/exhibition.json';
 

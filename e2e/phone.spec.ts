@@ -1,5 +1,6 @@
 /** The preview on a phone: touch to walk, the panel as a bottom sheet. */
 import { test, expect, waitForGallery, viewer, defaultExhibition, SHOTS } from './support';
+import { settled } from './helpers/frames';
 
 const ex = defaultExhibition();
 test.use({ viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true, serviceWorkers: 'block' });
@@ -41,7 +42,8 @@ test('a work opens in a bottom sheet with the work still in view above it', asyn
   await page.goto(`/#artwork=${art.id}`);
   await waitForGallery(page);
   await expect(page.locator('#panel h2')).toHaveText(art.title.en!);
-  await page.waitForTimeout(1500);
+  // The glide to the work has ended.
+  await settled(page);
   const panel = (await page.locator('#panel').boundingBox())!;
   const p = (await page.evaluate((id) => window.museumTwin!.screenPoint(id), art.id))!;
   expect(p.visible).toBe(true);

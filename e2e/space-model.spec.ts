@@ -1,6 +1,7 @@
 /** An exhibition whose space is a scanned or modelled GLB (not a floor plan): it loads, and its floor holds the visitor. */
 import { Document, NodeIO } from '@gltf-transform/core';
 import { test, expect, waitForGallery, viewer, SHOTS } from './support';
+import { settled } from './helpers/frames';
 
 /** A 6 × 6 m room: a floor mesh named as the exhibition says, and four walls. */
 async function roomGlb(): Promise<Uint8Array> {
@@ -54,7 +55,7 @@ test('a scanned space loads from its GLB and its named floor holds the visitor',
   // The space itself loads cleanly; the only remark is the validator's on an empty exhibition.
   expect(await page.evaluate(() => window.museumTwin!.problems())).toEqual([{ path: 'artworks', message: 'the exhibition has no artworks' }]);
   // Gravity settles the visitor on the scanned floor, not through it.
-  await page.waitForTimeout(1000);
+  await settled(page);
   const v = await viewer(page);
   expect(v.position[1]).toBeGreaterThan(-0.2);
   expect(v.position[1]).toBeLessThan(0.3);

@@ -15,7 +15,7 @@ export async function nextFrames(page: Page, n = 2): Promise<void> {
   );
 }
 
-/** Waits until the visitor's pose holds still over 300 ms (a glide or a walk has ended). */
+/** Waits until the visitor's pose holds still over 300 ms (a glide, a walk or a fall onto the floor has ended). */
 export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => {
@@ -23,7 +23,7 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
       return new Promise<boolean>((r) =>
         setTimeout(() => {
           const b = window.museumTwin!.viewer();
-          r(Math.hypot(a.position[0] - b.position[0], a.position[2] - b.position[2]) < 1e-3 && Math.abs(a.heading - b.heading) < 0.01);
+          r(Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1], a.position[2] - b.position[2]) < 1e-3 && Math.abs(a.heading - b.heading) < 0.01);
         }, 300),
       );
     },
