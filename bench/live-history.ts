@@ -11,7 +11,7 @@
  * With --postgres the same runs against a PostgreSQL started for the purpose (Debian's, as in the tests).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -231,3 +231,5 @@ const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
 for (const r of rows) console.log(line(r));
 console.log('\nTargets (issue 14): at least 5,000 readings/s with history writes on; a year chart in under 300 ms.');
+// Figures depend on what else the machine is doing; say so beside them.
+console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end.`);

@@ -25,13 +25,17 @@ export interface HistoryStore {
    * after. A reading already stored (same target, quantity and time, e.g. a QoS 1 redelivery) is kept once.
    */
   append(readings: readonly Reading[]): Promise<void>;
-  /** Raw readings for short ranges, buckets of [mean, min, max] from the raw table or the rollups for long ones. */
+  /**
+   * Raw readings when a short range holds no more than maxPoints; otherwise buckets of [mean, min, max]: grouped
+   * from the raw readings below an hour, read from the hourly or daily rollups above (see rollups.ts).
+   */
   query(q: HistoryQuery): Promise<HistoryResponse>;
   /** Readings since a time, oldest first (to rebuild 24 h windows after a restart). */
   recent(exhibition: string, since: Date): Promise<Reading[]>;
   /**
-   * Lux-hours this calendar year (UTC) up to `now`, per illuminance target: keys `artwork:<id>` and `zone:<id>`.
-   * Trapezoid between consecutive readings; a gap over 30 min counts nothing (the light state is unknown).
+   * Lux-hours this calendar year (UTC) up to `now`'s hour, per illuminance target: keys `artwork:<id>` and
+   * `zone:<id>`. Trapezoid between consecutive readings, each segment counted in the hour it starts; a gap over
+   * 30 min counts nothing (the light state is unknown). Kept per hour as readings arrive, so this reads little.
    */
   luxHoursThisYear(exhibition: string, now: Date): Promise<Record<string, number>>;
   close(): Promise<void>;

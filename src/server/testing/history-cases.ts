@@ -65,7 +65,7 @@ export function historyStoreCases(engine: Engine): void {
     });
   });
 
-  it('answers a year chart from the rollups: mean, min and max per bucket, within maxPoints', async () => {
+  it('answers a year chart from the rollups: mean, min and max per bucket, within maxPoints', { timeout: 120_000 }, async () => {
     const o = await engine.options();
     const ex = exhibitionId();
     const start = Date.parse('2026-01-01T00:00:00Z');
@@ -95,7 +95,7 @@ export function historyStoreCases(engine: Engine): void {
     });
   });
 
-  it('buckets raw readings for a range between a day and a month', async () => {
+  it('buckets raw readings for a range between a day and a month', { timeout: 120_000 }, async () => {
     const o = await engine.options();
     const ex = exhibitionId();
     const start = Date.parse('2026-12-01T00:00:00Z');
@@ -170,7 +170,7 @@ export function historyStoreCases(engine: Engine): void {
     expect(got['artwork:w']).toBeCloseTo(20, 9); // 60 lx × 20 min; the 40 min gap counts nothing
   });
 
-  it('keeps every acknowledged reading when the writer is SIGKILLed', { timeout: 60_000 }, async () => {
+  it('keeps every acknowledged reading when the writer is SIGKILLed', { timeout: 120_000 }, async () => {
     const o = await engine.options();
     const ex = exhibitionId();
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'append-child.ts'), JSON.stringify({ ...o, exhibition: ex })], {
