@@ -31,6 +31,7 @@ describe('a route in words', () => {
     const route = planRoute(ex, { favourites: ['w0', 'w31', 'nope'], budget: 4, detours: false });
     const notes = words.notes(route);
     expect(notes[0]).toMatch(/^Esclusa: 1 opera, aggiungi \d+ min per includerla\.$/);
+    expect(notes[1]).toMatch(/^Work (0|31) \(\+\d+ minuti\)$/);
     expect(notes).toContain('Non presenti in questa mostra: nope.');
     expect(words.steps(legDirections(route, 0))[0]).toMatch(/^(Attraversa la porta|L'opera è)/);
     expect(words.linkMessage({ kind: 'unknown-works', ids: ['a', 'b'] })).toBe('Non più nella mostra: a, b.');

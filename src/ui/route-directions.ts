@@ -76,6 +76,8 @@ export class RouteWords {
     const forTime = route.leftOut.filter((l) => l.reason === 'time');
     if (forTime.length === 1) out.push(this.locale.fill(t.routeLeftOutOne, { min: route.leftOutMinutes }));
     else if (forTime.length > 1) out.push(this.locale.fill(t.routeLeftOut, { n: forTime.length, min: route.leftOutMinutes }));
+    // Each one by name, with what it alone would add.
+    if (forTime.length) out.push(forTime.map((l) => this.locale.fill(t.routeLeftOutWork, { title: this.title(l.artwork), min: l.minutes ?? 0 })).join(', '));
     const unknown = route.leftOut.filter((l) => l.reason === 'unknown' || l.reason === 'not-placed').map((l) => l.artwork);
     if (unknown.length) out.push(this.locale.fill(t.routeNotHere, { ids: unknown.join(', ') }));
     for (const n of route.notes) {
