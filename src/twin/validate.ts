@@ -13,7 +13,7 @@ import {
   type Exhibition as ExhibitionData,
   type LangMap,
 } from './schema';
-import { Collector, checkUniqueIds, formatPath, isHttpUrl, listIds, q, type PathSegment, type Problem, type RoomIndex, type ValidationResult } from './problems';
+import { Collector, checkUniqueIds, isHttpUrl, listIds, q, type PathSegment, type Problem, type RoomIndex, type ValidationResult } from './problems';
 import { defOf, isRecordOfStrings, levenshtein, schemaProblems, unwrap, walk } from './schema-problems';
 import { checkSpace } from './validate-space';
 import { checkLevels } from './validate-levels';
