@@ -4,9 +4,9 @@
  * published version (or the exhibition's file) and is kept by @hocuspocus/extension-database in collab.sqlite.
  *
  * Who may do what is checked here, on the server, for every message: the session cookie of the upgrade
- * request says who is connecting (no session: read only); each incoming update is applied to a copy of the
- * draft first, the two versions compared (diff.ts) and the update refused, closing the connection with the
- * reason, when it touches something the role may not change (accounts/permissions.ts). A user whose role
+ * request says who is connecting (no session: read only); each incoming update is tried first on a shadow of
+ * the draft, which says what it touches (guard.ts), and refused, closing the connection with the reason, when
+ * it touches something the role may not change (accounts/permissions.ts). A user whose role
  * changes or who is removed is disconnected at once (the client reconnects with the rights they have now).
  *
  * One instance: documents live in this process. Several instances would share them with
@@ -22,7 +22,8 @@ import type { Account } from '../accounts/permissions';
 import { refusedChanges } from '../accounts/permissions';
 import { accountOfRequest, sessionToken } from '../accounts/routes';
 import type { AccountStore } from '../accounts/store';
-import { diffJson, summarize, type ChangeSummary } from './diff';
+import type { ChangeSummary } from './diff';
+import { DraftShadow } from './guard';
 import { docToExhibition, exhibitionToDoc } from './doc-model';
 import type { DraftStore } from './storage';
 
@@ -69,13 +70,8 @@ function updateOf(message: Uint8Array): Uint8Array | undefined {
 }
 
 export function createCollab(o: CollabOptions): Collab {
-  /** The JSON of each open draft, kept until its next change (the guard compares against it). */
-  const json = new WeakMap<Y.Doc, Record<string, unknown>>();
-  const jsonOf = (doc: Y.Doc) => {
-    let j = json.get(doc);
-    if (!j) json.set(doc, (j = docToExhibition(doc)));
-    return j;
-  };
+  /** A shadow of each open draft: updates are tried on it before the draft takes them (guard.ts). */
+  const shadows = new WeakMap<Y.Doc, DraftShadow>();
   /** What the guard found in the update a connection is about to apply: written with the change. */
   const checked = new WeakMap<Connection, { user: string; summary: ChangeSummary[] }>();
 
@@ -111,8 +107,8 @@ export function createCollab(o: CollabOptions): Collab {
     },
 
     async afterLoadDocument({ document, documentName }) {
+      shadows.set(document, new DraftShadow(document));
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        json.delete(document);
         const found = origin && typeof origin === 'object' ? checked.get(origin as Connection) : undefined;
         if (found) checked.delete(origin as Connection);
         const user = found ? found.user : ((origin as Connection | undefined)?.context as CollabContext | undefined)?.userName ?? 'server';
@@ -125,18 +121,16 @@ export function createCollab(o: CollabOptions): Collab {
       if (!update || connection.readOnly) return; // read-only connections: Hocuspocus applies nothing
       const account = current(context as CollabContext);
       if (!account) throw { code: CLOSE_SIGNED_OUT, reason: 'your session has ended: sign in again' };
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
-      Y.applyUpdate(copy, update);
-      if (copy.store.pendingStructs || copy.store.pendingDs) {
-        throw { code: CLOSE_FORBIDDEN, reason: 'an edit arrived before the changes it builds on: reload the draft' };
+      const shadow = shadows.get(document);
+      if (!shadow) throw { code: CLOSE_FORBIDDEN, reason: 'the draft is not open yet' };
+      const found = shadow.check(update);
+      if (!found) throw { code: CLOSE_FORBIDDEN, reason: 'an edit arrived before the changes it builds on: reload the draft' };
+      const refused = refusedChanges(account, found.changes, found.before, found.after);
+      if (refused.length) {
+        shadow.reset();
+        throw { code: CLOSE_FORBIDDEN, reason: reason(refused[0]!) };
       }
-      const before = jsonOf(document);
-      const after = docToExhibition(copy);
-      const changes = diffJson(before, after);
-      const refused = refusedChanges(account, changes, before, after);
-      if (refused.length) throw { code: CLOSE_FORBIDDEN, reason: reason(refused[0]!) };
-      checked.set(connection, { user: account.name, summary: summarize(changes) });
+      checked.set(connection, { user: account.name, summary: found.summary });
     },
   });
 
