@@ -1,10 +1,9 @@
 /**
  * What changed between two versions of an exhibition, as paths: lists of things with ids (works, tours, rooms…)
  * are compared by id, so a moved work reads `artworks.<id>.placement.offset` and not an index that shifted.
- * Pure code: the permission check, the history and the comparison of versions all read these paths.
+ * Pure code: the permission rules read these paths (their tests use this diff; the live guard finds the same
+ * paths from a Yjs transaction, guard.ts), and comparing two published versions can use it.
  */
-
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** One difference. `before` undefined: added; `after` undefined: removed. Path segment '#order': the order of a list. */
 export interface Change {
@@ -45,26 +44,4 @@ export interface ChangeSummary {
   readonly kind: 'added' | 'removed' | 'moved' | 'text' | 'changed';
   /** The new value, short (texts cut at 200 characters); absent for removals. */
   readonly value?: unknown;
-}
-
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** Summaries of changes, at most `max` (the rest counted in one last entry). */
-export function summarize(changes: readonly Change[], max = 100): ChangeSummary[] {
-  const out = changes.slice(0, max).map((c): ChangeSummary => {
-    const path = c.path.join('.');
-    if (c.before === undefined) return { path, kind: 'added', value: short(c.after) };
-    if (c.after === undefined) return { path, kind: 'removed' };
-    if (c.path[0] === 'artworks' && c.path[2] === 'placement') return { path, kind: 'moved', value: c.after };
-    if (typeof c.after === 'string' && LANGUAGE.test(c.path.at(-1) ?? '')) return { path, kind: 'text', value: short(c.after) };
-    return { path, kind: 'changed', value: short(c.after) };
-  });
-  if (changes.length > max) out.push({ path: `… ${changes.length - max} more`, kind: 'changed' });
-  return out;
-}
-
-function short(v: unknown): unknown {
-  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
-  const s = JSON.stringify(v);
-  return s !== undefined && s.length > 500 ? `${s.slice(0, 500)}…` : v;
 }
