@@ -8,7 +8,7 @@ import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import type { Scene } from '@babylonjs/core/scene';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
-import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
+import { loadModelLimited } from './limited-load';
 import { wallPieces } from '../twin/floorplan';
 import type { FloorPlan, SpaceModel, Vec2 } from '../twin/schema';
 import type { MaterialLibrary } from './materials';
@@ -97,7 +97,8 @@ export function buildFloorPlan(plan: FloorPlan, scene: Scene, materials: Materia
 }
 
 export async function buildSpaceModel(space: SpaceModel, url: string, scene: Scene): Promise<Architecture> {
-  const container = await LoadAssetContainerAsync(url, scene);
+  // Within the model deadline and size cap (limited-load.ts): a stalled building is an error page, not a hang.
+  const container = await loadModelLimited(url, scene);
   container.addAllToScene();
   const floorNames = new Set(space.floorMeshes);
   const floors: AbstractMesh[] = [];

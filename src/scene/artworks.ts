@@ -14,7 +14,7 @@ import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
-import { loadModelLimited } from './limited-load';
+import { imageUrlLimited, loadModelLimited } from './limited-load';
 import { FetchLimitError } from '../twin/fetch-limits';
 import type { AnimationGroup } from '@babylonjs/core/Animations/animationGroup';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
@@ -180,35 +180,48 @@ export class ArtworkBuilder {
         });
         far = f;
       }
-      const tex: Texture = new Texture(url, scene, {
-        noMipmap: false,
-        invertY: true,
-        samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
-        onLoad: () => {
-          tex.anisotropicFilteringLevel = 4;
-          mat.albedoTexture = tex;
-          mat.emissiveTexture = tex;
-          fullDone = true;
-          far?.dispose();
-          work.state = 'ready';
+      let tex: Texture | undefined;
+      const fail = (limitMessage?: string) => {
+        // Babylon may report one failure more than once.
+        if (work.state === 'placeholder') return;
+        tex?.dispose();
+        fullDone = true;
+        far?.dispose();
+        showPlaceholder(texts.unavailable);
+        work.state = 'placeholder';
+        void (limitMessage !== undefined ? Promise.resolve(limitMessage) : mediaProblem('image', art.image!, url)).then((message) => {
+          this.ctx.onProblem(art, 'image', message);
           this.ctx.onAssetDone();
           resolveDone();
-        },
-        onError: () => {
-          // Babylon may report one failure more than once.
-          if (work.state === 'placeholder') return;
-          tex.dispose();
-          fullDone = true;
-          far?.dispose();
-          showPlaceholder(texts.unavailable);
-          work.state = 'placeholder';
-          void mediaProblem('image', art.image!, url).then((message) => {
-            this.ctx.onProblem(art, 'image', message);
-            this.ctx.onAssetDone();
-            resolveDone();
+        });
+      };
+      // Within the image's deadline and size cap (limited-load.ts); Babylon gets the bytes as a blob: URL.
+      imageUrlLimited(url).then(
+        (src) => {
+          const t: Texture = new Texture(src, scene, {
+            noMipmap: false,
+            invertY: true,
+            samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
+            onLoad: () => {
+              URL.revokeObjectURL(src);
+              t.anisotropicFilteringLevel = 4;
+              mat.albedoTexture = t;
+              mat.emissiveTexture = t;
+              fullDone = true;
+              far?.dispose();
+              work.state = 'ready';
+              this.ctx.onAssetDone();
+              resolveDone();
+            },
+            onError: () => {
+              URL.revokeObjectURL(src);
+              fail();
+            },
           });
+          tex = t;
         },
-      });
+        (e: unknown) => fail(e instanceof FetchLimitError ? `file '${art.image}': ${e.message}` : undefined),
+      );
     }));
   }
 

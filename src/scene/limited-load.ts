@@ -1,6 +1,6 @@
 /**
- * Models through the download limits (twin/fetch-limits.ts): the bytes are fetched with a deadline, a stall
- * timer and the model size cap, then handed to Babylon. A .gltf with separate buffers still has those
+ * Models and painting images through the download limits (twin/fetch-limits.ts): the bytes are fetched with a
+ * deadline, a stall timer and the size cap of their kind, then handed to Babylon. A .gltf with separate buffers still has those
  * fetched by Babylon itself (packed exhibitions are .glb, one file).
  */
 import type { Scene } from '@babylonjs/core/scene';
@@ -15,4 +15,11 @@ export async function loadModelLimited(url: string, scene: Scene): Promise<Asset
   const r = await fetchLimited(url, 'model');
   if (!r.ok) throw new Error(`HTTP ${r.status}`);
   return LoadAssetContainerAsync(r.bytes, scene, { pluginExtension: '.glb', rootUrl: new URL('./', url).href });
+}
+
+/** An image fetched within the image limits, as a blob: URL for Babylon's Texture (revoke it once loaded). */
+export async function imageUrlLimited(url: string): Promise<string> {
+  const r = await fetchLimited(url, 'image');
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return URL.createObjectURL(new Blob([r.bytes], { type: r.headers.get('content-type') ?? '' }));
 }
