@@ -1,5 +1,5 @@
 /**
- * History benchmark (a script, not a test):  npm run bench:live [-- --postgres] [--readings 300000] [--charts-only]
+ * History benchmark (a script, not a test):  npm run bench:live [-- --postgres] [--readings 300000] [--charts-only | --ingest-only] [--postgres-only]
  *
  * 1. Ingest: readings/s into the history store with every write durable (SQLite: WAL, synchronous=FULL), in the
  *    batch sizes the server uses (it flushes every ~100 ms, so 500 readings a batch at 5,000/s), plus the
@@ -211,14 +211,15 @@ async function postgresEngine(): Promise<Engine> {
   };
 }
 
-const engines: Engine[] = [sqliteEngine()];
-if (argv.includes('--postgres')) engines.push(await postgresEngine());
+const engines: Engine[] = argv.includes('--postgres-only') ? [] : [sqliteEngine()];
+if (argv.includes('--postgres') || argv.includes('--postgres-only')) engines.push(await postgresEngine());
 try {
   for (const e of engines) {
     if (!argv.includes('--charts-only')) {
       log(`${e.name}: ingest…`);
       await ingest(e);
     }
+    if (argv.includes('--ingest-only')) continue;
     log(`${e.name}: year chart…`);
     await yearChart(e);
   }
