@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, SHOTS } from './support';
 import type { ArState } from '../src/app/test-hooks';
 import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
-import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, fakeDomOverlay, registerOnPoints as register, serveFixtures as serveRoom, tap, waitFrames } from './helpers/ar';
+import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, fakeDomOverlay, openArRoom, registerOnPoints as register, serveFixtures as serveRoom, tap, waitFrames } from './helpers/ar';
 import { apply, type RoomTransform } from '../src/modes/ar/registration';
 import { manualPivot } from '../src/modes/ar/logic';
 import { artworkPose } from '../src/twin/layout';
@@ -46,11 +46,7 @@ test.use({ viewport: { width: 640, height: 400 }, serviceWorkers: 'block' });
 
 test('AR: register the twin to the room, labels on the real works, backstory, animation, realign, exit', async ({ page }) => {
   test.setTimeout(180_000);
-  await installQuest3(page, { stereo: false });
-  await installRoom(page, 'office_small');
-  await serveRoom(page);
-  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
-  await waitForGallery(page);
+  await openArRoom(page);
   const status = page.locator('#status');
   await expect(status).toHaveAttribute('data-ar', 'supported');
   await expect(page.locator('#ar-button')).toBeVisible();
@@ -177,13 +173,8 @@ test('without WebXR AR, Enter AR is not offered', async ({ page }) => {
 
 test('AR with a DOM overlay (as on a phone): the page panel shows the backstory, favourite and animation', async ({ page }) => {
   test.setTimeout(150_000);
-  await installQuest3(page, { stereo: false });
-  await installRoom(page, 'office_small');
   // IWER has no DOM overlay: report one, as Chrome on Android does, so the phone's panel path runs.
-  await fakeDomOverlay(page);
-  await serveRoom(page);
-  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
-  await waitForGallery(page);
+  await openArRoom(page, { domOverlay: true });
   const status = page.locator('#status');
   await page.locator('#ar-button').click();
   await expect(status).toHaveAttribute('data-ar-overlay', 'dom', { timeout: 30_000 });
@@ -215,12 +206,7 @@ const turn = (t: RoomTransform, v: Vec3) => apply({ yaw: t.yaw, translation: [0,
 
 test('AR by hand: the floor outline is set down with a hit test, turned and slid until it matches, then confirmed', async ({ page }) => {
   test.setTimeout(150_000);
-  await installQuest3(page, { stereo: false });
-  await installRoom(page, 'office_small');
-  await fakeDomOverlay(page);
-  await serveRoom(page);
-  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
-  await waitForGallery(page);
+  await openArRoom(page, { domOverlay: true });
   const status = page.locator('#status');
   const hud = page.locator('#ar-overlay .ar-hud');
   await page.locator('#ar-button').click();
@@ -360,11 +346,7 @@ test('AR with a printed marker: where the browser tracks images, the marker alon
 
 test('AR refused (camera permission denied): the visitor is told why, stays in the preview, and can try again', async ({ page }) => {
   test.setTimeout(120_000);
-  await installQuest3(page, { stereo: false });
-  await installRoom(page, 'office_small');
-  await serveRoom(page);
-  await page.goto(`/?lang=en&exhibition=${URL_PATH}`);
-  await waitForGallery(page);
+  await openArRoom(page);
   const status = page.locator('#status');
   // As Chrome does when the visitor blocks the camera: the session request is refused.
   await page.evaluate(() => {

@@ -7,8 +7,8 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
-import { installQuest3, installRoom, lookAt, setHeadset } from './xr/iwer';
-import { arRoomFile, arState, fakeDomOverlay, FIXTURES_PATH, registerOnPoints, serveFixtures, tap, waitFrames } from './helpers/ar';
+import { installQuest3, lookAt, setHeadset } from './xr/iwer';
+import { arRoomFile, arState, FIXTURES_PATH, openArRoom, registerOnPoints, serveFixtures, tap, waitFrames } from './helpers/ar';
 import { en } from './helpers/text';
 import type { Artwork, Exhibition } from '../src/twin/schema';
 
@@ -188,13 +188,8 @@ test('in VR: the restricted work’s media is never requested, and a work kept o
 
 test('in AR: no label for the work kept out of AR, no narration where it is kept out, and no restricted media', async ({ page, requests }) => {
   test.setTimeout(180_000);
-  await installQuest3(page, { stereo: false });
-  await installRoom(page, 'office_small');
   // A phone's DOM overlay, so the page's own panel (with the protocol notes) is the AR panel.
-  await fakeDomOverlay(page);
-  await serveProtocolRoom(page);
-  await page.goto(`/?lang=en&exhibition=${ROOM_URL}`);
-  await waitForGallery(page);
+  await openArRoom(page, { domOverlay: true, url: ROOM_URL, made: { 'protocol-room.json': protocolRoom() } });
   const status = page.locator('#status');
   await page.locator('#ar-button').click();
   await expect(status).toHaveAttribute('data-ar-overlay', 'dom', { timeout: 30_000 });

@@ -8,8 +8,8 @@ import { expect, type Page } from '@playwright/test';
 import type { ArState } from '../../src/app/test-hooks';
 import { apply, type RoomTransform } from '../../src/modes/ar/registration';
 import { Exhibition as ExhibitionSchema, type Exhibition } from '../../src/twin/schema';
-import { ROOT } from '../support';
-import { button, lookAt, pointingQuaternion, setController, type Vec3 } from '../xr/iwer';
+import { ROOT, waitForGallery } from '../support';
+import { button, installQuest3, installRoom, lookAt, pointingQuaternion, setController, type Vec3 } from '../xr/iwer';
 
 export const FIXTURES = resolve(ROOT, 'e2e/fixtures');
 /** Where the journeys serve e2e/fixtures/ on the app's own origin. */
@@ -82,4 +82,17 @@ export async function fakeDomOverlay(page: Page): Promise<void> {
     const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
     Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
   });
+}
+
+/**
+ * Opens an exhibition of the AR room on an emulated Quest 3 (one view, as a phone has) standing in the captured
+ * office, optionally with a phone's DOM overlay, and waits for the gallery with its media.
+ */
+export async function openArRoom(page: Page, { domOverlay = false, url = AR_ROOM_URL, made = {} as Record<string, unknown> } = {}): Promise<void> {
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  if (domOverlay) await fakeDomOverlay(page);
+  await serveFixtures(page, made);
+  await page.goto(`/?lang=en&exhibition=${url}`);
+  await waitForGallery(page);
 }
