@@ -4,6 +4,7 @@
  * is checked: a cache without it is half-saved and never counts as saved.
  */
 import { validateExhibition } from '../twin/validate';
+import { FETCH_LIMITS, fetchLimited } from '../twin/fetch-limits';
 import { pick } from '../twin/text';
 import {
   MANIFEST_KEY,
@@ -22,6 +23,9 @@ import {
   type QuotaDecision,
   type SavedManifest,
 } from './plan';
+
+/** Any one file of a save: the largest media cap, a stall timer, and half an hour in all. */
+const SAVE_LIMIT = { ...FETCH_LIMITS.model, deadlineMs: 30 * 60_000 };
 
 export interface SavePlan {
   id: string;
@@ -66,9 +70,9 @@ export function offlineSupported(): boolean {
 
 /** The exhibition file as the server has it now, and its content hash. */
 export async function currentExhibition(url: string): Promise<{ text: string; hash: string }> {
-  const r = await fetch(url, { cache: 'no-cache' });
+  const r = await fetchLimited(url, 'exhibition', { cache: 'no-cache' });
   if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
-  const text = await r.text();
+  const text = r.text();
   return { text, hash: await contentHash(text) };
 }
 
@@ -204,18 +208,14 @@ export async function runSave(plan: SavePlan, signal: AbortSignal, onProgress: (
         await put(url, blob, 'application/json');
         progress.bytes += blob.size;
       } else {
-        const r = await fetch(url, { cache: 'no-store', signal: inner.signal, headers: { [SAVE_HEADER]: '1' } });
-        if (r.status !== 200 || !r.body) throw new Error(`${url}: HTTP ${r.status}`);
-        const reader = r.body.getReader();
-        const chunks: Uint8Array<ArrayBuffer>[] = [];
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          chunks.push(value as Uint8Array<ArrayBuffer>);
-          progress.bytes += value.byteLength;
+        // A stall timer and the largest media cap (twin/fetch-limits.ts): a stalled or endless file stops the save
+        // (what is in stays, for resume). The deadline is long: a save may run a while on a slow line.
+        const r = await fetchLimited(url, SAVE_LIMIT, { cache: 'no-store', signal: inner.signal, headers: { [SAVE_HEADER]: '1' } }, fetch, (n) => {
+          progress.bytes += n;
           onProgress({ ...progress });
-        }
-        await put(url, new Blob(chunks), r.headers.get('content-type') ?? 'application/octet-stream');
+        });
+        if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`);
+        await put(url, new Blob([r.bytes]), r.headers.get('content-type') ?? 'application/octet-stream');
       }
       progress.files++;
       onProgress({ ...progress });

@@ -69,6 +69,13 @@ describe('downloads within limits', () => {
     expect(JSON.parse(r.text())).toEqual({ hello: 'world' });
   });
 
+  it('tells of each chunk as it arrives (a save shows progress)', async () => {
+    let seen = 0;
+    const r = await fetchLimited(`${base}/small`, LIMIT, {}, fetch, (n) => (seen += n));
+    expect(seen).toBe(r.bytes.byteLength);
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('passes HTTP errors through for the caller to word', async () => {
     const r = await fetchLimited(`${base}/missing`, LIMIT);
     expect(r.status).toBe(404);

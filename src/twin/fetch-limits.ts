@@ -72,6 +72,8 @@ export async function fetchLimited(
   kind: FileKind | FetchLimit,
   init: RequestInit = {},
   fetcher: typeof fetch = fetch,
+  /** Told of each chunk's size as it arrives (progress bars). */
+  onBytes?: (n: number) => void,
 ): Promise<LimitedResponse> {
   const limit = typeof kind === 'string' ? FETCH_LIMITS[kind] : kind;
   const what = typeof kind === 'string' ? KIND_WORDS[kind] : 'this file';
@@ -125,6 +127,7 @@ export async function fetchLimited(
           throw stopped;
         }
         chunks.push(value);
+        onBytes?.(value.byteLength);
       }
     }
     const bytes = new Uint8Array(total);
