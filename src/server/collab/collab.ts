@@ -102,7 +102,9 @@ export function createCollab(o: CollabOptions): Collab {
       if (![...o.exhibitionIds()].includes(documentName)) throw Object.assign(new Error('no such exhibition'), { reason: `there is no exhibition '${documentName.slice(0, 80)}'` });
       const account = accountOfRequest(o.accounts, request);
       const token = account ? sessionToken(request) : undefined;
-      if (!account || account.role === null) connectionConfig.readOnly = true; // visitors watch, never write
+      // A draft is unpublished work: only signed-in staff open it; an account without a role only reads.
+      if (!account) throw Object.assign(new Error('not signed in'), { reason: 'sign in to open a draft' });
+      if (account.role === null) connectionConfig.readOnly = true;
       return account ? { accountId: account.id, userName: account.name, ...(token ? { token } : {}) } : {};
     },
 
