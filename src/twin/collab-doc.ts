@@ -1,0 +1,114 @@
+/**
+ * An exhibition as a Yjs document, so that several people can edit one draft at once (Yjs: a CRDT; every
+ * client applies the others' changes and all end with the same document). Pure code, no Node or DOM: the server
+ * (src/server/collab/) and the browser's curating view (src/curate/) share it.
+ *
+ * Layout of the Y.Doc:
+ *   getMap('exhibition')    every top-level field but the works
+ *   getMap('artworks')      work id → Y.Map of the work's fields (one per work: edits to two works never meet)
+ *   getArray('artworkOrder') the works' ids in the file's order
+ * Inside, a text in several languages ({"en": …, "it": …}) is a Y.Map of Y.Text, so two people typing in the
+ * same text both keep what they typed; other objects are Y.Maps (edits to different fields merge); lists of
+ * things with ids (tours, rooms, annotations…) are Y.Arrays of Y.Maps; every other value (numbers, short
+ * strings such as ids, coordinate pairs) is replaced whole, the last writer winning.
+ */
+import * as Y from 'yjs';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A LangMap: at least one key, every key a language tag, every value a string. */
+export function isLangMap(v: unknown): v is Record<string, string> {
+  if (!isObject(v)) return false;
+  const entries = Object.entries(v);
+  return entries.length > 0 && entries.every(([k, s]) => LANGUAGE.test(k) && typeof s === 'string');
+}
+
+const hasIds = (v: unknown): v is JsonObject[] => Array.isArray(v) && v.length > 0 && v.every((e) => isObject(e) && typeof e.id === 'string');
+
+/** The shared type (or plain value) that holds `value` in the document. */
+export function toY(value: Json): unknown {
+  if (isLangMap(value)) {
+    const m = new Y.Map<Y.Text>();
+    for (const [lang, s] of Object.entries(value)) m.set(lang, new Y.Text(s));
+    return m;
+  }
+  if (isObject(value)) return objectToY(value);
+  if (hasIds(value)) return Y.Array.from(value.map(objectToY));
+  return value;
+}
+
+function objectToY(o: JsonObject): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) m.set(k, toY(v));
+  return m;
+}
+
+export const exhibitionMap = (doc: Y.Doc) => doc.getMap<unknown>('exhibition');
+export const artworksMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('artworks');
+export const artworkOrder = (doc: Y.Doc) => doc.getArray<string>('artworkOrder');
+
+/** Whether the document holds an exhibition yet (a new draft is seeded from the published file). */
+export const isSeeded = (doc: Y.Doc): boolean => exhibitionMap(doc).has('id');
+
+/** Fills an empty document with `ex`, in one transaction (one update to store and send). */
+export function seedDoc(doc: Y.Doc, ex: JsonObject): void {
+  if (isSeeded(doc)) throw new Error('the document already holds an exhibition');
+  doc.transact(() => {
+    const top = exhibitionMap(doc);
+    for (const [k, v] of Object.entries(ex)) if (k !== 'artworks' && v !== undefined) top.set(k, toY(v));
+    const works = Array.isArray(ex.artworks) ? (ex.artworks as JsonObject[]) : [];
+    for (const w of works) artworksMap(doc).set(String(w.id), objectToY(w));
+    artworkOrder(doc).push(works.map((w) => String(w.id)));
+  });
+}
+
+/** A new document holding `ex`. */
+export function exhibitionToDoc(ex: JsonObject): Y.Doc {
+  const doc = new Y.Doc();
+  seedDoc(doc, ex);
+  return doc;
+}
+
+/**
+ * The exhibition JSON of a document. Works follow artworkOrder (each id once); a work that two people added at
+ * once, or whose id is missing from the order, comes last, so no work is ever dropped.
+ */
+export function docToExhibition(doc: Y.Doc): JsonObject {
+  const ex = exhibitionMap(doc).toJSON() as JsonObject;
+  const works = artworksMap(doc);
+  const seen = new Set<string>();
+  const ordered: string[] = [];
+  for (const id of [...artworkOrder(doc).toArray(), ...works.keys()]) {
+    if (!seen.has(id) && works.has(id)) {
+      seen.add(id);
+      ordered.push(id);
+    }
+  }
+  const artworks = ordered.map((id) => works.get(id)!.toJSON() as JsonObject);
+  // The file's field order: artworks where the format puts it (after entrance), not last.
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(ex)) {
+    out[k] = v;
+    if (k === 'entrance') out.artworks = artworks;
+  }
+  if (!('artworks' in out)) out.artworks = artworks;
+  return out;
+}
+
+/** The Y.Text of one language of a work's text field (e.g. label, en), creating the language if it is new. */
+export function artworkText(doc: Y.Doc, artworkId: string, field: string, lang: string): Y.Text | undefined {
+  const work = artworksMap(doc).get(artworkId);
+  const texts = work?.get(field);
+  if (!(texts instanceof Y.Map)) return undefined;
+  let t = texts.get(lang);
+  if (!(t instanceof Y.Text)) {
+    t = new Y.Text();
+    texts.set(lang, t);
+  }
+  return t as Y.Text;
+}
