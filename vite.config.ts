@@ -18,6 +18,8 @@ export default defineConfig({
     assetsDir: 'app',
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // Two pages: the visit (index.html) and the curating view at /curate (curate.html, src/curate/).
+    rollupOptions: { input: { main: 'index.html', curate: 'curate.html' } },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

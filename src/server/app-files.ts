@@ -48,6 +48,9 @@ export async function registerBuiltFiles(app: FastifyInstance, distDir: string, 
     },
   });
 
+  // The curating view (src/curate/) is its own page, built as curate.html; its address is /curate.
+  app.get('/curate', (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('curate.html'));
+
   if (e2eHooks) {
     // The update-prompt journey: a browser holding the cookie museum-twin-next-build=<n> gets a service worker
     // that differs by one comment, as if a new build had been deployed (as src/build/offline-plugin.ts does

@@ -1,0 +1,162 @@
+/**
+ * The curating view once signed in: the live draft over /collab (Hocuspocus provider, one Y.Doc per exhibition
+ * id), who is here, the works (searchable), the chosen work's editor, the draft's problems (the project's own
+ * validator, run in the browser on the draft, debounced), Undo of one's own last change, and Publish.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { artworkOrder, artworksMap, docToExhibition, exhibitionMap } from '../twin/collab-doc';
+import { formatProblem, validateExhibition } from '../twin/validate';
+import { mayEditLayoutAndTexts, publish, type Account } from './api';
+import { setPresence, showPresence } from './presence';
+import { t, type CurateLanguage } from './strings';
+import { openWorkEditor, type WorkEditor } from './work-editor';
+
+export interface DraftViewOptions {
+  readonly root: HTMLElement;
+  readonly exhibitionId: string;
+  readonly account: Account;
+  readonly lang: CurateLanguage;
+  readonly onSignOut: () => void;
+}
+
+/** How long the draft rests before it is validated again: typing stays smooth on 1,000 works. */
+const VALIDATE_AFTER_MS = 300;
+
+const $ = <T extends HTMLElement>(root: HTMLElement, sel: string) => root.querySelector<T>(sel)!;
+
+export function openDraftView(o: DraftViewOptions): () => void {
+  const { root, lang, account } = o;
+  const doc = new Y.Doc();
+  // This curator's own edits carry this origin; Undo tracks it alone, so it never undoes a colleague.
+  const origin = { curator: account.name };
+  const editable = mayEditLayoutAndTexts(account);
+  const status = $<HTMLElement>(root, '#draft-status');
+  const worksList = $<HTMLUListElement>(root, '#works ul');
+  const search = $<HTMLInputElement>(root, '#work-search');
+  const editorSlot = $<HTMLElement>(root, '#editor');
+  const draftProblems = $<HTMLElement>(root, '#draft-problems');
+  const undoButton = $<HTMLButtonElement>(root, '#undo');
+  const publishButton = $<HTMLButtonElement>(root, '#publish');
+  const publishResult = $<HTMLElement>(root, '#publish-result');
+  $<HTMLElement>(root, '#who-am-i').textContent = t(lang, 'signedInAs', { name: account.name, role: account.role ?? t(lang, 'noRole') });
+  publishButton.hidden = !(account.role === 'admin' || account.role === 'curator');
+  status.textContent = t(lang, 'connecting');
+
+  const provider = new HocuspocusProvider({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`,
+    name: o.exhibitionId,
+    document: doc,
+    onSynced: () => {
+      status.textContent = t(lang, 'connected');
+      root.dataset.synced = 'true';
+      renderWorks();
+      scheduleValidation();
+    },
+    onDisconnect: () => (status.textContent = t(lang, 'offline')),
+    onClose: ({ event }) => {
+      if (event.reason) status.textContent = t(lang, 'closedBy', { reason: String(event.reason) });
+    },
+    onAuthenticationFailed: ({ reason }) => (status.textContent = t(lang, 'closedBy', { reason })),
+  });
+
+  const titleOf = (id: string) => {
+    const title = artworksMap(doc).get(id)?.get('title');
+    return (title instanceof Y.Map ? (title.get(lang) ?? title.get('en'))?.toString() : undefined) || id;
+  };
+  const renderPresence = showPresence(provider, $<HTMLUListElement>(root, '#who-is-here ul'), lang, titleOf);
+  let selected: string | null = null;
+  setPresence(provider, { name: account.name, selected });
+
+  const undo = new Y.UndoManager([artworksMap(doc), exhibitionMap(doc)], { trackedOrigins: new Set([origin]), captureTimeout: 500 });
+  const showUndo = () => (undoButton.disabled = !editable || undo.undoStack.length === 0);
+  undo.on('stack-item-added', showUndo);
+  undo.on('stack-item-popped', showUndo);
+  undoButton.addEventListener('click', () => undo.undo());
+  showUndo();
+
+  // The works, in the draft's order, filtered by the search box.
+  function renderWorks() {
+    const q = search.value.trim().toLowerCase();
+    const ids = artworkOrder(doc).toArray().filter((id) => artworksMap(doc).has(id));
+    const shown = ids.filter((id) => !q || titleOf(id).toLowerCase().includes(q) || id.includes(q));
+    const items = shown.map((id) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = titleOf(id);
+      b.dataset.work = id;
+      b.setAttribute('aria-pressed', String(id === selected));
+      b.addEventListener('click', () => select(id));
+      const li = document.createElement('li');
+      li.append(b);
+      return li;
+    });
+    if (!items.length && q) items.push(Object.assign(document.createElement('li'), { textContent: t(lang, 'noWorks', { q: search.value }) }));
+    worksList.replaceChildren(...items);
+  }
+  search.addEventListener('input', renderWorks);
+
+  let editor: WorkEditor | undefined;
+  let problemsByWork = new Map<string, string[]>();
+  function select(id: string) {
+    selected = id;
+    editor?.destroy();
+    const languages = (exhibitionMap(doc).get('languages') as string[] | undefined) ?? ['en'];
+    editor = openWorkEditor({ doc, workId: id, languages, lang, origin, editable });
+    editorSlot.replaceChildren(editor.element);
+    editor.showProblems(problemsByWork.get(id) ?? []);
+    setPresence(provider, { name: account.name, selected: id });
+    renderWorks();
+    editor.element.querySelector<HTMLElement>('input, textarea')?.focus();
+  }
+
+  // Live validation: the same rules as `npm run validate`, on the draft as it is now.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleValidation() {
+    clearTimeout(timer);
+    timer = setTimeout(validateNow, VALIDATE_AFTER_MS);
+  }
+  function validateNow() {
+    const draft = docToExhibition(doc);
+    const ids = (draft.artworks as { id: string }[]).map((w) => w.id);
+    const result = validateExhibition(draft);
+    problemsByWork = new Map();
+    for (const p of result.problems) {
+      const at = /^artworks\[(\d+)\]/.exec(p.path);
+      const id = at ? ids[Number(at[1])] : undefined;
+      if (id) problemsByWork.set(id, [...(problemsByWork.get(id) ?? []), formatProblem(p)]);
+    }
+    draftProblems.textContent = t(lang, 'draftProblems', { n: result.problems.filter((p) => p.severity === 'error').length });
+    if (selected) editor?.showProblems(problemsByWork.get(selected) ?? []);
+  }
+  doc.on('update', scheduleValidation);
+  // Titles in the list and in "who is here" follow edits (a label's keystrokes leave the list alone).
+  const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    if (!events.some((e) => e.path.length < 2 || e.path[1] === 'title')) return;
+    renderWorks();
+    renderPresence();
+  };
+  artworksMap(doc).observeDeep(onDeep);
+
+  publishButton.addEventListener('click', async () => {
+    publishButton.disabled = true;
+    publishResult.replaceChildren(t(lang, 'publishing'));
+    const r = await publish(o.exhibitionId);
+    publishButton.disabled = false;
+    if (r.ok) publishResult.replaceChildren(t(lang, 'published', { version: r.version }));
+    else {
+      const list = document.createElement('ul');
+      list.append(...r.messages.map((m) => Object.assign(document.createElement('li'), { textContent: m })));
+      publishResult.replaceChildren(t(lang, 'publishRefused', { error: r.error }), list);
+    }
+  });
+
+  return () => {
+    clearTimeout(timer);
+    editor?.destroy();
+    undo.destroy();
+    provider.destroy();
+    doc.destroy();
+    o.onSignOut();
+  };
+}

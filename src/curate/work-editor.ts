@@ -1,0 +1,127 @@
+/**
+ * One work in the curating view: its title and label in every language of the exhibition side by side, each
+ * bound to its Y.Text (concurrent typing merges), its place along its wall, and the draft's problems at it.
+ */
+import * as Y from 'yjs';
+import { artworkText, artworksMap } from '../twin/collab-doc';
+import { bindText, type TextBinding } from './text-binding';
+import { t, type CurateLanguage } from './strings';
+import { SNAP_M, snapOffset } from './wall';
+
+export interface WorkEditorOptions {
+  readonly doc: Y.Doc;
+  readonly workId: string;
+  readonly languages: readonly string[];
+  readonly lang: CurateLanguage;
+  /** The origin of this curator's own edits (the one their Y.UndoManager tracks). */
+  readonly origin: object;
+  readonly editable: boolean;
+}
+
+export interface WorkEditor {
+  readonly element: HTMLElement;
+  /** Shows the draft's problems at this work. */
+  showProblems(messages: readonly string[]): void;
+  destroy(): void;
+}
+
+const TEXT_FIELDS = ['title', 'label'] as const;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
+  const { doc, workId, lang } = o;
+  const work = artworksMap(doc).get(workId)!;
+  const bindings: TextBinding[] = [];
+  const cleanups: (() => void)[] = [];
+  const root = el('section', { className: 'work-editor' });
+  root.dataset.work = workId;
+  root.setAttribute('aria-labelledby', 'work-editor-title');
+  const heading = el('h2', { id: 'work-editor-title' });
+  const showHeading = () => (heading.textContent = (work.get('title') as Y.Map<Y.Text> | undefined)?.get(lang)?.toString() || workId);
+  showHeading();
+  root.append(heading);
+  if (!o.editable) root.append(el('p', { className: 'read-only-note' }, t(lang, 'readOnly')));
+
+  // Texts: one row per field, one column per language.
+  for (const field of TEXT_FIELDS) {
+    const fieldset = el('fieldset', { className: `texts texts-${field}` }, el('legend', {}, t(lang, field)));
+    for (const l of o.languages) {
+      const text = artworkText(doc, workId, field, l);
+      if (!text) continue;
+      const id = `text-${field}-${l}`;
+      const input = field === 'title' ? el('input', { id, type: 'text' }) : el('textarea', { id, rows: 6 });
+      input.lang = l;
+      input.readOnly = !o.editable;
+      input.dataset.field = field;
+      input.dataset.lang = l;
+      bindings.push(bindText(input, text, o.origin));
+      fieldset.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: id }, t(lang, 'inLanguage', { field: t(lang, field), lang: l })), input));
+    }
+    root.append(fieldset);
+  }
+  const title = work.get('title');
+  if (title instanceof Y.Map) {
+    title.observeDeep(showHeading);
+    cleanups.push(() => title.unobserveDeep(showHeading));
+  }
+
+  // Placement along the wall.
+  const placement = work.get('placement');
+  const place = el('fieldset', { className: 'placement' }, el('legend', {}, t(lang, 'placement')));
+  if (placement instanceof Y.Map && placement.get('kind') === 'wall') {
+    const input = el('input', { id: 'offset-input', type: 'number', step: String(SNAP_M), min: '0', readOnly: !o.editable });
+    const label = el('label', { htmlFor: 'offset-input' });
+    const setOffset = (v: number) => {
+      if (!o.editable) return;
+      const next = snapOffset(v);
+      if (next !== placement.get('offset')) doc.transact(() => placement.set('offset', next), o.origin);
+      else input.value = String(next);
+    };
+    const show = () => {
+      label.textContent = t(lang, 'offset', { wall: String(placement.get('wall')), room: String(placement.get('room')) });
+      if (document.activeElement !== input || input.value === '' || Number(input.value) !== placement.get('offset')) input.value = String(placement.get('offset'));
+    };
+    const step = (dir: -1 | 1, text: string, symbol: string) => {
+      const b = el('button', { type: 'button', disabled: !o.editable, className: 'step' }, symbol);
+      b.setAttribute('aria-label', text);
+      b.title = text;
+      b.addEventListener('click', () => setOffset(Number(placement.get('offset')) + dir * SNAP_M));
+      return b;
+    };
+    input.addEventListener('change', () => setOffset(Number(input.value)));
+    // Arrow keys step by 5 cm as the number input does, but through the snapped, shared setter.
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+      e.preventDefault();
+      setOffset(Number(placement.get('offset')) + (e.key === 'ArrowUp' ? SNAP_M : -SNAP_M));
+    });
+    placement.observe(show);
+    cleanups.push(() => placement.unobserve(show));
+    show();
+    place.append(label, el('div', { className: 'offset-row' }, step(-1, t(lang, 'moveLeft'), '◀'), input, step(1, t(lang, 'moveRight'), '▶')));
+  } else {
+    place.append(el('p', {}, t(lang, 'notOnWall')));
+  }
+  root.append(place);
+
+  // Problems found by the validator in the draft, at this work.
+  const problemList = el('ul', { className: 'problems', id: 'work-problems' });
+  root.append(el('section', { className: 'work-problems' }, el('h3', {}, t(lang, 'problems')), problemList));
+
+  return {
+    element: root,
+    showProblems(messages) {
+      problemList.replaceChildren(...(messages.length ? messages.map((m) => el('li', {}, m)) : [el('li', { className: 'none' }, t(lang, 'noProblems'))]));
+    },
+    destroy() {
+      for (const b of bindings) b.destroy();
+      for (const c of cleanups) c();
+      root.remove();
+    },
+  };
+}
