@@ -11,6 +11,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 // process.env.MUSEUM_SENSOR_PASSWORD to publish readings as the `sensor` user.
 process.env.MUSEUM_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'museum-twin-e2e-'));
 process.env.MUSEUM_SENSOR_PASSWORD ??= 'e2e-sensor-password-not-secret';
+// The co-curation journeys sign in as `admin` to create their curators through the API.
+process.env.MUSEUM_ADMIN_PASSWORD ??= 'e2e-admin-password-not-secret';
 
 export default defineConfig({
   testDir: '.',

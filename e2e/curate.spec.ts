@@ -1,0 +1,120 @@
+/**
+ * Co-curation in the browser (/curate): two curators sign in from two browser contexts, see each other, and
+ * edit one draft live (a label typed, a work moved, the same label typed by both at once); Undo undoes one's
+ * own change only; the draft's problems show at the work; a visitor gets the sign-in form and no draft.
+ * The curators are created through the admin API (MUSEUM_ADMIN_PASSWORD is set in playwright.config.ts).
+ */
+import { expect, request, test, type Browser, type Page } from '@playwright/test';
+import { audit } from './helpers/axe';
+
+const WORK = 'harbour-lights';
+const run = Date.now().toString(36);
+
+async function createCurator(baseURL: string, name: string, password: string): Promise<void> {
+  const admin = await request.newContext({ baseURL });
+  const signIn = await admin.post('/api/session', { data: { name: 'admin', password: process.env.MUSEUM_ADMIN_PASSWORD } });
+  expect(signIn.status(), await signIn.text()).toBe(200);
+  const created = await admin.post('/api/users', { data: { name, role: 'curator', password } });
+  expect(created.status(), await created.text()).toBe(201);
+  await admin.dispose();
+}
+
+async function signedIn(browser: Browser, name: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/curate');
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Draft open' })).toBeVisible();
+  return page;
+}
+
+const label = (page: Page, lang: string) => page.locator(`textarea[data-field="label"][data-lang="${lang}"]`);
+const offset = (page: Page) => page.getByRole('spinbutton', { name: /Distance along wall/ });
+
+test('a visitor without a session gets the sign-in form, in words, and no draft', async ({ page }) => {
+  await page.goto('/curate');
+  await expect(page.getByRole('heading', { name: 'Sign in to curate', level: 2 })).toBeVisible();
+  await expect(page.locator('#draft')).toBeHidden();
+  await expect(page.locator('#works li')).toHaveCount(0);
+  const ghost = `nobody-${run}`;
+  await page.getByLabel('User name').fill(ghost);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Password').fill(`wrong-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The user name or the password is wrong.');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await page.getByLabel('Password').fill('wrong-again');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Too many failed sign-ins: try again in \d+ minute\(s\)\.$/);
+  await expect(page.locator('#draft')).toBeHidden();
+  await audit(page, 'the sign-in form');
+});
+
+test('two curators see each other and each other’s edits live; both texts typed at once are kept', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const [ana, ben] = [`ana-${run}`, `ben-${run}`];
+  await createCurator(baseURL!, ana, 'ana-password-123');
+  await createCurator(baseURL!, ben, 'ben-password-123');
+  const a = await signedIn(browser, ana, 'ana-password-123');
+  const b = await signedIn(browser, ben, 'ben-password-123');
+
+  // Who is here: each sees the other, and what they have selected.
+  await expect(a.locator(`#who-is-here li[data-user="${ben}"]`)).toHaveText(`${ben}: nothing selected`);
+  await b.getByRole('button', { name: 'Harbour Lights' }).click();
+  await expect(a.locator(`#who-is-here li[data-user="${ben}"]`)).toHaveText(`${ben}: on Harbour Lights`);
+  await a.getByRole('searchbox', { name: 'Search works' }).fill('harb');
+  await expect(a.locator('#works li')).toHaveCount(1);
+  await a.getByRole('button', { name: 'Harbour Lights' }).click();
+  await expect(b.locator(`#who-is-here li[data-user="${ana}"]`)).toHaveText(`${ana}: on Harbour Lights`);
+
+  // Every language of the exhibition side by side.
+  await expect(label(a, 'en')).toHaveValue(/^The river port at night/);
+  await expect(label(a, 'it')).toHaveValue(/^Il porto fluviale di notte/);
+
+  // A types in the label; B sees it.
+  await label(a, 'en').click();
+  await label(a, 'en').press('Control+End');
+  await label(a, 'en').pressSequentially(' Seen by Ana.');
+  await expect(label(b, 'en')).toHaveValue(/single night\. Seen by Ana\.$/);
+
+  // B moves the work 5 cm along its wall; A sees the new offset.
+  const before = Number(await offset(a).inputValue());
+  await b.getByRole('button', { name: 'Move 5 cm towards the wall’s end' }).click();
+  await expect(offset(a)).toHaveValue(String(Number((before + 0.05).toFixed(2))));
+
+  // Both type in the Italian label at once, A at its end and B at its start: both texts are kept.
+  await label(a, 'it').click();
+  await label(a, 'it').press('Control+End');
+  await label(b, 'it').click();
+  await label(b, 'it').press('Control+Home');
+  await Promise.all([label(a, 'it').pressSequentially(' [nota di Ana]', { delay: 20 }), label(b, 'it').pressSequentially('[nota di Ben] ', { delay: 20 })]);
+  for (const page of [a, b]) await expect(label(page, 'it')).toHaveValue(/^\[nota di Ben\] Il porto fluviale.*notte\. \[nota di Ana\]$/);
+
+  // A's Undo takes back A's last change (the Italian note), never Ben's.
+  await a.getByRole('button', { name: 'Undo my last change' }).click();
+  for (const page of [a, b]) await expect(label(page, 'it')).toHaveValue(/^\[nota di Ben\] Il porto fluviale.*notte\.$/);
+  await expect(offset(a)).toHaveValue(String(Number((before + 0.05).toFixed(2))));
+
+  // A work moved off its wall is a problem in the draft, shown at the work; Publish refuses it (422).
+  await expect(a.locator('#work-problems')).toHaveText('No problems at this work.');
+  await offset(b).fill('99');
+  await offset(b).press('Tab');
+  await expect(a.locator('#work-problems li').first()).toContainText(/wall/);
+  await a.screenshot({ path: 'e2e/.output/curate-two-curators.png' });
+  await a.getByRole('button', { name: 'Publish' }).click();
+  await expect(a.locator('#publish-result')).toContainText('Not published: the draft has');
+  await offset(b).fill(String(before));
+  await offset(b).press('Tab');
+  await expect(a.locator('#work-problems')).toHaveText('No problems at this work.');
+  await a.getByRole('button', { name: 'Publish' }).click();
+  await expect(a.locator('#publish-result')).toHaveText(/^Published as version \d+\.$/);
+  await audit(a, 'the curating view');
+
+  // Signing out ends the draft view.
+  await a.getByRole('button', { name: 'Sign out' }).click();
+  await expect(a.getByRole('heading', { name: 'Sign in to curate', level: 2 })).toBeVisible();
+  await expect(a.locator('#draft')).toBeHidden();
+});
