@@ -9,6 +9,7 @@ import { byId } from '../ui/dom';
 import { VrButton } from '../modes/vr/vr-button';
 import { ArButton } from '../modes/ar/ar-button';
 import type { ArHost } from '../modes/ar/ar-mode';
+import { liveFeedFor } from '../modes/xr/live-feed';
 import type { VrExit, VrHost, XrHost } from '../modes/vr/vr-mode';
 import type { VisitContext } from './context';
 import type { WorksManager } from './works';
@@ -53,6 +54,11 @@ export class ImmersiveManager {
     return !!(this.vr?.active || this.ar?.active);
   }
 
+  /** The running WebXR session, VR's or AR's. */
+  session(): XRSession | undefined {
+    return this.vr?.current?.xrSession ?? this.ar?.current?.xrSession;
+  }
+
   /**
    * What the modes write to `#status`: the visit's state (`mode`, `selected`, `tour`/`tourStop`) goes into
    * VisitState (which writes it out), the rest is a report.
@@ -90,6 +96,8 @@ export class ImmersiveManager {
       resolveMedia: (p: string) => mediaUrl(c.loaded.url, p),
       setStatus: this.setStatus,
       announce: c.status.announce,
+      // Published by the live view (src/app/live-view.ts) for the same visit.
+      live: liveFeedFor(c),
     };
     return host;
   }

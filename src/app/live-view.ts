@@ -13,6 +13,7 @@ import { alertsList, alertText, heatChooser } from '../ui/live-alerts';
 import { liveSection, livePanelKey } from '../ui/live-panel';
 import { drawCharts } from '../ui/live-chart';
 import '../ui/live.css';
+import { liveFeedFor } from '../modes/xr/live-feed';
 import type { VisitContext } from './context';
 
 export interface LiveViewActions {
@@ -72,6 +73,8 @@ export class LiveView {
       if (event.event === 'raised' && this.curatorOpen()) this.c.status.announce(`${locale.t.alertAtWork}: ${alertText(event.alert, locale.t, locale.lang)}`);
     }
     this.render();
+    // VR's wrist menu and AR's labels show the same snapshot and alerts.
+    liveFeedFor(this.c).publish(view.snapshot, event);
   }
 
   private curatorOpen(): boolean {

@@ -185,6 +185,12 @@ export const ar: Partial<Strings> = {
   heatBelow: 'أقل من {range}',
   heatAbove: 'أعلى من {range}',
   heatWithin: 'ضمن {range}',
+  // التوأم الحي في الواقع الافتراضي والمعزز (src/modes/*/live-*.ts).
+  xrLive: 'مباشر: الظروف والتنبيهات',
+  xrLiveBack: '‹ رجوع',
+  xrLiveMore: 'و{n} أخرى',
+  xrLiveOpenWork: 'وجّه نحو عمل وافتحه لترى ظروفه هنا.',
+  xrLiveNone: 'البيانات المباشرة غير متاحة هنا.',
   liveAlerts: 'تنبيهات الحفظ',
   liveNoAlerts: 'لا تنبيهات نشطة.',
   alertAbove: '{quantity} {value}، أعلى من الحد {limit}',

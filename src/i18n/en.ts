@@ -226,6 +226,12 @@ export const en = {
   heatBelow: 'below {range}',
   heatAbove: 'above {range}',
   heatWithin: 'within {range}',
+  // The live twin in VR and AR (src/modes/*/live-*.ts).
+  xrLive: 'Live: conditions and alerts',
+  xrLiveBack: '‹ Back',
+  xrLiveMore: 'and {n} more',
+  xrLiveOpenWork: 'Point at a work and open it to see its conditions here.',
+  xrLiveNone: 'Live data is not available here.',
   liveAlerts: 'Conservation alerts',
   liveNoAlerts: 'No active alerts.',
   alertAbove: '{quantity} {value}, above the limit of {limit}',

@@ -227,6 +227,12 @@ export const it: Strings = {
   heatBelow: 'sotto {range}',
   heatAbove: 'sopra {range}',
   heatWithin: 'entro {range}',
+  // Il gemello dal vivo in VR e AR (src/modes/*/live-*.ts).
+  xrLive: 'Dal vivo: condizioni e allarmi',
+  xrLiveBack: '‹ Indietro',
+  xrLiveMore: 'e altri {n}',
+  xrLiveOpenWork: 'Punta un’opera e aprila per vederne qui le condizioni.',
+  xrLiveNone: 'I dati dal vivo non sono disponibili qui.',
   liveAlerts: 'Allarmi di conservazione',
   liveNoAlerts: 'Nessun allarme attivo.',
   alertAbove: '{quantity} {value}, sopra il limite di {limit}',

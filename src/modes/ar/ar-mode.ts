@@ -104,7 +104,7 @@ export class ArMode {
       setStatus: host.setStatus,
       announce: host.announce,
     });
-    this.labels = new ArLabels({ scene, gallery: host.gallery, root: this.occluders.root, locale: this.locale });
+    this.labels = new ArLabels({ scene, gallery: host.gallery, root: this.occluders.root, locale: this.locale, live: host.live });
     // The DOM overlay: instructions and controls on top, the page's own artwork panel below.
     clear(host.overlay);
     const domHud = h('div', { class: 'ar-hud' });
@@ -187,6 +187,11 @@ export class ArMode {
   /** In AR, or entering it. */
   get active(): boolean {
     return this.session.active;
+  }
+
+  /** The browser's session while one runs. */
+  get xrSession(): XRSession | undefined {
+    return this.session.native;
   }
 
   private get camera() {

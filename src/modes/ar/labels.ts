@@ -1,6 +1,7 @@
 /**
  * AR's floating labels: up to five, above the nearest works in front of the visitor that their communities allow
  * in AR, lifted so none overlaps another in view, each with a leader line to its work. Tapping one opens the work.
+ * A work with an active conservation alert says so on its label (live-label.ts).
  */
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
@@ -21,6 +22,8 @@ import type { Gallery } from '../../scene/gallery';
 import type { SceneArtwork } from '../../scene/artworks';
 import type { XrLocale } from '../xr/host';
 import { deOverlap, MAX_LABELS, nearbyWorks, type LabelBox } from './logic';
+import type { XrLiveFeed } from '../xr/live-feed';
+import { drawAlertLabel, labelAlert } from './live-label';
 
 const LABEL_W = 0.34;
 const LABEL_H = 0.085;
@@ -33,6 +36,8 @@ interface Label {
   id?: string;
   /** The point on the work (twin coordinates). */
   anchor?: Vector3;
+  /** The alert it shows, if any (redrawn when this changes). */
+  alert?: string;
 }
 
 export interface IArLabelsOptions {
@@ -41,6 +46,8 @@ export interface IArLabelsOptions {
   /** The registration root: labels point at works in its (twin) coordinates. */
   root: TransformNode;
   locale: XrLocale;
+  /** The live twin: alerts at a work show on its label. */
+  live?: XrLiveFeed;
 }
 
 /** The point on a work a label points at, in twin coordinates: just above the image or the object. */
@@ -104,8 +111,10 @@ export class ArLabels {
       // In world coordinates: a billboard ignores its parent's turn, so labels are not parented to the root.
       label.mesh.position.copyFrom(pos);
       label.anchor = c.local;
-      if (label.id !== id) {
+      const alert = labelAlert(this.options.live, id, this.options.locale);
+      if (label.id !== id || label.alert !== alert) {
         label.id = id;
+        label.alert = alert;
         label.mesh.metadata = { kind: 'ar-label', artworkId: id };
         this.draw(label, c.work.artwork);
       }
@@ -142,7 +151,7 @@ export class ArLabels {
       .map((l) => {
         const p = l.mesh.getAbsolutePosition();
         const a = l.anchor ? Vector3.TransformCoordinates(l.anchor, this.options.root.getWorldMatrix()) : undefined;
-        return { id: l.id!, position: [p.x, p.y, p.z] as Vec3, anchor: a ? ([a.x, a.y, a.z] as Vec3) : undefined };
+        return { id: l.id!, position: [p.x, p.y, p.z] as Vec3, anchor: a ? ([a.x, a.y, a.z] as Vec3) : undefined, alert: l.alert };
       });
   }
 
@@ -166,6 +175,11 @@ export class ArLabels {
   private draw(label: Label, art: Artwork): void {
     const text = (m: Artwork['title']) => this.options.locale.text(m);
     const ctx = label.texture.getContext() as CanvasRenderingContext2D;
+    if (label.alert) {
+      drawAlertLabel(ctx, text(art.title), label.alert);
+      label.texture.update(true);
+      return;
+    }
     ctx.fillStyle = '#1f1c19';
     ctx.fillRect(0, 0, 512, 128);
     ctx.strokeStyle = '#ffb347';

@@ -9,11 +9,12 @@ import { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperienc
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { SceneInstrumentation } from '@babylonjs/core/Instrumentation/sceneInstrumentation';
-import { Observable } from '@babylonjs/core/Misc/observable';
+import { Observable, type Observer } from '@babylonjs/core/Misc/observable';
 import type { Scene } from '@babylonjs/core/scene';
 import { dirToHeading, roomAt } from '../../twin/floorplan';
 import { EYE_HEIGHT } from '../../twin/layout';
 import type { Tour, Vec3 } from '../../twin/schema';
+import type { LiveSnapshot } from '../../twin/live/contract';
 import { headingToYaw, nextSnapAngle, stopPose, type StandPose } from './logic';
 import { useOwnControllerProfiles } from '../xr/profiles';
 import { XrSession } from '../xr/session';
@@ -65,6 +66,7 @@ export class VrMode {
   private frames = 0;
   private moving = false;
   private instrumentation?: SceneInstrumentation;
+  private liveObserver?: Observer<LiveSnapshot | undefined> | null;
 
   private constructor(
     private readonly host: VrHost,
@@ -87,8 +89,13 @@ export class VrMode {
       toggleSmooth: () => this.setSmooth(!this.locomotion.smooth),
       toggleSeated: () => this.setSeated(!this.locomotion.seated),
       exit: () => void this.exit(),
+      live: host.live,
+      openWork: () => this.works.panel.artworkId,
     });
     this.locomotion.onSettingsChangedObservable.add(() => this.menu.render());
+    // The live twin: the menu's Live button counts the alerts, its page follows the snapshot and the open work.
+    this.liveObserver = host.live?.onSnapshotChangedObservable.add(() => this.active && this.menu.render());
+    this.works.onPanelChangedObservable.add(() => this.menu.page === 'live' && this.menu.render());
     this.wire();
   }
 
@@ -114,6 +121,11 @@ export class VrMode {
     return this.session.active;
   }
 
+  /** The browser's session while one runs. */
+  get xrSession(): XRSession | undefined {
+    return this.session.native;
+  }
+
   private get camera() {
     return this.xr.baseExperience.camera;
   }
@@ -134,6 +146,7 @@ export class VrMode {
     await this.session.dispose();
     this.works.dispose();
     this.menu.dispose();
+    this.host.live?.onSnapshotChangedObservable.remove(this.liveObserver ?? null);
     this.instrumentation?.dispose();
     this.onExitedObservable.clear();
   }

@@ -1,7 +1,7 @@
 /**
  * VR's wrist menu: a world-space surface above the left hand (or floating low on the left without one) with
- * the tour (its stop, previous/next, end) or the tours to start, the comfort settings, and Exit VR.
- * B / Y hide and show it.
+ * the tour (its stop, previous/next, end) or the tours to start, the live twin's page (live-page.ts), the comfort
+ * settings, and Exit VR. B / Y hide and show it.
  */
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
@@ -10,6 +10,8 @@ import type { Exhibition, Tour } from '../../twin/schema';
 import type { XrLocale } from '../xr/host';
 import { faceToward } from '../xr/panel-logic';
 import { MUTED, Surface } from '../xr/surface';
+import type { XrLiveFeed } from '../xr/live-feed';
+import { activeAlerts, ALERT_COLOUR, renderLivePage } from './live-page';
 
 /** What the menu shows and what its buttons do. */
 export interface IVrWristMenuOptions {
@@ -24,18 +26,25 @@ export interface IVrWristMenuOptions {
   toggleSmooth: () => void;
   toggleSeated: () => void;
   exit: () => void;
+  /** The live twin, when the app has one: the menu gains its *Live* page. */
+  live?: XrLiveFeed;
+  /** The work whose panel is open (the Live page shows its conditions). */
+  openWork?: () => string | undefined;
 }
 
 export class VrWristMenu {
   readonly surface: Surface;
   private hidden = false;
+  /** Which page shows: the tours and settings, or the live twin's conditions and alerts. */
+  page: 'main' | 'live' = 'main';
 
   constructor(
     private readonly scene: Scene,
     private readonly xr: WebXRDefaultExperience,
     private readonly options: IVrWristMenuOptions,
   ) {
-    this.surface = new Surface('vr-menu', scene, 0.3, 0.36, 600, 720);
+    // 0.5 mm a texture pixel, as before the Live button made it taller.
+    this.surface = new Surface('vr-menu', scene, 0.3, 0.39, 600, 780);
     this.surface.mesh.setEnabled(false);
   }
 
@@ -78,6 +87,10 @@ export class VrWristMenu {
     const col = s.card('menu', { columnWidth: 560, cornerRadius: 24, thickness: 3, top: '16px' });
     const wide = { width: '560px', height: '78px', fontSize: 30 };
     const txt = (m: Parameters<XrLocale['text']>[0]) => loc.text(m);
+    if (this.page === 'live' && o.live) {
+      renderLivePage(s, col, { exhibition: ex, locale: loc, snapshot: o.live.snapshot, openWork: o.openWork?.(), back: () => this.showPage('main') });
+      return;
+    }
     const current = o.tour();
     if (current) {
       const { tour, index } = current;
@@ -94,11 +107,21 @@ export class VrWristMenu {
       for (const tour of ex.tours.slice(0, 3)) col.addControl(s.button(`tour:${tour.id}`, `▶ ${txt(tour.title)}`, () => o.startTour(tour.id), wide));
       if (!ex.tours.length) col.addControl(s.text('no-tours', '—', 28, { color: MUTED, height: '60px' }));
     }
+    if (o.live) {
+      // The number of active alerts on the button itself, so a conservator sees one without opening the page.
+      const n = activeAlerts(o.live.snapshot).length;
+      col.addControl(s.button('live', n ? `⚠ ${t.live} (${n})` : t.live, () => this.showPage('live'), { ...wide, color: n ? ALERT_COLOUR : undefined }));
+    }
     const { snapAngle, smooth, seated } = o.settings();
     col.addControl(s.button('snap', loc.fill(t.vrSnapTurn, { n: snapAngle }), () => o.nextSnap(), wide));
     col.addControl(s.button('smooth', loc.fill(t.vrSmooth, { state: smooth ? t.vrOn : t.vrOff }), () => o.toggleSmooth(), wide));
     col.addControl(s.button('seated', loc.fill(t.vrSeated, { state: seated ? t.vrOn : t.vrOff }), () => o.toggleSeated(), wide));
     col.addControl(s.button('exit', t.vrExit, () => o.exit(), { ...wide, background: '#5b2a24' }));
+  }
+
+  showPage(page: 'main' | 'live'): void {
+    this.page = page;
+    this.render();
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@ import { fill, formatIsoDate, formatNumber, type Locale, type Strings } from '..
 import type { Gallery } from '../../scene/gallery';
 import { timeLapseFor } from '../../scene/time-lapse';
 import type { WorldPanel, WorldPanelContext } from './world-panel';
+import type { XrLiveFeed } from './live-feed';
 
 /** The visit's favourites, as the immersive modes use them. */
 export interface XrFavourites {
@@ -30,6 +31,8 @@ export interface XrHost {
   resolveMedia: (path: string) => string;
   setStatus: (data: Record<string, string>) => void;
   announce: (text: string) => void;
+  /** The live twin (conditions, alerts), when the app has a live layer. */
+  live?: XrLiveFeed;
 }
 
 /** What the immersive modes write in the visitor's language: the app's Locale, or the part of it they use. */

@@ -1,0 +1,86 @@
+/**
+ * The wrist menu's *Live* page: the active conservation alerts (zone, quantity, value against the limit, works
+ * affected), and, for the work whose panel is open, its conditions now against its limits and its light budget
+ * pro rata. The same words as the preview's alerts list and panel (src/ui/live-*.ts), drawn on a world surface.
+ */
+import type { StackPanel } from '@babylonjs/gui/2D/controls/stackPanel';
+import type { Exhibition } from '../../twin/schema';
+import { QUANTITIES, type Alert, type ArtworkState, type LiveSnapshot, type Quantity } from '../../twin/live/contract';
+import { formatClock, formatValue, lightBudgetParts, withUnit } from '../../live/model';
+import { alertText } from '../../ui/live-alerts';
+import { noData, quantityName } from '../../ui/live-legend';
+import type { XrLocale } from '../xr/host';
+import { ACCENT, MUTED, type Surface } from '../xr/surface';
+
+/** Alerts the page lists in full; the rest are counted ("and 2 more"), so the page stays readable at arm's length. */
+const MAX_ALERTS = 2;
+/** Red enough to read as a warning on the dark card, with the ⚠ sign so colour is never the only cue. */
+export const ALERT_COLOUR = '#ff8a7a';
+
+export interface LivePageContext {
+  exhibition: Exhibition;
+  locale: XrLocale;
+  /** The latest snapshot; undefined where there is no live data. */
+  snapshot: LiveSnapshot | undefined;
+  /** The work whose panel is open, if any. */
+  openWork: string | undefined;
+  back: () => void;
+}
+
+/** Newest first, as in the preview's list. */
+export function activeAlerts(s: LiveSnapshot | undefined): Alert[] {
+  return [...(s?.alerts ?? [])].sort((a, b) => b.since.localeCompare(a.since));
+}
+
+/** "Relative humidity: 45 % RH (40–60 % RH)", or "… no data since 10:12" when its sensor went quiet. */
+export function conditionLine(w: ArtworkState, q: Quantity, locale: XrLocale, now: Date): string {
+  const lang = locale.lang;
+  const v = w.values[q];
+  const value = v && !v.stale ? withUnit(q, v.value, lang) : noData(v, now, locale.t, lang);
+  const band = q === 'humidity' || q === 'temperature' ? w.limits[q] : undefined;
+  const max = q === 'illuminance' || q === 'uv' ? w.limits[q] : undefined;
+  const limits = band ? `${formatValue(band.min, lang)}–${withUnit(q, band.max, lang)}` : max ? `≤ ${withUnit(q, max.max, lang)}` : '';
+  return `${quantityName(q, locale.t)}: ${value}${limits ? ` (${limits})` : ''}`;
+}
+
+/** Draws the page into the menu's column `col` (already cleared by `Surface.card`). */
+export function renderLivePage(s: Surface, col: StackPanel, ctx: LivePageContext): void {
+  const { locale, exhibition: ex, snapshot } = ctx;
+  const t = locale.t;
+  const now = new Date();
+  const text = (m: Parameters<XrLocale['text']>[0]) => locale.text(m);
+  const zoneName = (id: string | undefined) => (id ? text(ex.zones.find((z) => z.id === id)?.name) || id : '');
+  const workTitle = (id: string) => text(ex.artworks.find((a) => a.id === id)?.title) || id;
+  // Back first: however long the page, the way out is never below the card's edge.
+  col.addControl(s.button('live:back', t.xrLiveBack, ctx.back, { width: '560px', height: '72px', fontSize: 28 }));
+  col.addControl(s.text('live-title', t.xrLive, 30, { bold: true, color: MUTED }));
+  if (!snapshot) {
+    col.addControl(s.text('live-none', t.xrLiveNone, 28));
+    return;
+  }
+  col.addControl(s.text('live-as-of', formatClock(snapshot.time, now, locale.lang), 28, { color: MUTED }));
+  const alerts = activeAlerts(snapshot);
+  if (!alerts.length) col.addControl(s.text('live-no-alerts', t.liveNoAlerts, 28));
+  for (const a of alerts.slice(0, MAX_ALERTS)) {
+    const where = a.zone ? zoneName(a.zone) : a.artworks.map(workTitle).join(', ');
+    const works = a.artworks.length ? ` ${t.alertWorks} ${a.artworks.map(workTitle).join(', ')}` : '';
+    const since = locale.fill(t.alertSince, { time: formatClock(a.since, now, locale.lang) });
+    col.addControl(s.text(`live-alert:${a.id}`, `⚠ ${where}: ${alertText(a, t, locale.lang)}, ${since}.${works}`, 28, { color: ALERT_COLOUR }));
+  }
+  if (alerts.length > MAX_ALERTS) col.addControl(s.text('live-more', locale.fill(t.xrLiveMore, { n: alerts.length - MAX_ALERTS }), 28, { color: ALERT_COLOUR }));
+  const id = ctx.openWork;
+  const w = id ? snapshot.artworks[id] : undefined;
+  if (!id || !w) {
+    col.addControl(s.text('live-open-work', t.xrLiveOpenWork, 28, { color: MUTED }));
+    return;
+  }
+  col.addControl(s.text(`live-work:${id}`, `${workTitle(id)} · ${t.liveConditions}`, 30, { bold: true, color: ACCENT }));
+  for (const q of QUANTITIES) {
+    if (q === 'visitors' || (!w.values[q] && !(q in w.limits))) continue;
+    col.addControl(s.text(`live-value:${q}`, conditionLine(w, q, locale, now), 28));
+  }
+  if (w.lightBudget) {
+    const b = lightBudgetParts(w.lightBudget, new Date(snapshot.time), locale.lang);
+    col.addControl(s.text('live-budget', locale.fill(t.lightBudget, { percent: b.percent, date: b.date }) + (b.ahead ? ' ⚠' : ''), 28, { color: b.ahead ? ALERT_COLOUR : undefined }));
+  }
+}
