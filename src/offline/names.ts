@@ -10,6 +10,12 @@ export const RUNTIME_MEDIA = 'museum-twin-runtime-media';
  */
 export const MANIFEST_KEY = '/__museum-twin-offline-manifest__';
 
+/**
+ * The exhibition version in use per exhibition URL (key: the URL, body: the content hash), kept in Cache Storage
+ * so it survives the service worker's restarts: media are served from the saved copy of that version only.
+ */
+export const VERSIONS_CACHE = 'museum-twin-versions';
+
 /** Requests of a save carry this header so the service worker passes them straight to the network. */
 export const SAVE_HEADER = 'x-museum-twin-save';
 
@@ -22,8 +28,11 @@ export interface SavedManifest {
   url: string;
   /** Content hash of the exhibition file that was saved. */
   hash: string;
-  /** Absolute URLs of every file in the cache, exhibition file included, with their sizes. */
-  files: { url: string; bytes: number }[];
+  /**
+   * Absolute URLs of every file in the cache, exhibition file included, with their sizes and the hex SHA-256
+   * of their bytes as they arrived (absent in saves made before hashes were recorded: those are checked by size).
+   */
+  files: { url: string; bytes: number; sha256?: string }[];
   bytes: number;
   /** ISO date of completion. */
   savedAt: string;
@@ -45,4 +54,22 @@ export function parseCacheName(name: string): { id: string; hash: string } | und
   } catch {
     return undefined;
   }
+}
+
+/** Hex SHA-256 of some bytes (WebCrypto, in the page and in the service worker). */
+export async function sha256Hex(bytes: BufferSource): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Whether the service worker answers this URL from a saved copy: same origin, under the app's `exhibitions/`
+ * folder (its exhibition routes) or `decoders/` (precached with the app). A save of anything else would show as
+ * saved and still fail offline, so the saver refuses it up front.
+ */
+export function servedOffline(url: string, appBase: string): boolean {
+  const u = new URL(url);
+  const base = new URL(appBase);
+  if (u.origin !== base.origin) return false;
+  return u.pathname.startsWith(`${base.pathname}exhibitions/`) || u.pathname.startsWith(`${base.pathname}decoders/`);
 }

@@ -7,6 +7,7 @@ import type { Exhibition } from '../twin/schema';
 import { listMedia } from '../twin/validate';
 import { decoderUrls } from '../twin/decoder-files';
 import { mediaUrl } from '../twin/load';
+import { servedOffline, type SavedManifest } from './names';
 
 export * from './names';
 
@@ -73,6 +74,23 @@ export function verifyManifest(expected: readonly string[], stored: ReadonlyMap<
     if (got === undefined || (want !== undefined && want !== got)) bad.push(url);
   }
   return bad;
+}
+
+/** The files of a save the service worker would not serve offline (see servedOffline): a save with any is refused. */
+export function notServedOffline(files: readonly string[], appBase: string): string[] {
+  return files.filter((u) => !servedOffline(u, appBase));
+}
+
+/**
+ * Files of a complete save whose bytes in the cache are gone or no longer hash to the SHA-256 recorded as they
+ * arrived. `actual` maps a URL to the hash of what the cache holds now (undefined: not there). Files saved before
+ * hashes were recorded are checked for presence only.
+ */
+export function corruptFiles(manifest: SavedManifest, actual: ReadonlyMap<string, string | undefined>): string[] {
+  return manifest.files.filter((f) => {
+    const got = actual.get(f.url);
+    return got === undefined || (f.sha256 !== undefined && f.sha256 !== got);
+  }).map((f) => f.url);
 }
 
 export function formatBytes(n: number): string {

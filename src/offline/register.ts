@@ -3,6 +3,7 @@
  * in development and where service workers are unsupported, and a failure is only reported.
  */
 import { Workbox } from 'workbox-window';
+import { repairSaved } from './save';
 
 export interface OfflineHooks {
   /** A new app version is installed and waiting; `apply` reloads into it. */
@@ -40,6 +41,13 @@ export async function registerOffline(exhibitionUrl: string, hooks: OfflineHooks
       // Offline already: nothing to refresh.
     }
     hooks.setStatus({ sw: 'controlled' });
+    // Saved exhibitions are checked against their recorded SHA-256s; corrupted files are fetched again, or the
+    // save stops counting as saved (save.ts). In the background: the visit does not wait for it.
+    void repairSaved()
+      .then((r) => {
+        if (r.refetched.length || r.demoted.length) console.warn(`Offline copies: ${r.refetched.length} damaged file(s) fetched again, ${r.demoted.length} save(s) no longer complete.`, r);
+      })
+      .catch((e: unknown) => console.warn('Offline copies could not be checked.', e));
   };
   if (navigator.serviceWorker.controller) void controlled();
   else navigator.serviceWorker.addEventListener('controllerchange', () => void controlled(), { once: true });

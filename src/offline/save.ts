@@ -14,15 +14,21 @@ import {
   SAVED_PREFIX,
   cacheName,
   contentHash,
+  corruptFiles,
   missingFiles,
+  notServedOffline,
   offlineFiles,
   parseCacheName,
   quotaDecision,
+  sha256Hex,
   totalBytes,
   verifyManifest,
   type QuotaDecision,
   type SavedManifest,
 } from './plan';
+
+/** Header on each saved entry: the hex SHA-256 of its bytes as they arrived. */
+const HASH_HEADER = 'x-museum-twin-sha256';
 
 /** Any one file of a save: the largest media cap, a stall timer, and half an hour in all. */
 const SAVE_LIMIT = { ...FETCH_LIMITS.model, deadlineMs: 30 * 60_000 };
@@ -50,7 +56,7 @@ export interface SaveProgress {
 
 export class QuotaError extends Error {
   constructor() {
-    super('quota');
+    super('the device ran out of storage space; this save was not kept, and any copy saved before is still there');
     this.name = 'QuotaError';
   }
 }
@@ -122,7 +128,16 @@ export async function planSave(exhibitionUrl: string, signal?: AbortSignal): Pro
   const result = validateExhibition(JSON.parse(text));
   if (!result.ok) throw new Error('the exhibition file has errors');
   const ex = result.exhibition;
-  const files = offlineFiles(ex, exhibitionUrl, new URL(import.meta.env.BASE_URL, document.baseURI).href);
+  const appBase = new URL(import.meta.env.BASE_URL, document.baseURI).href;
+  const files = offlineFiles(ex, exhibitionUrl, appBase);
+  // The service worker serves saved copies only under the app's exhibitions/ folder: anything else would be
+  // shown as saved and still fail offline, so it is refused here, with the reason.
+  const outside = notServedOffline(files, appBase);
+  if (outside.length) {
+    throw new Error(
+      `this exhibition cannot be saved for offline: ${outside.length} of its files (first: ${outside[0]}) are outside ${new URL('exhibitions/', appBase).href}, the only folder this app serves offline`,
+    );
+  }
   const sizes = new Map<string, number | undefined>([[exhibitionUrl, new TextEncoder().encode(text).byteLength]]);
   await pool(files.slice(1), 6, async (u) => void sizes.set(u, await sizeOf(u, signal)));
   const name = cacheName(ex.id, hash);
@@ -171,30 +186,45 @@ export async function runSave(plan: SavePlan, signal: AbortSignal, onProgress: (
     // Best effort: the browser may keep the data anyway.
   }
   const cache = await caches.open(plan.cache);
-  const stored = new Map<string, number>();
+  // What an interrupted save left: its size and SHA-256, read back from the cache.
+  const stored = new Map<string, { bytes: number; sha256: string }>();
   for (const req of await cache.keys()) {
+    if (new URL(req.url).pathname === MANIFEST_KEY) continue;
     const r = await cache.match(req);
-    if (r) stored.set(req.url, Number(r.headers.get('content-length') ?? (await r.clone().blob()).size));
+    if (!r) continue;
+    const body = await r.arrayBuffer();
+    const sha256 = await sha256Hex(body);
+    // Each entry carries the hash of the bytes as they arrived: one that changed since is fetched again.
+    if (r.headers.get(HASH_HEADER) === sha256) stored.set(req.url, { bytes: body.byteLength, sha256 });
+    else await cache.delete(req);
   }
+  const hadManifest = (await cache.match(MANIFEST_KEY)) !== undefined;
+  const written: string[] = [];
   const missing = missingFiles(plan.files, stored.keys());
   const progress: SaveProgress = {
     files: plan.files.length - missing.length,
     filesTotal: plan.files.length,
-    bytes: [...stored.entries()].filter(([u]) => plan.files.includes(u)).reduce((s, [, n]) => s + n, 0),
+    bytes: [...stored.entries()].filter(([u]) => plan.files.includes(u)).reduce((s, [, f]) => s + f.bytes, 0),
     bytesTotal: plan.bytes,
   };
   onProgress({ ...progress });
-  const put = async (url: string, body: Blob, type: string): Promise<void> => {
+  /** Out of space: what this save wrote goes (a complete copy saved before, in its own cache, is untouched). */
+  const giveBackSpace = async (): Promise<QuotaError> => {
+    if (!hadManifest && stored.size === written.length) await caches.delete(plan.cache);
+    else for (const u of written) await cache.delete(u);
+    return new QuotaError();
+  };
+  const put = async (url: string, body: Uint8Array<ArrayBuffer>, type: string): Promise<void> => {
+    // The hash of the bytes as they arrived: the manifest records it, and the check below and at start compare with it.
+    const sha256 = await sha256Hex(body);
     try {
-      await cache.put(url, new Response(body, { status: 200, headers: { 'content-type': type, 'content-length': String(body.size) } }));
+      await cache.put(url, new Response(body, { status: 200, headers: { 'content-type': type, 'content-length': String(body.byteLength), [HASH_HEADER]: sha256 } }));
     } catch (e) {
-      if (isQuotaError(e)) {
-        await caches.delete(plan.cache);
-        throw new QuotaError();
-      }
+      if (isQuotaError(e)) throw await giveBackSpace();
       throw e;
     }
-    stored.set(url, body.size);
+    written.push(url);
+    stored.set(url, { bytes: body.byteLength, sha256 });
   };
   // One failed file stops the others: what is in stays for resume, nothing is marked saved.
   const inner = new AbortController();
@@ -204,9 +234,9 @@ export async function runSave(plan: SavePlan, signal: AbortSignal, onProgress: (
     await pool(missing, 3, async (url) => {
       inner.signal.throwIfAborted();
       if (url === plan.url) {
-        const blob = new Blob([plan.text], { type: 'application/json' });
-        await put(url, blob, 'application/json');
-        progress.bytes += blob.size;
+        const bytes = new TextEncoder().encode(plan.text);
+        await put(url, bytes, 'application/json');
+        progress.bytes += bytes.byteLength;
       } else {
         // A stall timer and the largest media cap (twin/fetch-limits.ts): a stalled or endless file stops the save
         // (what is in stays, for resume). The deadline is long: a save may run a while on a slow line.
@@ -215,39 +245,107 @@ export async function runSave(plan: SavePlan, signal: AbortSignal, onProgress: (
           onProgress({ ...progress });
         });
         if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`);
-        await put(url, new Blob([r.bytes]), r.headers.get('content-type') ?? 'application/octet-stream');
+        await put(url, r.bytes, r.headers.get('content-type') ?? 'application/octet-stream');
       }
       progress.files++;
       onProgress({ ...progress });
     }, () => inner.abort());
   } catch (e) {
-    if (isQuotaError(e)) {
-      await caches.delete(plan.cache);
-      throw new QuotaError();
-    }
+    if (e instanceof QuotaError) throw e;
+    if (isQuotaError(e)) throw await giveBackSpace();
     throw signal.aborted ? signal.reason : e;
   } finally {
     signal.removeEventListener('abort', stop);
   }
   signal.throwIfAborted();
-  const bad = verifyManifest(plan.files, stored, plan.sizes);
-  if (bad.length) {
-    for (const u of bad) await cache.delete(u);
-    throw new Error(`${bad.length} file(s) did not arrive whole; try again`);
-  }
+  const sizes = new Map([...stored].map(([u, f]) => [u, f.bytes]));
+  const bad = verifyManifest(plan.files, sizes, plan.sizes);
+  // Verification of what is saved: every file is read back from the cache and hashed again.
   const manifest: SavedManifest = {
     id: plan.id,
     title: plan.title,
     url: plan.url,
     hash: plan.hash,
-    files: plan.files.map((url) => ({ url, bytes: stored.get(url) ?? 0 })),
-    bytes: plan.files.reduce((s, u) => s + (stored.get(u) ?? 0), 0),
+    files: plan.files.map((url) => ({ url, bytes: stored.get(url)?.bytes ?? 0, sha256: stored.get(url)?.sha256 ?? '' })),
+    bytes: plan.files.reduce((s, u) => s + (stored.get(u)?.bytes ?? 0), 0),
     savedAt: new Date().toISOString(),
   };
-  await cache.put(MANIFEST_KEY, new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+  const corrupt = corruptFiles(manifest, await hashesInCache(cache, plan.files));
+  // The exhibition file itself must be the version the plan read (its hash names the cache).
+  const own = await cache.match(plan.url);
+  if (!own || (await contentHash(await own.text())) !== plan.hash) corrupt.push(plan.url);
+  const broken = [...new Set([...bad, ...corrupt])];
+  if (broken.length) {
+    for (const u of broken) await cache.delete(u);
+    throw new Error(`${broken.length} file(s) did not arrive whole; try again`);
+  }
+  signal.throwIfAborted();
+  try {
+    await cache.put(MANIFEST_KEY, new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+  } catch (e) {
+    if (isQuotaError(e)) throw await giveBackSpace();
+    throw e;
+  }
   progress.bytes = progress.bytesTotal = manifest.bytes;
   onProgress({ ...progress });
   return manifest;
+}
+
+/** SHA-256 of what the cache holds now for each URL (undefined where nothing is there). */
+async function hashesInCache(cache: Cache, urls: readonly string[]): Promise<Map<string, string | undefined>> {
+  const out = new Map<string, string | undefined>();
+  for (const url of urls) {
+    const r = await cache.match(url);
+    out.set(url, r ? await sha256Hex(await r.arrayBuffer()) : undefined);
+  }
+  return out;
+}
+
+export interface RepairReport {
+  /** Saved caches checked. */
+  checked: number;
+  /** Files found corrupted or missing and fetched again (matching their recorded hash). */
+  refetched: string[];
+  /** Saves that could not be repaired: their manifest is removed, so they show as half-saved and are never served. */
+  demoted: string[];
+}
+
+/**
+ * At start: every complete save's files are hashed again and compared with the manifest. A corrupted or missing
+ * file is fetched again (offline it cannot be); when the new bytes match the recorded SHA-256 the save stays
+ * complete, otherwise its manifest goes and it becomes half-saved (never served, resumable from the panel).
+ */
+export async function repairSaved(fetcher: typeof fetch = fetch): Promise<RepairReport> {
+  const report: RepairReport = { checked: 0, refetched: [], demoted: [] };
+  if (typeof caches === 'undefined') return report;
+  for (const entry of await listSaved()) {
+    const manifest = entry.manifest;
+    if (!manifest) continue;
+    report.checked++;
+    const cache = await caches.open(entry.name);
+    const corrupt = corruptFiles(manifest, await hashesInCache(cache, manifest.files.map((f) => f.url)));
+    let whole = true;
+    for (const url of corrupt) {
+      const want = manifest.files.find((f) => f.url === url);
+      try {
+        const r = await fetchLimited(url, SAVE_LIMIT, { cache: 'no-store', headers: { [SAVE_HEADER]: '1' } }, fetcher);
+        const sha = await sha256Hex(r.bytes);
+        // Only the very bytes that were saved repair a save: a newer file on the server would mix two versions.
+        if (r.status !== 200 || (want?.sha256 !== undefined && sha !== want.sha256)) throw new Error('changed');
+        const headers = { 'content-type': r.headers.get('content-type') ?? 'application/octet-stream', 'content-length': String(r.bytes.byteLength), [HASH_HEADER]: sha };
+        await cache.put(url, new Response(r.bytes, { status: 200, headers }));
+        report.refetched.push(url);
+      } catch {
+        await cache.delete(url);
+        whole = false;
+      }
+    }
+    if (!whole) {
+      await cache.delete(MANIFEST_KEY);
+      report.demoted.push(entry.name);
+    }
+  }
+  return report;
 }
 
 /** Saved (complete) and half-saved exhibitions in this browser. */

@@ -6,18 +6,21 @@
  *   old and new app files.
  * - Exhibition files: network first (an exhibition on the server always wins while online); offline, the saved
  *   copy of that exhibition, else the copy last viewed.
- * - Media: from a completely saved exhibition's cache first (with range requests, so narration seeks offline),
- *   unless the server's exhibition file has changed since it was saved; otherwise network first with the media
- *   seen while online as a fallback.
+ * - Media: from the completely saved copy of the exhibition version in use (with range requests, so narration
+ *   seeks offline); that version is recorded per exhibition URL in Cache Storage (VERSIONS_CACHE), so it survives
+ *   the worker's restarts, and a save is served as a unit: never media of one version beside another's file.
+ *   Otherwise network first with the media seen while online as a fallback.
+ * - Runtime caches expire (workbox-expiration): 20 exhibition files, 300 media, 30 days.
  * - Error responses are never cached (only status 200).
  */
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
-import { ExpirationPlugin } from 'workbox-expiration';
+import { CacheExpiration, ExpirationPlugin } from 'workbox-expiration';
 import { createPartialResponse } from 'workbox-range-requests';
-import { MANIFEST_KEY, SAVE_HEADER, RUNTIME_EXHIBITIONS, RUNTIME_MEDIA, SAVED_PREFIX, type SavedManifest } from './names';
+import { MANIFEST_KEY, SAVE_HEADER, RUNTIME_EXHIBITIONS, RUNTIME_MEDIA, SAVED_PREFIX, VERSIONS_CACHE, type SavedManifest } from './names';
+import { pickSaved } from './serve';
 
 interface SwEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -47,12 +50,24 @@ registerRoute(
   }),
 );
 
-/** Hash of the exhibition file the server sent last, per URL (this worker's lifetime): saved copies that differ are stale. */
-const serverHash = new Map<string, string>();
-
 async function sha(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+}
+
+/** The version (content hash) of each exhibition the page was last given, kept in Cache Storage, not in memory. */
+async function recordVersion(exhibitionUrl: string, hash: string): Promise<void> {
+  await (await caches.open(VERSIONS_CACHE)).put(exhibitionUrl, new Response(hash));
+}
+
+async function versionsInUse(): Promise<Map<string, string>> {
+  const cache = await caches.open(VERSIONS_CACHE);
+  const out = new Map<string, string>();
+  for (const req of await cache.keys()) {
+    const r = await cache.match(req);
+    if (r) out.set(req.url, await r.text());
+  }
+  return out;
 }
 
 /** Completely saved exhibitions: caches with their manifest (written last). */
@@ -69,20 +84,28 @@ async function savedCaches(): Promise<{ cache: Cache; manifest: SavedManifest }[
       // A broken manifest: treated as not saved.
     }
   }
-  // Newest first.
-  return out.sort((a, b) => b.manifest.savedAt.localeCompare(a.manifest.savedAt));
+  return out;
 }
 
-async function matchSaved(url: string, freshOnly: boolean): Promise<Response | undefined> {
-  for (const { cache, manifest } of await savedCaches()) {
-    if (!manifest.files.some((f) => f.url === url)) continue;
-    const known = serverHash.get(manifest.url);
-    if (freshOnly && known !== undefined && known !== manifest.hash) continue;
-    const r = await cache.match(url);
-    if (r) return r;
-  }
-  return undefined;
+/** The saved copy of `url` from the save of the version in use (serve.ts), if any. */
+async function matchSaved(url: string): Promise<Response | undefined> {
+  const saved = await savedCaches();
+  const versions = await versionsInUse();
+  const m = pickSaved(saved.map((s) => s.manifest), url, (u) => versions.get(u));
+  if (!m) return undefined;
+  return saved.find((s) => s.manifest === m)?.cache.match(url);
 }
+
+/** The newest complete save of an exhibition file (offline: its saved version becomes the one in use). */
+async function newestSavedFile(url: string): Promise<{ response: Response; hash: string } | undefined> {
+  const m = pickSaved((await savedCaches()).map((s) => s.manifest), url, () => undefined);
+  if (!m) return undefined;
+  const cache = (await savedCaches()).find((s) => s.manifest.savedAt === m.savedAt && s.manifest.hash === m.hash)?.cache;
+  const response = await cache?.match(url);
+  return response ? { response, hash: m.hash } : undefined;
+}
+
+const exhibitionsExpiry = new CacheExpiration(RUNTIME_EXHIBITIONS, { maxEntries: 20, maxAgeSeconds: 30 * 24 * 3600 });
 
 /** How long the exhibition file may take before the copy on the device is used. */
 const NETWORK_TIMEOUT_MS = 8000;
@@ -94,11 +117,23 @@ registerRoute(
   ({ url }) => isExhibitionFile(url),
   async ({ request }) => {
     const key = request.url.split('#')[0]!;
-    const fallback = async (): Promise<Response | undefined> => (await matchSaved(key, false)) ?? (await (await caches.open(RUNTIME_EXHIBITIONS)).match(key));
+    // Whichever copy the page gets, its version is recorded: the media that follow come from the same version.
+    const fallback = async (): Promise<Response | undefined> => {
+      const saved = await newestSavedFile(key);
+      if (saved) {
+        await recordVersion(key, saved.hash);
+        return saved.response;
+      }
+      const runtime = await (await caches.open(RUNTIME_EXHIBITIONS)).match(key);
+      if (runtime) await recordVersion(key, await sha(await runtime.clone().text()));
+      return runtime;
+    };
     const network = fetch(request, { cache: 'no-cache' }).then(async (response) => {
       if (response.status === 200) {
-        serverHash.set(key, await sha(await response.clone().text()));
+        await recordVersion(key, await sha(await response.clone().text()));
         await (await caches.open(RUNTIME_EXHIBITIONS)).put(key, response.clone());
+        await exhibitionsExpiry.updateTimestamp(key);
+        void exhibitionsExpiry.expireEntries();
       }
       return response;
     });
@@ -128,14 +163,14 @@ registerRoute(
     const { request } = options;
     // A save in progress fetches from the network itself and stores into its own cache.
     if (request.headers.has(SAVE_HEADER)) return fetch(request);
-    const saved = await matchSaved(request.url, true);
+    const saved = await matchSaved(request.url);
     if (saved) return request.headers.has('range') ? createPartialResponse(request, saved) : saved;
     if (request.headers.has('range')) {
       // Seeking while online: the network answers ranges itself; offline, a whole cached copy is cut to size.
       try {
         return await fetch(request);
       } catch {
-        const any = (await matchSaved(request.url, false)) ?? (await (await caches.open(RUNTIME_MEDIA)).match(request.url));
+        const any = await (await caches.open(RUNTIME_MEDIA)).match(request.url);
         if (any) return createPartialResponse(request, any);
         return Response.error();
       }
@@ -143,7 +178,7 @@ registerRoute(
     try {
       return await mediaNetworkFirst.handle(options);
     } catch {
-      return (await matchSaved(request.url, false)) ?? Response.error();
+      return Response.error();
     }
   },
 );
