@@ -7,26 +7,25 @@
 import { expect, request, test, type Browser, type Page } from '@playwright/test';
 import { audit } from './helpers/axe';
 
-const WORK = 'harbour-lights';
 const run = Date.now().toString(36);
 
-async function createCurator(baseURL: string, name: string, password: string): Promise<void> {
+async function createAccount(baseURL: string, name: string, password: string, role = 'curator'): Promise<void> {
   const admin = await request.newContext({ baseURL });
   const signIn = await admin.post('/api/session', { data: { name: 'admin', password: process.env.MUSEUM_ADMIN_PASSWORD } });
   expect(signIn.status(), await signIn.text()).toBe(200);
-  const created = await admin.post('/api/users', { data: { name, role: 'curator', password } });
+  const created = await admin.post('/api/users', { data: { name, role, password } });
   expect(created.status(), await created.text()).toBe(201);
   await admin.dispose();
 }
 
-async function signedIn(browser: Browser, name: string, password: string): Promise<Page> {
+async function signedIn(browser: Browser, name: string, password: string, path = '/curate'): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  await page.goto('/curate');
-  await page.getByLabel('User name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Draft open' })).toBeVisible();
+  await page.goto(path);
+  await page.locator('#user-name').fill(name);
+  await page.locator('#password').fill(password);
+  await page.locator('#sign-in-form button[type=submit]').click();
+  await expect(page.locator('#draft-status')).toHaveText(/^(Draft open|Bozza aperta)/);
   return page;
 }
 
@@ -56,8 +55,8 @@ test('a visitor without a session gets the sign-in form, in words, and no draft'
 test('two curators see each other and each other’s edits live; both texts typed at once are kept', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const [ana, ben] = [`ana-${run}`, `ben-${run}`];
-  await createCurator(baseURL!, ana, 'ana-password-123');
-  await createCurator(baseURL!, ben, 'ben-password-123');
+  await createAccount(baseURL!, ana, 'ana-password-123');
+  await createAccount(baseURL!, ben, 'ben-password-123');
   const a = await signedIn(browser, ana, 'ana-password-123');
   const b = await signedIn(browser, ben, 'ben-password-123');
 
@@ -117,4 +116,19 @@ test('two curators see each other and each other’s edits live; both texts type
   await a.getByRole('button', { name: 'Sign out' }).click();
   await expect(a.getByRole('heading', { name: 'Sign in to curate', level: 2 })).toBeVisible();
   await expect(a.locator('#draft')).toBeHidden();
+});
+
+test('a conservator sees the texts and the place read-only, in Italian, and cannot publish', async ({ browser, baseURL }) => {
+  const cy = `cy-${run}`;
+  await createAccount(baseURL!, cy, 'cy-password-1234', 'conservator');
+  const page = await signedIn(browser, cy, 'cy-password-1234', '/curate?lang=it');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Cura: /);
+  await page.getByRole('button', { name: 'Luci del porto' }).click();
+  await expect(page.getByText('Il tuo ruolo non può cambiarlo: è mostrato in sola lettura.')).toBeVisible();
+  await expect(page.getByLabel('Didascalia (it)')).toHaveJSProperty('readOnly', true);
+  await expect(page.getByLabel('Titolo (en)')).toHaveJSProperty('readOnly', true);
+  await expect(page.getByRole('button', { name: 'Sposta di 5 cm verso la fine della parete' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Annulla la mia ultima modifica' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Pubblica' })).toBeHidden();
+  await page.screenshot({ path: 'e2e/.output/curate-conservator-it.png' });
 });

@@ -15,6 +15,7 @@ const signInSection = document.querySelector<HTMLElement>('#sign-in')!;
 const draftSection = document.querySelector<HTMLElement>('#draft')!;
 const form = document.querySelector<HTMLFormElement>('#sign-in-form')!;
 const error = document.querySelector<HTMLElement>('#sign-in-error')!;
+const heading = document.querySelector<HTMLElement>('#curate-heading')!;
 const languageSelect = document.querySelector<HTMLSelectElement>('#curate-language')!;
 
 /** Fills every [data-t] element with its text in the view's language. */
@@ -35,7 +36,7 @@ async function loadExhibition(): Promise<{ id: string; title: string }> {
 let closeDraft: (() => void) | undefined;
 async function showDraft(account: Account): Promise<void> {
   exhibition ??= await loadExhibition();
-  document.title = t(lang, 'pageTitle', { exhibition: exhibition.title });
+  heading.textContent = document.title = t(lang, 'pageTitle', { exhibition: exhibition.title });
   signInSection.hidden = true;
   draftSection.hidden = false;
   closeDraft = openDraftView({ root: draftSection, exhibitionId: exhibition.id, account, lang, onSignOut: () => undefined });
@@ -46,7 +47,7 @@ function showSignIn(): void {
   closeDraft = undefined;
   draftSection.hidden = true;
   signInSection.hidden = false;
-  document.title = t(lang, 'signInTitle');
+  heading.textContent = document.title = t(lang, 'signInTitle');
   form.querySelector<HTMLInputElement>('#user-name')!.focus();
 }
 
