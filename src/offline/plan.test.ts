@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateExhibition, listMedia } from '../twin/validate';
-import { cacheName, contentHash, missingFiles, offlineFiles, parseCacheName, quotaDecision, totalBytes, verifyManifest, SAVED_PREFIX } from './plan';
+import { cacheName, contentHash, corruptFiles, missingFiles, notServedOffline, offlineFiles, parseCacheName, quotaDecision, totalBytes, verifyManifest, SAVED_PREFIX, type SavedManifest } from './plan';
+import { pickSaved } from './serve';
 
 const text = readFileSync(resolve(import.meta.dirname, '../../assets/default/exhibition.json'), 'utf8');
 const result = validateExhibition(JSON.parse(text));
@@ -69,5 +70,44 @@ describe('offlineFiles with the app base', () => {
       expect(files).toContain(`http://127.0.0.1:4173/decoders/${name}`);
     }
     expect(new Set(files).size).toBe(files.length);
+  });
+});
+
+describe('what the service worker serves offline', () => {
+  const APP = 'http://127.0.0.1:4173/';
+  it('refuses files outside the exhibitions/ folder or on another origin, keeps the decoders', () => {
+    const files = [URL0, 'http://127.0.0.1:4173/decoders/meshopt_decoder.js', 'http://127.0.0.1:4173/shows/x.json', 'https://cdn.example/x.glb'];
+    expect(notServedOffline(files, APP)).toEqual(['http://127.0.0.1:4173/shows/x.json', 'https://cdn.example/x.glb']);
+    expect(notServedOffline(offlineFiles(ex, URL0, APP), APP)).toEqual([]);
+    // Under a base path, only that base's folders count.
+    expect(notServedOffline([URL0], 'http://127.0.0.1:4173/museum/')).toEqual([URL0]);
+  });
+});
+
+describe('corruptFiles', () => {
+  const m = (files: SavedManifest['files']): SavedManifest => ({ id: 'x', title: 'x', url: URL0, hash: 'h', files, bytes: 0, savedAt: '' });
+  it('names files missing or whose bytes no longer match their recorded SHA-256; old saves without hashes are checked for presence', () => {
+    const manifest = m([
+      { url: 'a', bytes: 1, sha256: 'aa' },
+      { url: 'b', bytes: 1, sha256: 'bb' },
+      { url: 'c', bytes: 1, sha256: 'cc' },
+      { url: 'd', bytes: 1 },
+    ]);
+    expect(corruptFiles(manifest, new Map([['a', 'aa'], ['b', 'XX'], ['d', 'anything']]))).toEqual(['b', 'c']);
+  });
+});
+
+describe('pickSaved (one save serves as a unit)', () => {
+  const save = (hash: string, savedAt: string, files: string[]): SavedManifest => ({ id: 'x', title: 'x', url: URL0, hash, files: files.map((url) => ({ url, bytes: 1 })), bytes: 0, savedAt });
+  const older = save('v1', '2026-01-01', [URL0, 'm1', 'm2']);
+  const newer = save('v2', '2026-02-01', [URL0, 'm1']);
+  it('answers from the save of the version in use, even when a newer one lists the file', () => {
+    expect(pickSaved([older, newer], 'm1', () => 'v1')).toBe(older);
+    expect(pickSaved([older, newer], 'm1', () => 'v2')).toBe(newer);
+  });
+  it('serves nothing saved when the version in use was never saved (no mix of versions), the newest when none is recorded', () => {
+    expect(pickSaved([older, newer], 'm1', () => 'v3')).toBeUndefined();
+    expect(pickSaved([older, newer], 'm2', () => 'v2')).toBeUndefined();
+    expect(pickSaved([older, newer], 'm1', () => undefined)).toBe(newer);
   });
 });
