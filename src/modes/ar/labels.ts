@@ -144,8 +144,8 @@ export class ArLabels {
     this.onLabelsChangedObservable.notifyObservers([]);
   }
 
-  /** The labels showing: the work, where the label is, and the point on the work it points at (world). */
-  state(): { id: string; position: Vec3; anchor?: Vec3 }[] {
+  /** The labels showing: the work, where the label is, the point on the work it points at (world), and any alert it shows. */
+  state(): { id: string; position: Vec3; anchor?: Vec3; alert?: string }[] {
     return this.labels
       .filter((l) => l.id && l.mesh.isEnabled())
       .map((l) => {
