@@ -9,7 +9,7 @@ import { pickLanguage, t, type CurateLanguage } from './strings';
 
 const params = new URLSearchParams(location.search);
 const folder = (params.get('exhibition') ?? 'default').replace(/[^a-z0-9-]/gi, '');
-let lang: CurateLanguage = pickLanguage([params.get('lang') ?? '', ...navigator.languages]);
+const lang: CurateLanguage = pickLanguage([params.get('lang') ?? '', ...navigator.languages]);
 
 const signInSection = document.querySelector<HTMLElement>('#sign-in')!;
 const draftSection = document.querySelector<HTMLElement>('#draft')!;
