@@ -16,6 +16,9 @@ export const MANIFEST_KEY = '/__museum-twin-offline-manifest__';
  */
 export const VERSIONS_CACHE = 'museum-twin-versions';
 
+/** A copy of the previous app version's files, for tabs still running it after an update (sw.ts). */
+export const PREVIOUS_APP = 'museum-twin-previous-app';
+
 /** Requests of a save carry this header so the service worker passes them straight to the network. */
 export const SAVE_HEADER = 'x-museum-twin-save';
 

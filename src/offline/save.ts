@@ -8,6 +8,7 @@ import { FETCH_LIMITS, fetchLimited } from '../twin/fetch-limits';
 import { pick } from '../twin/text';
 import {
   MANIFEST_KEY,
+  PREVIOUS_APP,
   RUNTIME_EXHIBITIONS,
   RUNTIME_MEDIA,
   SAVE_HEADER,
@@ -23,6 +24,7 @@ import {
   sha256Hex,
   totalBytes,
   verifyManifest,
+  VERSIONS_CACHE,
   type QuotaDecision,
   type SavedManifest,
 } from './plan';
@@ -375,7 +377,7 @@ export async function removeSaved(name: string): Promise<void> {
 /** Recovery from a broken cache: every cache of this app goes, and the service worker with it (the next online visit reinstalls it). */
 export async function clearOfflineData(): Promise<void> {
   for (const name of await caches.keys()) {
-    if (name.startsWith(SAVED_PREFIX) || name === RUNTIME_EXHIBITIONS || name === RUNTIME_MEDIA || name.startsWith('workbox-precache')) await caches.delete(name);
+    if (name.startsWith(SAVED_PREFIX) || [RUNTIME_EXHIBITIONS, RUNTIME_MEDIA, VERSIONS_CACHE, PREVIOUS_APP].includes(name) || name.startsWith('workbox-precache')) await caches.delete(name);
   }
   for (const reg of (await navigator.serviceWorker?.getRegistrations?.()) ?? []) await reg.unregister();
 }

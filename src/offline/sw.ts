@@ -19,7 +19,7 @@ import { NetworkFirst } from 'workbox-strategies';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { CacheExpiration, ExpirationPlugin } from 'workbox-expiration';
 import { createPartialResponse } from 'workbox-range-requests';
-import { MANIFEST_KEY, SAVE_HEADER, RUNTIME_EXHIBITIONS, RUNTIME_MEDIA, SAVED_PREFIX, VERSIONS_CACHE, type SavedManifest } from './names';
+import { MANIFEST_KEY, PREVIOUS_APP, SAVE_HEADER, RUNTIME_EXHIBITIONS, RUNTIME_MEDIA, SAVED_PREFIX, VERSIONS_CACHE, type SavedManifest } from './names';
 import { pickSaved } from './serve';
 
 interface SwEvent extends Event {
@@ -179,6 +179,47 @@ registerRoute(
       return await mediaNetworkFirst.handle(options);
     } catch {
       return Response.error();
+    }
+  },
+);
+
+/**
+ * An update with several tabs open: a tab still running the old app may ask for one of its lazy chunks after the
+ * new worker took over and Workbox dropped the old precache (and the server has only the new files). While the new
+ * worker installs, the old app's files are copied aside; they answer only what neither the precache nor the
+ * network has. One previous version is kept (each install replaces the copy).
+ */
+/** The build's hashed files (vite.config.ts: `assetsDir: 'app'`). */
+const APP_FILES = `${base}app/`;
+
+async function keepPreviousApp(): Promise<void> {
+  const precaches = (await caches.keys()).filter((n) => n.startsWith('workbox-precache'));
+  if (precaches.length === 0) return; // the first install: no older app
+  await caches.delete(PREVIOUS_APP);
+  const keep = await caches.open(PREVIOUS_APP);
+  for (const name of precaches) {
+    const cache = await caches.open(name);
+    for (const req of await cache.keys()) {
+      const url = new URL(req.url);
+      url.searchParams.delete('__WB_REVISION__');
+      if (!url.pathname.startsWith(APP_FILES)) continue;
+      const r = await cache.match(req);
+      if (r) await keep.put(url.href, r);
+    }
+  }
+}
+self.addEventListener('install', (e) => e.waitUntil(keepPreviousApp()));
+
+// App files not in this version's precache (registered after precacheAndRoute, which answers its own first).
+registerRoute(
+  ({ url }) => url.origin === scope.origin && url.pathname.startsWith(APP_FILES),
+  async ({ request }) => {
+    const previous = async () => (await caches.open(PREVIOUS_APP)).match(request.url);
+    try {
+      const r = await fetch(request);
+      return r.ok ? r : ((await previous()) ?? r);
+    } catch {
+      return (await previous()) ?? Response.error();
     }
   },
 );
