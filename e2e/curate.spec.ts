@@ -123,6 +123,7 @@ test('a conservator sees the texts and the place read-only, in Italian, and cann
   await createAccount(baseURL!, cy, 'cy-password-1234', 'conservator');
   const page = await signedIn(browser, cy, 'cy-password-1234', '/curate?lang=it');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Cura: /);
+  await expect(page.locator('#who-am-i')).toHaveText(`Accesso come ${cy} (conservatore)`);
   await page.getByRole('button', { name: 'Luci del porto' }).click();
   await expect(page.getByText('Il tuo ruolo non può cambiarlo: è mostrato in sola lettura.')).toBeVisible();
   await expect(page.getByLabel('Didascalia (it)')).toHaveJSProperty('readOnly', true);

@@ -39,7 +39,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
   const undoButton = $<HTMLButtonElement>(root, '#undo');
   const publishButton = $<HTMLButtonElement>(root, '#publish');
   const publishResult = $<HTMLElement>(root, '#publish-result');
-  $<HTMLElement>(root, '#who-am-i').textContent = t(lang, 'signedInAs', { name: account.name, role: account.role ?? t(lang, 'noRole') });
+  $<HTMLElement>(root, '#who-am-i').textContent = t(lang, 'signedInAs', { name: account.name, role: account.role ? t(lang, `role_${account.role}`) : t(lang, 'noRole') });
   publishButton.hidden = !(account.role === 'admin' || account.role === 'curator');
   status.textContent = t(lang, 'connecting');
 
@@ -55,7 +55,12 @@ export function openDraftView(o: DraftViewOptions): () => void {
     },
     onDisconnect: () => (status.textContent = t(lang, 'offline')),
     onClose: ({ event }) => {
-      if (event.reason) status.textContent = t(lang, 'closedBy', { reason: String(event.reason) });
+      if (!event.reason) return;
+      // A refused edit or an ended session: the local copy holds what the server refused, so the way on is a
+      // fresh copy of the draft (a reload), offered rather than forced so the person can read why.
+      const again = Object.assign(document.createElement('button'), { type: 'button', textContent: t(lang, 'reopen') });
+      again.addEventListener('click', () => location.reload());
+      status.replaceChildren(t(lang, 'closedBy', { reason: String(event.reason) }), ' ', again);
     },
     onAuthenticationFailed: ({ reason }) => (status.textContent = t(lang, 'closedBy', { reason })),
   });
