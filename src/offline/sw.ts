@@ -118,19 +118,25 @@ registerRoute(
   async ({ request }) => {
     const key = request.url.split('#')[0]!;
     // Whichever copy the page gets, its version is recorded: the media that follow come from the same version.
+    let fellBack = false;
     const fallback = async (): Promise<Response | undefined> => {
       const saved = await newestSavedFile(key);
       if (saved) {
+        fellBack = true;
         await recordVersion(key, saved.hash);
         return saved.response;
       }
       const runtime = await (await caches.open(RUNTIME_EXHIBITIONS)).match(key);
-      if (runtime) await recordVersion(key, await sha(await runtime.clone().text()));
+      if (runtime) {
+        fellBack = true;
+        await recordVersion(key, await sha(await runtime.clone().text()));
+      }
       return runtime;
     };
     const network = fetch(request, { cache: 'no-cache' }).then(async (response) => {
       if (response.status === 200) {
-        await recordVersion(key, await sha(await response.clone().text()));
+        // A late answer after the copy on the device was served does not change the version in use.
+        if (!fellBack) await recordVersion(key, await sha(await response.clone().text()));
         await (await caches.open(RUNTIME_EXHIBITIONS)).put(key, response.clone());
         await exhibitionsExpiry.updateTimestamp(key);
         void exhibitionsExpiry.expireEntries();
