@@ -131,7 +131,7 @@ export const ar: Partial<Strings> = {
   offlineCancelled: 'توقّف الحفظ. ما نُزّل محفوظ؛ تابع لإكماله.',
   offlineFailed: 'فشل الحفظ: {reason}. تابع لتحاول مجدداً.',
   offlineNoRoom: 'المساحة غير كافية: المطلوب {needed} والمتاح {free}. حرّر مساحة على الجهاز وحاول مجدداً.',
-  offlineQuotaMidway: 'نفدت مساحة الجهاز أثناء الحفظ؛ لم يُحفظ شيء.',
+  offlineQuotaMidway: 'نفدت مساحة الجهاز أثناء الحفظ: لم يُحفظ هذا الحفظ، وأي نسخة محفوظة من قبل ما زالت موجودة.',
   offlineStorage: 'المساحة المستخدمة: {used} من {quota} متاحة.',
   offlineList: 'المعارض المحفوظة',
   offlineNone: 'لا شيء بعد.',

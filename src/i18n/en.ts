@@ -171,7 +171,7 @@ export const en = {
   offlineCancelled: 'Saving stopped. What was downloaded is kept; resume to finish.',
   offlineFailed: 'Saving failed: {reason}. Resume to try again.',
   offlineNoRoom: 'Not enough space: {needed} needed, {free} free. Free up space on this device and try again.',
-  offlineQuotaMidway: 'The device ran out of space while saving; nothing was kept.',
+  offlineQuotaMidway: 'The device ran out of space while saving: this save was not kept; any copy saved before is still there.',
   offlineStorage: 'Storage used: {used} of {quota} available.',
   offlineList: 'Saved exhibitions',
   offlineNone: 'None yet.',

@@ -173,7 +173,7 @@ export const it: Strings = {
   offlineCancelled: 'Salvataggio interrotto. Quanto scaricato è conservato; riprendi per completare.',
   offlineFailed: 'Salvataggio non riuscito: {reason}. Riprendi per riprovare.',
   offlineNoRoom: 'Spazio insufficiente: servono {needed}, liberi {free}. Libera spazio sul dispositivo e riprova.',
-  offlineQuotaMidway: 'Lo spazio sul dispositivo è finito durante il salvataggio; non è stato conservato nulla.',
+  offlineQuotaMidway: 'Lo spazio sul dispositivo è finito durante il salvataggio: questo salvataggio non è stato conservato; le copie salvate prima restano.',
   offlineStorage: 'Spazio usato: {used} su {quota} disponibili.',
   offlineList: 'Mostre salvate',
   offlineNone: 'Ancora nessuna.',
