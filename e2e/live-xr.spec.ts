@@ -9,7 +9,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
 import { arRoomFile, arState, openArRoom, registerOnPoints, FIXTURES_PATH } from './helpers/ar';
-import { aimAt, frames, installQuest3, press, setController, type Vec3 } from './xr/iwer';
+import { aimAt, frames, installQuest3, lookAt, press, setController, setHeadset, type Vec3 } from './xr/iwer';
 import type { Alert, LiveSnapshot } from '../src/twin/live/contract';
 
 test.use({ serviceWorkers: 'block' });
@@ -107,6 +107,9 @@ test('an out-of-band humidity shows in AR on the work’s label, anchored at the
   await page.locator('#ar-button').click();
   await expect(status).toHaveAttribute('data-xr', 'running', { timeout: 30_000 });
   await registerOnPoints(page);
+  // From the far corner by the desk, looking back across the room (all three works ahead), as in e2e/ar.spec.ts.
+  await setHeadset(page, [0.9, 1.6, -0.9]);
+  await lookAt(page, [-0.5, 1.0, 0.8]);
   await page.waitForFunction((id) => !!window.museumTwin!.ar!()?.labels.some((l) => l.id === id), work!, { timeout: 30_000 });
   const s = await arState(page);
   const label = s.labels.find((l) => l.id === work)!;

@@ -43,6 +43,16 @@ export function conditionLine(w: ArtworkState, q: Quantity, locale: XrLocale, no
   return `${quantityName(q, locale.t)}: ${value}${limits ? ` (${limits})` : ''}`;
 }
 
+/**
+ * What the menu shows of the live twin, as a key: snapshots arrive every few seconds, and redrawing the menu
+ * each time would take its buttons from under the visitor's finger, so it redraws only when this changes.
+ */
+export function livePageKey(page: 'main' | 'live', s: LiveSnapshot | undefined, openWork: string | undefined): string {
+  if (page === 'main') return String(s?.alerts.length ?? -1);
+  const w = openWork ? s?.artworks[openWork] : undefined;
+  return JSON.stringify([openWork, s?.time.slice(0, 16), s?.alerts, w?.values, w?.lightBudget?.fractionUsed]);
+}
+
 /** Draws the page into the menu's column `col` (already cleared by `Surface.card`). */
 export function renderLivePage(s: Surface, col: StackPanel, ctx: LivePageContext): void {
   const { locale, exhibition: ex, snapshot } = ctx;

@@ -43,7 +43,7 @@ export interface VrHost extends XrHost {
 }
 
 /**
- * The VR walkthrough. `VrMode.create(host)` builds it on the gallery's scene (once: the button keeps it);
+ * The VR walkthrough. `VrMode.create(host)` builds it on the gallery's scene (one per session: see ../xr/lifetime.ts);
  * `enter()` starts an `immersive-vr` session where the preview stands; leaving it, by any route, calls
  * `host.exited()` with where the visitor stood, their tour and open work, and fires `onExitedObservable`.
  * `dispose()` removes everything it added to the scene.
@@ -94,8 +94,8 @@ export class VrMode {
     });
     this.locomotion.onSettingsChangedObservable.add(() => this.menu.render());
     // The live twin: the menu's Live button counts the alerts, its page follows the snapshot and the open work.
-    this.liveObserver = host.live?.onSnapshotChangedObservable.add(() => this.active && this.menu.render());
-    this.works.onPanelChangedObservable.add(() => this.menu.page === 'live' && this.menu.render());
+    this.liveObserver = host.live?.onSnapshotChangedObservable.add(() => this.active && this.menu.refreshLive());
+    this.works.onPanelChangedObservable.add(() => this.menu.refreshLive());
     this.wire();
   }
 

@@ -11,7 +11,7 @@ import type { XrLocale } from '../xr/host';
 import { faceToward } from '../xr/panel-logic';
 import { MUTED, Surface } from '../xr/surface';
 import type { XrLiveFeed } from '../xr/live-feed';
-import { activeAlerts, ALERT_COLOUR, renderLivePage } from './live-page';
+import { activeAlerts, ALERT_COLOUR, livePageKey, renderLivePage } from './live-page';
 
 /** What the menu shows and what its buttons do. */
 export interface IVrWristMenuOptions {
@@ -37,6 +37,8 @@ export class VrWristMenu {
   private hidden = false;
   /** Which page shows: the tours and settings, or the live twin's conditions and alerts. */
   page: 'main' | 'live' = 'main';
+  /** What was last drawn of the live twin (livePageKey). */
+  private liveKey = '';
 
   constructor(
     private readonly scene: Scene,
@@ -84,6 +86,7 @@ export class VrWristMenu {
     const t = loc.t;
     const s = this.surface;
     const ex = o.exhibition;
+    this.liveKey = this.currentLiveKey();
     const col = s.card('menu', { columnWidth: 560, cornerRadius: 24, thickness: 3, top: '16px' });
     const wide = { width: '560px', height: '78px', fontSize: 30 };
     const txt = (m: Parameters<XrLocale['text']>[0]) => loc.text(m);
@@ -117,6 +120,15 @@ export class VrWristMenu {
     col.addControl(s.button('smooth', loc.fill(t.vrSmooth, { state: smooth ? t.vrOn : t.vrOff }), () => o.toggleSmooth(), wide));
     col.addControl(s.button('seated', loc.fill(t.vrSeated, { state: seated ? t.vrOn : t.vrOff }), () => o.toggleSeated(), wide));
     col.addControl(s.button('exit', t.vrExit, () => o.exit(), { ...wide, background: '#5b2a24' }));
+  }
+
+  /** A new snapshot or another open work: redraws only if what the menu shows of it changed. */
+  refreshLive(): void {
+    if (this.currentLiveKey() !== this.liveKey) this.render();
+  }
+
+  private currentLiveKey(): string {
+    return livePageKey(this.page, this.options.live?.snapshot, this.options.openWork?.());
   }
 
   showPage(page: 'main' | 'live'): void {
