@@ -9,6 +9,7 @@ import type { ConditionAreas } from '../scene/condition-areas';
 import type { PerfProbe } from '../scene/perf-probe';
 import type { ArMode } from '../modes/ar/ar-mode';
 import type { VrMode } from '../modes/vr/vr-mode';
+import { sceneCounts, type SceneCounts } from '../modes/xr/lifetime';
 import type { VisitContext } from './context';
 import type { ConservationManager } from './conservation';
 import type { DrawerManager } from './drawers';
@@ -58,6 +59,12 @@ export interface TestHooks {
   arStats?: () => ArStats | undefined;
   arControl?: (name: string) => [number, number, number] | undefined;
   arAct?: (action: 'tap' | 'realign' | 'exit' | 'animation', id?: string) => void;
+  /** The running WebXR session (VR or AR), for tests that end it from outside the app, as a headset's menu does. */
+  xrSession?: () => XRSession | undefined;
+  /** Leaves VR or AR through the mode's own Exit (what its Exit button does). */
+  xrExit?: () => Promise<void>;
+  /** The scene's meshes, nodes, materials, textures and observers: what entering and leaving XR must not grow. */
+  sceneCounts?: () => SceneCounts | undefined;
 }
 
 declare global {
@@ -105,6 +112,12 @@ export function installTestHooks(
     ar: () => immersive.ar?.current?.state(),
     arStats: () => immersive.ar?.current?.stats(),
     arControl: (name) => immersive.ar?.current?.controlPoint(name),
+    xrSession: () => immersive.session(),
+    xrExit: async () => {
+      await immersive.vr?.current?.exit();
+      await immersive.ar?.current?.exit();
+    },
+    sceneCounts: () => (c.gallery ? sceneCounts(c.gallery.scene) : undefined),
     arAct: (action, id) => {
       const m = immersive.ar?.current;
       if (action === 'tap') m?.tapForTest();

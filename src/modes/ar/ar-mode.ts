@@ -49,7 +49,7 @@ export interface ArHost extends XrHost {
 }
 
 /**
- * In-gallery AR. `ArMode.create(host)` builds it on the gallery's scene (once: the button keeps it); `enter()`
+ * In-gallery AR. `ArMode.create(host)` builds it on the gallery's scene (one per session: see ../xr/lifetime.ts); `enter()`
  * starts an `immersive-ar` session (rejecting, with the preview as it was, when the camera or session is refused);
  * leaving it, by any route, puts the twin back as it was, calls `host.exited()` and fires `onExitedObservable`.
  * `dispose()` removes everything it added to the scene and the overlay.
@@ -83,6 +83,8 @@ export class ArMode {
       sessionMode: 'immersive-ar',
       referenceSpaceType: 'local-floor',
       prepare: () => {
+        // Rooms the gallery would build later (streaming) are built now, so they hang under the registration root too.
+        for (const a of host.exhibition.artworks) host.gallery.works.get(a.id);
         this.occluders.prepare();
         host.overlay.hidden = false;
       },

@@ -5,8 +5,9 @@
  * in the preview, with the button there to try again. VrButton and ArButton are this with their own words.
  */
 import type { Strings } from '../../i18n';
+import { disposeAfterSession, type SessionBound } from './lifetime';
 
-export interface ImmersiveMode {
+export interface ImmersiveMode extends SessionBound {
   readonly active: boolean;
   enter(): Promise<void>;
 }
@@ -83,8 +84,15 @@ export class ImmersiveButton<M extends ImmersiveMode> {
       this.loading ??= this.options.load();
       this.render();
       this.setStatus({ xr: 'starting' });
-      this.mode = await this.loading;
-      await this.mode.enter();
+      const mode = (this.mode = await this.loading);
+      // One mode per session: disposed of once the session ends (lifetime.ts); the next press makes a new one.
+      disposeAfterSession(mode, () => {
+        if (this.mode !== mode) return;
+        this.mode = undefined;
+        this.loading = undefined;
+        this.render();
+      });
+      await mode.enter();
     } catch (e) {
       // A mode that loaded stays loaded; one that failed to load is tried afresh next time.
       this.loading = this.mode ? this.loading : undefined;

@@ -18,6 +18,10 @@ import { PointerEventTypes, type PointerInfo } from '@babylonjs/core/Events/poin
 import { Observable, type EventState, type Observer } from '@babylonjs/core/Misc/observable';
 import type { Scene } from '@babylonjs/core/scene';
 
+/** Babylon's XR features' own meshes and materials, by name (webXRControllerPointerSelection, webXRHandTracking). */
+const XR_LEFTOVER_MESHES = new Set(['jointParent']);
+const XR_LEFTOVER_MATERIALS = new Set(['laserPointerMat', 'targetMat']);
+
 export interface IXrSessionOptions {
   sessionMode: 'immersive-vr' | 'immersive-ar';
   referenceSpaceType: XRReferenceSpaceType;
@@ -41,12 +45,15 @@ export class XrSession {
   private running = false;
   private entering = false;
   private readonly observers: { observable: Observable<never>; observer: Observer<never> }[] = [];
+  /** The scene's textures, materials and meshes before the experience: what `dispose()` leaves. */
+  private readonly before: Set<unknown>;
 
   constructor(
     readonly xr: WebXRDefaultExperience,
-    scene: Scene,
+    private readonly scene: Scene,
     private readonly options: IXrSessionOptions,
   ) {
+    this.before = new Set<unknown>([...scene.textures, ...scene.materials, ...scene.meshes]);
     this.observe(xr.baseExperience.onStateChangedObservable, (state) => {
       if (state === WebXRState.IN_XR && !this.running) {
         this.running = true;
@@ -70,6 +77,11 @@ export class XrSession {
   get active(): boolean {
     const s = this.xr.baseExperience.state;
     return s === WebXRState.IN_XR || s === WebXRState.ENTERING_XR;
+  }
+
+  /** The browser's session while one runs (tests end it from outside, as a headset's menu does). */
+  get native(): XRSession | undefined {
+    return this.active ? (this.xr.baseExperience.sessionManager.session ?? undefined) : undefined;
   }
 
   /** In the session now (XR frames are drawn). */
@@ -109,6 +121,17 @@ export class XrSession {
     for (const { observable, observer } of this.observers.splice(0)) observable.remove(observer);
     this.onStartedObservable.clear();
     this.onEndedObservable.clear();
+    // The experience's dispose leaves its features (teleport target, hand joints, pointer rays) on the scene.
+    this.xr.baseExperience.featuresManager.dispose();
     this.xr.dispose();
+    // Babylon leaves each session's render target in scene.textures on the web ("opaque textures" cannot be
+    // destroyed: the session owned the framebuffer, now gone); take it off the scene's list only.
+    const added = <T,>(list: T[]) => list.filter((x) => !this.before.has(x));
+    for (const t of added(this.scene.textures)) if (t.name === 'XR renderTargetTexture') this.scene.removeTexture(t);
+    // What Babylon's features leave once their controllers are gone: the pointer's ray and target materials
+    // (the meshes go, their materials stay) and the hand joints' shared source mesh.
+    for (const m of added(this.scene.meshes)) if (XR_LEFTOVER_MESHES.has(m.name)) m.dispose(false, true);
+    const used = new Set(this.scene.meshes.map((m) => m.material));
+    for (const m of added(this.scene.materials)) if (XR_LEFTOVER_MATERIALS.has(m.name) && !used.has(m)) m.dispose(true, true);
   }
 }

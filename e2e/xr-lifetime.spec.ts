@@ -1,0 +1,103 @@
+/**
+ * Every way an immersive session ends puts the visitor back where they stood, with their open work; and
+ * entering and leaving VR and AR many times leaves the scene as it was. On an emulated Meta Quest 3 (IWER) in the
+ * AR room (both buttons are offered there), one view as a phone has.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, viewer } from './support';
+import { en } from './helpers/text';
+import { settled } from './helpers/frames';
+import { AR_ROOM, openArRoom } from './helpers/ar';
+import { enterXr, heapAfterGc, leaveXr, sceneCounts, type XrKind } from './helpers/xr-lifetime';
+import type { SceneCounts } from '../src/modes/xr/lifetime';
+import { frames, setHeadset } from './xr/iwer';
+
+test.use({ viewport: { width: 480, height: 320 } });
+test.use({ serviceWorkers: 'block' });
+
+test.beforeEach(({ page }) => {
+  page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
+});
+
+const WORK = AR_ROOM.artworks[1]!;
+/** Somewhere in the office away from the world origin (a corner of the room) and from the work. */
+const STAND: [number, number, number] = [1.7, 0, 1.8];
+const STAND_HEADING = 200;
+const planDistance = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[2]! - b[2]!);
+
+/** Opens the work in the preview, then walks to STAND: the page's state a session must not lose. */
+async function walkAndOpen(page: Page): Promise<void> {
+  await page.evaluate((id) => (location.hash = `#artwork=${id}`), WORK.id);
+  await expect(page.locator('#status')).toHaveAttribute('data-selected', WORK.id);
+  await settled(page);
+  await page.evaluate(([p, h]) => window.museumTwin!.place(p, h), [STAND, STAND_HEADING] as const);
+  await settled(page);
+}
+
+async function expectStateKept(page: Page): Promise<void> {
+  await expect(page.locator('#status')).toHaveAttribute('data-selected', WORK.id);
+  await expect(page.locator('#panel h2')).toHaveText(en(WORK.title));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
+for (const how of ['outside', 'exit'] as const) {
+  test(`leaving VR (${how === 'outside' ? 'the session ended from outside, as by the headset menu' : 'the mode’s own Exit'}) returns the preview to where the visitor stood`, async ({ page }) => {
+    await openArRoom(page);
+    await walkAndOpen(page);
+    await enterXr(page, 'vr');
+    // Step about half a metre in the real room: the visitor now stands elsewhere in the twin.
+    await setHeadset(page, [0.4, 1.6, -0.5]);
+    await frames(page, 20);
+    const last = (await page.evaluate(() => window.museumTwin!.xrViewer!()))!;
+    expect(planDistance(last.position, STAND), 'moved in VR').toBeGreaterThan(0.3);
+    await leaveXr(page, how);
+    await settled(page);
+    const back = await viewer(page);
+    expect(planDistance(back.position, last.position), JSON.stringify({ back, last })).toBeLessThan(0.3);
+    expect(planDistance(back.position, [0, 0, 0]), 'not at the world origin').toBeGreaterThan(1);
+    await expectStateKept(page);
+  });
+}
+
+test('leaving AR from outside the app returns the preview to where the visitor stood, the twin as it was', async ({ page }) => {
+  await openArRoom(page);
+  await walkAndOpen(page);
+  const before = await viewer(page);
+  await enterXr(page, 'ar');
+  await leaveXr(page, 'outside');
+  await settled(page);
+  const back = await viewer(page);
+  expect(planDistance(back.position, before.position), JSON.stringify({ back, before })).toBeLessThan(0.05);
+  expect(Math.abs(back.heading - before.heading)).toBeLessThan(1);
+  await expectStateKept(page);
+});
+
+test('entering and leaving VR and AR twenty times leaves the scene’s meshes, materials, textures, observers and heap as they were', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openArRoom(page);
+  const initial = await sceneCounts(page);
+  const cycle = async (i: number) => {
+    for (const kind of ['vr', 'ar'] as XrKind[]) {
+      await enterXr(page, kind);
+      await leaveXr(page, i % 2 ? 'outside' : 'exit');
+    }
+  };
+  // One round first: the modes' code is loaded and their shaders compiled once for the page, as they should be,
+  // and Babylon's shared utility layers (the pointer's overlay scenes, one per scene for good) are made.
+  const things = ({ observers: _, ...rest }: SceneCounts) => rest;
+  await cycle(0);
+  await expect.poll(async () => things(await sceneCounts(page)), { message: 'after one VR and one AR session' }).toEqual(things(initial));
+  const warm = await sceneCounts(page);
+  const heapBefore = await heapAfterGc(page);
+  const started = Date.now();
+  for (let i = 1; i <= 20; i++) await cycle(i);
+  const seconds = (Date.now() - started) / 1000;
+  await expect.poll(() => sceneCounts(page), { message: 'after twenty VR and AR sessions' }).toEqual({ ...initial, observers: warm.observers });
+  const heapAfter = await heapAfterGc(page);
+  const growth = heapAfter - heapBefore;
+  console.log(`[xr-lifetime] 20 rounds of VR and AR in ${seconds.toFixed(1)} s; heap ${(heapBefore / 1e6).toFixed(1)} MB -> ${(heapAfter / 1e6).toFixed(1)} MB`);
+  // Each mode holds megabytes (experience, GUI textures): kept modes or leaked ones would grow far past this.
+  expect(growth, 'JS heap growth over twenty rounds (bytes)').toBeLessThan(8e6);
+  await expect(page.locator('#vr-button')).toBeEnabled();
+  await expect(page.locator('#ar-button')).toBeEnabled();
+});
