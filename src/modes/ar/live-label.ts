@@ -6,7 +6,7 @@ import type { XrLiveFeed } from '../xr/live-feed';
 import type { XrLocale } from '../xr/host';
 import { alertText } from '../../ui/live-alerts';
 
-export const ALERT_FRAME = '#ff5a46';
+const ALERT_FRAME = '#ff5a46';
 const ALERT_INK = '#ffb3a8';
 
 /** The alert text a work's label shows ("⚠ Relative humidity 78 % RH, above the limit of 60 % RH"), if any. */

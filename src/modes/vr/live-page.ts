@@ -17,7 +17,7 @@ const MAX_ALERTS = 2;
 /** Red enough to read as a warning on the dark card, with the ⚠ sign so colour is never the only cue. */
 export const ALERT_COLOUR = '#ff8a7a';
 
-export interface LivePageContext {
+interface LivePageContext {
   exhibition: Exhibition;
   locale: XrLocale;
   /** The latest snapshot; undefined where there is no live data. */
@@ -33,7 +33,7 @@ export function activeAlerts(s: LiveSnapshot | undefined): Alert[] {
 }
 
 /** "Relative humidity: 45 % RH (40–60 % RH)", or "… no data since 10:12" when its sensor went quiet. */
-export function conditionLine(w: ArtworkState, q: Quantity, locale: XrLocale, now: Date): string {
+function conditionLine(w: ArtworkState, q: Quantity, locale: XrLocale, now: Date): string {
   const lang = locale.lang;
   const v = w.values[q];
   const value = v && !v.stale ? withUnit(q, v.value, lang) : noData(v, now, locale.t, lang);
@@ -50,7 +50,9 @@ export function conditionLine(w: ArtworkState, q: Quantity, locale: XrLocale, no
 export function livePageKey(page: 'main' | 'live', s: LiveSnapshot | undefined, openWork: string | undefined): string {
   if (page === 'main') return String(s?.alerts.length ?? -1);
   const w = openWork ? s?.artworks[openWork] : undefined;
-  return JSON.stringify([openWork, s?.time.slice(0, 16), s?.alerts, w?.values, w?.lightBudget?.fractionUsed]);
+  // The values as shown (a new reading of the same value changes nothing on the page).
+  const values = Object.entries(w?.values ?? {}).map(([q, v]) => [q, v.value, v.stale]);
+  return JSON.stringify([openWork, s?.time.slice(0, 16), s?.alerts, values, w?.lightBudget?.fractionUsed]);
 }
 
 /** Draws the page into the menu's column `col` (already cleared by `Surface.card`). */
