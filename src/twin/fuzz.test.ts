@@ -37,7 +37,7 @@ const SMALL = ((): Record<string, unknown> => {
 const SEED = 0x5eed_2026;
 /** Per test: stop after this many cases or this long, whichever comes first. */
 const CASES = 3000;
-const BUDGET_MS = 8000;
+const BUDGET_MS = 12_000;
 
 /** mulberry32: a tiny seeded PRNG (no library in the project; Math.random cannot be seeded). */
 function prng(seed: number): () => number {
