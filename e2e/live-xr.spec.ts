@@ -2,13 +2,13 @@
  * Journeys: an out-of-band reading becomes an alert at the work in emulated VR and AR (IWER). A sensor (the
  * `sensor` user) publishes a relative humidity far outside the band, held past the alert's minimum duration; in VR
  * the wrist menu's Live page lists the alert, and in AR, once the twin is registered to the room, the work's
- * label carries it. Asserted through the typed test hooks (the menu's named GUI controls, the AR labels' state).
+ * label carries it, and so does its world-space panel. Asserted through the typed test hooks (the menu's named GUI controls, the AR labels' state).
  */
 import { resolve } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
-import { arRoomFile, arState, openArRoom, registerOnPoints, FIXTURES_PATH } from './helpers/ar';
+import { arRoomFile, arState, openArRoom, registerOnPoints, tap, FIXTURES_PATH } from './helpers/ar';
 import { aimAt, frames, installQuest3, lookAt, press, setController, setHeadset, type Vec3 } from './xr/iwer';
 import type { Alert, LiveSnapshot } from '../src/twin/live/contract';
 
@@ -117,4 +117,12 @@ test('an out-of-band humidity shows in AR on the work’s label, anchored at the
   // Works without an alert keep their plain labels.
   for (const l of s.labels.filter((l) => !alert.artworks.includes(l.id))) expect(l.alert, l.id).toBeUndefined();
   await page.screenshot({ path: resolve(SHOTS, 'live-ar-label.png') });
+
+  // Tapping the label opens the work's world-space panel (no DOM overlay here): its live card says the same.
+  await tap(page, label.position);
+  await expect(status).toHaveAttribute('data-selected', work!);
+  const arControl = (name: string) => page.evaluate((n) => window.museumTwin!.arControl!(n), name);
+  await expect.poll(() => arControl(`live-card-alert:${alert.id}`), { message: 'the alert on the panel’s live card' }).toBeTruthy();
+  expect(await arControl('live-card-value:humidity'), 'the work’s humidity against its band').toBeTruthy();
+  await page.screenshot({ path: resolve(SHOTS, 'live-ar-panel.png') });
 });

@@ -399,7 +399,7 @@ export class ArMode {
 
   /** Where a named GUI control (HUD or panel) is in the world. */
   controlPoint(name: string): Vec3 | undefined {
-    return this.hud.surface.controlPoint(name) ?? this.works.guiPanel.surface.controlPoint(name);
+    return this.hud.surface.controlPoint(name) ?? this.works.guiPanel.surface.controlPoint(name) ?? this.works.liveCard.surface.controlPoint(name);
   }
 
   /** Tests: the same as the visitor's tap with no label under it. */

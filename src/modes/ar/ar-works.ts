@@ -18,6 +18,7 @@ import { apply, invert } from './registration';
 import type { ArHost } from './ar-mode';
 import type { ArOccluders } from './occluders';
 import type { Alignment } from './registration-flow';
+import { ArLiveCard } from './live-card';
 
 export interface IArWorksOptions {
   host: ArHost;
@@ -37,6 +38,8 @@ export class ArWorks {
   domOverlay = false;
   openId?: string;
   readonly guiPanel: WorldPanel;
+  /** The open work's live conditions, under the world-space panel. */
+  readonly liveCard: ArLiveCard;
   private readonly domPanel: ArtworkPanel;
   private readonly players = new Map<string, OverlayPlayer>();
 
@@ -44,6 +47,7 @@ export class ArWorks {
     const host = o.host;
     this.guiPanel = new WorldPanel(host.gallery.scene, xrPanelContext(host, () => this.guiPanel, () => this.closeWork(), () => undefined, 'ar'));
     this.guiPanel.surface.mesh.parent = o.occluders.root;
+    this.liveCard = new ArLiveCard(host.gallery.scene, this.guiPanel.surface.mesh, PANEL_SIZE.height, host.live, o.locale);
     this.domPanel = new ArtworkPanel(o.panelElement, {
       close: () => this.closeWork(),
       openArtwork: (id) => this.openWork(id),
@@ -86,6 +90,7 @@ export class ArWorks {
       mesh.rotation.set(0, place.yaw, 0);
       mesh.scaling.setAll(place.scale);
       this.guiPanel.open(work.artwork);
+      this.liveCard.show(id);
     }
     this.onChangedObservable.notifyObservers();
     host.setStatus({ selected: id, arPanel: id });
@@ -96,6 +101,7 @@ export class ArWorks {
     if (!this.openId) return;
     this.openId = undefined;
     this.guiPanel.close();
+    this.liveCard.show(undefined);
     this.domPanel.hide();
     this.onChangedObservable.notifyObservers();
     this.o.host.setStatus({ selected: '', arPanel: '' });
@@ -147,6 +153,7 @@ export class ArWorks {
 
   dispose(): void {
     this.ended();
+    this.liveCard.dispose();
     this.guiPanel.dispose();
   }
 }

@@ -5,17 +5,15 @@
  */
 import type { StackPanel } from '@babylonjs/gui/2D/controls/stackPanel';
 import type { Exhibition } from '../../twin/schema';
-import { QUANTITIES, type Alert, type ArtworkState, type LiveSnapshot, type Quantity } from '../../twin/live/contract';
-import { formatClock, formatValue, lightBudgetParts, withUnit } from '../../live/model';
+import type { Alert, LiveSnapshot } from '../../twin/live/contract';
+import { formatClock, lightBudgetParts } from '../../live/model';
 import { alertText } from '../../ui/live-alerts';
-import { noData, quantityName } from '../../ui/live-legend';
 import type { XrLocale } from '../xr/host';
 import { ACCENT, MUTED, type Surface } from '../xr/surface';
+import { ALERT_COLOUR, conditionLine, conditionQuantities } from '../xr/live-text';
 
 /** Alerts the page lists in full; the rest are counted ("and 2 more"), so the page stays readable at arm's length. */
 const MAX_ALERTS = 2;
-/** Red enough to read as a warning on the dark card, with the ⚠ sign so colour is never the only cue. */
-export const ALERT_COLOUR = '#ff8a7a';
 
 interface LivePageContext {
   exhibition: Exhibition;
@@ -30,17 +28,6 @@ interface LivePageContext {
 /** Newest first, as in the preview's list. */
 export function activeAlerts(s: LiveSnapshot | undefined): Alert[] {
   return [...(s?.alerts ?? [])].sort((a, b) => b.since.localeCompare(a.since));
-}
-
-/** "Relative humidity: 45 % RH (40–60 % RH)", or "… no data since 10:12" when its sensor went quiet. */
-function conditionLine(w: ArtworkState, q: Quantity, locale: XrLocale, now: Date): string {
-  const lang = locale.lang;
-  const v = w.values[q];
-  const value = v && !v.stale ? withUnit(q, v.value, lang) : noData(v, now, locale.t, lang);
-  const band = q === 'humidity' || q === 'temperature' ? w.limits[q] : undefined;
-  const max = q === 'illuminance' || q === 'uv' ? w.limits[q] : undefined;
-  const limits = band ? `${formatValue(band.min, lang)}–${withUnit(q, band.max, lang)}` : max ? `≤ ${withUnit(q, max.max, lang)}` : '';
-  return `${quantityName(q, locale.t)}: ${value}${limits ? ` (${limits})` : ''}`;
 }
 
 /**
@@ -87,8 +74,7 @@ export function renderLivePage(s: Surface, col: StackPanel, ctx: LivePageContext
     return;
   }
   col.addControl(s.text(`live-work:${id}`, `${workTitle(id)} · ${t.liveConditions}`, 30, { bold: true, color: ACCENT }));
-  for (const q of QUANTITIES) {
-    if (q === 'visitors' || (!w.values[q] && !(q in w.limits))) continue;
+  for (const q of conditionQuantities(w)) {
     col.addControl(s.text(`live-value:${q}`, conditionLine(w, q, locale, now), 28));
   }
   if (w.lightBudget) {

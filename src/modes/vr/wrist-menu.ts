@@ -11,7 +11,8 @@ import type { XrLocale } from '../xr/host';
 import { faceToward } from '../xr/panel-logic';
 import { MUTED, Surface } from '../xr/surface';
 import type { XrLiveFeed } from '../xr/live-feed';
-import { activeAlerts, ALERT_COLOUR, livePageKey, renderLivePage } from './live-page';
+import { ALERT_COLOUR } from '../xr/live-text';
+import { activeAlerts, livePageKey, renderLivePage } from './live-page';
 
 /** What the menu shows and what its buttons do. */
 export interface IVrWristMenuOptions {
