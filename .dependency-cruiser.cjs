@@ -7,6 +7,7 @@
  *     → ui · visitor
  *     → modes: xr, preview → vr · ar               (vr and ar never import each other)
  *     → app (src/app.ts, src/app/) → main.ts
+ * The curating page (src/curate/, /curate) stands beside the visit: it uses twin and i18n only.
  * Beside the browser (Node only): server → twin; pipeline → twin; cli → server, pipeline, twin.
  * Tests (*.test.ts) run in Node and may read files, so they are exempt from the "no Node" rules.
  */
@@ -22,7 +23,7 @@ const AR = '^src/modes/ar/';
 const MODES = '^src/modes/';
 const APP = '^src/(app/|app\\.ts$)';
 const NODE_ONLY = '^src/(server|pipeline|cli)/';
-const BROWSER = '^src/(scene|i18n|offline|live|ui|visitor|modes|app)/|^src/(app|main)\\.ts$';
+const BROWSER = '^src/(scene|i18n|offline|live|ui|visitor|modes|app|curate)/|^src/(app|main)\\.ts$';
 const TEST = '\\.test\\.ts$';
 
 /** What a layer may not import: everything above it, and its siblings. */
@@ -55,6 +56,8 @@ module.exports = {
     upward('vr-never-imports-ar', VR, `${VR}|${XR}|${UI}|${LOW}`, 'VR imports the shared XR layer, never AR.'),
     upward('ar-never-imports-vr', AR, `${AR}|${XR}|${UI}|${LOW}`, 'AR imports the shared XR layer, never VR.'),
     upward('app-below-main', APP, `${APP}|${MODES}|${UI}|${LOW}`, 'The app composes every browser layer below it.'),
+    upward('curate-is-its-own-page', '^src/curate/', `^src/curate/|^src/i18n/`,
+      'The curating page (/curate) is a page of its own: it uses twin and i18n, never the visit\'s layers.'),
     {
       name: 'only-main-imports-app',
       severity: 'error',
