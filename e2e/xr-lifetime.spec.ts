@@ -92,8 +92,8 @@ test('entering and leaving VR and AR twenty times leaves the scene’s meshes, m
   const started = Date.now();
   for (let i = 1; i <= 20; i++) await cycle(i);
   const seconds = (Date.now() - started) / 1000;
-  // Known gap: each session still leaves three observers on scene.onDisposeObservable and one on the engine's
-  // onResizeObservable (Babylon's, not yet traced); printed here, every other count must be as it was.
+  // Known gap: each session still leaves three observers on scene.onDisposeObservable (Babylon's, not yet
+  // traced); printed here with the engine's resize observers, every other count must be as it was.
   const open = ({ observers: { dispose, engineResize, ...rest } }: SceneCounts) => ({ rest, left: { dispose, engineResize } });
   await expect.poll(async () => things(await sceneCounts(page)), { message: 'after twenty VR and AR sessions' }).toEqual(things(initial));
   const after = await sceneCounts(page);

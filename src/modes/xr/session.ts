@@ -124,10 +124,10 @@ export class XrSession {
     // The experience's dispose leaves its features (teleport target, hand joints, pointer rays) on the scene.
     this.xr.baseExperience.featuresManager.dispose();
     this.xr.dispose();
-    // Babylon leaves each session's render target in scene.textures on the web ("opaque textures" cannot be
-    // destroyed: the session owned the framebuffer, now gone); take it off the scene's list only.
+    // Babylon leaves each session's render target on the web ("opaque textures" cannot be destroyed), with its
+    // scene and engine observers; the session that owned its framebuffer is over, so the wrapper goes too.
     const added = <T,>(list: T[]) => list.filter((x) => !this.before.has(x));
-    for (const t of added(this.scene.textures)) if (t.name === 'XR renderTargetTexture') this.scene.removeTexture(t);
+    for (const t of added(this.scene.textures)) if (t.name === 'XR renderTargetTexture') t.dispose();
     // What Babylon's features leave once their controllers are gone: the pointer's ray and target materials
     // (the meshes go, their materials stay) and the hand joints' shared source mesh.
     for (const m of added(this.scene.meshes)) if (XR_LEFTOVER_MESHES.has(m.name)) m.dispose(false, true);
