@@ -13,6 +13,7 @@ import { validateExhibition } from '../twin/validate';
 import { MANIFEST_KEY, cacheName, contentHash, offlineFiles, sha256Hex, type SavedManifest } from './plan';
 import { QuotaError, listSaved, repairSaved, runSave, type SavePlan } from './save';
 import { pickSaved } from './serve';
+import { seededRandom } from '../twin/random';
 
 const ORIGIN = 'http://museum.test';
 const EX_URL = `${ORIGIN}/exhibitions/default/exhibition.json`;
@@ -20,17 +21,6 @@ const TEXT_A = readFileSync(resolve(import.meta.dirname, '../../assets/default/e
 /** Version B: the same exhibition with its title changed (a new content hash, the same media). */
 const TEXT_B = TEXT_A.replace('"title": {', '"title": { "de": "Neu",');
 
-/** mulberry32: a tiny seeded PRNG (Math.random cannot be seeded). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ an in-memory Cache Storage with a quota
 
@@ -193,7 +183,7 @@ describe('save for offline under faults', () => {
   });
 
   it('a network cut, a broken body, a full disk or a closed page at a random point: the earlier save is kept whole, the new one is never counted as saved, and resuming completes it', async () => {
-    const rand = prng(0x0ff1_13e);
+    const rand = seededRandom(0x0ff1_13e);
     const nMedia = MEDIA.size;
     const seen = { cut: 0, inside: 0, quota: 0, abort: 0, completed: 0 };
     for (let round = 0; round < 60; round++) {

@@ -2,47 +2,17 @@
  * QoS 1 end to end: a server killed with SIGKILL right after acknowledging readings has them all after a restart.
  * The server runs as a child process (`npm run serve`'s command), so the kill is a real one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import { afterAll, expect, it } from 'vitest';
 import type { HistoryResponse, LiveSnapshot } from '../twin/live/contract';
-import { ROOT } from './config';
+import { childServers } from './testing/child-server';
 
 const EX = 'castelrovo-collections';
 const PASSWORD = 'durability-test-password';
-const dir = mkdtempSync(join(tmpdir(), 'museum-durability-'));
-const children: ChildProcess[] = [];
+const servers = childServers('museum-durability-', { MUSEUM_SENSOR_PASSWORD: PASSWORD });
+const serve = () => servers.start();
 
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Starts `main.ts --production` on a free port and resolves with its URL once it listens. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const dist = join(dir, 'dist');
-  mkdirSync(dist, { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>test</title>'); // the API is under test, not the app
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--production'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', MUSEUM_DATA_DIR: join(dir, 'data'), OUT_DIR: dist, MUSEUM_SIMULATOR: 'off', MUSEUM_MQTT_PORT: '0', MUSEUM_SENSOR_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /at (http:\/\/[\d.]+:\d+)\//.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${out}`)));
-  });
-}
+afterAll(() => servers.cleanUp());
 
 it('loses no acknowledged reading when killed with SIGKILL', { timeout: 90_000 }, async () => {
   const first = await serve();

@@ -11,22 +11,11 @@
 import { connect, type MqttClient } from 'mqtt';
 import { topicOf, zoneArea, type Quantity } from '../twin/live/index';
 import type { Exhibition } from '../twin/schema';
+import { seededRandom } from '../twin/random';
 
 /** Opening hours, in the server's local time. */
 export const OPENING_HOUR = 10;
 export const CLOSING_HOUR = 18;
-
-/** mulberry32: a tiny seeded generator, enough for plausible noise (not for anything secret). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ZoneCharacter {
   readonly id: string;

@@ -4,46 +4,18 @@
  * process (`npm run serve`'s command), so the kill is a real one; MUSEUM_ADMIN_PASSWORD makes the user.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { ROOT } from '../config';
+import { childServers } from '../testing/child-server';
 import type { LiveServer } from '../server';
 import { artworkText } from './doc-model';
 import { acknowledged, connect } from './testing';
 
 const PASSWORD = 'durability-admin-password';
-const dir = mkdtempSync(join(tmpdir(), 'collab-durability-'));
-const children: ChildProcess[] = [];
+const servers = childServers('collab-durability-', { MUSEUM_ADMIN_PASSWORD: PASSWORD });
+const serve = () => servers.start();
 
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const dist = join(dir, 'dist');
-  mkdirSync(dist, { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>test</title>');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--production'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', MUSEUM_DATA_DIR: join(dir, 'data'), OUT_DIR: dist, MUSEUM_SIMULATOR: 'off', MUSEUM_MQTT_PORT: '0', MUSEUM_ADMIN_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /at (http:\/\/[\d.]+:\d+)\//.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${out}`)));
-  });
-}
+afterAll(() => servers.cleanUp());
 
 async function signIn(url: string): Promise<string> {
   const r = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: PASSWORD }) });
@@ -64,7 +36,7 @@ it('keeps every acknowledged edit of a draft across a SIGKILL', { timeout: 120_0
   a.destroy(); // in the same tick: the client gets no chance to reconnect to a dead server
   await new Promise((r) => first.child.once('exit', r));
   // The edits were not yet in the compacted state (debounced): only the change log can bring them back.
-  const db = new Database(join(dir, 'data', 'collab.sqlite'), { readonly: true });
+  const db = new Database(join(servers.dataDir, 'collab.sqlite'), { readonly: true });
   const { upto } = db.prepare('SELECT upto FROM drafts').get() as { upto: number };
   const { last } = db.prepare('SELECT MAX(seq) AS last FROM changes').get() as { last: number };
   db.close();
