@@ -87,13 +87,18 @@ test('a visitor turns Live on and sees how crowded each room is, and which rooms
 test('an out-of-band humidity held past the minimum duration shows at the work and in the alerts list', async ({ page, baseURL }) => {
   const before = await snapshot(baseURL!);
   // A work in a zone of its own sensors, whose humidity band 78 % RH is well outside.
-  const work = Object.values(before.artworks).find((w) => w.zone && w.zone !== 'gallery' && w.zone !== 'hall' && w.zone !== 'cabinet' && (w.limits.humidity?.max ?? 100) < 70);
+  // The journeys share one server: another spec may have left an alert elsewhere, so pick a zone without one.
+  const alerted = new Set(before.alerts.map((a) => a.zone));
+  const work = Object.values(before.artworks).find(
+    (w) => w.zone && !alerted.has(w.zone) && w.zone !== 'gallery' && w.zone !== 'hall' && w.zone !== 'cabinet' && (w.limits.humidity?.max ?? 100) < 70,
+  );
   expect(work, 'a work with a humidity band in a quiet zone').toBeTruthy();
   await page.goto(`/?view=curator#artwork=${work!.id}`);
   await waitLive(page);
   await expect(page.locator('#panel .live-work')).toBeVisible();
   await expect(page.locator('#drawer .live-curator')).toBeVisible();
-  await expect(page.locator('#drawer .live-no-alerts')).toBeVisible();
+  if (before.alerts.length === 0) await expect(page.locator('#drawer .live-no-alerts')).toBeVisible();
+  else await expect(page.locator(`#drawer .live-alerts li[data-zone="${work!.zone}"]`)).toHaveCount(0);
   const s = await sensor(baseURL!);
   await s.publish(`${work!.zone}/humidity`, 78, 12);
   const sent = Date.now();
