@@ -29,7 +29,7 @@ import {
   Licence,
   Finish,
 } from './schema-primitives';
-export { FORMAT, FORMAT_VERSION, LIMITS, LangMap, Vec2, Vec3, MediaPath, Licence, Finish } from './schema-primitives';
+export { FORMAT, FORMAT_VERSION, LangMap, Vec2, Vec3, Finish } from './schema-primitives';
 
 
 // ---------------------------------------------------------------- space
