@@ -34,7 +34,7 @@ export function mediaPathProblem(ref: string): string | undefined {
     return undefined;
   }
   if (ref.startsWith('/')) return 'a media path is relative to the exhibition file; it must not start with "/"';
-  // Any base works: ".." that climbs above the folder climbs above every folder.
+  // Any base works: ".." that climbs above the folder climbs above every folder. (.invalid is reserved, RFC 2606: a parsing base, never fetched.)
   const folder = 'https://exhibition.invalid/folder/';
   if (!new URL(ref, folder).href.startsWith(folder)) return 'a media path must stay inside the exhibition folder (no "..")';
   return undefined;
