@@ -49,10 +49,12 @@ export function securityOptionsFromEnv(env: Record<string, string | undefined> =
 }
 
 /** Adds the headers to every response (an onSend hook, so 404s and files served by plugins get them too). */
-export function registerSecurity(app: FastifyInstance, options: SecurityOptions = securityOptionsFromEnv()): void {
+export function registerSecurity(app: FastifyInstance, options: SecurityOptions = securityOptionsFromEnv()): Record<string, string> {
   const headers = securityHeaders(options);
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [name, value] of Object.entries(headers)) if (!reply.hasHeader(name)) reply.header(name, value);
     return payload;
   });
+  // Responses that leave Fastify's reply (a hijacked one, such as Vite's in development) set these themselves.
+  return headers;
 }

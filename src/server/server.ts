@@ -96,7 +96,7 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
     const security = securityOptionsFromEnv();
     const browserBroker = config.brokerBrowserUrl ?? (config.brokerUrl?.startsWith('ws') ? config.brokerUrl : undefined);
     const trustedOrigins = [...(security.trustedOrigins ?? []), ...(browserBroker ? [new URL(browserBroker).origin] : [])];
-    registerSecurity(app, { ...security, trustedOrigins, csp: config.mode === 'production' });
+    const securityHeaders = registerSecurity(app, { ...security, trustedOrigins, csp: config.mode === 'production' });
     const upgrades = new Map<string, UpgradeHandler>();
 
     const external = config.brokerUrl !== undefined;
@@ -132,7 +132,8 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
       closers.push(() => dev!.close());
       // Whatever the server's routes do not take goes to Vite (pages, modules, the exhibitions plugin…).
       app.setNotFoundHandler((req, reply) => {
-        reply.hijack();
+        reply.hijack(); // so Fastify's onSend never runs: the security headers go on here
+        for (const [name, value] of Object.entries(securityHeaders)) reply.raw.setHeader(name, value);
         dev!.middleware(req.raw, reply.raw, () => {
           reply.raw.statusCode = 404;
           reply.raw.end('Not found');
