@@ -9,7 +9,7 @@
  * (labels.ts), opening works and their animations (ar-works.ts), the instructions and controls (ar-hud.ts).
  * Loaded on demand by ar-button.ts.
  */
-import { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
+import type { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
 import { WebXRFeatureName } from '@babylonjs/core/XR/webXRFeaturesManager';
 import '@babylonjs/core/XR/motionController/webXROculusTouchMotionController';
 import '@babylonjs/core/XR/motionController/webXRGenericMotionController';
@@ -31,6 +31,7 @@ import { h, clear } from '../../ui/dom';
 import { artworkIdOf } from '../../scene/artworks';
 import { useOwnControllerProfiles } from '../xr/profiles';
 import { XrSession } from '../xr/session';
+import { createXrExperience } from '../xr/experience';
 import { xrLocale, type XrHost, type XrLocale } from '../xr/host';
 import type { RegistrationMethod } from './logic';
 import { ArOccluders } from './occluders';
@@ -140,7 +141,7 @@ export class ArMode {
   /** Loads Babylon's default WebXR experience (no teleport, hands or controller meshes) with hit test, anchors, DOM overlay and image tracking where available. */
   static async create(host: ArHost): Promise<ArMode> {
     useOwnControllerProfiles();
-    const xr = await WebXRDefaultExperience.CreateAsync(host.gallery.scene, {
+    const xr = await createXrExperience(host.gallery.scene, {
       disableDefaultUI: true,
       disableTeleportation: true,
       disableNearInteraction: true,

@@ -3,7 +3,8 @@
  * A mode is created on the button's press and disposed of once its session has ended, by whatever route (our
  * Exit button, the headset's system menu, the browser taking the session away, an error), so entering and
  * leaving VR and AR any number of times leaves the scene with the meshes, materials, textures and observers it
- * had before. `sceneCounts()` is what the tests compare.
+ * had before (the experience itself is made by ./experience.ts, which lets Babylon's dispose observers go).
+ * `sceneCounts()` is what the tests compare.
  */
 import type { Scene } from '@babylonjs/core/scene';
 
@@ -57,6 +58,7 @@ export function sceneCounts(scene: Scene): SceneCounts {
     engineResize: scene.getEngine().onResizeObservable,
     engineEndFrame: scene.getEngine().onEndFrameObservable,
     engineBeginFrame: scene.getEngine().onBeginFrameObservable,
+    engineDispose: scene.getEngine().onDisposeObservable,
   };
   const observers: Record<string, number> = {};
   for (const [name, o] of Object.entries(observed)) observers[name] = o.observers.length;

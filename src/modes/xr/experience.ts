@@ -1,0 +1,38 @@
+/**
+ * Babylon's default WebXR experience, made so that disposing of it lets it go. `WebXRDefaultExperience.CreateAsync`
+ * adds three observers to the scene's `onDisposeObservable` (the experience, its helper and its session manager,
+ * each `addOnce(() => this.dispose())`) and their own `dispose()` never removes them: each closure keeps the whole
+ * experience (camera, session manager, features, input, render target) alive as long as the scene, about 0.4 MB
+ * per VR or AR session, and three more observers every time (the leak docs/security.md measured).
+ *
+ * `createXrExperience` replaces them with one observer of its own (the scene's disposal still disposes of a live
+ * experience), removed with the output canvas's engine observer when the experience is disposed of (its camera's `onDisposeObservable`, which fires from
+ * `WebXRExperienceHelper.dispose`).
+ */
+import { WebXRDefaultExperience, type WebXRDefaultExperienceOptions } from '@babylonjs/core/XR/webXRDefaultExperience';
+import type { Observer } from '@babylonjs/core/Misc/observable';
+import type { Scene } from '@babylonjs/core/scene';
+
+/** `WebXRDefaultExperience.CreateAsync`, leaving nothing on the scene once the experience is disposed of. */
+export async function createXrExperience(scene: Scene, options: WebXRDefaultExperienceOptions): Promise<WebXRDefaultExperience> {
+  const engine = scene.getEngine();
+  const sceneBefore = new Set<Observer<Scene>>(scene.onDisposeObservable.observers);
+  const engineBefore = new Set<Observer<unknown>>(engine.onDisposeObservable.observers);
+  const xr = await WebXRDefaultExperience.CreateAsync(scene, options);
+  // What the experience added while it was made (nothing else adds dispose observers during a mode's load).
+  for (const o of scene.onDisposeObservable.observers.filter((o) => !sceneBefore.has(o))) scene.onDisposeObservable.remove(o);
+  // Its output canvas's engine observer (`this._engine = null`) outlives it too; its session manager removes its own.
+  const engineAdded = engine.onDisposeObservable.observers.filter((o) => !engineBefore.has(o));
+  const camera = xr.baseExperience?.camera;
+  if (!camera || camera.isDisposed()) {
+    // WebXR could not start: Babylon disposed of what it made already.
+    for (const o of engineAdded) engine.onDisposeObservable.remove(o);
+    return xr;
+  }
+  const own = scene.onDisposeObservable.addOnce(() => xr.dispose());
+  camera.onDisposeObservable.addOnce(() => {
+    scene.onDisposeObservable.remove(own);
+    for (const o of engineAdded) engine.onDisposeObservable.remove(o);
+  });
+  return xr;
+}
