@@ -103,6 +103,8 @@ export class LiveView {
     if (svg && !this.layer) this.layer = new LivePlanLayer(svg, zones.plan);
     const curator = this.curatorOpen();
     const crowding = this.actions.crowdingOn();
+    // The 3D floor's crowding and the visit planner follow the same toggle.
+    liveFeedFor(this.c).showCrowding(crowding);
     this.summary.hidden = !curator && !crowding;
     this.summary.dataset.connection = view.connection;
     if (curator) this.layer?.showHeat(view.snapshot, this.heat, locale.lang);

@@ -15,6 +15,8 @@ import { planRoute, type Route } from '../twin/route/plan';
 import { decodeRouteLink, encodeRouteLink, exhibitionRevision, FRAGMENT_KEY, type RouteLink } from '../twin/route/link';
 import { amenitiesOf } from '../twin/route/levels';
 import { planOf } from '../twin/route/places';
+import { crowdingChange, liveCrowding } from '../twin/route/live-crowding';
+import { liveFeedFor } from '../modes/xr/live-feed';
 import type { FloorPlanManager } from './floor-plan';
 import type { VisitContext } from './context';
 
@@ -25,6 +27,10 @@ export class RouteManager {
   private link?: RouteLink;
   private settings: RouteSettings = { ...DEFAULTS };
   private messages: string[] = [];
+  /** Live crowding per zone while the *Live* toggle is on; what the route was planned with; what changed since. */
+  private crowding?: Record<string, number>;
+  private plannedWith: Record<string, number> = {};
+  private crowdingNotes: string[] = [];
   private following?: number;
   private store?: UseStore;
   private readonly button: HTMLButtonElement;
@@ -40,6 +46,8 @@ export class RouteManager {
     this.revision = exhibitionRevision(c.ex);
     this.button = h('button', { type: 'button', id: 'route-button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', onclick: () => this.toggle() }, c.locale.t.routePlan);
     this.bar = h('div', { id: 'route-bar', class: 'tour-bar route-bar', role: 'region', hidden: true });
+    const feed = liveFeedFor(c);
+    feed.onSnapshotChangedObservable.add((s) => this.liveChanged(feed.crowdingShown ? liveCrowding(s) : undefined));
     c.locale.onChange(() => {
       this.button.textContent = c.locale.t.routePlan;
       this.renderDrawer();
@@ -84,7 +92,7 @@ export class RouteManager {
     const favourites = [...new Set([...(this.c.favourites?.list() ?? []), ...(this.link?.stops ?? [])])].filter((id) => ex.artworks.some((a) => a.id === id));
     const places = [{ id: 'entrance', name: locale.t.routeEntrance }, ...amenitiesOf(planOf(ex)).map((a) => ({ id: a.id, name: locale.text(a.name) }))];
     const out: Node[] = [routeForm({ locale, words, favourites, places, settings: this.settings, plan: (s) => this.make(s, favourites) })];
-    if (this.route) out.push(routeResult({ locale, words, route: this.route, messages: this.messages, link: this.url(), follow: () => this.follow(0) }));
+    if (this.route) out.push(routeResult({ locale, words, route: this.route, messages: [...this.messages, ...this.crowdingNotes], link: this.url(), follow: () => this.follow(0) }));
     return out;
   }
 
@@ -92,7 +100,9 @@ export class RouteManager {
   private make(settings: RouteSettings, favourites: string[]): void {
     this.settings = settings;
     this.messages = [];
-    this.route = planRoute(this.c.ex, { favourites, mustSee: settings.mustSee, budget: settings.budget, start: settings.start, end: settings.end, stepFree: settings.stepFree, avoidCrowded: settings.avoidCrowded, crowding: {} });
+    this.plannedWith = this.crowding ?? {};
+    this.crowdingNotes = [];
+    this.route = planRoute(this.c.ex, { favourites, mustSee: settings.mustSee, budget: settings.budget, start: settings.start, end: settings.end, stepFree: settings.stepFree, avoidCrowded: settings.avoidCrowded, crowding: this.plannedWith });
     this.link = this.linkOf(this.route);
     this.afterPlan();
     this.renderDrawer();
@@ -107,9 +117,27 @@ export class RouteManager {
     this.messages = quiet ? [] : decoded.messages.map((m) => words.linkMessage(m));
     const l = decoded.link;
     this.settings = { budget: l.budget, stepFree: l.stepFree, avoidCrowded: l.avoidCrowded, start: l.start ?? 'entrance', end: l.end ?? 'entrance', mustSee: l.mustSee };
-    this.route = planRoute(ex, { favourites: l.stops, mustSee: l.mustSee, budget: l.budget, start: l.start, end: l.end, stepFree: l.stepFree, keepOrder: true });
+    this.plannedWith = this.crowding ?? {};
+    this.crowdingNotes = [];
+    this.route = planRoute(ex, { favourites: l.stops, mustSee: l.mustSee, budget: l.budget, start: l.start, end: l.end, stepFree: l.stepFree, avoidCrowded: l.avoidCrowded, crowding: this.plannedWith, keepOrder: true });
     this.link = { ...l, exhibition: ex.id, revision: this.revision, stops: this.route.stops.map((s) => s.artwork) };
     this.afterPlan();
+  }
+
+  /**
+   * New live counts (or the toggle): a planned route says which of its rooms became crowded (or calm) since it was
+   * planned; the visitor plans again to go round them (a route being followed is never changed under them).
+   */
+  private liveChanged(crowding: Record<string, number> | undefined): void {
+    this.crowding = crowding;
+    if (!this.route) return;
+    const change = crowding ? crowdingChange(this.c.ex, this.route, this.plannedWith, crowding) : undefined;
+    const notes = change ? this.words().crowdingChange(change) : [];
+    if (notes.join('\n') === this.crowdingNotes.join('\n')) return;
+    this.crowdingNotes = notes;
+    if (this.drawer.isOpen('route')) this.renderDrawer();
+    if (change?.nowCrowded.length) this.c.status.announce(notes[0]!);
+    this.c.status.report({ routeCrowding: change?.nowCrowded.join(',') ?? '' });
   }
 
   private linkOf(route: Route): RouteLink {

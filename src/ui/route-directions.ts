@@ -8,6 +8,7 @@ import type { Exhibition } from '../twin/schema';
 import type { DirectionStep, Side } from '../twin/route/directions';
 import type { Route } from '../twin/route/plan';
 import type { LinkMessage } from '../twin/route/link';
+import type { CrowdingChange } from '../twin/route/live-crowding';
 import { levelsOf } from '../twin/route/levels';
 import { amenitiesOf } from '../twin/route/levels';
 import { planOf } from '../twin/route/places';
@@ -84,9 +85,20 @@ export class RouteWords {
       if (n.kind === 'no-step-free-way') out.push(this.locale.fill(t.routeNoStepFree, { titles: n.artworks.map((id) => this.title(id)).join(', ') }));
       else if (n.kind === 'avoided-crowded') out.push(this.locale.fill(t.routeAvoided, { rooms: n.rooms.map((id) => this.room(id)).join(', ') }));
       else if (n.kind === 'crowded-stops') out.push(this.locale.fill(t.routeCrowdedStops, { titles: n.artworks.map((id) => this.title(id)).join(', ') }));
+      else if (n.kind === 'crowded-on-way') out.push(this.locale.fill(t.routeCrowdedOnWay, { rooms: n.rooms.map((id) => this.room(id)).join(', ') }));
       else if (n.kind === 'unknown-place') out.push(this.locale.fill(t.routeUnknownPlace, { id: n.id }));
       else out.push(t.routeNoWayToEnd);
     }
+    return out;
+  }
+
+  /** What changed in the live crowding on the route since it was planned (src/twin/route/live-crowding.ts). */
+  crowdingChange(c: CrowdingChange): string[] {
+    const t = this.locale.t;
+    const rooms = (ids: readonly string[]) => ids.map((id) => this.room(id)).join(', ');
+    const out: string[] = [];
+    if (c.nowCrowded.length) out.push(this.locale.fill(t.routeCrowdedNow, { rooms: rooms(c.nowCrowded) }));
+    if (c.noLongerCrowded.length) out.push(this.locale.fill(t.routeCalmNow, { rooms: rooms(c.noLongerCrowded) }));
     return out;
   }
 

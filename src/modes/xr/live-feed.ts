@@ -12,10 +12,23 @@ export class XrLiveFeed {
   /** An alert was raised or cleared (after the snapshot it belongs to was published). */
   readonly onAlertObservable = new Observable<AlertEvent>();
   private current?: LiveSnapshot;
+  private crowding = false;
 
   /** The latest snapshot, or undefined before the first (or where there is no server). */
   get snapshot(): LiveSnapshot | undefined {
     return this.current;
+  }
+
+  /** Whether the visitor turned crowding on (the *Live* toggle): the 3D floor and the visit planner follow it. */
+  get crowdingShown(): boolean {
+    return this.crowding;
+  }
+
+  /** The *Live* toggle changed: observers of the snapshot hear it (what they show depends on both). */
+  showCrowding(on: boolean): void {
+    if (on === this.crowding) return;
+    this.crowding = on;
+    this.onSnapshotChangedObservable.notifyObservers(this.current);
   }
 
   /** What the app calls on every update of its live view. */

@@ -69,6 +69,8 @@ export type RouteNote =
   | { kind: 'no-step-free-way'; artworks: string[] }
   | { kind: 'avoided-crowded'; rooms: string[] }
   | { kind: 'crowded-stops'; artworks: string[] }
+  /** Crowded rooms the route walks through because the visitor did not ask to avoid them. */
+  | { kind: 'crowded-on-way'; rooms: string[] }
   | { kind: 'unknown-place'; which: 'start' | 'end'; id: string }
   | { kind: 'no-way-to-end' };
 
@@ -98,8 +100,10 @@ export interface Route {
 export function planRoute(ex: Exhibition, req: PlanRequest): Route {
   const plan = planOf(ex);
   const notes: RouteNote[] = [];
-  const crowdedRooms = req.avoidCrowded ? crowdedRoomsOf(ex, req.crowding ?? {}, req.crowdedThreshold ?? CROWDED_THRESHOLD) : new Set<string>();
-  const graph = new NavGraph(plan, { stepFree: req.stepFree, roomPenalty: new Map([...crowdedRooms].map((r) => [r, CROWD_PENALTY])) });
+  // Crowded rooms are always known (to warn); they cost more only when the visitor asked to avoid them.
+  const crowdedRooms = crowdedRoomsOf(ex, req.crowding ?? {}, req.crowdedThreshold ?? CROWDED_THRESHOLD);
+  const penalty = req.avoidCrowded ? new Map([...crowdedRooms].map((r) => [r, CROWD_PENALTY])) : undefined;
+  const graph = new NavGraph(plan, { stepFree: req.stepFree, roomPenalty: penalty });
   const levels = roomLevels(plan);
   const entrance = endPlace(ex, 'entrance')!;
   const place = (which: 'start' | 'end', id: string | undefined): Place => {
@@ -173,7 +177,12 @@ export function planRoute(ex: Exhibition, req: PlanRequest): Route {
     legs.push({ path: p, metres: p.metres, minutes: walkMinutes(p.metres) });
   }
   if (crowdedRooms.size) {
-    notes.push({ kind: 'avoided-crowded', rooms: [...crowdedRooms] });
+    if (req.avoidCrowded) notes.push({ kind: 'avoided-crowded', rooms: [...crowdedRooms] });
+    else {
+      const walked = new Set(legs.flatMap((l) => l.path.nodes.map((n) => graph.node(n).room)));
+      const onWay = [...crowdedRooms].filter((r) => walked.has(r));
+      if (onWay.length) notes.push({ kind: 'crowded-on-way', rooms: onWay });
+    }
     const inCrowd = stops.filter((s) => crowdedRooms.has(s.place.room)).map((s) => s.artwork);
     if (inCrowd.length) notes.push({ kind: 'crowded-stops', artworks: inCrowd });
   }
