@@ -36,9 +36,12 @@ const SMALL = ((): Record<string, unknown> => {
   return { ...structuredClone(FULL), tours: [structuredClone(tour)], artworks: all.filter((a) => ids.has(a.id)) };
 })();
 const SEED = 0x5eed_2026;
-/** Per test: stop after this many cases or this long, whichever comes first. */
-const CASES = 3000;
-const BUDGET_MS = 12_000;
+/**
+ * Per test: stop after this many cases or this long, whichever comes first. The suite runs a short pass (it must
+ * stay fast on two cores); `npm run fuzz` runs a long one (FUZZ_CASES, FUZZ_BUDGET_MS) with the same seed.
+ */
+const CASES = Number(process.env.FUZZ_CASES ?? 450);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 10_000);
 
 
 const HOSTILE: unknown[] = [
@@ -144,7 +147,7 @@ describe('fuzz: exhibition validator', () => {
     expect(validateExhibition(structuredClone(SMALL)).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
-  it('returns problems or a valid model for thousands of mutated exhibitions, never throws', () => {
+  it('returns problems or a valid model for every mutated exhibition, never throws', () => {
     const rand = seededRandom(SEED);
     const start = performance.now();
     const seen = { ok: 0, problems: 0 };
@@ -160,9 +163,9 @@ describe('fuzz: exhibition validator', () => {
     // Both outcomes occur: the mutations reach past the first schema check.
     expect(seen.ok).toBeGreaterThan(0);
     expect(seen.problems).toBeGreaterThan(0);
-    expect(i).toBeGreaterThan(200);
+    expect(i).toBeGreaterThan(100);
     console.log(`fuzz validator: ${i} cases in ${(performance.now() - start).toFixed(0)} ms (${seen.ok} valid, ${seen.problems} with problems)`);
-  }, 60_000);
+  }, BUDGET_MS + 30_000);
 });
 
 describe('fuzz: exhibition loader', () => {
@@ -202,9 +205,9 @@ describe('fuzz: exhibition loader', () => {
       }
     }
     expect(seen.refused).toBeGreaterThan(0);
-    expect(i).toBeGreaterThan(100);
+    expect(i).toBeGreaterThan(50);
     console.log(`fuzz loader (text): ${i} cases in ${(performance.now() - start).toFixed(0)} ms (${seen.loaded} loaded, ${seen.refused} refused)`);
-  }, 60_000);
+  }, BUDGET_MS + 30_000);
 
   it('resolves or refuses with a readable error for mutated exhibitions', async () => {
     const rand = seededRandom(SEED + 2);
@@ -222,5 +225,5 @@ describe('fuzz: exhibition loader', () => {
     expect(seen.loaded).toBeGreaterThan(0);
     expect(seen.refused).toBeGreaterThan(0);
     console.log(`fuzz loader (model): ${i} cases in ${(performance.now() - start).toFixed(0)} ms (${seen.loaded} loaded, ${seen.refused} refused)`);
-  }, 60_000);
+  }, BUDGET_MS + 30_000);
 });
