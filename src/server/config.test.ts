@@ -24,10 +24,11 @@ describe('settings from the environment', () => {
         MUSEUM_DATABASE_URL: 'postgres://twin@db/twin',
         MUSEUM_STALE_AFTER_MINUTES: '30',
         MUSEUM_ALERT_MIN_DURATION_SECONDS: '60',
+        MUSEUM_RAW_HISTORY_DAYS: '30',
       },
       'production',
     );
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/museum', mqttPort: 0, mode: 'production', staleAfterMinutes: 30, alertMinDurationSeconds: 60 });
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/museum', mqttPort: 0, mode: 'production', staleAfterMinutes: 30, alertMinDurationSeconds: 60, rawHistoryDays: 30 });
     expect(c.simulator.enabled).toBe(false);
     expect(c.exhibitions.map((p) => p.split(/[\\/]/).slice(-2).join('/'))).toEqual(['a/exhibition.json', 'b/exhibition.json']);
     expect(c.brokerBrowserUrl).toBe('wss://broker.museum.example/mqtt');
@@ -38,6 +39,8 @@ describe('settings from the environment', () => {
       [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
       [{ MUSEUM_MQTT_PORT: 'mqtt' }, /MUSEUM_MQTT_PORT must be a port number/],
       [{ MUSEUM_SIMULATOR: 'maybe' }, /MUSEUM_SIMULATOR must be on or off/],
+      [{ MUSEUM_RAW_HISTORY_DAYS: '1' }, /MUSEUM_RAW_HISTORY_DAYS must be at least 2/],
+      [{ MUSEUM_RAW_HISTORY_DAYS: 'forever' }, /MUSEUM_RAW_HISTORY_DAYS must be a number of days/],
       [{ MUSEUM_SENSOR_PASSWORD: 'short' }, /at least 12 characters/],
       [{ MUSEUM_BROKER_URL: 'http://broker' }, /MUSEUM_BROKER_URL must be a URL starting with mqtt:/],
       [{ MUSEUM_BROKER_URL: 'mqtt://broker:1883' }, /MUSEUM_BROKER_BROWSER_URL must be set/],

@@ -31,11 +31,15 @@ export interface ServerConfig {
   readonly brokerPassword: string | undefined;
   /** postgres://… for history in PostgreSQL; SQLite in the data folder otherwise. */
   readonly databaseUrl: string | undefined;
+  /** redis://… joins several server instances' co-curation drafts (Hocuspocus's Redis extension). */
+  readonly redisUrl: string | undefined;
   readonly simulator: { readonly enabled: boolean; readonly seed: number | undefined; readonly intervalMs: number };
   /** A zone with no reading for this long says "no data since …". */
   readonly staleAfterMinutes: number;
   /** How long a limit must stay crossed (or recovered) before an alert is raised (or cleared). */
   readonly alertMinDurationSeconds: number;
+  /** Raw readings are kept this many days; the hourly and daily rollups and the lux-hours are kept for good. */
+  readonly rawHistoryDays: number;
   /** How often the live twin re-evaluates time-based rules (staleness, minimum durations). */
   readonly tickMs: number;
   /** Shortest gap between two snapshot publishes of one exhibition. */
@@ -77,11 +81,17 @@ const Env = z.object({
   MUSEUM_BROKER_USERNAME: z.string().optional(),
   MUSEUM_BROKER_PASSWORD: z.string().optional(),
   MUSEUM_DATABASE_URL: url('MUSEUM_DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
+  MUSEUM_REDIS_URL: url('MUSEUM_REDIS_URL', ['redis:', 'rediss:']).optional(),
   MUSEUM_SIMULATOR: onOff('MUSEUM_SIMULATOR').default(true),
   MUSEUM_SIMULATOR_SEED: z.coerce.number().int('MUSEUM_SIMULATOR_SEED must be a whole number').optional(),
   MUSEUM_SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(100, 'MUSEUM_SIMULATOR_INTERVAL_MS must be at least 100').default(5000),
   MUSEUM_STALE_AFTER_MINUTES: z.coerce.number({ error: 'MUSEUM_STALE_AFTER_MINUTES must be a number' }).positive('MUSEUM_STALE_AFTER_MINUTES must be above 0').default(15),
   MUSEUM_ALERT_MIN_DURATION_SECONDS: z.coerce.number({ error: 'MUSEUM_ALERT_MIN_DURATION_SECONDS must be a number' }).min(0, 'MUSEUM_ALERT_MIN_DURATION_SECONDS must be 0 or more').default(300),
+  // At least 2 days: a restart rebuilds the 24 h fluctuation windows from raw readings.
+  MUSEUM_RAW_HISTORY_DAYS: z.coerce
+    .number({ error: 'MUSEUM_RAW_HISTORY_DAYS must be a number of days' })
+    .min(2, 'MUSEUM_RAW_HISTORY_DAYS must be at least 2 (the 24 h fluctuation windows are rebuilt from raw readings)')
+    .default(90),
   MUSEUM_E2E_HOOKS: onOff('MUSEUM_E2E_HOOKS').default(false),
   OUT_DIR: z.string().min(1).default('dist'),
 });
@@ -118,9 +128,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, mode: ServerConfig['mode']
     brokerUsername: e.MUSEUM_BROKER_USERNAME,
     brokerPassword: e.MUSEUM_BROKER_PASSWORD,
     databaseUrl: e.MUSEUM_DATABASE_URL,
+    redisUrl: e.MUSEUM_REDIS_URL,
     simulator: { enabled: e.MUSEUM_SIMULATOR, seed: e.MUSEUM_SIMULATOR_SEED, intervalMs: e.MUSEUM_SIMULATOR_INTERVAL_MS },
     staleAfterMinutes: e.MUSEUM_STALE_AFTER_MINUTES,
     alertMinDurationSeconds: e.MUSEUM_ALERT_MIN_DURATION_SECONDS,
+    rawHistoryDays: e.MUSEUM_RAW_HISTORY_DAYS,
     e2eHooks: e.MUSEUM_E2E_HOOKS,
   });
 }
@@ -143,9 +155,11 @@ export function resolveConfig(c: Partial<Omit<ServerConfig, 'exhibitions'>> & { 
     brokerUsername: c.brokerUsername,
     brokerPassword: c.brokerPassword,
     databaseUrl: c.databaseUrl,
+    redisUrl: c.redisUrl,
     simulator: c.simulator ?? { enabled: false, seed: undefined, intervalMs: 5000 },
     staleAfterMinutes: c.staleAfterMinutes ?? 15,
     alertMinDurationSeconds: c.alertMinDurationSeconds ?? 300,
+    rawHistoryDays: c.rawHistoryDays ?? 90,
     tickMs: c.tickMs ?? 1000,
     snapshotMs: c.snapshotMs ?? 500,
     e2eHooks: c.e2eHooks ?? false,

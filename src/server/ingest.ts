@@ -3,7 +3,7 @@
  * and snapshots out. `handle` resolves only once an accepted reading is stored, so the broker acknowledges a
  * QoS 1 publish after it and a crash after the acknowledgement loses nothing.
  */
-import { alertsTopic, snapshotTopic, type AlertEvent, type LiveSnapshot, type Reading, type Rejection } from '../twin/live/contract';
+import { alertsTopic, snapshotTopic, type AlertEvent, type LiveSnapshot, type Reading, type Rejection, type SensorHealth } from '../twin/live/contract';
 import type { HistoryStore } from './history/index';
 import { SensorHealthBook } from './sensor-health';
 
@@ -26,6 +26,8 @@ export interface IngestOptions {
   readonly parse: (topic: string, payload: Buffer, now: Date) => ParseOutcome;
   readonly history: HistoryStore;
   readonly snapshotMs: number;
+  /** Sensor health saved by an earlier run, per exhibition (HistoryStore.sensorHealth). */
+  readonly sensorHealth?: ReadonlyMap<string, readonly SensorHealth[]>;
   readonly now?: () => Date;
   readonly onError?: (message: string, e: unknown) => void;
 }
@@ -39,12 +41,13 @@ export class Ingest {
   private readonly snapshots = new Map<string, { timer?: NodeJS.Timeout; last: number; lastBody?: string }>();
   private readonly listeners = new Set<(ev: AlertEvent) => void>();
   private closed = false;
+  private savingHealth: Promise<void> | undefined;
   private readonly now: () => Date;
 
   constructor(private readonly o: IngestOptions) {
     this.now = o.now ?? (() => new Date());
     this.writer = new BatchedAppend(o.history);
-    for (const id of o.twins.keys()) this.health.set(id, new SensorHealthBook());
+    for (const id of o.twins.keys()) this.health.set(id, new SensorHealthBook(o.sensorHealth?.get(id)));
   }
 
   /** Connects the outgoing side once the broker is up (alerts and snapshots before that are only kept). */
@@ -89,9 +92,10 @@ export class Ingest {
     return { accepted: true, reading: r };
   }
 
-  /** Time-based rules (staleness, minimum durations), called every few seconds by the server. */
+  /** Time-based rules (staleness, minimum durations), called every few seconds by the server; saves sensor health. */
   tick(): void {
     if (this.closed) return;
+    if (!this.savingHealth) this.savingHealth = this.saveHealth().finally(() => (this.savingHealth = undefined));
     const now = this.now();
     for (const [id, twin] of this.o.twins) {
       try {
@@ -112,6 +116,22 @@ export class Ingest {
     this.closed = true;
     for (const s of this.snapshots.values()) clearTimeout(s.timer);
     await this.writer.idle();
+    await this.savingHealth;
+    await this.saveHealth();
+  }
+
+  /** Writes the sensors whose health changed since the last save; a failed save is tried again next tick. */
+  private async saveHealth(): Promise<void> {
+    for (const [id, book] of this.health) {
+      const changed = book.takeChanged();
+      if (changed.length === 0) continue;
+      try {
+        await this.o.history.saveSensorHealth(id, changed);
+      } catch (e) {
+        book.restore(changed);
+        this.o.onError?.(`Sensor health of ${id} could not be saved`, e);
+      }
+    }
   }
 
   private emit(exhibition: string, events: readonly AlertEvent[]): void {

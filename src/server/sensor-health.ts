@@ -1,23 +1,34 @@
 /**
  * Per-sensor counts for the sensor health view (GET /api/exhibitions/<id>/sensors): a sensor is its topic.
- * Kept in memory: it describes the sensors since this process started, which is what a facilities engineer
- * debugging a sensor needs; the readings themselves are in the history.
+ * Counted in memory as messages arrive and kept in the history store (saved each tick and on close, read back
+ * at start), so a restart does not lose what a facilities engineer was debugging. At most one tick of counts is
+ * lost to a SIGKILL; the readings themselves are durable before they are acknowledged.
  */
 import type { Rejection, SensorHealth } from '../twin/live/contract';
 
 /** A bound on distinct topics, so a misconfigured sensor fleet cannot grow memory without limit. */
 const MAX_SENSORS = 20_000;
 
-export class SensorHealthBook {
-  private readonly sensors = new Map<string, { accepted: number; rejected: number; lastSeen?: string; lastRejection?: Rejection }>();
+type Entry = { accepted: number; rejected: number; lastSeen?: string; lastRejection?: Rejection };
 
-  private entry(sensor: string) {
+export class SensorHealthBook {
+  private readonly sensors = new Map<string, Entry>();
+  /** Sensors changed since the last save. */
+  private readonly dirty = new Set<string>();
+
+  /** Starts from the health saved before (a restart). */
+  constructor(saved: readonly SensorHealth[] = []) {
+    for (const { sensor, ...e } of saved.slice(0, MAX_SENSORS)) this.sensors.set(sensor, { ...e });
+  }
+
+  private entry(sensor: string): Entry | undefined {
     let e = this.sensors.get(sensor);
     if (!e) {
       if (this.sensors.size >= MAX_SENSORS) return undefined;
       e = { accepted: 0, rejected: 0 };
       this.sensors.set(sensor, e);
     }
+    this.dirty.add(sensor);
     return e;
   }
 
@@ -41,5 +52,16 @@ export class SensorHealthBook {
     return [...this.sensors.entries()]
       .map(([sensor, e]) => ({ sensor, ...e }))
       .sort((a, b) => Number(b.rejected > 0) - Number(a.rejected > 0) || a.sensor.localeCompare(b.sensor));
+  }
+
+  /** The sensors changed since the last call, to save; `restore` puts them back when the save failed. */
+  takeChanged(): SensorHealth[] {
+    const out = [...this.dirty].map((sensor) => ({ sensor, ...this.sensors.get(sensor)! }));
+    this.dirty.clear();
+    return out;
+  }
+
+  restore(changed: readonly SensorHealth[]): void {
+    for (const h of changed) this.dirty.add(h.sensor);
   }
 }

@@ -212,3 +212,35 @@ it('keeps a generated sensor password in the data folder, readable by its owner 
     rmSync(own, { recursive: true, force: true });
   }
 });
+
+it('keeps sensor health across a restart, and prunes raw readings older than MUSEUM_RAW_HISTORY_DAYS at start', async () => {
+  const own = mkdtempSync(join(tmpdir(), 'museum-server-restart-'));
+  const options = { port: 0, dataDir: own, mqttPort: 0, serveApp: false, log: false, sensorPassword: PASSWORD } as const;
+  const topic = `museum/${EX}/cabinet/humidity`;
+  const old = { exhibition: EX, target: { kind: 'zone', id: 'cabinet' }, quantity: 'humidity', time: new Date(Date.now() - 10 * 86_400_000).toISOString(), value: 51 } as const;
+  try {
+    const first = await startServer(options);
+    try {
+      const c = await connectAsync(`${first.url.replace('http', 'ws')}/mqtt`, { username: 'sensor', password: PASSWORD, reconnectPeriod: 0 });
+      await c.publishAsync(topic, 'not json', { qos: 1 });
+      await c.publishAsync(topic, JSON.stringify({ value: 48 }), { qos: 1 });
+      await c.endAsync();
+      await first.history.append([old]);
+    } finally {
+      await first.close(); // saves sensor health
+    }
+    const second = await startServer({ ...options, rawHistoryDays: 2 });
+    try {
+      const health = (await (await fetch(`${second.url}/api/exhibitions/${EX}/sensors`)).json()) as SensorHealth[];
+      expect(health.find((h) => h.sensor === topic)).toMatchObject({ accepted: 1, rejected: 1, lastRejection: { sensor: topic } });
+      // The 10-day-old raw reading goes; its hour stays in the rollup, so a week's chart still shows it.
+      await expect.poll(async () => (await second.history.recent(EX, new Date(Date.parse(old.time) - 1))).map((r) => r.value)).toEqual([48]);
+      const week = await second.history.query({ exhibition: EX, target: old.target, quantity: 'humidity', from: new Date(Date.now() - 11 * 86_400_000), to: new Date() });
+      expect(week.points.map((p) => p[1])).toContain(51);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -15,6 +15,7 @@ import { resolveConfig, type ServerConfig } from './config';
 import { loadExhibitions, type ServedExhibition } from './exhibitions';
 import { connectExternalBroker } from './external-broker';
 import { openHistoryStore, type HistoryStore } from './history/index';
+import { startRawRetention } from './retention';
 import { registerHttpApi } from './http-api';
 import { registerSecurity, securityOptionsFromEnv } from './security';
 import { Ingest, type Publisher } from './ingest';
@@ -81,7 +82,10 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
       staleAfterMinutes: config.staleAfterMinutes,
       alertMinDurationSeconds: config.alertMinDurationSeconds,
     });
+    // Sensor health saved by the last run, so the health view survives a restart.
+    const sensorHealth = new Map(await Promise.all([...exhibitions.keys()].map(async (id) => [id, await history.sensorHealth(id)] as const)));
     const ingest = new Ingest({
+      sensorHealth,
       twins,
       parse: twins.parse,
       history,
@@ -183,6 +187,8 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
 
     const ticker = setInterval(() => ingest.tick(), config.tickMs);
     closers.push(() => clearInterval(ticker));
+    const retention = startRawRetention({ history, days: config.rawHistoryDays, log, onError: (message, e) => console.error(`${message}: ${e instanceof Error ? e.message : String(e)}`) });
+    closers.push(() => retention.stop());
 
     let simulator: Simulator | undefined;
     if (config.simulator.enabled) {

@@ -4,7 +4,7 @@
  * One interface, two engines: embedded SQLite in `<dataDir>/history.sqlite` (the default), or PostgreSQL when
  * `MUSEUM_DATABASE_URL` is a postgres:// URL (several server processes, or a database the museum already runs).
  */
-import type { HistoryResponse, Quantity, Reading, ReadingTarget } from '../../twin/live/contract';
+import type { HistoryResponse, Quantity, Reading, ReadingTarget, SensorHealth } from '../../twin/live/contract';
 
 /** A history request: one target's one quantity over [from, to]. */
 export interface HistoryQuery {
@@ -38,7 +38,43 @@ export interface HistoryStore {
    * 30 min counts nothing (the light state is unknown). Kept per hour as readings arrive, so this reads little.
    */
   luxHoursThisYear(exhibition: string, now: Date): Promise<Record<string, number>>;
+  /**
+   * Deletes raw readings older than `before`; the hourly and daily rollups and the lux-hours stay, so charts of
+   * those ranges and the year's light budget are unchanged. From then on a range that reaches before it reads
+   * the hourly rollup, and a reading older than it is not stored (its hour is summarised already: a redelivery
+   * would count twice). Returns how many raw readings went.
+   */
+  pruneRaw(before: Date): Promise<number>;
+  /** Keeps each sensor's health (counts, last seen, last rejection) so a restart does not lose it. */
+  saveSensorHealth(exhibition: string, sensors: readonly SensorHealth[]): Promise<void>;
+  /** The sensor health last saved for an exhibition. */
+  sensorHealth(exhibition: string): Promise<SensorHealth[]>;
   close(): Promise<void>;
+}
+
+/** A sensor's health as a row, the same in both engines (the last rejection as JSON). */
+export interface SensorHealthRow {
+  readonly sensor: string;
+  readonly accepted: number | string;
+  readonly rejected: number | string;
+  readonly last_seen: string | null;
+  readonly last_rejection: string | null;
+}
+
+export function sensorHealthOf(r: SensorHealthRow): SensorHealth {
+  let lastRejection: SensorHealth['lastRejection'];
+  try {
+    lastRejection = r.last_rejection ? (JSON.parse(r.last_rejection) as SensorHealth['lastRejection']) : undefined;
+  } catch {
+    lastRejection = undefined; // damaged by hand: the counts still stand
+  }
+  return {
+    sensor: r.sensor,
+    accepted: Number(r.accepted),
+    rejected: Number(r.rejected),
+    ...(r.last_seen ? { lastSeen: r.last_seen } : {}),
+    ...(lastRejection ? { lastRejection } : {}),
+  };
 }
 
 export interface HistoryStoreOptions {

@@ -26,7 +26,7 @@ describe('history in PostgreSQL (a real server, started by the test)', () => {
         await client.end();
       }
     },
-    backToSchema1: `DROP TABLE lux_hour; UPDATE history_schema SET version = 1;
+    backToSchema1: `DROP TABLE sensor_health; DROP TABLE history_meta; DROP TABLE lux_hour; UPDATE history_schema SET version = 1;
       ALTER TABLE readings DROP CONSTRAINT readings_pkey, ADD PRIMARY KEY (series_id, ms);
       ALTER TABLE rollup_hour DROP CONSTRAINT rollup_hour_pkey, ADD PRIMARY KEY (series_id, bucket);
       ALTER TABLE rollup_day DROP CONSTRAINT rollup_day_pkey, ADD PRIMARY KEY (series_id, bucket)`,
@@ -53,7 +53,7 @@ describe('history in PostgreSQL (a real server, started by the test)', () => {
       await fresh.connect();
       const { rows } = await fresh.query<{ version: number }>('SELECT version FROM history_schema');
       await fresh.end();
-      expect(rows).toEqual([{ version: 3 }]);
+      expect(rows).toEqual([{ version: 4 }]);
     } finally {
       await admin.end();
     }

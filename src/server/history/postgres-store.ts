@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import type { Reading } from '../../twin/live/contract';
-import type { HistoryStore } from './index';
+import { sensorHealthOf, type HistoryStore, type SensorHealthRow } from './index';
 import { LUX_BACKFILL_SQL, luxDeltas, luxSpans, SPAN_SQL } from './lux-hours';
 import { luxHours, queryHistory, recentReadings, type SqlReader } from './reader';
 import { DAY_MS, HOUR_MS, rollupsOf, type Row } from './rollups';
@@ -36,7 +36,14 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE rollup_hour DROP CONSTRAINT rollup_hour_pkey, ADD PRIMARY KEY (series_id, bucket) INCLUDE (lo, hi, total, n);
    ALTER TABLE rollup_day DROP CONSTRAINT rollup_day_pkey, ADD PRIMARY KEY (series_id, bucket) INCLUDE (lo, hi, total, n);
    ALTER TABLE lux_hour DROP CONSTRAINT lux_hour_pkey, ADD PRIMARY KEY (series_id, bucket) INCLUDE (lux_ms);`,
+  `CREATE TABLE history_meta (key text PRIMARY KEY, value text NOT NULL);
+   CREATE TABLE sensor_health (
+     exhibition text NOT NULL, sensor text NOT NULL, accepted bigint NOT NULL, rejected bigint NOT NULL,
+     last_seen text, last_rejection text, PRIMARY KEY (exhibition, sensor));`,
 ];
+
+/** history_meta key: the time (unix ms) before which raw readings were pruned. */
+const RAW_FROM_KEY = 'raw_from_ms';
 
 /** Any id for the advisory lock that keeps two servers starting together from migrating at once. */
 const MIGRATION_LOCK = 7_311_402;
@@ -116,6 +123,12 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
 
   const seriesIds = new Map<string, number>();
   const lightSeries = new Set<number>();
+  /** Raw readings before this (unix ms) were pruned (by this server or another sharing the database). */
+  const rawFrom = async (): Promise<number> => {
+    const got = await pool.query<{ value: string }>('SELECT value FROM history_meta WHERE key = $1', [RAW_FROM_KEY]);
+    return got.rows[0] ? Number(got.rows[0].value) : -Infinity;
+  };
+  let rawFromMs = await rawFrom();
   /** Ids for the batch's series, creating new ones in their own statement (a series row alone is harmless). */
   async function resolveSeries(readings: readonly Reading[]): Promise<void> {
     const missing = new Map<string, Reading>();
@@ -155,8 +168,14 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
     async append(readings) {
       open();
       if (readings.length === 0) return;
-      const times = readings.map(readingTimeMs); // a bad reading refuses the batch before anything is written
+      let times = readings.map(readingTimeMs); // a bad reading refuses the batch before anything is written
       await resolveSeries(readings);
+      const kept = times.map((t) => t >= rawFromMs); // pruned already: a redelivery would count twice in the rollups
+      if (!kept.every(Boolean)) {
+        readings = readings.filter((_, i) => kept[i]);
+        times = times.filter((_, i) => kept[i]);
+        if (readings.length === 0) return;
+      }
       const series = readings.map((r) => seriesIds.get(seriesKey(r.exhibition, r.target, r.quantity))!);
       const client = await pool.connect();
       try {
@@ -195,7 +214,7 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
     },
     async query(q) {
       open();
-      return queryHistory(reader, q);
+      return queryHistory(reader, q, rawFromMs);
     },
     async recent(exhibition, since) {
       open();
@@ -204,6 +223,49 @@ export async function openPostgresStore(url: string): Promise<HistoryStore> {
     async luxHoursThisYear(exhibition, now) {
       open();
       return luxHours(reader, exhibition, now);
+    },
+    async pruneRaw(before) {
+      open();
+      const cut = before.getTime();
+      if (!Number.isFinite(cut)) throw new Error('History pruneRaw(): before must be a valid date');
+      // The mark first: from now on nothing older is written (by this server) while the rows go.
+      await pool.query(
+        `INSERT INTO history_meta (key, value) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = GREATEST(history_meta.value::bigint, EXCLUDED.value::bigint)::text`,
+        [RAW_FROM_KEY, String(cut)],
+      );
+      rawFromMs = await rawFrom();
+      let gone = 0;
+      // One series per statement: short transactions, so sensors keep being acknowledged meanwhile.
+      const ids = await pool.query<{ id: number }>('SELECT id FROM series');
+      for (const { id } of ids.rows) gone += (await pool.query('DELETE FROM readings WHERE series_id = $1 AND ms < $2', [id, cut])).rowCount ?? 0;
+      return gone;
+    },
+    async saveSensorHealth(exhibition, sensors) {
+      open();
+      if (sensors.length === 0) return;
+      await pool.query(
+        `INSERT INTO sensor_health (exhibition, sensor, accepted, rejected, last_seen, last_rejection)
+         SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[])
+         ON CONFLICT (exhibition, sensor) DO UPDATE SET accepted = EXCLUDED.accepted, rejected = EXCLUDED.rejected,
+           last_seen = EXCLUDED.last_seen, last_rejection = EXCLUDED.last_rejection`,
+        [
+          exhibition,
+          sensors.map((h) => h.sensor),
+          sensors.map((h) => h.accepted),
+          sensors.map((h) => h.rejected),
+          sensors.map((h) => h.lastSeen ?? null),
+          sensors.map((h) => (h.lastRejection ? JSON.stringify(h.lastRejection) : null)),
+        ],
+      );
+    },
+    async sensorHealth(exhibition) {
+      open();
+      const got = await pool.query<SensorHealthRow>(
+        'SELECT sensor, accepted, rejected, last_seen, last_rejection FROM sensor_health WHERE exhibition = $1 ORDER BY sensor',
+        [exhibition],
+      );
+      return got.rows.map(sensorHealthOf);
     },
     async close() {
       if (closed) return;

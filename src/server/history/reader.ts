@@ -29,7 +29,11 @@ function validate(q: HistoryQuery): { fromMs: number; toMs: number; maxPoints: n
   return { fromMs, toMs, maxPoints };
 }
 
-export async function queryHistory(db: SqlReader, q: HistoryQuery): Promise<HistoryResponse> {
+/**
+ * Answers a history query. `rawFromMs`: raw readings before it were pruned (see HistoryStore.pruneRaw), so a range
+ * reaching before it reads the hourly rollup instead of raw readings that are no longer there.
+ */
+export async function queryHistory(db: SqlReader, q: HistoryQuery, rawFromMs = -Infinity): Promise<HistoryResponse> {
   const { fromMs, toMs, maxPoints } = validate(q);
   const answer = (bucketSeconds: number, points: Point[]): HistoryResponse => ({
     exhibition: q.exhibition,
@@ -51,7 +55,8 @@ export async function queryHistory(db: SqlReader, q: HistoryQuery): Promise<Hist
 
   // Long ranges always read the rollups (they stay complete however the raw table is pruned); shorter ones give
   // raw readings when they fit, counting at most maxPoints + 1 rows so the check costs little.
-  const plan = planBuckets(fromMs, toMs, maxPoints);
+  const planned = planBuckets(fromMs, toMs, maxPoints);
+  const plan = planned.source === 'raw' && fromMs < rawFromMs ? { source: 'hourly' as const, bucketMs: HOUR_MS } : planned;
   if (plan.source === 'raw') {
     const counted = await db.all<{ n: number | string }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM readings WHERE ${range} LIMIT ${p(4)}) t`,

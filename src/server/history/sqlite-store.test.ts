@@ -21,7 +21,7 @@ describe('history in SQLite', () => {
       db.exec(statement);
       db.close();
     },
-    backToSchema1: 'DROP TABLE lux_hour; PRAGMA user_version = 1',
+    backToSchema1: 'DROP TABLE sensor_health; DROP TABLE history_meta; DROP TABLE lux_hour; PRAGMA user_version = 1',
   });
 
   it('writes <dataDir>/history.sqlite in WAL mode with full sync, and refuses a newer schema', async () => {

@@ -9,11 +9,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reading } from '../../twin/live/contract';
-import type { HistoryStore } from './index';
+import { sensorHealthOf, type HistoryStore, type SensorHealthRow } from './index';
 import { LUX_BACKFILL_SQL, luxDeltas, luxSpans, SPAN_SQL } from './lux-hours';
 import { luxHours, queryHistory, recentReadings, type SqlReader } from './reader';
 import { DAY_MS, HOUR_MS, rollupsOf, type Row } from './rollups';
 import { readingTimeMs, seriesKey } from './series';
+
+/** history_meta key: the time (unix ms) before which raw readings were pruned. */
+const RAW_FROM_KEY = 'raw_from_ms';
 
 /** Schema migrations, in order; PRAGMA user_version records how many have run. Append only, never edit one. */
 const MIGRATIONS: readonly string[] = [
@@ -32,6 +35,10 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE lux_hour (
      series_id INTEGER NOT NULL, bucket INTEGER NOT NULL, lux_ms REAL NOT NULL, PRIMARY KEY (series_id, bucket)) WITHOUT ROWID;
    ${LUX_BACKFILL_SQL};`,
+  `CREATE TABLE history_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE sensor_health (
+     exhibition TEXT NOT NULL, sensor TEXT NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL,
+     last_seen TEXT, last_rejection TEXT, PRIMARY KEY (exhibition, sensor)) WITHOUT ROWID;`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -76,6 +83,19 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
   );
   const seriesIds = new Map<string, number>();
   const lightSeries = new Set<number>();
+  const readMeta = db.prepare<[string], { value: string }>('SELECT value FROM history_meta WHERE key = ?');
+  const writeMeta = db.prepare('INSERT INTO history_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  /** Raw readings before this (unix ms) were pruned. */
+  let rawFromMs = Number(readMeta.get(RAW_FROM_KEY)?.value ?? -Infinity);
+  const pruneSeries = db.prepare('DELETE FROM readings WHERE series_id = ? AND ms < ?');
+  const saveHealth = db.prepare(
+    `INSERT INTO sensor_health (exhibition, sensor, accepted, rejected, last_seen, last_rejection) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (exhibition, sensor) DO UPDATE SET accepted = excluded.accepted, rejected = excluded.rejected,
+       last_seen = excluded.last_seen, last_rejection = excluded.last_rejection`,
+  );
+  const readHealth = db.prepare<[string], SensorHealthRow>(
+    'SELECT sensor, accepted, rejected, last_seen, last_rejection FROM sensor_health WHERE exhibition = ? ORDER BY sensor',
+  );
 
   const seriesOf = (r: Reading): number => {
     const key = seriesKey(r.exhibition, r.target, r.quantity);
@@ -94,6 +114,7 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
   const appendBatch = db.transaction((readings: readonly Reading[], times: readonly number[]) => {
     const stored: Row[] = [];
     for (const [i, r] of readings.entries()) {
+      if (times[i]! < rawFromMs) continue; // pruned already: its hour is in the rollups
       const row: Row = { series: seriesOf(r), time: times[i]!, value: r.value };
       if (insertReading.run(row.series, row.time, row.value).changes === 1) stored.push(row);
     }
@@ -132,7 +153,7 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
     },
     async query(q) {
       open();
-      return queryHistory(reader, q);
+      return queryHistory(reader, q, rawFromMs);
     },
     async recent(exhibition, since) {
       open();
@@ -141,6 +162,30 @@ export async function openSqliteStore(dataDir: string): Promise<HistoryStore> {
     async luxHoursThisYear(exhibition, now) {
       open();
       return luxHours(reader, exhibition, now);
+    },
+    async pruneRaw(before) {
+      open();
+      const cut = before.getTime();
+      if (!Number.isFinite(cut)) throw new Error('History pruneRaw(): before must be a valid date');
+      let gone = 0;
+      // One series per transaction: the writer lock is held briefly, and sensors keep being acknowledged.
+      for (const { id } of db.prepare<[], { id: number }>('SELECT id FROM series').all()) gone += pruneSeries.run(id, cut).changes;
+      if (cut > rawFromMs) {
+        writeMeta.run(RAW_FROM_KEY, String(cut));
+        rawFromMs = cut;
+      }
+      return gone;
+    },
+    async saveSensorHealth(exhibition, sensors) {
+      open();
+      db.transaction(() => {
+        for (const h of sensors)
+          saveHealth.run(exhibition, h.sensor, h.accepted, h.rejected, h.lastSeen ?? null, h.lastRejection ? JSON.stringify(h.lastRejection) : null);
+      })();
+    },
+    async sensorHealth(exhibition) {
+      open();
+      return readHealth.all(exhibition).map(sensorHealthOf);
     },
     async close() {
       if (closed) return;

@@ -199,4 +199,60 @@ export function historyStoreCases(engine: Engine): void {
     expect(stored.length).toBeGreaterThanOrEqual(acked);
     expect(stored.length % 50).toBe(0); // whole batches: a transaction is all or nothing
   });
+
+  // Last: in a shared PostgreSQL the prune mark holds for every exhibition, so its times lie long before the others'.
+  it('prunes raw readings older than the cut, while the rollups and lux-hours stay, also after a restart', async () => {
+    const o = await engine.options();
+    const ex = exhibitionId();
+    const at = (min: number) => new Date(Date.parse('2000-06-01T10:00:00Z') + min * 60_000).toISOString();
+    const temps = Array.from({ length: 13 }, (_, i) => reading(ex, zone('hall'), 'temperature', at(i * 10), 20 + i)); // 10:00 … 12:00
+    const light = Array.from({ length: 13 }, (_, i) => reading(ex, artwork('vermeer'), 'illuminance', at(i * 10), 50 + 10 * i));
+    const cut = new Date('2000-06-01T11:00:00Z');
+    const range = { exhibition: ex, target: zone('hall'), quantity: 'temperature' as const, from: new Date(at(0)), to: new Date(at(120)) };
+    const yearEnd = new Date('2000-12-31T23:00:00Z');
+    const luxBefore = await withStore(o, async (s) => {
+      await s.append([...temps, ...light]);
+      const lux = await s.luxHoursThisYear(ex, yearEnd);
+      expect(await s.pruneRaw(cut)).toBe(12); // 10:00 … 10:50 of both series
+      expect((await s.recent(ex, new Date(0))).map((r) => r.time)).toEqual([...temps.slice(6), ...light.slice(6)].map((r) => r.time).sort());
+      return lux;
+    });
+    expect(luxBefore[`artwork:vermeer`]).toBeGreaterThan(0);
+    await withStore(o, async (s) => {
+      // A late reading older than the cut is not stored: its hour is summarised already.
+      await s.append([reading(ex, zone('hall'), 'temperature', at(5), 99)]);
+      // The range reaches before the cut: hourly buckets from the rollup, the same as before pruning.
+      const h = await s.query(range);
+      expect(h.bucketSeconds).toBe(3600);
+      expect(h.points.slice(0, 2)).toEqual([
+        [Date.parse(at(0)), 22.5, 20, 25], // 10:00–10:50: 20 … 25
+        [Date.parse(at(60)), 28.5, 26, 31], // 11:00–11:50
+      ]);
+      // After the cut: raw readings as ever.
+      const raw = await s.query({ ...range, from: cut });
+      expect(raw.bucketSeconds).toBe(0);
+      expect(raw.points.map((p) => p[1])).toEqual(temps.slice(6).map((r) => r.value));
+      expect(await s.luxHoursThisYear(ex, yearEnd)).toEqual(luxBefore);
+    });
+  });
+
+  it('keeps sensor health across a restart', async () => {
+    const o = await engine.options();
+    const ex = exhibitionId();
+    const rejection = { sensor: `museum/${ex}/hall/humidity`, reason: 'outside physical range (140 % RH)', time: '2026-12-06T10:00:00.000Z' };
+    await withStore(o, async (s) => {
+      await s.saveSensorHealth(ex, [
+        { sensor: `museum/${ex}/hall/temperature`, accepted: 10, rejected: 0, lastSeen: '2026-12-06T09:00:00.000Z' },
+        { sensor: rejection.sensor, accepted: 3, rejected: 1, lastSeen: rejection.time, lastRejection: rejection },
+      ]);
+      await s.saveSensorHealth(ex, [{ sensor: `museum/${ex}/hall/temperature`, accepted: 11, rejected: 0, lastSeen: '2026-12-06T09:01:00.000Z' }]);
+    });
+    await withStore(o, async (s) => {
+      expect(await s.sensorHealth(ex)).toEqual([
+        { sensor: rejection.sensor, accepted: 3, rejected: 1, lastSeen: rejection.time, lastRejection: rejection },
+        { sensor: `museum/${ex}/hall/temperature`, accepted: 11, rejected: 0, lastSeen: '2026-12-06T09:01:00.000Z' },
+      ]);
+      expect(await s.sensorHealth(exhibitionId())).toEqual([]);
+    });
+  });
 }
