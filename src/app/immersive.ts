@@ -8,6 +8,8 @@ import { EYE_HEIGHT } from '../twin/layout';
 import { byId } from '../ui/dom';
 import { VrButton } from '../modes/vr/vr-button';
 import { ArButton } from '../modes/ar/ar-button';
+import { PhoneGuide } from '../modes/ar/phone-guide';
+import { supportsQuickLook } from '../modes/ar/quick-look';
 import type { ArHost } from '../modes/ar/ar-mode';
 import { liveFeedFor } from '../modes/xr/live-feed';
 import type { VrExit, VrHost, XrHost } from '../modes/vr/vr-mode';
@@ -21,6 +23,8 @@ const STATE_KEYS = new Set(['mode', 'selected', 'tour', 'tourStop']);
 export class ImmersiveManager {
   vr?: VrButton;
   ar?: ArButton;
+  /** The in-gallery guide where `?ar` finds no WebXR AR (an iPhone: with AR Quick Look). */
+  guide?: PhoneGuide;
 
   constructor(
     private readonly c: VisitContext,
@@ -45,8 +49,33 @@ export class ImmersiveManager {
       this.setStatus(d);
       // Media held for AR (`?ar`) loads once the preview is what the visitor has: no AR here, or it failed.
       if ((d.ar !== undefined && d.ar !== 'supported') || d.xr === 'failed') c.gallery?.loadMedia();
+      if (d.ar !== undefined && d.ar !== 'supported' && new URLSearchParams(location.search).has('ar')) this.showGuide();
     });
     void this.ar.init();
+  }
+
+  /** The phone guide (works near you, their panels, AR Quick Look on iPhone) for `?ar` without WebXR AR. */
+  private showGuide(): void {
+    const { c } = this;
+    if (this.guide || !c.gallery || !c.preview) return;
+    const scene = c.gallery.scene;
+    this.guide = new PhoneGuide({
+      exhibition: c.ex,
+      t: () => c.locale.t,
+      text: (m) => c.locale.text(m),
+      position: () => c.preview!.pose().position,
+      onMoved: (f) => scene.onAfterRenderObservable.add(f),
+      selected: () => c.state.selected,
+      onSelected: (f) => c.state.onChange('selected', f),
+      onLanguage: (f) => c.locale.onChange(f),
+      open: (id) => void this.works.open(id),
+      resolveMedia: (p) => mediaUrl(c.loaded.url, p),
+      engine: c.engine,
+      quickLook: supportsQuickLook(),
+      page: () => location.href,
+    });
+    byId('main').append(...this.guide.elements);
+    c.status.report({ phoneGuide: this.guide.quickLook ? 'quick-look' : 'guide' });
   }
 
   /** Whether an immersive session is showing (the preview ignores picks then). */

@@ -22,6 +22,7 @@ import { TourManager } from './tours';
 import { FloorPlanManager } from './floor-plan';
 import { DrawerManager } from './drawers';
 import { ConservationManager } from './conservation';
+import { showStaleApp, watchStaleChunks } from '../ui/stale-app';
 import { ChromeManager } from './chrome';
 import { ImmersiveManager } from './immersive';
 import { honourProtocols } from './protocols';
@@ -96,6 +97,8 @@ export class Visit {
   async start(): Promise<void> {
     const { c } = this;
     const t = () => c.locale.t;
+    // A tab on an older build whose lazy chunk is gone from the server: offer a reload (src/ui/stale-app.ts).
+    watchStaleChunks(window, () => showStaleApp(t(), () => location.reload()));
     this.chrome.render();
     this.drawers.renderProblemsButton();
     this.works.renderList();

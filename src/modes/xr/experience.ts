@@ -17,7 +17,7 @@ import type { Scene } from '@babylonjs/core/scene';
 export async function createXrExperience(scene: Scene, options: WebXRDefaultExperienceOptions): Promise<WebXRDefaultExperience> {
   const engine = scene.getEngine();
   const sceneBefore = new Set<Observer<Scene>>(scene.onDisposeObservable.observers);
-  const engineBefore = new Set<Observer<unknown>>(engine.onDisposeObservable.observers);
+  const engineBefore = new Set(engine.onDisposeObservable.observers);
   const xr = await WebXRDefaultExperience.CreateAsync(scene, options);
   // What the experience added while it was made (nothing else adds dispose observers during a mode's load).
   for (const o of scene.onDisposeObservable.observers.filter((o) => !sceneBefore.has(o))) scene.onDisposeObservable.remove(o);

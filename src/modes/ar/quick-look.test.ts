@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { quickLookHref, quickLookLink, quickLookModel, roomView, supportsQuickLook } from './quick-look';
+
+/** Just what the module touches of a document: anchors whose relList answers like the given browser. */
+function documentWith(relAr: boolean | 'no-supports' | 'throws') {
+  return {
+    createElement(tag: string) {
+      const children: unknown[] = [];
+      const el: Record<string, unknown> = { tagName: tag.toUpperCase(), children, append: (...c: unknown[]) => children.push(...c) };
+      if (tag === 'a') {
+        if (relAr === 'throws') Object.defineProperty(el, 'relList', { get: () => { throw new TypeError('no'); } });
+        else el.relList = relAr === 'no-supports' ? {} : { supports: (t: string) => relAr && t === 'ar' };
+      }
+      return el;
+    },
+  } as unknown as Document;
+}
+
+describe('AR Quick Look detection', () => {
+  it("is found where the browser supports the 'ar' link relation (Safari on iPhone)", () => {
+    expect(supportsQuickLook(documentWith(true))).toBe(true);
+  });
+  it('is not found elsewhere, nor where relList cannot answer', () => {
+    expect(supportsQuickLook(documentWith(false))).toBe(false);
+    expect(supportsQuickLook(documentWith('no-supports'))).toBe(false);
+    expect(supportsQuickLook(documentWith('throws'))).toBe(false);
+  });
+  it('WebXR AR comes first; Quick Look only without it; else nothing', () => {
+    expect(roomView({ webxrAr: true, quickLook: true })).toBe('webxr');
+    expect(roomView({ webxrAr: false, quickLook: true })).toBe('quick-look');
+    expect(roomView({ webxrAr: false, quickLook: false })).toBe('none');
+  });
+});
+
+describe('AR Quick Look link', () => {
+  it('keeps the work at true size and names the page, replacing any fragment', () => {
+    const href = quickLookHref('blob:https://museum.example/1234#x=1', 'https://museum.example/?ar#artwork=vase');
+    const [url, fragment] = href.split('#');
+    expect(url).toBe('blob:https://museum.example/1234');
+    const options = new URLSearchParams(fragment);
+    expect(options.get('allowsContentScaling')).toBe('0');
+    expect(options.get('canonicalWebPageURL')).toBe('https://museum.example/?ar#artwork=vase');
+  });
+  it("is an <a rel=\"ar\"> whose only child is an <img> carrying the link's name (Apple's rule)", () => {
+    const a = quickLookLink(documentWith(true), { usdz: 'blob:x/1', label: 'View «Vase» in your room', image: 'data:image/svg+xml,x' }) as unknown as {
+      rel: string;
+      href: string;
+      children: { tagName: string; alt: string; src: string }[];
+    };
+    expect(a.rel).toBe('ar');
+    expect(a.href).toBe('blob:x/1#allowsContentScaling=0');
+    expect(a.children).toHaveLength(1);
+    expect(a.children[0]).toMatchObject({ tagName: 'IMG', alt: 'View «Vase» in your room', src: 'data:image/svg+xml,x' });
+  });
+  it('is offered for objects with a model, not for paintings or restricted objects', () => {
+    expect(quickLookModel({ kind: 'object', model: 'objects/vase.glb' })).toBe('objects/vase.glb');
+    expect(quickLookModel({ kind: 'object' })).toBeUndefined();
+    expect(quickLookModel({ kind: 'painting' })).toBeUndefined();
+  });
+});
