@@ -112,3 +112,35 @@ export function artworkText(doc: Y.Doc, artworkId: string, field: string, lang: 
   }
   return t as Y.Text;
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Sets each field of `target` whose value differs from the map's (and removes those it lacks). */
+function applyFields(map: Y.Map<unknown>, target: JsonObject, skip?: string): void {
+  const now = map.toJSON() as JsonObject;
+  for (const k of Object.keys(now)) if (k !== skip && !(k in target)) map.delete(k);
+  for (const [k, v] of Object.entries(target)) if (k !== skip && v !== undefined && !sameJson(now[k], v)) map.set(k, toY(v));
+}
+
+/**
+ * Makes the document hold `target` (e.g. an earlier version being restored) with the fewest replacements: only
+ * the fields that differ are set (a whole field at a time), works are added or removed by id, the order is
+ * rewritten only when it differs. Call inside a transaction to send it as one change.
+ */
+export function applyExhibition(doc: Y.Doc, target: JsonObject): void {
+  applyFields(exhibitionMap(doc), target, 'artworks');
+  const works = artworksMap(doc);
+  const wanted = Array.isArray(target.artworks) ? (target.artworks as JsonObject[]) : [];
+  const ids = new Set(wanted.map((w) => String(w.id)));
+  for (const id of [...works.keys()]) if (!ids.has(id)) works.delete(id);
+  for (const w of wanted) {
+    const m = works.get(String(w.id));
+    if (m instanceof Y.Map) applyFields(m, w);
+    else works.set(String(w.id), objectToY(w));
+  }
+  const order = wanted.map((w) => String(w.id));
+  if (!sameJson(artworkOrder(doc).toArray(), order)) {
+    artworkOrder(doc).delete(0, artworkOrder(doc).length);
+    artworkOrder(doc).push(order);
+  }
+}

@@ -9,11 +9,14 @@
  * it touches something the role may not change (accounts/permissions.ts). A user whose role
  * changes or who is removed is disconnected at once (the client reconnects with the rights they have now).
  *
- * One instance: documents live in this process. Several instances would share them with
- * @hocuspocus/extension-redis (MUSEUM_REDIS_URL), which relays updates and awareness between instances.
+ * Several instances: with a Redis URL (MUSEUM_REDIS_URL) @hocuspocus/extension-redis relays every update and
+ * awareness change between the instances holding the same draft (they share the draft store, PostgreSQL).
+ * Each change is written once, by the instance whose curator made it; updates relayed by Redis are not.
  */
 import { Database } from '@hocuspocus/extension-database';
-import { Hocuspocus, IncomingMessage as HocuspocusMessage, type Connection, type Document } from '@hocuspocus/server';
+import { Redis } from '@hocuspocus/extension-redis';
+import IORedis from 'ioredis';
+import { Hocuspocus, IncomingMessage as HocuspocusMessage, type Document } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -22,7 +25,6 @@ import type { Account } from '../accounts/permissions';
 import { refusedChanges } from '../accounts/permissions';
 import { accountOfRequest, sessionToken } from '../accounts/routes';
 import type { AccountStore } from '../accounts/store';
-import type { ChangeSummary } from './diff';
 import { DraftShadow } from './guard';
 import { docToExhibition, exhibitionToDoc } from './doc-model';
 import type { DraftStore } from './storage';
@@ -30,6 +32,8 @@ import type { DraftStore } from './storage';
 /** Close codes of refused connections; Hocuspocus 3 closes one document of a shared socket with its reason only. */
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_SIGNED_OUT = 4401;
+export const CLOSE_STORAGE = 4500;
+
 
 interface CollabContext {
   accountId?: number;
@@ -46,6 +50,8 @@ export interface CollabOptions {
   readonly seed: (id: string) => Promise<Record<string, unknown>>;
   /** How long after the last edit the compacted state is written (changes are written at once regardless). */
   readonly debounceMs?: number;
+  /** redis://… to join other instances holding the same drafts. */
+  readonly redisUrl?: string;
 }
 
 export interface Collab {
@@ -53,6 +59,8 @@ export interface Collab {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** The draft's exhibition JSON now (loading the draft if nobody has it open). */
   draft(id: string): Promise<Record<string, unknown>>;
+  /** Runs `edit` on the draft as a change by `user` (written to the history like a curator's); resolves once stored. */
+  edit(id: string, user: string, edit: (doc: Y.Doc) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,8 +80,6 @@ function updateOf(message: Uint8Array): Uint8Array | undefined {
 export function createCollab(o: CollabOptions): Collab {
   /** A shadow of each open draft: updates are tried on it before the draft takes them (guard.ts). */
   const shadows = new WeakMap<Y.Doc, DraftShadow>();
-  /** What the guard found in the update a connection is about to apply: written with the change. */
-  const checked = new WeakMap<Connection, { user: string; summary: ChangeSummary[] }>();
 
   const current = (ctx: CollabContext): Account | undefined => {
     const a = ctx.token ? o.accounts.sessionAccount(ctx.token) : undefined;
@@ -88,14 +94,20 @@ export function createCollab(o: CollabOptions): Collab {
     extensions: [
       new Database({
         fetch: async ({ documentName }) => {
-          const stored = o.drafts.load(documentName);
+          const stored = await o.drafts.load(documentName);
           if (stored) return stored;
           const seed = Y.encodeStateAsUpdate(exhibitionToDoc((await o.seed(documentName)) as never));
-          o.drafts.saveState(documentName, seed); // stored at once: every instance then starts from the same seed
-          return seed;
+          // Stored at once, so every instance starts from the same seed (the first to store it wins).
+          if (await o.drafts.seed(documentName, seed)) return seed;
+          return (await o.drafts.load(documentName))!;
         },
-        store: async ({ documentName, state }) => o.drafts.saveState(documentName, state),
+        store: async ({ documentName, state, document }) => {
+          const snapshot = Y.snapshot(document);
+          await o.drafts.saveState(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update));
+        },
       }),
+      // ioredis, as the extension expects: one client to publish, one to subscribe.
+      ...(o.redisUrl ? [new Redis({ createClient: () => new IORedis(o.redisUrl!, { maxRetriesPerRequest: 3 }) })] : []),
     ],
 
     async onAuthenticate({ request, documentName, connectionConfig }): Promise<CollabContext> {
@@ -108,14 +120,10 @@ export function createCollab(o: CollabOptions): Collab {
       return account ? { accountId: account.id, userName: account.name, ...(token ? { token } : {}) } : {};
     },
 
-    async afterLoadDocument({ document, documentName }) {
+    async afterLoadDocument({ document }) {
       shadows.set(document, new DraftShadow(document));
-      document.on('update', (update: Uint8Array, origin: unknown) => {
-        const found = origin && typeof origin === 'object' ? checked.get(origin as Connection) : undefined;
-        if (found) checked.delete(origin as Connection);
-        const user = found ? found.user : ((origin as Connection | undefined)?.context as CollabContext | undefined)?.userName ?? 'server';
-        o.drafts.appendChange(documentName, user, found ? found.summary : [], update);
-      });
+      // A curator's change is written before it is applied (beforeHandleMessage); one relayed by Redis was
+      // written by the instance it came from; the server's own edits are written by edit().
     },
 
     async beforeHandleMessage({ update: message, document, context, connection }) {
@@ -132,7 +140,14 @@ export function createCollab(o: CollabOptions): Collab {
         shadow.reset();
         throw { code: CLOSE_FORBIDDEN, reason: reason(refused[0]!) };
       }
-      checked.set(connection, { user: account.name, summary: found.summary });
+      if (!found.changes.length) return; // nothing new (Yjs skips what the draft has)
+      // Written before Hocuspocus applies and acknowledges it: an acknowledged change is on disk.
+      try {
+        await o.drafts.appendChange(document.name, account.name, found.summary, update);
+      } catch (e) {
+        shadow.reset();
+        throw { code: CLOSE_STORAGE, reason: reason(`the change could not be stored: ${(e as Error).message}`) };
+      }
     },
   });
 
@@ -149,6 +164,27 @@ export function createCollab(o: CollabOptions): Collab {
   return {
     hocuspocus,
     handleUpgrade: (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req)),
+    async edit(id, user, edit) {
+      const dc = await hocuspocus.openDirectConnection(id, {});
+      try {
+        const doc = dc.document!;
+        // The guard's summary of the edit, found on a copy of the draft as it was (a restore is rare: a copy is fine).
+        const before = new DraftShadow(doc, false);
+        const updates: Uint8Array[] = [];
+        const on = (u: Uint8Array) => updates.push(u);
+        doc.on('update', on);
+        try {
+          doc.transact(() => edit(doc));
+        } finally {
+          doc.off('update', on);
+        }
+        if (!updates.length) return;
+        const update = Y.mergeUpdates(updates);
+        await o.drafts.appendChange(id, user, before.check(update)?.summary ?? [], update);
+      } finally {
+        await dc.disconnect();
+      }
+    },
     async draft(id) {
       const open = hocuspocus.documents.get(id);
       if (open) return docToExhibition(open);
@@ -165,7 +201,11 @@ export function createCollab(o: CollabOptions): Collab {
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));
       // Write each open draft's compacted state now (its changes are on disk already).
-      for (const doc of hocuspocus.documents.values()) o.drafts.saveState(doc.name, Y.encodeStateAsUpdate(doc));
+      for (const doc of hocuspocus.documents.values()) {
+        const snapshot = Y.snapshot(doc);
+        await o.drafts.saveState(doc.name, Y.encodeStateAsUpdate(doc), (u) => Y.snapshotContainsUpdate(snapshot, u)).catch(() => undefined);
+      }
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus }); // the Redis extension's clients
     },
   };
 }

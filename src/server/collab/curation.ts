@@ -1,7 +1,8 @@
 /**
  * Co-curation as a server extension (server.ts): accounts and sessions (/api/session, /api/users), the
  * collaborative drafts at /collab, history and publishing (/api/exhibitions/:id/…). Data in the server's data
- * folder: accounts.sqlite, collab.sqlite, published/.
+ * folder: accounts.sqlite, collab.sqlite (or PostgreSQL with MUSEUM_DATABASE_URL), published/. With MUSEUM_REDIS_URL
+ * several instances share the drafts live (collab.ts).
  *
  * MUSEUM_ADMIN_PASSWORD (at least 10 characters) creates or resets the user `admin` at each start.
  */
@@ -15,7 +16,9 @@ import { AccountStore } from '../accounts/store';
 import { publishedExhibitionPath } from '../publish/versions';
 import { registerPublishing } from '../publish/routes';
 import { createCollab, type Collab } from './collab';
-import { DraftStore } from './storage';
+import { registerHistory } from './history-routes';
+import { openDraftStore } from './postgres-storage';
+import type { DraftStore } from './storage';
 
 export interface CurationOptions {
   /** Environment to read MUSEUM_ADMIN_PASSWORD from (default process.env). */
@@ -37,7 +40,7 @@ export function curationExtension(o: CurationOptions = {}): ServerExtension {
       }
       const dataDir = ctx.config.dataDir;
       accounts = AccountStore.open(dataDir);
-      drafts = DraftStore.open(dataDir);
+      drafts = await openDraftStore({ dataDir, databaseUrl: ctx.config.databaseUrl });
       if (password) {
         await accounts.ensureAdmin(password);
         ctx.log('  Co-curation: user "admin" has the password in MUSEUM_ADMIN_PASSWORD');
@@ -51,14 +54,16 @@ export function curationExtension(o: CurationOptions = {}): ServerExtension {
         exhibitionIds: () => files.keys(),
         seed: async (id) => JSON.parse(await readFile(publishedExhibitionPath(dataDir, id) ?? files.get(id)!, 'utf8')) as Record<string, unknown>,
         ...(o.debounceMs !== undefined ? { debounceMs: o.debounceMs } : {}),
+        ...(ctx.config.redisUrl ? { redisUrl: ctx.config.redisUrl } : {}),
       }));
       await registerAccounts(ctx.app, { store: a });
+      await registerHistory(ctx.app, { accounts: a, drafts: d, collab: c, exhibitionIds: new Set(files.keys()) });
       await registerPublishing(ctx.app, { dataDir, accounts: a, drafts: d, files, assetsDir: resolve(ROOT, 'assets'), draft: (id) => c.draft(id) });
       ctx.onUpgrade('/collab', (req, socket, head) => c.handleUpgrade(req, socket, head));
     },
     async close() {
       await collab?.close();
-      drafts?.close();
+      await drafts?.close();
       accounts?.close();
     },
   };

@@ -56,10 +56,11 @@ export interface Checked {
 export class DraftShadow {
   private shadow: Y.Doc;
 
-  constructor(private readonly draft: Y.Doc) {
+  /** `follow` false: a one-off copy of the draft as it is now (to summarise an edit about to be made). */
+  constructor(private readonly draft: Y.Doc, follow = true) {
     this.shadow = this.copy();
     // Every update the draft takes reaches the shadow too (Yjs skips what the shadow already has).
-    draft.on('update', (update: Uint8Array) => Y.applyUpdate(this.shadow, update));
+    if (follow) draft.on('update', (update: Uint8Array) => Y.applyUpdate(this.shadow, update));
   }
 
   private copy(): Y.Doc {

@@ -1,5 +1,5 @@
 /**
- * Real services for integration tests: Debian's Mosquitto and PostgreSQL, each started by the test on a free
+ * Real services for integration tests: Debian's Mosquitto, PostgreSQL and Redis, each started by the test on a free
  * loopback port in a temporary folder, and gone (process and files) after `stop()`.
  * Installed with apt-get on first use; when that fails the start rejects, so the test fails rather than skips.
  */
@@ -246,6 +246,40 @@ export async function startPostgres(): Promise<PostgresService> {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+  };
+}
+
+export interface RedisService {
+  /** redis://127.0.0.1:<port> */
+  readonly url: string;
+  /** Its temporary folder (config), deleted by stop(). */
+  readonly dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Debian's redis-server on a free loopback port: no persistence, nothing written outside its folder. */
+export async function startRedis(): Promise<RedisService> {
+  const bin = await ensurePackage('redis-server', () => firstExisting(['/usr/bin/redis-server', '/usr/sbin/redis-server', '/usr/local/bin/redis-server']));
+  const dir = mkdtempSync(join(tmpdir(), 'museum-redis-'));
+  const port = await freePort();
+  const confFile = join(dir, 'redis.conf');
+  writeFileSync(confFile, [`bind ${HOST}`, `port ${port}`, `dir ${dir}`, 'save ""', 'appendonly no', 'daemonize no', 'protected-mode yes', ''].join('\n'));
+  const child = spawn(bin, [confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const exit = watch(child);
+  try {
+    await waitForPort(port, 'redis-server', exit.failure);
+  } catch (e) {
+    await exit.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    url: `redis://${HOST}:${port}`,
+    dir,
+    async stop() {
+      await exit.stop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
