@@ -8,7 +8,7 @@ import type { BuiltModel } from './objects-gltf';
 import { albarello, amphora, celadonVase, cineraryUrn, weddingBowl } from './objects-vessels';
 import { carnivalMask, kineticBronze, shepherdFigure, stoneHead, threeWaters } from './objects-sculpture';
 
-export { measure, snapToSurface, type BuiltModel, type ModelStats } from './objects-gltf';
+export { measure, snapToSurface, type BuiltModel } from './objects-gltf';
 
 export const MODEL_BUILDERS: Record<string, (id: string) => Promise<BuiltModel>> = {
   'ivy-amphora': amphora,
