@@ -24,11 +24,22 @@ export async function modelToUsdz(engine: AbstractEngine, modelUrl: string): Pro
   try {
     const container = await loadModelLimited(modelUrl, scene);
     container.addAllToScene();
-    // Textures are read back from the GPU where their source bytes are not kept: they must have arrived.
-    await scene.whenReadyAsync();
-    const bytes = await USDZExportAsync(scene, { includeAnchoringProperties: true, anchoringType: 'plane', planeAnchoringAlignment: 'horizontal' });
+    // The exporter waits for each texture itself (and reads it back from the GPU where its bytes are not kept); the
+    // scene is never drawn, so its readiness (shaders) is not waited for.
+    const exporting = USDZExportAsync(scene, { includeAnchoringProperties: true, anchoringType: 'plane', planeAnchoringAlignment: 'horizontal' });
+    const bytes = await within(exporting, EXPORT_DEADLINE_MS, 'the model could not be converted in time');
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: USDZ_TYPE });
   } finally {
     scene.dispose();
   }
+}
+
+/** How long the conversion may take once the model has arrived (a phone, a large model). */
+export const EXPORT_DEADLINE_MS = 60_000;
+
+/** `promise`, or a rejection with `message` after `ms`: the visitor is told, never left with "Preparing…". */
+function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
