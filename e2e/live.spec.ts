@@ -75,13 +75,27 @@ test('a visitor turns Live on and sees how crowded each room is, and which rooms
   await expect(page.locator('.live-zone[data-zone="cabinet"]')).toHaveAttribute('data-live', 'none');
   await expect(page.locator('#live-summary .live-legend li')).toHaveText(['quiet', 'busy', 'crowded']);
   await page.locator('#map').screenshot({ path: resolve(SHOTS, 'live-crowding.png') });
+  // In 3D too: each room's floor tinted in the plan's colours and patterns, a legend over the view, words for screen readers.
+  const floors = () =>
+    page.evaluate(() => {
+      const scene = window.museumTwin!.scene() as { meshes: { name: string; isEnabled(): boolean; metadata?: { crowding?: string } }[] };
+      return Object.fromEntries(scene.meshes.filter((m) => m.name.startsWith('crowding-floor:') && m.isEnabled()).map((m) => [m.name.slice(15), m.metadata?.crowding]));
+    });
+  await expect.poll(floors).toEqual({ gallery: 'crowded', hall: 'quiet' });
+  await expect(page.locator('#live-3d .live-legend li')).toHaveText(['quiet', 'busy', 'crowded']);
+  await expect(page.locator('#live-3d li[data-zone="gallery"]')).toHaveText(/: crowded$/);
+  await expect(page.locator('#live-3d li[data-zone="cabinet"]')).toHaveText(/: no data since/);
+  await page.locator('.stage').screenshot({ path: resolve(SHOTS, 'live-crowding-3d.png') });
   await audit(page, 'live crowding');
   // The reading changes: the plan follows.
   await s.publish('gallery/visitors', 2);
   await expect(zone('gallery')).toHaveText(/: quiet$/);
-  // Off again: the plan is the visitor's plan as before.
+  await expect.poll(floors).toEqual({ gallery: 'quiet', hall: 'quiet' });
+  // Off again: the plan is the visitor's plan as before, and the floors too.
   await live.click();
   await expect(page.locator('.live-zone')).toHaveCount(0);
+  await expect.poll(floors).toEqual({});
+  await expect(page.locator('#live-3d')).toBeHidden();
 });
 
 test('an out-of-band humidity held past the minimum duration shows at the work and in the alerts list', async ({ page, baseURL }) => {

@@ -12,6 +12,9 @@ import { crowdingLegend, freshness, heatLegendList, type LegendZone } from '../u
 import { alertsList, alertText, heatChooser } from '../ui/live-alerts';
 import { liveSection, livePanelKey } from '../ui/live-panel';
 import { drawCharts } from '../ui/live-chart';
+import { floorLegend } from '../ui/live-floor-legend';
+import { CrowdingFloor, type FloorZone } from '../scene/crowding-floor';
+import { centroid, pointInPolygon } from '../twin/geometry';
 import '../ui/live.css';
 import { liveFeedFor } from '../modes/xr/live-feed';
 import type { VisitContext } from './context';
@@ -28,6 +31,9 @@ export class LiveView {
   private readonly summary = h('div', { id: 'live-summary', class: 'live-summary' });
   private readonly curator = h('section', { class: 'live-curator', 'aria-labelledby': 'live-curator-title' });
   private heat: HeatQuantity = 'humidity';
+  /** Crowding on the 3D view's floors, and its legend over the view. */
+  private floor?: CrowdingFloor;
+  private readonly floorBox = h('div', { id: 'live-3d', class: 'live-3d', role: 'group', hidden: true });
   /** What each panel's live section shows (the preview's #panel, AR's DOM-overlay #ar-panel). */
   private readonly panelKeys = new WeakMap<HTMLElement, string>();
 
@@ -37,6 +43,7 @@ export class LiveView {
   ) {
     this.client = new LiveClient(c.ex.id);
     byId('map').append(this.summary);
+    document.querySelector('.stage')?.append(this.floorBox);
   }
 
   start(): void {
@@ -105,6 +112,7 @@ export class LiveView {
     const crowding = this.actions.crowdingOn();
     // The 3D floor's crowding and the visit planner follow the same toggle.
     liveFeedFor(this.c).showCrowding(crowding);
+    this.render3d(crowding, zones.legend, now);
     this.summary.hidden = !curator && !crowding;
     this.summary.dataset.connection = view.connection;
     if (curator) this.layer?.showHeat(view.snapshot, this.heat, locale.lang);
@@ -118,6 +126,35 @@ export class LiveView {
       h('p', { class: 'live-fresh', 'data-connection': view.connection }, fresh.text),
       ...body,
     );
+  }
+
+  /** Tints the 3D view's floors by crowding while Live is on (a frame is asked for only when a tint changed). */
+  private render3d(on: boolean, legend: LegendZone[], now: Date): void {
+    const scene = this.c.gallery?.scene;
+    const snapshot = this.client.current.snapshot;
+    if (scene && !this.floor && on) this.floor = new CrowdingFloor(scene);
+    const changed = on ? this.floor?.show(this.floorZones(), (id) => snapshot?.zones[id]?.crowding) : this.floor?.hide();
+    if (changed) this.c.requestRender();
+    this.floorBox.hidden = !on || !scene;
+    if (this.floorBox.hidden) return;
+    const { locale } = this.c;
+    this.floorBox.setAttribute('aria-label', `${locale.t.liveCrowding}: ${locale.t.view3d}`);
+    this.floorBox.replaceChildren(...floorLegend(snapshot, legend, now, locale.t, locale.lang));
+  }
+
+  private floorZonesCache?: FloorZone[];
+  /** Each zone's outline and the room whose floor it lies on (its own room, or the room around its centre). */
+  private floorZones(): FloorZone[] {
+    if (this.floorZonesCache) return this.floorZonesCache;
+    const rooms = this.c.ex.space.rooms;
+    const out: FloorZone[] = [];
+    for (const z of this.c.ex.zones) {
+      const polygon = z.polygon ?? rooms.find((r) => r.id === z.room)?.polygon;
+      if (!polygon) continue;
+      const room = z.room ?? rooms.find((r) => pointInPolygon(centroid(polygon), r.polygon))?.id;
+      out.push({ id: z.id, polygon, ...(room ? { room } : {}) });
+    }
+    return (this.floorZonesCache = out);
   }
 
   private renderCurator(): void {
