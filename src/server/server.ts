@@ -21,6 +21,7 @@ import { registerSecurity, securityOptionsFromEnv } from './security';
 import { Ingest, type Publisher } from './ingest';
 import { createTwins } from './live-twins';
 import { curationExtension } from './collab/curation';
+import { togetherExtension } from './together/together';
 import { sensorCredentials, SENSOR_USER, type SensorCredentials } from './sensor-auth';
 import { startSimulator, type Simulator } from './simulator';
 
@@ -123,7 +124,9 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
       log,
     };
     // Co-curation (accounts, /collab, publishing) is part of every server; src/server/collab/curation.ts.
-    for (const ext of [curationExtension(), ...extensions]) {
+    // So are group visits at /together (src/server/together/); an extension named 'together' replaces the default.
+    const together = extensions.some((e) => e.name === 'together') ? [] : [togetherExtension()];
+    for (const ext of [curationExtension(), ...together, ...extensions]) {
       await ext.register(ctx);
       if (ext.close) closers.push(() => ext.close!());
     }
