@@ -76,12 +76,86 @@ export async function registerOnPoints(page: Page, room: Exhibition = AR_ROOM, t
   await expect(status).toHaveAttribute('data-ar-phase', 'registered');
 }
 
-/** IWER has no DOM overlay: report one, as Chrome on Android does, so the phone's overlay path runs. */
-export async function fakeDomOverlay(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const proto = (globalThis as unknown as { IWER: { XRSession: { prototype: object } } }).IWER.XRSession.prototype;
-    Object.defineProperty(proto, 'domOverlayState', { get: () => ({ type: 'screen' }), configurable: true });
-  });
+/**
+ * IWER has no DOM overlay: report one, as Chrome on Android does, so the phone's overlay path runs. With `on` false
+ * it starts switched off; `setDomOverlay` switches it for the sessions that follow (one page, several sessions).
+ */
+export async function fakeDomOverlay(page: Page, on = true): Promise<void> {
+  await page.addInitScript((on: boolean) => {
+    const g = globalThis as unknown as { IWER: { XRSession: { prototype: object } }; __fakeDomOverlay: boolean };
+    g.__fakeDomOverlay = on;
+    Object.defineProperty(g.IWER.XRSession.prototype, 'domOverlayState', { get: () => (g.__fakeDomOverlay ? { type: 'screen' } : undefined), configurable: true });
+  }, on);
+}
+
+/** Switches the faked DOM overlay (fakeDomOverlay) for the next AR session. */
+export async function setDomOverlay(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((on) => ((globalThis as unknown as { __fakeDomOverlay: boolean }).__fakeDomOverlay = on), on);
+}
+
+/** Where the AR room's first printed marker really is, as the column-major matrix of its image space in local-floor. */
+export function markerMatrix(room: Exhibition = AR_ROOM, truth: RoomTransform = ROOM_TRUTH): number[] {
+  const turn = (v: Vec3) => apply({ yaw: truth.yaw, translation: [0, 0, 0] }, v);
+  const m = room.arReferences.markers[0]!;
+  const y = turn(m.normal);
+  const up = turn(m.up);
+  const z: Vec3 = [-up[0], -up[1], -up[2]];
+  const x: Vec3 = [y[1] * z[2] - y[2] * z[1], y[2] * z[0] - y[0] * z[2], y[0] * z[1] - y[1] * z[0]];
+  return [...x, 0, ...y, 0, ...z, 0, ...apply(truth, m.position), 1];
+}
+
+/**
+ * IWER has no image tracking: emulates Chrome's (WebXR incubation) with the printed marker at `matrix` in the
+ * local-floor space. Off until `setMarkerTracking(page, true)`: a session started while it is off has no
+ * 'image-tracking' feature, as in a browser that lacks it.
+ */
+export async function emulateMarkerTracking(page: Page, matrix: number[]): Promise<void> {
+  await page.addInitScript((matrix: number[]) => {
+    type Space = object;
+    const g = globalThis as unknown as {
+      IWER: {
+        XRSpace: new (parent: Space, offset: Float32Array) => Space;
+        XRSession: { prototype: { requestReferenceSpace: (type: string) => Promise<Space> } };
+        XRFrame: { prototype: object };
+      };
+      XRImageTrackingResult: unknown;
+      __markerTracking: boolean;
+    };
+    const IWER = g.IWER;
+    g.__markerTracking = false;
+    g.XRImageTrackingResult = class XRImageTrackingResult {};
+    const session = IWER.XRSession.prototype as unknown as Record<string, unknown>;
+    const request = IWER.XRSession.prototype.requestReferenceSpace;
+    let floor: Space | undefined;
+    let image: Space | undefined;
+    session.requestReferenceSpace = async function (this: unknown, type: string) {
+      const space = await request.call(this, type);
+      if (type === 'local-floor') {
+        floor = space;
+        image = undefined;
+      }
+      return space;
+    };
+    session.getTrackedImageScores = async () => ['trackable'];
+    const features = Object.getOwnPropertyDescriptor(IWER.XRSession.prototype, 'enabledFeatures')!;
+    Object.defineProperty(IWER.XRSession.prototype, 'enabledFeatures', {
+      get() {
+        const own = features.get!.call(this) as string[];
+        return g.__markerTracking ? [...own, 'image-tracking'] : own;
+      },
+      configurable: true,
+    });
+    (IWER.XRFrame.prototype as Record<string, unknown>).getImageTrackingResults = () => {
+      if (!floor || !g.__markerTracking) return [];
+      image ??= new IWER.XRSpace(floor, new Float32Array(matrix));
+      return [{ index: 0, imageSpace: image, trackingState: 'tracked', measuredWidthInMeters: 0.2 }];
+    };
+  }, matrix);
+}
+
+/** Switches the emulated marker tracking (emulateMarkerTracking) for the next AR session. */
+export async function setMarkerTracking(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((on) => ((globalThis as unknown as { __markerTracking: boolean }).__markerTracking = on), on);
 }
 
 /**
