@@ -13,8 +13,53 @@ const IWER_UMD = require.resolve('iwer/build/iwer.min.js');
 export type Vec3 = [number, number, number];
 export type Hand = 'left' | 'right';
 
+export interface Quest3Options {
+  /** Two eyes (a headset) or one view (as a phone has). */
+  stereo?: boolean;
+  /** The emulated display's size as a share of the window's, each way (see `emulateDisplay`). */
+  display?: number;
+}
+
+/**
+ * Gives the emulated headset a display `share` of the window's size in each direction (0.25: a sixteenth of the
+ * pixels a frame; frustum and aspect as they were). IWER draws a session into the page's canvas at the window's
+ * size and ignores the layer's `framebufferScaleFactor`; software WebGL is bound by pixels, so journeys that read
+ * poses, panels and draw calls rather than pixels ask for a small one. Call before the page loads, before or
+ * after `installQuest3` (it takes effect when the device is installed).
+ */
+export async function emulateDisplay(page: Page, share: number): Promise<void> {
+  await page.addInitScript((share: number) => {
+    type Layer = { context: { canvas: { width: number; height: number } } } | null;
+    type Private = { onBaseLayerSet: (layer: Layer) => void };
+    const shrink = (device: object) => {
+      // IWER sizes the canvas to the window when a session's base layer is set (its device's private
+      // onBaseLayerSet, looked up on each call); size it down right after.
+      const d = device as Record<symbol, Private | undefined>;
+      const key = Object.getOwnPropertySymbols(d).find((k) => typeof d[k]?.onBaseLayerSet === 'function');
+      if (!key) throw new Error('IWER changed: its device has no onBaseLayerSet');
+      const priv = d[key]!;
+      const setLayer = priv.onBaseLayerSet;
+      priv.onBaseLayerSet = (layer) => {
+        setLayer(layer);
+        if (!layer) return;
+        layer.context.canvas.width = Math.max(2, Math.round(innerWidth * share));
+        layer.context.canvas.height = Math.max(2, Math.round(innerHeight * share));
+      };
+    };
+    const g = globalThis as unknown as { __iwer?: object };
+    if (g.__iwer) return shrink(g.__iwer);
+    let device: object | undefined;
+    Object.defineProperty(g, '__iwer', {
+      configurable: true,
+      get: () => device,
+      set: (d: object) => shrink((device = d)),
+    });
+  }, share);
+}
+
 /** Loads IWER and installs an emulated Quest 3 as `navigator.xr` (forcing over Chromium's own, which reports no VR). */
-export async function installQuest3(page: Page, opts: { stereo?: boolean } = {}): Promise<void> {
+export async function installQuest3(page: Page, opts: Quest3Options = {}): Promise<void> {
+  if (opts.display !== undefined) await emulateDisplay(page, opts.display);
   await page.addInitScript({ path: IWER_UMD });
   await page.addInitScript((stereo: boolean) => {
     const IWER = (globalThis as unknown as {
@@ -114,10 +159,10 @@ export async function thumbstick(page: Page, hand: Hand, x: number, y: number): 
   );
 }
 
-/** Waits until the XR frame loop has drawn `n` more frames (state, not time). */
+/** Waits until the XR frame loop has drawn `n` more frames (state, not time; a frame may take seconds on a busy machine). */
 export async function frames(page: Page, n: number): Promise<void> {
   const start = await page.evaluate(() => window.museumTwin!.xrViewer!()?.frames ?? 0);
-  await page.waitForFunction((until) => (window.museumTwin!.xrViewer!()?.frames ?? 0) >= until, start + n, { timeout: 30_000 });
+  await page.waitForFunction((until) => (window.museumTwin!.xrViewer!()?.frames ?? 0) >= until, start + n, { timeout: 30_000 + n * 5_000 });
 }
 
 /** Presses and releases a controller button, letting the frame loop see each state. */
