@@ -65,6 +65,8 @@ export interface TestHooks {
   xrExit?: () => Promise<void>;
   /** The scene's meshes, nodes, materials, textures and observers: what entering and leaving XR must not grow. */
   sceneCounts?: () => SceneCounts | undefined;
+  /** A painting's image level: the ladder's longest sides (px), the level shown, and the screen pixels it covers. */
+  imageLevel?: (id: string) => { shown: number; sizes: number[]; pixels: number } | undefined;
 }
 
 declare global {
@@ -118,6 +120,7 @@ export function installTestHooks(
       await immersive.ar?.current?.exit();
     },
     sceneCounts: () => (c.gallery ? sceneCounts(c.gallery.scene) : undefined),
+    imageLevel: (id) => c.gallery?.detail.level(id),
     arAct: (action, id) => {
       const m = immersive.ar?.current;
       if (action === 'tap') m?.tapForTest();

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Exhibition as ExhibitionSchema, type Artwork, type Exhibition } from '../twin/schema';
 import { ArtworkBuilder } from './artworks';
 import { MaterialLibrary } from './materials';
+import { ImageDetail } from './image-detail';
 
 /** A 2D canvas that draws nothing: placeholders and wall labels paint on one, Node has none. */
 class SilentCanvas {
@@ -40,6 +41,7 @@ function requested(exhibition: Exhibition): string[] {
     resolve,
     onProblem: () => undefined,
     onAssetDone: () => undefined,
+    detail: new ImageDetail(scene),
     // Record what would be fetched, fetch nothing.
     schedule: () => Promise.resolve(),
   });

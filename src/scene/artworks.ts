@@ -12,9 +12,10 @@ import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import { CreateSphere } from '@babylonjs/core/Meshes/Builders/sphereBuilder';
 import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
-import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
-import { imageUrlLimited, loadModelLimited } from './limited-load';
+import { loadModelLimited } from './limited-load';
+import { loadPainting } from './painting-load';
+import type { ImageDetail } from './image-detail';
 import { FetchLimitError } from '../twin/fetch-limits';
 import type { AnimationGroup } from '@babylonjs/core/Animations/animationGroup';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
@@ -41,6 +42,8 @@ export interface SceneArtwork {
   /** The work's own light (objects), switched off with its room. */
   light?: SpotLight;
   state: ArtworkState;
+  /** Keeps a painting's image at the level shown now, for good (a time-lapse blends with it). */
+  holdImage?: () => void;
 }
 
 export interface ArtworkBuildContext {
@@ -54,6 +57,10 @@ export interface ArtworkBuildContext {
   schedule?: (work: SceneArtwork, start: () => Promise<void>) => Promise<void>;
   /** Told of a light made for a work once its model is in. */
   onLight?: (work: SceneArtwork, light: SpotLight) => void;
+  /** Paintings' image levels and the frame's upload budget. */
+  detail: ImageDetail;
+  /** How near a work is to the visitor (lower is nearer); undefined once it is out of reach. Default: always near. */
+  reach?: (work: SceneArtwork) => number | undefined;
 }
 
 /** Meshes carry the id of their artwork so a pick finds the work. */
@@ -154,75 +161,35 @@ export class ArtworkBuilder {
       return Promise.resolve();
     }
     const url = this.ctx.resolve(art.image);
-    return this.when(work, () => new Promise<void>((resolveDone) => {
-      // The far-view copy (npm run pack writes one) is small: it shows first, until the full image is in.
-      let far: Texture | undefined;
-      let fullDone = false;
-      if (art.farImage) {
-        const farPath = art.farImage;
-        const farUrl = this.ctx.resolve(farPath);
-        let failed = false;
-        const f: Texture = new Texture(farUrl, scene, {
-          noMipmap: false,
-          invertY: true,
-          samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
-          onLoad: () => {
-            if (fullDone) return void f.dispose();
-            mat.albedoTexture = f;
-            mat.emissiveTexture = f;
-          },
-          onError: () => {
-            if (failed) return;
-            failed = true;
-            f.dispose();
-            void mediaProblem('image', farPath, farUrl).then((message) => this.ctx.onProblem(art, 'farImage', message));
-          },
-        });
-        far = f;
-      }
-      let tex: Texture | undefined;
-      const fail = (limitMessage?: string) => {
-        // Babylon may report one failure more than once.
-        if (work.state === 'placeholder') return;
-        tex?.dispose();
-        fullDone = true;
-        far?.dispose();
-        showPlaceholder(texts.unavailable);
-        work.state = 'placeholder';
-        void (limitMessage !== undefined ? Promise.resolve(limitMessage) : mediaProblem('image', art.image!, url)).then((message) => {
-          this.ctx.onProblem(art, 'image', message);
-          this.ctx.onAssetDone();
-          resolveDone();
-        });
-      };
-      // Within the image's deadline and size cap (limited-load.ts); Babylon gets the bytes as a blob: URL.
-      imageUrlLimited(url).then(
-        (src) => {
-          const t: Texture = new Texture(src, scene, {
-            noMipmap: false,
-            invertY: true,
-            samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
-            onLoad: () => {
-              URL.revokeObjectURL(src);
-              t.anisotropicFilteringLevel = 4;
-              mat.albedoTexture = t;
-              mat.emissiveTexture = t;
-              fullDone = true;
-              far?.dispose();
-              work.state = 'ready';
-              this.ctx.onAssetDone();
-              resolveDone();
-            },
-            onError: () => {
-              URL.revokeObjectURL(src);
-              fail();
-            },
-          });
-          tex = t;
+    // Within the image limits, decoded off the main thread, at the level its size on screen asks for (painting-load.ts).
+    return this.when(work, () =>
+      loadPainting({
+        scene,
+        detail: this.ctx.detail,
+        art,
+        url,
+        node: work.origin,
+        resolve: this.ctx.resolve,
+        priority: () => this.ctx.reach?.(work) ?? Infinity,
+        inReach: () => (this.ctx.reach ? this.ctx.reach(work) !== undefined : true),
+        show: (t) => {
+          mat.albedoTexture = t;
+          mat.emissiveTexture = t;
         },
-        (e: unknown) => fail(e instanceof FetchLimitError ? `file '${art.image}': ${e.message}` : undefined),
-      );
-    }));
+        onProblem: (field, message) => this.ctx.onProblem(art, field, message),
+        explain: (path, url) => mediaProblem('image', path, url),
+      }).then(
+        (image) => {
+          work.holdImage = () => image.hold();
+          work.state = 'ready';
+        },
+        (e: unknown) => {
+          showPlaceholder(texts.unavailable);
+          work.state = 'placeholder';
+          this.ctx.onProblem(art, 'image', (e as Error).message);
+        },
+      ).finally(() => this.ctx.onAssetDone()),
+    );
   }
 
   private frame(work: SceneArtwork, art: Painting): void {

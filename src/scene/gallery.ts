@@ -22,6 +22,7 @@ import { roomGraph, roomHops } from '../twin/rooms';
 import { MediaQueue } from './streaming';
 import { RoomVisibility } from './visibility';
 import { useOwnDecoders } from './decoders';
+import { ImageDetail } from './image-detail';
 
 registerBuiltInLoaders();
 // Compressed models decode with the app's own decoders, never Babylon's CDN.
@@ -76,6 +77,8 @@ export interface Gallery {
   relabel: (labelText: (art: Artwork) => LabelText) => void;
   /** A media path of the exhibition as a URL. */
   resolve: (path: string) => string;
+  /** Paintings' image levels (by their size on screen) and the frame's upload budget. */
+  detail: ImageDetail;
 }
 
 export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibition, options: GalleryOptions): Promise<Gallery> {
@@ -86,7 +89,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   scene.clearColor = new Color4(0.93, 0.92, 0.9, 1);
   scene.collisionsEnabled = true;
   const resolve = (path: string) => mediaUrl(loaded.url, path);
-  const materials = new MaterialLibrary(scene, resolve, options.holdMedia ?? false);
+  const materials = new MaterialLibrary(scene, resolve, options.holdMedia ?? false, (_path, message) => options.onProblem({ path: 'space', message }));
 
   // Works load nearest first, a few at a time, only within reach of the visitor's room.
   const queue = new MediaQueue(MEDIA_CONCURRENCY);
@@ -148,10 +151,13 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   };
 
   const index = new Map(exhibition.artworks.map((a, i) => [a.id, i]));
+  const detail = new ImageDetail(scene);
   const builder = new ArtworkBuilder({
     scene,
     materials,
     resolve,
+    detail,
+    reach: priority,
     onProblem: (art, field, message) =>
       options.onProblem({ path: `artworks[${index.get(art.id)}].${field}`, message, artworkId: art.id }),
     onAssetDone: () => step(true),
@@ -252,6 +258,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
       queue.pump();
     },
     resolve,
+    detail,
     relabel: (text) => {
       labelText = text;
       for (const w of works.values()) w.label.draw(text(w.artwork));

@@ -21,6 +21,8 @@ export function lightGallery(scene: Scene, environmentUrl: string, onProblem: (m
   scene.imageProcessingConfiguration.exposure = 1.05;
   scene.imageProcessingConfiguration.contrast = 1.1;
   scene.imageProcessingConfiguration.toneMappingEnabled = true;
+  // Marks read by the first-view benchmark: how long the environment takes to load and prefilter.
+  performance.mark('twin:environment-start');
   return new Promise((resolve) => {
     const env = new HDRCubeTexture(
       environmentUrl,
@@ -32,6 +34,7 @@ export function lightGallery(scene: Scene, environmentUrl: string, onProblem: (m
       true,
       () => {
         scene.environmentTexture = env;
+        performance.measure('twin:environment', 'twin:environment-start');
         resolve();
       },
       (message) => {

@@ -1,25 +1,59 @@
 /**
- * Models and painting images through the download limits (twin/fetch-limits.ts): the bytes are fetched with a
+ * Models, painting images and surface textures through the download limits (twin/fetch-limits.ts): the bytes are fetched with a
  * deadline, a stall timer and the size cap of their kind, then handed to Babylon. A .gltf with separate buffers still has those
  * fetched by Babylon itself (packed exhibitions are .glb, one file).
  */
 import type { Scene } from '@babylonjs/core/scene';
 import type { AssetContainer } from '@babylonjs/core/assetContainer';
 import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { fetchLimited } from '../twin/fetch-limits';
 
 /** Loads a glTF/GLB model from `url` within the model limits; throws FetchLimitError past them, Error on HTTP errors. */
 export async function loadModelLimited(url: string, scene: Scene): Promise<AssetContainer> {
   const gltf = new URL(url).pathname.toLowerCase().endsWith('.gltf');
-  if (gltf) return LoadAssetContainerAsync(url, scene, { pluginExtension: '.gltf' });
+  if (gltf) {
+    const container = await LoadAssetContainerAsync(url, scene, { pluginExtension: '.gltf' });
+    keepLightLimit(scene, container);
+    return container;
+  }
   const r = await fetchLimited(url, 'model');
   if (!r.ok) throw new Error(`HTTP ${r.status}`);
-  return LoadAssetContainerAsync(r.bytes, scene, { pluginExtension: '.glb', rootUrl: new URL('./', url).href });
+  const container = await LoadAssetContainerAsync(r.bytes, scene, { pluginExtension: '.glb', rootUrl: new URL('./', url).href });
+  keepLightLimit(scene, container);
+  return container;
 }
 
-/** An image fetched within the image limits, as a blob: URL for Babylon's Texture (revoke it once loaded). */
-export async function imageUrlLimited(url: string): Promise<string> {
+/** Lights one mesh is lit by at most: the room's sky light and its work's own spot light (Babylon's default, 4). */
+export const LIGHTS_PER_MESH = 4;
+
+/**
+ * Babylon's glTF loader raises every material's `maxSimultaneousLights` to the scene's light count after each
+ * model, and each work brings its own spot light: every material of the scene would then compile its shaders
+ * again after each model, for no visible change (a mesh is lit by the sky and at most its own spot, the others
+ * include only their work's meshes). This puts the limit back before the next frame.
+ */
+export function keepLightLimit(scene: Scene, container?: AssetContainer): void {
+  for (const m of [...scene.materials, ...(container?.materials ?? [])]) {
+    const lit = m as unknown as { maxSimultaneousLights?: number };
+    if (lit.maxSimultaneousLights !== undefined && lit.maxSimultaneousLights > LIGHTS_PER_MESH) lit.maxSimultaneousLights = LIGHTS_PER_MESH;
+  }
+}
+
+/** An image file fetched within the image limits, as a Blob (decode it with `createImageBitmap`). */
+export async function imageBlobLimited(url: string): Promise<Blob> {
   const r = await fetchLimited(url, 'image');
   if (!r.ok) throw new Error(`HTTP ${r.status}`);
-  return URL.createObjectURL(new Blob([r.bytes], { type: r.headers.get('content-type') ?? '' }));
+  return new Blob([r.bytes], { type: r.headers.get('content-type') ?? '' });
+}
+
+/**
+ * A texture from an image file fetched within the image limits and decoded off the main thread
+ * (`createImageBitmap`); rejects past the limits, on HTTP errors, or when the file is not an image.
+ */
+export async function textureLimited(url: string, scene: Scene, name = url): Promise<Texture> {
+  const blob = await imageBlobLimited(url);
+  // WebGL ignores UNPACK_FLIP_Y for ImageBitmaps: flipped as it is made, as Babylon does for its own.
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'flipY' });
+  return new Texture(name, scene, { buffer: bitmap, invertY: true, samplingMode: Texture.TRILINEAR_SAMPLINGMODE });
 }

@@ -1,8 +1,8 @@
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
-import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import type { Scene } from '@babylonjs/core/scene';
 import type { Finish } from '../twin/schema';
+import { textureLimited } from './limited-load';
 
 /** One material per distinct finish, so rooms with the same walls share a draw state. */
 export class MaterialLibrary {
@@ -13,12 +13,22 @@ export class MaterialLibrary {
     private readonly scene: Scene,
     private readonly resolve: (path: string) => string,
     private holdTextures = false,
+    /** Told of a finish's texture that could not be loaded (the surface keeps its colour). */
+    private readonly onProblem: (path: string, message: string) => void = () => undefined,
   ) {}
+
+  /** A finish's texture, fetched within the image limits and decoded off the main thread (limited-load.ts). */
+  private texture(m: PBRMaterial, path: string): void {
+    textureLimited(this.resolve(path), this.scene).then(
+      (t) => (m.albedoTexture = t),
+      (e: unknown) => this.onProblem(path, `the surface texture '${path}' could not be loaded (${(e as Error).message}); the surface shows its colour`),
+    );
+  }
 
   /** Fetches the textures held back so far, and every later one at once. */
   loadTextures(): void {
     this.holdTextures = false;
-    for (const [m, path] of this.held.splice(0)) m.albedoTexture = new Texture(this.resolve(path), this.scene);
+    for (const [m, path] of this.held.splice(0)) this.texture(m, path);
   }
 
   finish(name: string, finish: Finish, fallback: Finish): PBRMaterial {
@@ -32,7 +42,7 @@ export class MaterialLibrary {
     m.roughness = f.roughness ?? 0.85;
     m.backFaceCulling = false;
     if (f.texture && this.holdTextures) this.held.push([m, f.texture]);
-    else if (f.texture) m.albedoTexture = new Texture(this.resolve(f.texture), this.scene);
+    else if (f.texture) this.texture(m, f.texture);
     this.cache.set(key, m);
     return m;
   }

@@ -5,8 +5,7 @@
  * fetched only when the visitor first moves toward it.
  */
 import { Observable } from '@babylonjs/core/Misc/observable';
-import { Texture } from '@babylonjs/core/Materials/Textures/texture';
-import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
+import { loadModelLimited, textureLimited } from './limited-load';
 import type { BaseTexture } from '@babylonjs/core/Materials/Textures/baseTexture';
 import type { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
@@ -163,6 +162,8 @@ export class TimeLapseView {
   private present(): Layer {
     if (!this.current) {
       if (this.work.artwork.kind === 'painting') {
+        // The image stays at the level it has now: the states blend with this very texture.
+        this.work.holdImage?.();
         const mat = this.canvas()?.material as PBRMaterial | null;
         this.current = { kind: 'texture', texture: mat!.albedoTexture! };
       } else {
@@ -189,21 +190,12 @@ export class TimeLapseView {
     const url = this.resolve(file);
     try {
       if (this.work.artwork.kind === 'painting') {
-        const texture = await new Promise<Texture>((resolve, reject) => {
-          const t: Texture = new Texture(url, this.scene, {
-            invertY: true,
-            samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
-            onLoad: () => resolve(t),
-            onError: (message) => {
-              t.dispose();
-              reject(new Error(message ?? 'not a decodable image'));
-            },
-          });
-        });
+        // Within the image limits, decoded off the main thread (limited-load.ts).
+        const texture = await textureLimited(url, this.scene);
         texture.anisotropicFilteringLevel = 4;
         return { kind: 'texture', texture };
       }
-      const container = await LoadAssetContainerAsync(url, this.scene, { pluginExtension: url.toLowerCase().includes('.gltf') ? '.gltf' : '.glb' });
+      const container = await loadModelLimited(url, this.scene);
       container.addAllToScene();
       for (const node of container.rootNodes) node.parent = this.work.origin;
       for (const g of container.animationGroups) g.stop();

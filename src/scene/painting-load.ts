@@ -1,0 +1,73 @@
+/**
+ * A painting's image arriving: its far-view copy first when the exhibition has one (`npm run pack` writes it),
+ * then the image itself at the level its on-screen size asks for (image-detail.ts), all fetched within the image
+ * limits and decoded off the main thread. Says why in plain words when it cannot be shown.
+ */
+import type { Texture } from '@babylonjs/core/Materials/Textures/texture';
+import type { Scene } from '@babylonjs/core/scene';
+import type { TransformNode } from '@babylonjs/core/Meshes/transformNode';
+import { FetchLimitError } from '../twin/fetch-limits';
+import type { Painting } from '../twin/schema';
+import { imageBlobLimited } from './limited-load';
+import { PaintingImage } from './painting-image';
+import type { ImageDetail } from './image-detail';
+
+export interface PaintingLoad {
+  scene: Scene;
+  detail: ImageDetail;
+  art: Painting;
+  /** The image's URL. */
+  url: string;
+  /** Where the image hangs (its centre). */
+  node: TransformNode;
+  resolve: (path: string) => string;
+  /** Lower uploads sooner. */
+  priority: () => number;
+  /** False once the work is out of the visitor's reach. */
+  inReach: () => boolean;
+  /** Puts a texture on the canvas. */
+  show: (texture: Texture) => void;
+  /** A file that could not be shown: the field (`image`, `farImage`) and why. */
+  onProblem: (field: 'image' | 'farImage', message: string) => void;
+  /** Tells the server's answer for a file Babylon or the browser could not use. */
+  explain: (path: string, url: string) => Promise<string>;
+}
+
+/**
+ * Shows the painting's image at its first level and then keeps its level (returns the image for `hold()`);
+ * rejects with a problem message when the image cannot be shown (the far copy's failure is only reported).
+ */
+export async function loadPainting(o: PaintingLoad): Promise<PaintingImage> {
+  const { art } = o;
+  const size = Math.max(art.dimensions.width, art.dimensions.height);
+  const aspect = art.dimensions.width / art.dimensions.height;
+  const image = (blob: Blob, name: string, show: (t: Texture) => void) =>
+    new PaintingImage({ scene: o.scene, name, blob, aspect, budget: o.detail.budget, priority: o.priority, show });
+  let full: PaintingImage | undefined;
+  let far: PaintingImage | undefined;
+  if (art.farImage) {
+    const path = art.farImage;
+    const url = o.resolve(path);
+    void (async () => {
+      const f = image(await imageBlobLimited(url), url, (t) => (full?.shown ?? -1) < 0 && o.show(t));
+      far = f;
+      await f.open();
+      if ((full?.shown ?? -1) >= 0) return f.dispose();
+      await f.load(f.sizes.length - 1);
+    })().catch(async (e: unknown) => o.onProblem('farImage', e instanceof FetchLimitError ? `file '${path}': ${e.message}` : await o.explain(path, url)));
+  }
+  const path = art.image!;
+  const url = o.url;
+  try {
+    full = image(await imageBlobLimited(url), url, o.show);
+    await full.open();
+    await full.load(o.detail.firstLevel(full, o.node, size));
+  } catch (e) {
+    full?.dispose();
+    far?.dispose();
+    throw new Error(e instanceof FetchLimitError ? `file '${path}': ${e.message}` : await o.explain(path, url));
+  }
+  far?.dispose();
+  o.detail.track(art.id, { image: full, node: o.node, size, inReach: o.inReach });
+  return full;
+}
