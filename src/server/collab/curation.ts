@@ -14,6 +14,7 @@ import { MIN_PASSWORD_LENGTH } from '../accounts/passwords';
 import { registerAccounts } from '../accounts/routes';
 import { AccountStore } from '../accounts/store';
 import { publishedExhibitionPath } from '../publish/versions';
+import { PublishAnnouncer } from '../publish/announce';
 import { registerPublishing } from '../publish/routes';
 import { createCollab, type Collab } from './collab';
 import { registerHistory } from './history-routes';
@@ -31,6 +32,7 @@ export function curationExtension(o: CurationOptions = {}): ServerExtension {
   let accounts: AccountStore | undefined;
   let drafts: DraftStore | undefined;
   let collab: Collab | undefined;
+  const announcer = new PublishAnnouncer();
   return {
     name: 'co-curation',
     async register(ctx) {
@@ -58,10 +60,11 @@ export function curationExtension(o: CurationOptions = {}): ServerExtension {
       }));
       await registerAccounts(ctx.app, { store: a });
       await registerHistory(ctx.app, { accounts: a, drafts: d, collab: c, exhibitionIds: new Set(files.keys()) });
-      await registerPublishing(ctx.app, { dataDir, accounts: a, drafts: d, files, assetsDir: resolve(ROOT, 'assets'), draft: (id) => c.draft(id) });
+      await registerPublishing(ctx.app, { dataDir, accounts: a, drafts: d, files, assetsDir: resolve(ROOT, 'assets'), draft: (id) => c.draft(id), announcer });
       ctx.onUpgrade('/collab', (req, socket, head) => c.handleUpgrade(req, socket, head));
     },
     async close() {
+      announcer.close();
       await collab?.close();
       await drafts?.close();
       accounts?.close();

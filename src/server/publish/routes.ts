@@ -3,8 +3,9 @@
  *
  *   POST /api/exhibitions/:id/publish    admin or curator: the draft, validated with the rules of
  *                                        `npm run validate`; 422 with the problems, or 201 with version N+1
- *   GET  /api/exhibitions/:id/versions   the published versions, newest first (anyone: a visitor's page
- *                                        asks it to learn of a new version)
+ *   GET  /api/exhibitions/:id/versions   the published versions, newest first (anyone)
+ *   GET  /api/exhibitions/:id/versions/live   anyone: server-sent events, the latest version and then each
+ *                                        new one (an open visitor page learns of a publish; announce.ts)
  *   GET  /api/exhibitions/:id/changes    a signed-in user with a role: the draft's history, newest first,
  *                                        ?artwork=<id> for one work, ?before=<seq> to page back
  *
@@ -20,6 +21,7 @@ import { mayPublish, mayWrite } from '../accounts/permissions';
 import { requireAccount } from '../accounts/routes';
 import type { AccountStore } from '../accounts/store';
 import type { DraftStore } from '../collab/storage';
+import type { PublishAnnouncer } from './announce';
 import { listVersions, publishedExhibitionPath, writeVersion } from './versions';
 
 export interface PublishOptions {
@@ -31,6 +33,8 @@ export interface PublishOptions {
   /** The folder served at /exhibitions/ (the project's assets/). */
   readonly assetsDir: string;
   readonly draft: (id: string) => Promise<Record<string, unknown>>;
+  /** Tells open visitor pages of each new version. */
+  readonly announcer: PublishAnnouncer;
 }
 
 const Params = z.object({ id: z.string().min(1).max(80) });
@@ -62,12 +66,21 @@ export async function registerPublishing(app: FastifyInstance, o: PublishOptions
       return reply.code(422).send({ error: `the draft has ${problems.length} problem(s) to fix before it can be published`, problems, messages: problems.map(formatProblem) });
     }
     const version = writeVersion(o.dataDir, id, draft, account.name);
+    o.announcer.announce(id, version);
     return reply.code(201).send({ ...version, warnings: result.problems.map(formatProblem) });
   });
 
   app.get('/api/exhibitions/:id/versions', async (req, reply) => {
     const id = known(req.params, reply);
     return id ? listVersions(o.dataDir, id) : reply;
+  });
+
+  app.get('/api/exhibitions/:id/versions/live', async (req, reply) => {
+    const id = known(req.params, reply);
+    if (!id) return reply;
+    reply.hijack(); // a stream that stays open: written by the announcer, not by Fastify
+    o.announcer.open(id, reply.raw, listVersions(o.dataDir, id)[0] ?? { version: 0 });
+    return reply;
   });
 
   app.get('/api/exhibitions/:id/changes', async (req, reply) => {
