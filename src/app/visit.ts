@@ -16,6 +16,7 @@ import type { Locale } from '../i18n/locale';
 import { byId } from '../ui/dom';
 import { compactProgress, hideProgress, showProgress } from '../ui/pages';
 import { StatusBoard } from '../ui/status';
+import { restorePlaceAfterUpdate, watchPublished } from './published';
 import type { VisitContext } from './context';
 import { WorksManager } from './works';
 import { TourManager } from './tours';
@@ -178,6 +179,8 @@ export class Visit {
     render.keepCurrentObservers();
     addEventListener('hashchange', () => this.works.followHash());
     this.works.followHash();
+    restorePlaceAfterUpdate(this.c);
+    watchPublished(this.c);
     this.conservation.watchCuratorView(this.drawers);
     // The live twin loads in its own chunk once the visit is interactive; without a server it says so.
     void this.live.start();

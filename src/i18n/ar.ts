@@ -151,6 +151,8 @@ export const ar: Partial<Strings> = {
   appUpdate: 'إصدار جديد من التطبيق جاهز.',
   appUpdateReload: 'أعد التحميل',
   appStale: 'تعمل هذه الصفحة بإصدار أقدم من التطبيق، وجزء منه لم يعد موجودًا على الخادم. أعد التحميل لتتابع بالإصدار الجديد.',
+  exhibitionUpdated: 'تتوفر نسخة جديدة من هذا المعرض.',
+  exhibitionUpdate: 'حدِّث',
   skipToWorks: 'انتقل إلى قائمة الأعمال',
   view3d: 'عرض ثلاثي الأبعاد للمعرض',
   exhibitionTools: 'أدوات المعرض',

@@ -191,6 +191,8 @@ export const en = {
   appUpdate: 'A new version of the app is ready.',
   appUpdateReload: 'Reload',
   appStale: 'This page runs an older version of the app, and part of it is no longer on the server. Reload to continue with the new version.',
+  exhibitionUpdated: 'A new version of this exhibition is available.',
+  exhibitionUpdate: 'Update',
   // Community protocols, languages and accessibility.
   skipToWorks: 'Skip to the list of works',
   view3d: '3D view of the exhibition',

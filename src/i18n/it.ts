@@ -193,6 +193,8 @@ export const it: Strings = {
   appUpdate: 'È pronta una nuova versione dell’app.',
   appUpdateReload: 'Ricarica',
   appStale: 'Questa pagina usa una versione precedente dell\'app e una sua parte non è più sul server. Ricarica per continuare con la nuova versione.',
+  exhibitionUpdated: 'È disponibile una nuova versione di questa mostra.',
+  exhibitionUpdate: 'Aggiorna',
   skipToWorks: 'Vai all’elenco delle opere',
   view3d: 'Vista 3D della mostra',
   exhibitionTools: 'Strumenti della mostra',
