@@ -15,6 +15,7 @@ import type { ConservationManager } from './conservation';
 import type { DrawerManager } from './drawers';
 import type { ImmersiveManager } from './immersive';
 import type { RenderOnDemand } from './render-on-demand';
+import type { TogetherState } from './together';
 
 /** What the hooks report, typed once here for the journeys (e2e/) and benchmarks (bench/) that read them. */
 export type ArState = ReturnType<ArMode['state']>;
@@ -27,6 +28,8 @@ export type { TimeLapseInfo };
 
 export interface TestHooks {
   ready: boolean;
+  /** Visit together: the group, who is in it, the avatars drawn (src/app/together.ts). */
+  together?: () => TogetherState;
   selected?: string;
   viewer: () => { position: [number, number, number]; heading: number; room?: string };
   screenPoint: (id: string) => { x: number; y: number; visible: boolean } | undefined;

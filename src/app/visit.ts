@@ -31,6 +31,7 @@ import { installTestHooks, type TestHooks } from './test-hooks';
 import { RenderOnDemand } from './render-on-demand';
 import { LiveManager } from './live';
 import { RouteManager } from './route';
+import { TogetherManager } from './together';
 
 export class Visit {
   readonly state: VisitState;
@@ -44,6 +45,7 @@ export class Visit {
   private readonly immersive: ImmersiveManager;
   private readonly live: LiveManager;
   private readonly route: RouteManager;
+  private readonly together: TogetherManager;
   private render?: RenderOnDemand;
   private hooks?: TestHooks;
 
@@ -85,6 +87,7 @@ export class Visit {
     this.live = new LiveManager(c, open);
     this.drawers.live = this.live;
     this.route = new RouteManager(c, this.drawers.drawer, this.plan, open);
+    this.together = new TogetherManager(c, this.drawers.drawer, this.plan, open);
     acknowledged.onAdd = () => honourProtocols(c);
     this.state.onChange('mode', () => honourProtocols(c));
     // Scene text follows the language too: wall labels and the floor plan.
@@ -175,6 +178,9 @@ export class Visit {
     c.status.report({ ready: 'true' });
     performance.mark('twin:interactive');
     this.hooks.ready = true;
+    // Visit together (src/app/together.ts): avatars, presence, and the drawer when the address names a group.
+    this.together.start();
+    this.hooks.together = () => this.together.state();
     this.plan.followViewer();
     render.keepCurrentObservers();
     addEventListener('hashchange', () => this.works.followHash());

@@ -1,0 +1,175 @@
+/**
+ * The group in the 3D preview: one simple avatar per other person (a head, a nose showing where they look, and
+ * their name above), drawn between their last updates (src/twin/together/smoothing.ts) so that four updates a
+ * second move smoothly. The leader's head has its own colour; a work someone points at gets a ring in front.
+ * Nothing here is pickable: clicks go through to the works and the floor.
+ */
+import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
+import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
+import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
+import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
+import { CreateSphere } from '@babylonjs/core/Meshes/Builders/sphereBuilder';
+import { CreateTorus } from '@babylonjs/core/Meshes/Builders/torusBuilder';
+import type { Observer } from '@babylonjs/core/Misc/observable';
+import type { Scene } from '@babylonjs/core/scene';
+import { EYE_HEIGHT } from '../twin/layout';
+import type { Vec3 } from '../twin/schema';
+import { PRESENCE_INTERVAL_MS } from '../twin/together/protocol';
+import { PresenceTrack } from '../twin/together/smoothing';
+
+interface Avatar {
+  root: TransformNode;
+  head: Mesh;
+  label: Mesh;
+  name: string;
+  track: PresenceTrack;
+}
+
+export class GroupAvatars {
+  private readonly avatars = new Map<string, Avatar>();
+  private readonly materials: { person: StandardMaterial; leader: StandardMaterial; ring: StandardMaterial };
+  private readonly rings = new Map<string, Mesh>();
+  private readonly frame: Observer<Scene>;
+  private leaderId?: string;
+
+  constructor(
+    private readonly scene: Scene,
+    /** Where a work is (centre, and the way it faces), for the pointer ring. */
+    private readonly workCentre: (id: string) => { centre: Vec3; normal: Vec3 } | undefined,
+    private readonly requestRender: () => void,
+  ) {
+    const mat = (name: string, c: Color3) => {
+      const m = new StandardMaterial(name, scene);
+      m.diffuseColor = c;
+      m.emissiveColor = c.scale(0.35);
+      return m;
+    };
+    this.materials = { person: mat('together-person', new Color3(0.88, 0.48, 0)), leader: mat('together-leader', new Color3(0.42, 0.17, 0.84)), ring: mat('together-ring', new Color3(1, 0.75, 0.1)) };
+    // Between updates the avatars still move: ask for frames while anyone is drawn between two samples.
+    this.frame = scene.onBeforeRenderObservable.add(() => this.place());
+  }
+
+  /** Someone's latest presence (feet position, heading); a new person gets an avatar. */
+  update(id: string, name: string, p: Vec3, heading: number, now = performance.now()): void {
+    let a = this.avatars.get(id);
+    if (!a) {
+      a = this.make(id, name);
+      this.avatars.set(id, a);
+    } else if (a.name !== name) {
+      a.label.dispose(false, true);
+      a.label = this.nameLabel(id, name, a.root);
+      a.name = name;
+    }
+    a.track.push(now, p, heading);
+    this.requestRender();
+  }
+
+  setLeader(id: string | undefined): void {
+    this.leaderId = id;
+    for (const [aid, a] of this.avatars) a.head.material = aid === id ? this.materials.leader : this.materials.person;
+  }
+
+  /** The works pointed at now, by whom: a ring in front of each. */
+  setPointers(byPerson: ReadonlyMap<string, string>): void {
+    const works = new Set(byPerson.values());
+    for (const [work, ring] of this.rings) {
+      if (!works.has(work)) {
+        ring.dispose();
+        this.rings.delete(work);
+      }
+    }
+    for (const work of works) {
+      if (this.rings.has(work)) continue;
+      const at = this.workCentre(work);
+      if (!at) continue;
+      const ring = CreateTorus(`together-ring-${work}`, { diameter: 0.5, thickness: 0.04, tessellation: 32 }, this.scene);
+      ring.position.set(at.centre[0] + at.normal[0] * 0.08, at.centre[1] + at.normal[1] * 0.08, at.centre[2] + at.normal[2] * 0.08);
+      ring.rotation.x = Math.PI / 2;
+      ring.rotation.y = Math.atan2(at.normal[0], at.normal[2]);
+      ring.material = this.materials.ring;
+      ring.isPickable = false;
+      this.rings.set(work, ring);
+    }
+    this.requestRender();
+  }
+
+  remove(id: string): void {
+    const a = this.avatars.get(id);
+    if (!a) return;
+    a.root.dispose(false, true);
+    this.avatars.delete(id);
+    this.requestRender();
+  }
+
+  /** Who is drawn, and where (for the tests' hooks). */
+  drawn(): { id: string; position: Vec3 }[] {
+    return [...this.avatars].map(([id, a]) => ({ id, position: [a.root.position.x, a.root.position.y - EYE_HEIGHT, a.root.position.z] }));
+  }
+
+  private make(id: string, name: string): Avatar {
+    const root = new TransformNode(`together-${id}`, this.scene);
+    const head = CreateSphere(`together-head-${id}`, { diameter: 0.28, segments: 12 }, this.scene);
+    head.parent = root;
+    head.material = id === this.leaderId ? this.materials.leader : this.materials.person;
+    const nose = CreateBox(`together-nose-${id}`, { width: 0.06, height: 0.06, depth: 0.16 }, this.scene);
+    nose.parent = head;
+    nose.position.z = -0.16; // heading 0 looks toward −z
+    nose.material = head.material;
+    for (const m of [head, nose]) m.isPickable = false;
+    return { root, head, label: this.nameLabel(id, name, root), name, track: new PresenceTrack(PRESENCE_INTERVAL_MS) };
+  }
+
+  /** The name on a small board above the head, always facing the viewer; drawn as text (never markup). */
+  private nameLabel(id: string, name: string, root: TransformNode): Mesh {
+    const tex = new DynamicTexture(`together-name-${id}`, { width: 512, height: 96 }, this.scene, true);
+    tex.hasAlpha = true;
+    const ctx = tex.getContext() as CanvasRenderingContext2D;
+    ctx.clearRect(0, 0, 512, 96);
+    ctx.fillStyle = 'rgba(0,0,0,0.6)';
+    ctx.fillRect(0, 0, 512, 96);
+    ctx.fillStyle = '#fff';
+    ctx.font = '600 52px sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(name, 256, 50, 496);
+    tex.update();
+    const mat = new StandardMaterial(`together-name-${id}`, this.scene);
+    mat.diffuseTexture = tex;
+    mat.emissiveColor = Color3.White();
+    mat.disableLighting = true;
+    mat.useAlphaFromDiffuseTexture = true;
+    mat.backFaceCulling = false;
+    const plane = CreatePlane(`together-label-${id}`, { width: 0.8, height: 0.15 }, this.scene);
+    plane.material = mat;
+    plane.parent = root;
+    plane.position.y = 0.3;
+    plane.billboardMode = Mesh.BILLBOARDMODE_ALL;
+    plane.isPickable = false;
+    return plane;
+  }
+
+  private place(): void {
+    const now = performance.now();
+    let moving = false;
+    for (const a of this.avatars.values()) {
+      const pose = a.track.at(now);
+      if (!pose) continue;
+      const before = a.root.position;
+      const y = pose.p[1] + EYE_HEIGHT;
+      if (Math.abs(before.x - pose.p[0]) + Math.abs(before.y - y) + Math.abs(before.z - pose.p[2]) > 1e-4) moving = true;
+      a.root.position.set(pose.p[0], y, pose.p[2]);
+      a.head.rotation.y = (-pose.h * Math.PI) / 180; // the nose (−z) turned to the heading (0 toward −z, 90 toward +x)
+    }
+    if (moving) this.requestRender();
+  }
+
+  dispose(): void {
+    this.scene.onBeforeRenderObservable.remove(this.frame);
+    for (const id of [...this.avatars.keys()]) this.remove(id);
+    for (const r of this.rings.values()) r.dispose();
+    this.rings.clear();
+  }
+}

@@ -1,0 +1,433 @@
+/**
+ * Visit together in the browser: the header's *Together* button and drawer (src/ui/together-panel.ts), the
+ * connection to `/together` (together-connection.ts), everyone's avatar in the preview (together-avatars.ts)
+ * and dot on the floor plan, following the guide, gathering at a work, the guide opening a work for followers
+ * (each sees it in their own language, with their own acknowledgements), and the chat. A link with
+ * `?group=CODE` opens the drawer ready to join.
+ */
+import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
+import { headingToDir } from '../twin/floorplan';
+import { artworkCentreY, artworkPose, EYE_HEIGHT } from '../twin/layout';
+import type { Vec2, Vec3 } from '../twin/schema';
+import { normaliseGroupCode } from '../twin/together/codes';
+import { followMove, followSpot, gatherSpot, type PlanPose } from '../twin/together/follow';
+import { checkDisplayName } from '../twin/together/names';
+import { PRESENCE_INTERVAL_MS, type Presence, type RefusalReason, type RosterMessage, type ServerMessage } from '../twin/together/protocol';
+import { PresenceThrottle } from '../twin/together/smoothing';
+import { artworkIdOf } from '../scene/artworks';
+import { byId, h } from '../ui/dom';
+import type { Drawer } from '../ui/drawer';
+import { togetherPanel, type ChatLine, type TogetherPanelState } from '../ui/together-panel';
+import '../ui/together-panel.css';
+import { safeStorage } from './chrome';
+import type { VisitContext } from './context';
+import type { FloorPlanManager } from './floor-plan';
+import { GroupAvatars } from './together-avatars';
+import { TogetherConnection } from './together-connection';
+
+const NAME_KEY = 'museum-twin:together-name';
+const KIND = 'together';
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** What the journeys read (window.museumTwin.together()). */
+export interface TogetherState {
+  code?: string;
+  you?: string;
+  role?: string;
+  leader?: string;
+  following: boolean;
+  people: { id: string; name: string; role: string; connected: boolean }[];
+  /** Avatars drawn in the preview, with their feet positions. */
+  avatars: { id: string; position: Vec3 }[];
+  message?: string;
+}
+
+export class TogetherManager {
+  private readonly button: HTMLButtonElement;
+  private conn?: TogetherConnection;
+  private roster?: RosterMessage;
+  private welcome?: Extract<ServerMessage, { type: 'welcome' }>;
+  private following = true;
+  private message?: string;
+  private connecting = false;
+  private readonly chat: ChatLine[] = [];
+  private readonly presence = new Map<string, Presence>();
+  private avatars?: GroupAvatars;
+  private moving = false;
+  private pointer?: string;
+  /** A work opened because the guide did: not sent back as this person's own opening. */
+  private openedForGroup?: string;
+  private readonly codeFromLink = normaliseGroupCode(new URLSearchParams(location.search).get('group') ?? '');
+
+  constructor(
+    private readonly c: VisitContext,
+    private readonly drawer: Drawer,
+    private readonly plan: FloorPlanManager,
+    private readonly openArtwork: (id: string) => void,
+  ) {
+    this.button = h('button', { type: 'button', id: 'together-button', 'aria-expanded': 'false', 'aria-controls': 'drawer' }, c.locale.t.together.button) as HTMLButtonElement;
+    const tools = byId('tours-button').parentElement!;
+    tools.insertBefore(this.button, tools.querySelector('label.language'));
+    this.button.addEventListener('click', () => (this.drawer.isOpen(KIND) ? this.drawer.close() : this.show()));
+    c.locale.onChange((l) => {
+      this.button.textContent = l.t.together.button;
+      this.render();
+    });
+    // The guide (or a co-guide leading) opening a work opens it for those who follow.
+    c.state.onChange('selected', (ch) => {
+      if (!ch.value || !this.welcome || this.leaderId() !== this.welcome.you) return;
+      if (this.openedForGroup === ch.value) return;
+      this.conn?.send({ type: 'open', artwork: ch.value });
+    });
+  }
+
+  /** Once the preview exists: avatars, the presence sender, and the drawer when the address names a group. */
+  start(): void {
+    const { gallery, preview } = this.c;
+    if (!gallery || !preview) return;
+    this.avatars = new GroupAvatars(gallery.scene, (id) => this.workCentre(id), this.c.requestRender);
+    const throttle = new PresenceThrottle<Presence>(PRESENCE_INTERVAL_MS, (p) => JSON.stringify(p));
+    gallery.scene.onAfterRenderObservable.add(() => {
+      if (!this.welcome) return;
+      const pose = preview.pose();
+      const room = preview.currentRoom();
+      const selected = this.c.state.selected;
+      const p: Presence = { p: pose.position, h: pose.heading, ...(room ? { room } : {}), ...(this.pointer ? { pointer: this.pointer } : {}), ...(selected ? { selected } : {}) };
+      if (throttle.offer(performance.now(), p)) this.conn?.send({ type: 'presence', ...p });
+    });
+    // What the person points at: the work under the mouse (checked at most every 250 ms).
+    let lastPick = 0;
+    gallery.scene.onPointerObservable.add((info) => {
+      if (info.type !== PointerEventTypes.POINTERMOVE || !this.welcome) return;
+      const now = performance.now();
+      if (now - lastPick < PRESENCE_INTERVAL_MS) return;
+      lastPick = now;
+      const hit = gallery.scene.pick(gallery.scene.pointerX, gallery.scene.pointerY, (m) => m.isPickable && m.isEnabled());
+      this.pointer = hit?.pickedMesh ? artworkIdOf(hit.pickedMesh) : undefined;
+    });
+    if (this.codeFromLink) this.show();
+  }
+
+  state(): TogetherState {
+    const g = this.welcome;
+    return {
+      ...(g ? { code: g.code, you: g.you, role: this.myRole() } : {}),
+      ...(this.leaderId() ? { leader: this.leaderId() } : {}),
+      following: this.following,
+      people: this.roster?.participants ?? [],
+      avatars: this.avatars?.drawn() ?? [],
+      ...(this.message ? { message: this.message } : {}),
+    };
+  }
+
+  private get t() {
+    return this.c.locale.t.together;
+  }
+
+  private show(): void {
+    this.drawer.open(KIND, this.button, this.t.title, this.body());
+  }
+
+  private render(): void {
+    this.drawer.update(KIND, this.t.title, this.body());
+  }
+
+  private body(): Node[] {
+    const g = this.welcome;
+    const roster = this.roster;
+    const state: TogetherPanelState = {
+      name: safeStorage(() => localStorage.getItem(NAME_KEY)) ?? '',
+      connecting: this.connecting,
+      chat: this.chat,
+      ...(this.message ? { message: this.message } : {}),
+      ...(this.codeFromLink ? { codeFromLink: this.codeFromLink } : {}),
+      ...(g && roster
+        ? {
+            group: {
+              code: g.code,
+              link: `${location.origin}${location.pathname}?group=${g.code}`,
+              you: g.you,
+              role: this.myRole(),
+              people: roster.participants,
+              locked: roster.locked,
+              ...(roster.leader ? { leader: roster.leader } : {}),
+              following: this.following,
+            },
+          }
+        : {}),
+    };
+    return togetherPanel(this.t, state, {
+      start: (name) => this.connect(name, (conn, n) => conn.create(n, this.c.ex.id)),
+      join: (code, name) => {
+        const written = normaliseGroupCode(code);
+        if (!written) return this.say(this.t.badCode);
+        this.connect(name, (conn, n) => conn.join(written, n));
+      },
+      lock: (locked) => this.conn?.send({ type: 'lock', locked }),
+      remove: (id) => this.conn?.send({ type: 'remove', id }),
+      setRole: (id, role) => this.conn?.send({ type: 'role', id, role }),
+      follow: (on) => {
+        this.following = on;
+        this.render();
+        if (on) this.followLeader();
+      },
+      gather: () => this.gather(),
+      end: () => this.conn?.send({ type: 'end' }),
+      leave: () => this.conn?.leave(),
+      say: (text) => this.conn?.send({ type: 'chat', text }),
+    });
+  }
+
+  private say(message: string | undefined): void {
+    this.message = message;
+    this.render();
+  }
+
+  private connect(rawName: string, go: (conn: TogetherConnection, name: string) => void): void {
+    const name = checkDisplayName(rawName);
+    if (!name.ok) return this.say(this.t.badName);
+    safeStorage(() => localStorage.setItem(NAME_KEY, name.text));
+    this.connecting = true;
+    this.message = undefined;
+    this.conn = new TogetherConnection({
+      message: (m) => this.receive(m),
+      reconnecting: (on) => this.say(on ? this.t.reconnecting : undefined),
+      closed: (why) => this.closed(why),
+    });
+    go(this.conn, name.text);
+    this.render();
+  }
+
+  private receive(m: ServerMessage): void {
+    switch (m.type) {
+      case 'welcome':
+        this.welcome = m;
+        this.connecting = false;
+        this.message = undefined;
+        this.setRoster(m.roster);
+        return;
+      case 'roster':
+        return this.setRoster(m);
+      case 'presence':
+        for (const p of m.list) {
+          if (p.id === this.welcome?.you) continue;
+          this.presence.set(p.id, p);
+          const name = this.roster?.participants.find((x) => x.id === p.id)?.name ?? '';
+          this.avatars?.update(p.id, name, p.p, p.h);
+        }
+        this.drawDots();
+        this.showPointers();
+        if (m.list.some((p) => p.id === this.leaderId())) this.followLeader();
+        return;
+      case 'chat':
+        this.chat.push({ name: m.name, text: m.text, at: m.at });
+        return this.render();
+      case 'open':
+        return this.groupOpened(m.artwork, m.by);
+      case 'gather':
+        return this.gathered(m.artwork, m.by, m.order);
+      case 'error':
+        return this.say(m.message);
+      default:
+        return; // refused, removed, ended: closed() says so
+    }
+  }
+
+  private closed(why: RefusalReason | 'removed' | 'ended' | 'unreachable' | 'left'): void {
+    const t = this.t;
+    const r = t.refused;
+    const words: Record<string, string> = {
+      'no-such-group': r.noSuchGroup,
+      locked: r.locked,
+      removed: t.removed,
+      full: r.full,
+      ended: t.ended,
+      'too-many-tries': r.tooManyTries,
+      'bad-name': r.badName,
+      unreachable: t.noServer,
+    };
+    // Nothing of the group is kept: names, positions and chat go with it.
+    this.welcome = undefined;
+    this.roster = undefined;
+    this.connecting = false;
+    this.chat.length = 0;
+    for (const id of this.presence.keys()) this.avatars?.remove(id);
+    this.presence.clear();
+    this.avatars?.setPointers(new Map());
+    this.plan.minimap?.setOverlay(KIND, undefined);
+    this.say(why === 'left' ? undefined : (words[why] ?? r.other));
+    this.c.status.announce(this.message ?? '');
+  }
+
+  private setRoster(r: RosterMessage): void {
+    const before = this.roster?.leader;
+    this.roster = r;
+    for (const id of [...this.presence.keys()]) {
+      if (!r.participants.some((p) => p.id === id && p.connected)) {
+        this.presence.delete(id);
+        this.avatars?.remove(id);
+      }
+    }
+    this.avatars?.setLeader(r.leader);
+    if (before && r.leader && before !== r.leader) {
+      const name = r.participants.find((p) => p.id === r.leader)?.name ?? '';
+      this.notice(this.c.locale.fill(this.t.leading, { name }));
+    }
+    this.drawDots();
+    this.render();
+  }
+
+  private myRole(): 'guide' | 'co-guide' | 'participant' {
+    const you = this.welcome?.you;
+    return this.roster?.participants.find((p) => p.id === you)?.role ?? this.welcome?.role ?? 'participant';
+  }
+
+  private leaderId(): string | undefined {
+    return this.roster?.leader;
+  }
+
+  private nameOf(id: string): string {
+    return this.roster?.participants.find((p) => p.id === id)?.name ?? '';
+  }
+
+  private notice(text: string): void {
+    this.chat.push({ name: '', text, at: Date.now(), notice: true });
+    this.c.status.announce(text);
+  }
+
+  private workTitle(id: string): string | undefined {
+    const a = this.c.ex.artworks.find((w) => w.id === id);
+    return a ? this.c.locale.text(a.title) : undefined;
+  }
+
+  /** The guide opened a work: followers open it too, in their own language (their panel, their protocols). */
+  private groupOpened(artwork: string, by: string): void {
+    const title = this.workTitle(artwork);
+    if (!title || by === this.welcome?.you) return;
+    this.notice(this.c.locale.fill(this.t.opened, { name: this.nameOf(by), work: title }));
+    if (this.following && this.c.state.mode === 'preview') {
+      this.openedForGroup = artwork;
+      this.openArtwork(artwork);
+    }
+    this.render();
+  }
+
+  /** Everyone but the one who called goes to their own place in front of the work. */
+  private gathered(artwork: string, by: string, order: string[]): void {
+    const title = this.workTitle(artwork);
+    const you = this.welcome?.you;
+    if (!title || !you || by === you) return;
+    this.notice(this.c.locale.fill(this.t.gathered, { name: this.nameOf(by), work: title }));
+    const slot = order.filter((id) => id !== by).indexOf(you);
+    const spot = gatherSpot(this.c.ex, artwork, Math.max(0, slot));
+    if (spot) void this.moveTo(spot, true);
+    this.render();
+  }
+
+  private gather(): void {
+    const artwork = this.c.state.selected ?? this.nearestWork();
+    if (!artwork) return this.say(this.t.noWorkNear);
+    this.conn?.send({ type: 'gather', artwork });
+  }
+
+  /** The work nearest to where this person stands, in their room. */
+  private nearestWork(): string | undefined {
+    const pose = this.c.preview?.pose();
+    if (!pose) return undefined;
+    const room = this.c.preview?.currentRoom();
+    let best: { id: string; d: number } | undefined;
+    for (const a of this.c.ex.artworks) {
+      const p = artworkPose(this.c.ex, a);
+      if (room && p.room !== room) continue;
+      const d = Math.hypot(p.position[0] - pose.position[0], p.position[2] - pose.position[2]);
+      if (!best || d < best.d) best = { id: a.id, d };
+    }
+    return best?.id;
+  }
+
+  /** Follows the leader's latest presence: glide behind them in the same room, fade-cut into another. */
+  private followLeader(): void {
+    const leader = this.leaderId();
+    const you = this.welcome?.you;
+    if (!this.following || !leader || !you || leader === you || this.moving || this.c.state.mode !== 'preview') return;
+    const lp = this.presence.get(leader);
+    if (!lp) return;
+    const order = (this.roster?.participants ?? []).filter((p) => p.id !== leader).map((p) => p.id);
+    const target = followSpot(this.c.ex, { at: [lp.p[0], lp.p[2]], heading: lp.h, ...(lp.room ? { room: lp.room } : {}) }, Math.max(0, order.indexOf(you)));
+    void this.moveTo(target, false);
+  }
+
+  private async moveTo(target: PlanPose, always: boolean): Promise<void> {
+    const preview = this.c.preview;
+    if (!preview) return;
+    const pose = preview.pose();
+    const room = preview.currentRoom();
+    const here: PlanPose = { at: [pose.position[0], pose.position[2]], heading: pose.heading, ...(room ? { room } : {}) };
+    const how = followMove(here, target, false);
+    if (how === 'stay' && !always) return;
+    const dir = headingToDir(target.heading);
+    const eye: Vec3 = [target.at[0], pose.position[1] + EYE_HEIGHT, target.at[1]];
+    const look: Vec3 = [eye[0] + dir[0], eye[1], eye[2] + dir[1]];
+    this.moving = true;
+    try {
+      if (how === 'fade' && !this.c.reducedMotion.matches) {
+        const fade = byId('fade');
+        fade.classList.add('on');
+        await new Promise((r) => setTimeout(r, 260));
+        await preview.visitor.glide(eye, look, 0);
+        fade.classList.remove('on');
+      } else {
+        await preview.visitor.glide(eye, look, how === 'fade' ? 0 : undefined);
+      }
+    } finally {
+      this.moving = false;
+      this.c.requestRender();
+    }
+  }
+
+  /** The group's dots on the floor plan, with names; the leader's in its own colour. */
+  private drawDots(): void {
+    const map = this.plan.minimap;
+    if (!map) return;
+    if (!this.welcome) return map.setOverlay(KIND, undefined);
+    const g = document.createElementNS(SVG, 'g');
+    g.setAttribute('class', 'together-layer');
+    g.setAttribute('data-testid', 'together-dots');
+    for (const [id, p] of this.presence) {
+      const person = this.roster?.participants.find((x) => x.id === id);
+      if (!person?.connected) continue;
+      const dot = document.createElementNS(SVG, 'circle');
+      dot.setAttribute('cx', p.p[0].toFixed(2));
+      dot.setAttribute('cy', p.p[2].toFixed(2));
+      dot.setAttribute('r', '0.3');
+      dot.setAttribute('class', id === this.leaderId() ? 'together-dot leader' : 'together-dot');
+      dot.setAttribute('data-person', id);
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = person.name;
+      dot.append(title);
+      const label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', (p.p[0] + 0.4).toFixed(2));
+      label.setAttribute('y', (p.p[2] + 0.15).toFixed(2));
+      label.setAttribute('class', 'together-dot-label');
+      label.textContent = person.name;
+      g.append(dot, label);
+    }
+    map.setOverlay(KIND, g);
+  }
+
+  /** Rings in front of the works the leader points at or has open (the guide's pointer is seen by all). */
+  private showPointers(): void {
+    const leader = this.leaderId();
+    const lp = leader && leader !== this.welcome?.you ? this.presence.get(leader) : undefined;
+    const at = lp?.pointer ?? lp?.selected;
+    this.avatars?.setPointers(new Map(leader && at ? [[leader, at]] : []));
+  }
+
+  private workCentre(id: string): { centre: Vec3; normal: Vec3 } | undefined {
+    const a = this.c.ex.artworks.find((w) => w.id === id);
+    if (!a) return undefined;
+    const pose = artworkPose(this.c.ex, a);
+    const d: Vec2 = headingToDir(pose.heading);
+    return { centre: [pose.position[0], artworkCentreY(a, pose), pose.position[2]], normal: [d[0], 0, d[1]] };
+  }
+}
