@@ -205,6 +205,7 @@ export class TogetherManager {
         this.connecting = false;
         this.message = undefined;
         this.setRoster(m.roster);
+        this.c.requestRender(); // a frame sends this person's presence (the view renders on demand)
         return;
       case 'roster':
         return this.setRoster(m);

@@ -1,0 +1,111 @@
+/**
+ * Visit together: a guide and two participants in separate browsers, each on one load of the exhibition. They
+ * join by code (one by the link, one by typing it), see each other, one follows the guide, the guide opens a
+ * work for followers (shown in the follower's own language), brings everyone to it, and removes a participant,
+ * who is then refused with the same browser.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, waitForGallery, defaultExhibition } from './support';
+
+test.use({ serviceWorkers: 'block' });
+// Three page loads of the default exhibition in software WebGL on a shared machine: minutes.
+test.describe.configure({ timeout: 480_000 });
+
+const ex = defaultExhibition();
+const WORK = 'dawn-over-the-marsh'; // in the hall, on its north wall
+const work = ex.artworks.find((a) => a.id === WORK)!;
+
+async function visitor(browser: Browser, baseURL: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block', viewport: { width: 640, height: 400 } });
+  const page = await context.newPage();
+  await page.goto(path);
+  await waitForGallery(page, false);
+  return page;
+}
+
+const state = (page: Page) => page.evaluate(() => window.museumTwin!.together!());
+const distance = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[2]! - b[2]!);
+
+test('a guide and two participants: join, see each other, follow, open a work for all, gather, remove', async ({ page: guide, browser, baseURL }) => {
+  await guide.goto('/');
+  await waitForGallery(guide, false);
+  await guide.getByRole('button', { name: 'Together' }).click();
+  const drawer = guide.locator('#drawer');
+  await drawer.locator('.together-start').getByLabel('Your name').fill('Ms Rossi');
+  await drawer.getByRole('button', { name: 'Start a group' }).click();
+  const code = (await drawer.getByTestId('together-code').textContent())!;
+  expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  await expect(drawer.locator('.together-link a')).toHaveText(new RegExp(`\\?group=${code}$`));
+  await expect(drawer.getByRole('img', { name: 'QR code to join the group' })).toBeVisible();
+
+  // Ana comes by the link, in Italian; Ben types the code in lower case without dashes.
+  const ana = await visitor(browser, baseURL!, `/?group=${code}&lang=it`);
+  const anaDrawer = ana.locator('#drawer');
+  await expect(anaDrawer.locator('.together-join input[name="code"]')).toHaveValue(code);
+  await anaDrawer.locator('.together-join').getByLabel('Il tuo nome').fill('Ana');
+  await anaDrawer.getByRole('button', { name: 'Entra' }).click();
+  const ben = await visitor(browser, baseURL!, '/');
+  await ben.getByRole('button', { name: 'Together' }).click();
+  const benDrawer = ben.locator('#drawer');
+  await benDrawer.locator('.together-join input[name="code"]').fill(code.toLowerCase().replace(/-/g, ''));
+  await benDrawer.locator('.together-join').getByLabel('Your name').fill('Ben');
+  await benDrawer.getByRole('button', { name: 'Join' }).click();
+
+  // Everyone is listed everywhere, and each sees the other two as avatars in 3D and dots on the plan.
+  for (const p of [guide, ana, ben]) {
+    await expect(p.locator('.together-people .together-name')).toHaveText(['Ms Rossi', 'Ana', 'Ben']);
+    await expect.poll(async () => (await state(p)).avatars.length).toBe(2);
+    await expect(p.locator('[data-testid="together-dots"] circle')).toHaveCount(2);
+  }
+
+  // Ben roams; Ana follows (the default): the guide walks to the middle of the hall and Ana's view glides after.
+  await benDrawer.getByRole('checkbox', { name: 'Follow the guide' }).uncheck();
+  const benBefore = (await ben.evaluate(() => window.museumTwin!.viewer())).position;
+  await guide.evaluate(() => window.museumTwin!.place([5, 0, 3], 0));
+  await expect.poll(async () => distance((await ana.evaluate(() => window.museumTwin!.viewer())).position, [5, 0, 3]), { timeout: 30_000 }).toBeLessThan(3);
+  // Ana's avatar of the guide is where the guide stands.
+  await expect.poll(async () => {
+    const s = await state(ana);
+    const g = s.avatars.find((a) => a.id === s.leader);
+    return g ? distance(g.position, [5, 0, 3]) : 99;
+  }).toBeLessThan(0.3);
+  expect(distance((await ben.evaluate(() => window.museumTwin!.viewer())).position, benBefore)).toBeLessThan(0.1);
+
+  // The guide opens a work: Ana, following, has it open in Italian; Ben, roaming, does not.
+  await guide.evaluate((hash) => (location.hash = hash), `#artwork=${WORK}`);
+  await expect(guide.locator('#panel h2')).toHaveText(work.title.en!);
+  await expect(ana.locator('#panel h2')).toHaveText(work.title.it!);
+  await expect(anaDrawer.locator('.together-chat-log')).toContainText(`Ms Rossi ha aperto «${work.title.it}» per il gruppo`);
+  await expect(ben.locator('#panel h2')).not.toHaveText(work.title.en!);
+
+  // Bring everyone here: Ben, roaming, is brought in front of the work with the others, each at their own place.
+  await drawer.getByRole('button', { name: 'Bring everyone here' }).click();
+  await expect(benDrawer.locator('.together-chat-log')).toContainText(`Ms Rossi brought the group to “${work.title.en}”`);
+  await expect.poll(async () => (await ben.evaluate(() => window.museumTwin!.viewer())).room, { timeout: 30_000 }).toBe('hall');
+  await expect.poll(async () => {
+    const [a, b] = await Promise.all([ana, ben].map((p) => p.evaluate(() => window.museumTwin!.viewer().position)));
+    return distance(a!, b!);
+  }).toBeGreaterThan(0.5);
+
+  // The chat is plain text: markup is refused, words go through.
+  await anaDrawer.getByLabel('Messaggio al gruppo').fill('Che luce!');
+  await anaDrawer.getByRole('button', { name: 'Invia' }).click();
+  await expect(drawer.locator('.together-chat-log')).toContainText('Ana: Che luce!');
+
+  // The guide removes Ben: he is told, and the same browser cannot come back with the link.
+  await drawer.getByRole('button', { name: 'Remove Ben' }).click();
+  await expect(benDrawer.locator('.together-message')).toHaveText('The guide removed you from the group.');
+  await expect(drawer.locator('.together-people .together-name')).toHaveText(['Ms Rossi', 'Ana']);
+  await expect.poll(async () => (await state(guide)).avatars.length).toBe(1);
+  await benDrawer.locator('.together-join input[name="code"]').fill(code);
+  await benDrawer.locator('.together-join').getByLabel('Your name').fill('Ben again');
+  await benDrawer.getByRole('button', { name: 'Join' }).click();
+  await expect(benDrawer.locator('.together-message')).toHaveText('The guide removed you from this group.');
+  expect((await state(ben)).code).toBeUndefined();
+
+  // The guide ends the group: everyone is let go, and nothing of it stays on the page.
+  await drawer.getByRole('button', { name: 'End the group' }).click();
+  await expect(anaDrawer.locator('.together-message')).toHaveText('Il gruppo è terminato.');
+  expect((await state(ana)).avatars).toEqual([]);
+  await Promise.all([ana.context().close(), ben.context().close()]);
+});
