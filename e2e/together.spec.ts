@@ -7,9 +7,9 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, waitForGallery, defaultExhibition } from './support';
 
-test.use({ serviceWorkers: 'block' });
+test.use({ serviceWorkers: 'block', viewport: { width: 640, height: 400 } });
 // Three page loads of the default exhibition in software WebGL on a shared machine: minutes.
-test.describe.configure({ timeout: 480_000 });
+test.describe.configure({ timeout: 900_000 });
 
 const ex = defaultExhibition();
 const WORK = 'dawn-over-the-marsh'; // in the hall, on its north wall
@@ -76,7 +76,7 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await expect(guide.locator('#panel h2')).toHaveText(work.title.en!);
   await expect(ana.locator('#panel h2')).toHaveText(work.title.it!);
   await expect(anaDrawer.locator('.together-chat-log')).toContainText(`Ms Rossi ha aperto «${work.title.it}» per il gruppo`);
-  await expect(ben.locator('#panel h2')).not.toHaveText(work.title.en!);
+  await expect(ben.locator('#panel')).not.toContainText(work.title.en!);
 
   // Bring everyone here: Ben, roaming, is brought in front of the work with the others, each at their own place.
   await drawer.getByRole('button', { name: 'Bring everyone here' }).click();

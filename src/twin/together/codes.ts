@@ -1,6 +1,6 @@
 /**
  * Group codes and participant tokens. A code is what a teacher reads out or writes on the board, so it avoids
- * look-alikes (no I/1/L, O/0, S/5, B/8, Z/2, U/V): nine symbols from 26 give 26⁹ ≈ 5.4·10¹² codes (42 bits),
+ * look-alikes (no I/1/L, O/0, S/5, B/8, Z/2, U/V): nine symbols from 23 give 23⁹ ≈ 1.8·10¹² codes (40 bits),
  * drawn from `crypto.getRandomValues`; with the server's rate-limited joins a code cannot be guessed within a
  * group's life. Tokens (who a participant is across reconnections, the guide's secret) are 128 random bits.
  */
