@@ -3,16 +3,20 @@
  * alert's minimum duration shows at the work and in the curator's alerts list, an anonymous publish from the page
  * is refused, and offline the page keeps the last known values with their age, then catches up.
  * The server is the project's own (e2e/playwright.config.ts: simulator off, a known sensor password).
+ * The checks share one page, loaded once, in this order: crowding (plan and 3D), the anonymous publish, offline,
+ * then the alert in the curator view.
  */
 import { resolve } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, defaultExhibition, SHOTS, ROOT } from './support';
+import { sharedPage } from './helpers/shared-page';
 import type { LiveSnapshot } from '../src/twin/live/contract';
 
-test.use({ serviceWorkers: 'block' });
 test.beforeEach(() => test.slow());
+// One page for the journey (loading the gallery is the slow part): each check starts where the one before left it.
+const shared = sharedPage(test);
 
 const EX = defaultExhibition().id;
 const sensors: MqttClient[] = [];
@@ -51,7 +55,8 @@ async function audit(page: Page, screen: string): Promise<void> {
   expect(bad.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`), `axe on ${screen}`).toEqual([]);
 }
 
-test('a visitor turns Live on and sees how crowded each room is, and which rooms have no data', async ({ page, baseURL }) => {
+test('a visitor turns Live on and sees how crowded each room is, and which rooms have no data', async ({ baseURL }) => {
+  const page = shared();
   await page.goto('/');
   await waitLive(page);
   const live = page.locator('#live-button');
@@ -98,7 +103,58 @@ test('a visitor turns Live on and sees how crowded each room is, and which rooms
   await expect(page.locator('#live-3d')).toBeHidden();
 });
 
-test('an out-of-band humidity held past the minimum duration shows at the work and in the alerts list', async ({ page, baseURL }) => {
+test('an anonymous client on the page may subscribe but its publish is refused', async ({ baseURL }) => {
+  const page = shared();
+  await waitLive(page);
+  // The app's CSP allows only its own origin's scripts: serve the mqtt browser build from there.
+  await page.route('**/e2e-mqtt.min.js', (r) => r.fulfill({ path: resolve(ROOT, 'node_modules/mqtt/dist/mqtt.min.js'), contentType: 'text/javascript' }));
+  await page.addScriptTag({ url: '/e2e-mqtt.min.js' });
+  const topic = `museum/${EX}/sculpture/temperature`;
+  const outcome = await page.evaluate(async (t) => {
+    type Client = { on: (e: string, f: (...a: unknown[]) => void) => void; publish: (t: string, m: string, o: object, cb: (e?: Error) => void) => void; end: () => void };
+    const m = (window as unknown as { mqtt: { connect: (u: string, o: object) => Client } }).mqtt;
+    const c = m.connect(`ws://${location.host}/mqtt`, { reconnectPeriod: 0 });
+    await new Promise((r) => c.on('connect', r));
+    const result = await new Promise<string>((done) => {
+      c.on('close', () => done('refused: the broker closed the connection'));
+      c.publish(t, JSON.stringify({ value: 33.3 }), { qos: 1 }, (err) => done(err ? `refused: ${err.message}` : 'accepted'));
+    });
+    c.end();
+    return result;
+  }, topic);
+  expect(outcome).toMatch(/^refused/);
+  expect((await snapshot(baseURL!)).zones.sculpture?.values.temperature?.value).not.toBe(33.3);
+  // The page's own connection is untouched.
+  await expect(page.locator('#status')).toHaveAttribute('data-live', 'live');
+});
+
+test('offline, the page keeps the last known values with their age, then catches up', async ({ baseURL }) => {
+  const page = shared();
+  const context = page.context();
+  await waitLive(page);
+  // Live on again (the crowding check left it off).
+  if ((await page.locator('#live-button').getAttribute('aria-pressed')) !== 'true') await page.locator('#live-button').click();
+  const s = await sensor(baseURL!);
+  await s.publish('sculpture/visitors', 1);
+  const line = page.locator('#live-summary .live-zones li[data-zone="sculpture"]');
+  await expect(line).toHaveText(/: quiet$/);
+  await context.setOffline(true);
+  await expect(page.locator('#status')).toHaveAttribute('data-live', 'disconnected');
+  await expect(page.locator('#live-summary .live-fresh')).toHaveText(/^Not connected\. Last known values, as of \d{1,2}:\d\d( [AP]M)?, (now|\d+ min\. ago)$/);
+  await expect(line).toHaveText(/: quiet$/);
+  await page.locator('#map').screenshot({ path: resolve(SHOTS, 'live-offline.png') });
+  // What the sensors said meanwhile is there on reconnection.
+  await s.publish('sculpture/visitors', 400);
+  await context.setOffline(false);
+  await expect(page.locator('#status')).toHaveAttribute('data-live', 'live', { timeout: 30_000 });
+  await expect(line).toHaveText(/: crowded$/);
+  // And kept in this browser for next time.
+  const kept = await page.evaluate((ex) => JSON.parse(localStorage.getItem(`museum-twin:live:${ex}`) ?? 'null') as { snapshot: LiveSnapshot } | null, EX);
+  expect(kept?.snapshot.zones.sculpture?.crowding).toBe('crowded');
+});
+
+test('an out-of-band humidity held past the minimum duration shows at the work and in the alerts list', async ({ baseURL }) => {
+  const page = shared();
   const before = await snapshot(baseURL!);
   // A work in a zone of its own sensors, whose humidity band 78 % RH is well outside.
   // The journeys share one server: another spec may have left an alert elsewhere, so pick a zone without one.
@@ -107,7 +163,10 @@ test('an out-of-band humidity held past the minimum duration shows at the work a
     (w) => w.zone && !alerted.has(w.zone) && w.zone !== 'gallery' && w.zone !== 'hall' && w.zone !== 'cabinet' && (w.limits.humidity?.max ?? 100) < 70,
   );
   expect(work, 'a work with a humidity band in a quiet zone').toBeTruthy();
-  await page.goto(`/?view=curator#artwork=${work!.id}`);
+  // The work's panel from its link, then the curator view from the header (as `?view=curator#artwork=…` opens both).
+  await page.evaluate((id) => (location.hash = `#artwork=${id}`), work!.id);
+  await expect(page.locator('#panel')).toHaveAttribute('data-artwork', work!.id);
+  await page.locator('#curator-button').click();
   await waitLive(page);
   await expect(page.locator('#panel .live-work')).toBeVisible();
   await expect(page.locator('#drawer .live-curator')).toBeVisible();
@@ -153,51 +212,4 @@ test('an out-of-band humidity held past the minimum duration shows at the work a
   expect(r.ok).toBe(true);
   expect(await r.text()).toContain('78.5');
   await page.locator('#panel .live-work').screenshot({ path: resolve(SHOTS, 'live-panel-chart.png') });
-});
-
-test('an anonymous client on the page may subscribe but its publish is refused', async ({ page, baseURL }) => {
-  await page.goto('/?live');
-  await waitLive(page);
-  // The app's CSP allows only its own origin's scripts: serve the mqtt browser build from there.
-  await page.route('**/e2e-mqtt.min.js', (r) => r.fulfill({ path: resolve(ROOT, 'node_modules/mqtt/dist/mqtt.min.js'), contentType: 'text/javascript' }));
-  await page.addScriptTag({ url: '/e2e-mqtt.min.js' });
-  const topic = `museum/${EX}/sculpture/temperature`;
-  const outcome = await page.evaluate(async (t) => {
-    type Client = { on: (e: string, f: (...a: unknown[]) => void) => void; publish: (t: string, m: string, o: object, cb: (e?: Error) => void) => void; end: () => void };
-    const m = (window as unknown as { mqtt: { connect: (u: string, o: object) => Client } }).mqtt;
-    const c = m.connect(`ws://${location.host}/mqtt`, { reconnectPeriod: 0 });
-    await new Promise((r) => c.on('connect', r));
-    const result = await new Promise<string>((done) => {
-      c.on('close', () => done('refused: the broker closed the connection'));
-      c.publish(t, JSON.stringify({ value: 33.3 }), { qos: 1 }, (err) => done(err ? `refused: ${err.message}` : 'accepted'));
-    });
-    c.end();
-    return result;
-  }, topic);
-  expect(outcome).toMatch(/^refused/);
-  expect((await snapshot(baseURL!)).zones.sculpture?.values.temperature?.value).not.toBe(33.3);
-  // The page's own connection is untouched.
-  await expect(page.locator('#status')).toHaveAttribute('data-live', 'live');
-});
-
-test('offline, the page keeps the last known values with their age, then catches up', async ({ page, context, baseURL }) => {
-  await page.goto('/?live');
-  await waitLive(page);
-  const s = await sensor(baseURL!);
-  await s.publish('sculpture/visitors', 1);
-  const line = page.locator('#live-summary .live-zones li[data-zone="sculpture"]');
-  await expect(line).toHaveText(/: quiet$/);
-  await context.setOffline(true);
-  await expect(page.locator('#status')).toHaveAttribute('data-live', 'disconnected');
-  await expect(page.locator('#live-summary .live-fresh')).toHaveText(/^Not connected\. Last known values, as of \d{1,2}:\d\d( [AP]M)?, (now|\d+ min\. ago)$/);
-  await expect(line).toHaveText(/: quiet$/);
-  await page.locator('#map').screenshot({ path: resolve(SHOTS, 'live-offline.png') });
-  // What the sensors said meanwhile is there on reconnection.
-  await s.publish('sculpture/visitors', 400);
-  await context.setOffline(false);
-  await expect(page.locator('#status')).toHaveAttribute('data-live', 'live', { timeout: 30_000 });
-  await expect(line).toHaveText(/: crowded$/);
-  // And kept in this browser for next time.
-  const kept = await page.evaluate((ex) => JSON.parse(localStorage.getItem(`museum-twin:live:${ex}`) ?? 'null') as { snapshot: LiveSnapshot } | null, EX);
-  expect(kept?.snapshot.zones.sculpture?.crowding).toBe('crowded');
 });
