@@ -14,6 +14,7 @@ import { OverlayPlayer } from '../../scene/overlay';
 import { panelPlacement } from '../xr/panel-logic';
 import { PANEL_SIZE, WorldPanel } from '../xr/world-panel';
 import { xrPanelContext, type XrLocale } from '../xr/host';
+import { detachable } from '../xr/detachable';
 import { apply, invert } from './registration';
 import type { ArHost } from './ar-mode';
 import type { ArOccluders } from './occluders';
@@ -60,8 +61,11 @@ export class ArWorks {
       toggleAnimation: (id) => this.toggleAnimation(id),
       copyLink: async () => false,
     });
-    host.favourites?.onChange(() => this.refresh());
+    // The visit's favourites outlive this session's mode and cannot forget a listener: only a forwarder stays.
+    host.favourites?.onChange(this.favouritesChanged.listener);
   }
+
+  private readonly favouritesChanged = detachable(() => this.refresh());
 
   openWork(id: string): void {
     const host = this.o.host;
@@ -153,6 +157,7 @@ export class ArWorks {
 
   dispose(): void {
     this.ended();
+    this.favouritesChanged.detach();
     this.liveCard.dispose();
     this.guiPanel.dispose();
   }

@@ -58,7 +58,6 @@ export function sceneCounts(scene: Scene): SceneCounts {
     engineResize: scene.getEngine().onResizeObservable,
     engineEndFrame: scene.getEngine().onEndFrameObservable,
     engineBeginFrame: scene.getEngine().onBeginFrameObservable,
-    engineDispose: scene.getEngine().onDisposeObservable,
   };
   const observers: Record<string, number> = {};
   for (const [name, o] of Object.entries(observed)) observers[name] = o.observers.length;
