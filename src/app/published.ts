@@ -35,20 +35,27 @@ export function watchPublished(c: VisitContext): () => void {
   return () => source.close();
 }
 
-/** After an update's reload: the visitor stands where they stood (once). */
-export function restorePlaceAfterUpdate(c: VisitContext): void {
+/**
+ * After an update's reload: the visitor stands where they stood (once), and the work open before is shown
+ * again without the glide to it (`showWork`). False when there is no place to restore: start as usual.
+ */
+export function restorePlaceAfterUpdate(c: VisitContext, showWork: (id: string) => void): boolean {
   const saved = safeStorage(() => sessionStorage.getItem(placeKey(c.ex.id)));
-  if (!saved || !c.preview) return;
+  if (!saved || !c.preview) return false;
   safeStorage(() => sessionStorage.removeItem(placeKey(c.ex.id)));
+  let pose: { position: [number, number, number]; heading: number };
   try {
-    const { position, heading } = JSON.parse(saved) as { position: [number, number, number]; heading: number };
-    if (!position.every(Number.isFinite) || !Number.isFinite(heading)) return;
-    const v = c.preview.visitor;
-    v.stop();
-    v.camera.position.set(position[0], position[1] + EYE_HEIGHT, position[2]);
-    v.face(heading);
-    c.requestRender();
+    pose = JSON.parse(saved) as typeof pose;
+    if (!Array.isArray(pose.position) || pose.position.length !== 3 || !pose.position.every(Number.isFinite) || !Number.isFinite(pose.heading)) return false;
   } catch {
-    // A malformed entry: the visit starts at the entrance, as usual.
+    return false; // a malformed entry: the visit starts as usual
   }
+  const v = c.preview.visitor;
+  v.stop();
+  v.camera.position.set(pose.position[0], pose.position[1] + EYE_HEIGHT, pose.position[2]);
+  v.face(pose.heading);
+  const open = /^#artwork=(.+)$/.exec(location.hash);
+  if (open && c.ex.artworks.some((a) => a.id === decodeURIComponent(open[1]!))) showWork(decodeURIComponent(open[1]!));
+  c.requestRender();
+  return true;
 }

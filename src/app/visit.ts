@@ -184,8 +184,8 @@ export class Visit {
     this.plan.followViewer();
     render.keepCurrentObservers();
     addEventListener('hashchange', () => this.works.followHash());
-    this.works.followHash();
-    restorePlaceAfterUpdate(this.c);
+    // After an update (a publish): back where the visitor stood, with the same work open; otherwise the address's work.
+    if (!restorePlaceAfterUpdate(this.c, (id) => this.works.restore(id))) this.works.followHash();
     watchPublished(this.c);
     this.conservation.watchCuratorView(this.drawers);
     // The live twin loads in its own chunk once the visit is interactive; without a server it says so.

@@ -49,7 +49,8 @@ export async function registerHistory(app: FastifyInstance, o: HistoryOptions): 
       void reply.code(404).send({ error: `there is no change ${seq} in this draft's history (the latest is ${last})` });
       return undefined;
     }
-    const kept = await o.drafts.updatesUpTo(id, seq);
+    // A draft nobody has opened yet has no seed: opening it stores the seed (version 0).
+    const kept = (await o.drafts.updatesUpTo(id, seq)) ?? (await o.collab.draft(id), await o.drafts.updatesUpTo(id, seq));
     if (!kept) {
       void reply.code(409).send({ error: 'this draft was started before its history kept its first version; it cannot be rebuilt' });
       return undefined;
