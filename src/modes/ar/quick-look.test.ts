@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickLookHref, quickLookLink, quickLookModel, roomView, supportsQuickLook } from './quick-look';
+import { quickLookHref, quickLookLink, quickLookModel, supportsQuickLook } from './quick-look';
 
 /** Just what the module touches of a document: anchors whose relList answers like the given browser. */
 function documentWith(relAr: boolean | 'no-supports' | 'throws') {
@@ -24,11 +24,6 @@ describe('AR Quick Look detection', () => {
     expect(supportsQuickLook(documentWith(false))).toBe(false);
     expect(supportsQuickLook(documentWith('no-supports'))).toBe(false);
     expect(supportsQuickLook(documentWith('throws'))).toBe(false);
-  });
-  it('WebXR AR comes first; Quick Look only without it; else nothing', () => {
-    expect(roomView({ webxrAr: true, quickLook: true })).toBe('webxr');
-    expect(roomView({ webxrAr: false, quickLook: true })).toBe('quick-look');
-    expect(roomView({ webxrAr: false, quickLook: false })).toBe('none');
   });
 });
 

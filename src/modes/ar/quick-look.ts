@@ -9,22 +9,6 @@
  * the URL's fragment (`allowsContentScaling=0` keeps the work at its true size).
  */
 
-/** How this browser can show a work in the visitor's room. */
-export type RoomView = 'webxr' | 'quick-look' | 'none';
-
-export interface RoomViewEnv {
-  /** Whether WebXR `immersive-ar` is supported (ArSupport.supported). */
-  webxrAr: boolean;
-  /** Whether `<a rel="ar">` opens AR Quick Look here. */
-  quickLook: boolean;
-}
-
-/** WebXR AR where there is one (the registered in-gallery AR), else AR Quick Look where the browser has it. */
-export function roomView(env: RoomViewEnv): RoomView {
-  if (env.webxrAr) return 'webxr';
-  return env.quickLook ? 'quick-look' : 'none';
-}
-
 /** Whether links with `rel="ar"` open AR Quick Look in this document's browser (Safari on iOS/iPadOS 12+). */
 export function supportsQuickLook(doc: Pick<Document, 'createElement'> = document): boolean {
   try {
