@@ -1,6 +1,6 @@
 /**
  * The first view's cost (a script, not a test):
- *   npm run bench:first-view [-- --runs 5] [--no-build] [--out dist-first-view] [--port 4195] [--shots dir]
+ *   npm run bench:first-view [-- --runs 5] [--no-build] [--out dist-first-view[,dist-other]] [--port 4195] [--shots dir]
  *
  * Builds the app (unless --no-build), serves that build as static files, and loads the default
  * exhibition N times in headless Chromium (the journeys' browser set-up: SwiftShader, 900x540, service worker
@@ -14,6 +14,7 @@
  * - programs: shader programs linked (WebGL linkProgram calls) until media done;
  * - texture MB: GPU texture memory held at media done (level sizes per live texture, estimated from each
  *   upload's size and format; deleted textures subtract).
+ * With several builds (`--out before,after`, only the first is built) the loads alternate between them.
  * Prints median, min and max over the runs, with `uptime` (the machine's load) before and after.
  * With --effects, lists the compiled shader programs (first run). With --shots, writes the entrance view and a painting opened close up as PNGs (first run only).
  */
@@ -161,7 +162,7 @@ const MIME: Record<string, string> = {
  * The build as static files (as a museum's static hosting serves it): the first view needs no live server,
  * and the figures then hold whatever the server's own work in progress is.
  */
-function serveBuild(dir: string): Promise<Server> {
+function serveBuild(dir: string, port: number): Promise<Server> {
   const root = resolve(ROOT, dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`there is no build in ${dir}: run without --no-build`);
   const server = createServer((req, res) => {
@@ -176,16 +177,16 @@ function serveBuild(dir: string): Promise<Server> {
     res.writeHead(200, { 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
     res.end(body);
   });
-  return new Promise((done) => server.listen(PORT, '127.0.0.1', () => done(server)));
+  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }
 
-async function load(browser: Browser, shots: string | undefined, effects: boolean): Promise<Sample> {
+async function load(browser: Browser, port: number, shots: string | undefined, effects: boolean): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 900, height: 540 }, serviceWorkers: 'block' });
   // tsx keeps function names with a `__name` helper that the page does not have.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
   await context.addInitScript(instrumentWebGL);
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 120_000 });
   await page.locator('#status[data-media=done]').waitFor({ state: 'attached', timeout: 180_000 });
   const s = await page.evaluate(() => {
@@ -247,37 +248,45 @@ function summary(name: string, values: number[], digits = 0): string {
 }
 
 async function main(): Promise<void> {
+  const builds = OUT.split(',');
   if (!argv.includes('--no-build')) {
-    log(`building into ${OUT}`);
-    const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUT_DIR: OUT } });
+    log(`building into ${builds[0]}`);
+    const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OUT_DIR: builds[0] } });
     if (r.status !== 0) throw new Error('vite build failed');
   }
-  const server = await serveBuild(OUT);
+  // Several builds (--out before,after) are loaded in turn, so the machine's load falls on each alike.
+  const servers = await Promise.all(builds.map((b, i) => serveBuild(b, PORT + i)));
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     log(`uptime before: ${execSync('uptime').toString().trim()}`);
-    const samples: Sample[] = [];
+    const samples: Sample[][] = builds.map(() => []);
     for (let i = 0; i < RUNS; i++) {
-      const s = await load(browser, i === 0 ? SHOTS : undefined, i === 0 && EFFECTS);
-      samples.push(s);
-      log(
-        `run ${i + 1}/${RUNS}: ready ${s.readyMs.toFixed(0)} ms, media done ${s.mediaMs.toFixed(0)} ms, environment ${s.environmentMs.toFixed(0)} ms, textures ${s.textureMs.toFixed(0)} ms` +
-          ` (${s.uploads} uploads, ${s.textureMB.toFixed(1)} MB), shaders ${s.shaderMs.toFixed(0)} ms (${s.programs} programs)`,
-      );
+      for (let b = 0; b < builds.length; b++) {
+        const first = i === 0;
+        const s = await load(browser, PORT + b, first && SHOTS ? join(SHOTS, builds[b]!) : undefined, first && EFFECTS);
+        samples[b]!.push(s);
+        log(
+          `${builds[b]} run ${i + 1}/${RUNS}: ready ${s.readyMs.toFixed(0)} ms, media done ${s.mediaMs.toFixed(0)} ms, environment ${s.environmentMs.toFixed(0)} ms, textures ${s.textureMs.toFixed(0)} ms` +
+            ` (${s.uploads} uploads, ${s.textureMB.toFixed(1)} MB), shaders ${s.shaderMs.toFixed(0)} ms (${s.programs} programs)`,
+        );
+      }
     }
     log(`uptime after: ${execSync('uptime').toString().trim()}`);
-    console.log(`\nFirst view of the default exhibition, ${RUNS} loads (${OUT}):`);
-    console.log(summary('ready (ms)', samples.map((s) => s.readyMs)));
-    console.log(summary('media done (ms)', samples.map((s) => s.mediaMs)));
-    console.log(summary('environment (ms)', samples.map((s) => s.environmentMs)));
-    console.log(summary('texture ms', samples.map((s) => s.textureMs)));
-    console.log(summary('shader ms', samples.map((s) => s.shaderMs)));
-    console.log(summary('programs', samples.map((s) => s.programs)));
-    console.log(summary('texture MB', samples.map((s) => s.textureMB), 1));
+    for (let b = 0; b < builds.length; b++) {
+      const own = samples[b]!;
+      console.log(`\nFirst view of the default exhibition, ${RUNS} loads (${builds[b]}):`);
+      console.log(summary('ready (ms)', own.map((s) => s.readyMs)));
+      console.log(summary('media done (ms)', own.map((s) => s.mediaMs)));
+      console.log(summary('environment (ms)', own.map((s) => s.environmentMs)));
+      console.log(summary('texture ms', own.map((s) => s.textureMs)));
+      console.log(summary('shader ms', own.map((s) => s.shaderMs)));
+      console.log(summary('programs', own.map((s) => s.programs)));
+      console.log(summary('texture MB', own.map((s) => s.textureMB), 1));
+    }
   } finally {
     await browser?.close();
-    server.close();
+    for (const server of servers) server.close();
   }
 }
 
