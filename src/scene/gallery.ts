@@ -65,9 +65,13 @@ export interface Gallery {
   architecture: Architecture;
   works: Map<string, SceneArtwork>;
   /**
-   * Resolves when every work within reach of the visitor (their room and rooms up to LOAD_HOPS doorways
-   * away: the whole of a small exhibition) has its media or its placeholder. Farther works load as the
-   * visitor walks toward them.
+   * Resolves when the first view is fully shown: the environment light is in use (or its problem listed) and
+   * every work within reach of the visitor (their room and rooms up to LOAD_HOPS doorways away: the whole of a
+   * small exhibition) shows its media at its first level or its placeholder. A painting's first level is the
+   * image at the resolution its size on screen asks for, at most 512 px on its longest side
+   * (image-levels.ts); nearer works rise to their full image after this, one level at a time. An object's
+   * first level is its model. Farther works load as the visitor walks toward them. The app reports it as
+   * `#status[data-media=done]` once the scene is also ready to draw it.
    */
   media: Promise<void>;
   /** Starts loading works' media held back by `holdMedia` (nothing when none is held). */
