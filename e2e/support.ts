@@ -35,8 +35,9 @@ export { expect };
 
 /** Waits until the gallery is walkable and, optionally, every work has its media or placeholder. */
 export async function waitForGallery(page: Page, media = true): Promise<void> {
-  await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 60_000 });
-  if (media) await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 60_000 });
+  // About 20 s on an idle machine; the limits leave room for a machine shared with other runs.
+  await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 120_000 });
+  if (media) await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 120_000 });
 }
 
 export async function viewer(page: Page) {
