@@ -9,7 +9,8 @@
  * says so and offers a reload, and after the reload the link comes.
  */
 import { devices } from '@playwright/test';
-import { test, expect, waitForGallery } from './support';
+import { resolve } from 'node:path';
+import { test, expect, waitForGallery, SHOTS } from './support';
 import { AR_ROOM_URL, serveFixtures } from './helpers/ar';
 
 const iPhone = devices['iPhone 13'];
@@ -66,6 +67,7 @@ test('an iPhone gets the gallery guide and AR Quick Look instead of WebXR; an ol
   // Apple's rule: the link's only child is an image, which names it.
   await expect(link.locator('> *')).toHaveCount(1);
   await expect(link.locator('> img')).toHaveAttribute('alt', 'View «Neck Amphora with Ivy Frieze» in your room');
+  await page.screenshot({ path: resolve(SHOTS, 'ios-quick-look.png') });
   const href = (await link.getAttribute('href'))!;
   expect(href).toMatch(/^blob:.*#allowsContentScaling=0/);
   // A USDZ: a zip whose first file is the model's USD text, with the geometry it names.
