@@ -43,3 +43,43 @@ export async function publish(exhibitionId: string): Promise<PublishResult> {
 
 /** Who may change texts and placements (src/server/accounts/permissions.ts is the authority; this only greys out). */
 export const mayEditLayoutAndTexts = (a: Account): boolean => a.role === 'admin' || a.role === 'curator';
+
+/** One change in the draft's history (GET /api/exhibitions/:id/changes). */
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly user: string;
+  readonly at: string;
+  readonly summary: { path: string; kind: string; value?: unknown }[];
+}
+
+/** One difference between two versions (src/twin/exhibition-diff.ts). */
+export interface Difference {
+  readonly kind: string;
+  readonly path: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+const base = (id: string) => `/api/exhibitions/${encodeURIComponent(id)}`;
+
+async function answer<T>(res: Response): Promise<T> {
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
+  return body;
+}
+
+/** The latest changes, of the whole draft or of one work. */
+export async function history(exhibitionId: string, artwork?: string): Promise<HistoryEntry[]> {
+  const q = new URLSearchParams({ limit: '30', ...(artwork ? { artwork } : {}) });
+  return answer(await fetch(`${base(exhibitionId)}/changes?${q}`, { credentials: 'same-origin' }));
+}
+
+/** What differs from the draft after change `from` to the draft now. */
+export async function compareWithNow(exhibitionId: string, from: number): Promise<Difference[]> {
+  return (await answer<{ differences: Difference[] }>(await fetch(`${base(exhibitionId)}/compare?from=${from}`, { credentials: 'same-origin' }))).differences;
+}
+
+/** Makes the draft as it was after change `seq` again, as a new change (conservation and protocols are kept). */
+export async function restore(exhibitionId: string, seq: number): Promise<void> {
+  await answer(await fetch(`${base(exhibitionId)}/restore`, { method: 'POST', headers: json, body: JSON.stringify({ seq }), credentials: 'same-origin' }));
+}

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { artworkOrder, artworksMap, docToExhibition, exhibitionMap } from '../twin/collab-doc';
 import { formatProblem, validateExhibition } from '../twin/validate';
 import { mayEditLayoutAndTexts, publish, type Account } from './api';
+import { openHistoryPanel } from './history-panel';
 import { setPresence, showPresence } from './presence';
 import { t, type CurateLanguage } from './strings';
 import { openWorkEditor, type WorkEditor } from './work-editor';
@@ -156,7 +157,10 @@ export function openDraftView(o: DraftViewOptions): () => void {
     }
   });
 
+  const closeHistory = openHistoryPanel({ root: $<HTMLElement>(root, 'aside.side'), exhibitionId: o.exhibitionId, lang, mayRestore: account.role === 'admin' || account.role === 'curator', selectedWork: () => selected });
+
   return () => {
+    closeHistory();
     clearTimeout(timer);
     editor?.destroy();
     undo.destroy();
