@@ -15,8 +15,8 @@ export interface ConnectionEvents {
   message(m: ServerMessage): void;
   /** Lost and trying again (true), or back (false). */
   reconnecting(on: boolean): void;
-  /** For good: refused, removed, ended, or could not reach the server. */
-  closed(why: RefusalReason | 'removed' | 'ended' | 'unreachable' | 'left'): void;
+  /** For good: refused at the door (`refused`), removed, ended, or could not reach the server. */
+  closed(why: RefusalReason | 'removed' | 'ended' | 'unreachable' | 'left', refused: boolean): void;
 }
 
 export class TogetherConnection {
@@ -54,7 +54,7 @@ export class TogetherConnection {
   leave(): void {
     this.done = true;
     this.ws?.close(1000, 'left');
-    this.events.closed('left');
+    this.events.closed('left', false);
   }
 
   private open(hello: ClientMessage): void {
@@ -80,7 +80,7 @@ export class TogetherConnection {
       if (m.type === 'refused' || m.type === 'removed' || m.type === 'ended') {
         this.done = true;
         this.events.message(m);
-        this.events.closed(m.type === 'refused' ? m.reason : m.type);
+        this.events.closed(m.type === 'refused' ? m.reason : m.type, m.type === 'refused');
         return;
       }
       this.events.message(m);
@@ -92,7 +92,7 @@ export class TogetherConnection {
       // Never in (the server was not reachable), or retried long enough: give up and say so.
       if ((!wasIn && this.tries === 0) || this.tries >= RETRY_MS.length || !this.code) {
         this.done = true;
-        this.events.closed('unreachable');
+        this.events.closed('unreachable', false);
         return;
       }
       if (this.tries === 0) this.events.reconnecting(true);

@@ -192,7 +192,7 @@ export class TogetherManager {
     this.conn = new TogetherConnection({
       message: (m) => this.receive(m),
       reconnecting: (on) => this.say(on ? this.t.reconnecting : undefined),
-      closed: (why) => this.closed(why),
+      closed: (why, refused) => this.closed(why, refused),
     });
     go(this.conn, name.text);
     this.render();
@@ -234,13 +234,14 @@ export class TogetherManager {
     }
   }
 
-  private closed(why: RefusalReason | 'removed' | 'ended' | 'unreachable' | 'left'): void {
+  private closed(why: RefusalReason | 'removed' | 'ended' | 'unreachable' | 'left', refused: boolean): void {
     const t = this.t;
     const r = t.refused;
     const words: Record<string, string> = {
       'no-such-group': r.noSuchGroup,
       locked: r.locked,
-      removed: t.removed,
+      // Removed now, or refused at the door because removed earlier.
+      removed: refused ? r.removed : t.removed,
       full: r.full,
       ended: t.ended,
       'too-many-tries': r.tooManyTries,
