@@ -83,3 +83,16 @@ describe('favourites under a full storage', () => {
     expect(f.list()).toEqual(['a']);
   });
 });
+
+describe('listening to the favourites', () => {
+  it('stops calling a listener once it is stopped (an immersive mode that ended is not kept by the visit)', async () => {
+    const f = await Favourites.open('ex', () => storage());
+    const seen: string[][] = [];
+    const stop = f.onChange((ids) => seen.push([...ids]));
+    await f.toggle('a');
+    stop();
+    await f.toggle('b');
+    expect(seen).toEqual([['a']]);
+    expect(f.list()).toEqual(['a', 'b']);
+  });
+});

@@ -79,8 +79,10 @@ export class Favourites {
     this.failureListeners.add(listener);
   }
 
-  onChange(listener: (ids: ReadonlySet<string>) => void): void {
+  /** Calls `listener` on every change; returns what stops it (a mode that ends must stop listening). */
+  onChange(listener: (ids: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private emit(): void {

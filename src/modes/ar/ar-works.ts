@@ -14,7 +14,6 @@ import { OverlayPlayer } from '../../scene/overlay';
 import { panelPlacement } from '../xr/panel-logic';
 import { PANEL_SIZE, WorldPanel } from '../xr/world-panel';
 import { xrPanelContext, type XrLocale } from '../xr/host';
-import { detachable } from '../xr/detachable';
 import { apply, invert } from './registration';
 import type { ArHost } from './ar-mode';
 import type { ArOccluders } from './occluders';
@@ -61,11 +60,11 @@ export class ArWorks {
       toggleAnimation: (id) => this.toggleAnimation(id),
       copyLink: async () => false,
     });
-    // The visit's favourites outlive this session's mode and cannot forget a listener: only a forwarder stays.
-    host.favourites?.onChange(this.favouritesChanged.listener);
+    // The visit's favourites outlive this session's mode: the listener goes with the mode (dispose).
+    this.stopFavourites = host.favourites?.onChange(() => this.refresh());
   }
 
-  private readonly favouritesChanged = detachable(() => this.refresh());
+  private readonly stopFavourites: (() => void) | undefined;
 
   openWork(id: string): void {
     const host = this.o.host;
@@ -157,7 +156,7 @@ export class ArWorks {
 
   dispose(): void {
     this.ended();
-    this.favouritesChanged.detach();
+    this.stopFavourites?.();
     this.liveCard.dispose();
     this.guiPanel.dispose();
   }

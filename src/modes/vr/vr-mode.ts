@@ -5,7 +5,7 @@
  * wrist menu with tours and settings (wrist-menu.ts), fades between tour stops (fade.ts). Loaded on demand
  * (dynamic import) by vr-button.ts.
  */
-import { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
+import type { WebXRDefaultExperience } from '@babylonjs/core/XR/webXRDefaultExperience';
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { SceneInstrumentation } from '@babylonjs/core/Instrumentation/sceneInstrumentation';
@@ -18,6 +18,7 @@ import type { LiveSnapshot } from '../../twin/live/contract';
 import { headingToYaw, nextSnapAngle, stopPose, type StandPose } from './logic';
 import { useOwnControllerProfiles } from '../xr/profiles';
 import { XrSession } from '../xr/session';
+import { createXrExperience } from '../xr/experience';
 import { xrLocale, type XrHost, type XrLocale } from '../xr/host';
 import { teleportOptions, VrLocomotion } from './locomotion';
 import { VrWorks } from './vr-works';
@@ -102,7 +103,7 @@ export class VrMode {
   /** Loads Babylon's default WebXR experience on the gallery's scene (own controller profiles, no CDN) and the mode on it. */
   static async create(host: VrHost): Promise<VrMode> {
     useOwnControllerProfiles();
-    const xr = await WebXRDefaultExperience.CreateAsync(host.gallery.scene, {
+    const xr = await createXrExperience(host.gallery.scene, {
       disableDefaultUI: true,
       // Near interaction loads a material snippet from Babylon's servers; pointing covers what it would do.
       disableNearInteraction: true,

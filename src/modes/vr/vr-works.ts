@@ -37,8 +37,11 @@ export class VrWorks {
       host.gallery.scene,
       xrPanelContext(host, () => this.panel, () => this.closePanel(), (a, n) => this.focusHotspot(a, n)),
     );
-    host.favourites?.onChange(() => this.panel.refresh());
+    // The visit's favourites outlive this session's mode: the listener goes with the mode (dispose).
+    this.stopFavourites = host.favourites?.onChange(() => this.panel.refresh());
   }
+
+  private readonly stopFavourites: (() => void) | undefined;
 
   private get camera() {
     return this.xr.baseExperience.camera;
@@ -203,6 +206,7 @@ export class VrWorks {
   }
 
   dispose(): void {
+    this.stopFavourites?.();
     this.unhighlight();
     this.panel.dispose();
   }

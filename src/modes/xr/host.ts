@@ -14,7 +14,8 @@ import type { XrLiveFeed } from './live-feed';
 export interface XrFavourites {
   has(id: string): boolean;
   toggle(id: string): Promise<boolean>;
-  onChange(listener: (ids: ReadonlySet<string>) => void): void;
+  /** Returns what stops the listener: an immersive mode stops it when it ends, or the visit keeps the mode. */
+  onChange(listener: (ids: ReadonlySet<string>) => void): () => void;
 }
 
 /** What every immersive mode (VR, AR) needs from the visit: the scene, the model, the visitor's state. */
