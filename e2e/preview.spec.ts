@@ -1,6 +1,7 @@
 /**
- * The pre-visit preview, as a visitor meets it in a desktop browser. Keyboard-only use and switching language
- * are walked in accessibility.spec.ts and languages.spec.ts.
+ * The pre-visit preview, as a visitor meets it in a desktop browser, on one page (loading the gallery is the slow
+ * part): each check starts where the one before left the visit, as a visitor's next step would. Keyboard-only use
+ * and switching language are walked in accessibility.spec.ts and languages.spec.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -21,7 +22,11 @@ async function closePanel(page: Page): Promise<void> {
   await expect(page.locator('#panel')).toBeHidden();
 }
 
-// One visit on one page for the checks that only look around (sharedPage: loading the gallery is the slow part).
+/** Opens a work as a link inside the page does (the app follows the address's #artwork=…). */
+async function follow(page: Page, id: string): Promise<void> {
+  await page.evaluate((id) => (location.hash = `artwork=${id}`), id);
+}
+
 test.describe('one visit to the default exhibition', () => {
   const visit = sharedPage(test);
 
@@ -157,90 +162,103 @@ test.describe('one visit to the default exhibition', () => {
     await expect(page.locator('#panel h2')).toHaveText(en(art.title));
     await expect(page.locator(`#map [data-artwork="${art.id}"]`)).toHaveClass(/selected/);
   });
-});
 
-test('a deep link opens its work, and the link can be copied', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const art = ex.artworks.find((a) => a.kind === 'object' && a.sensitivity.level === 'open')!;
-  await page.goto(`/#artwork=${art.id}`);
-  await waitForGallery(page, false);
-  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
-  await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`#artwork=${art.id}`);
-  await settled(page);
-  await page.screenshot({ path: `${SHOTS}/preview-deep-link.png` });
-});
+  test('narration plays with its captions, and an overlay animation plays on its object', async () => {
+    const page = visit();
+    await closePanel(page);
+    const narrated = ex.artworks.find((a) => a.narration?.en && a.sensitivity.level === 'open')!;
+    await follow(page, narrated.id);
+    await expect(page.locator('#panel h2')).toHaveText(en(narrated.title));
+    await page.locator('#panel audio').evaluate((a: HTMLAudioElement) => a.play());
+    const cues = parseWebVtt(readFileSync(`${ROOT}/assets/default/${narrated.narration!.en!.captions}`, 'utf8')).cues;
+    await expect(page.getByTestId('captions')).toHaveText(cues[0]!.text.replace(/\s+/g, ' '), { timeout: 20_000 });
+    await page.locator('#panel audio').evaluate((a: HTMLAudioElement) => a.pause());
 
-test('a favourite is kept across a reload', async ({ page }) => {
-  const art = ex.artworks.find((a) => a.sensitivity.level === 'open')!;
-  await page.goto(`/#artwork=${art.id}`);
-  await waitForGallery(page, false);
-  await page.getByRole('button', { name: 'Add to favourites' }).click();
-  await expect(page.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('#favourites-count')).toHaveText('1');
-  await page.goto('/');
-  await waitForGallery(page, false);
-  await expect(page.locator('#favourites-count')).toHaveText('1');
-  await page.locator('#favourites-button').click();
-  await expect(page.locator('#drawer')).toContainText(en(art.title));
-  await page.locator('#drawer').getByRole('button', { name: en(art.title) }).click();
-  await expect(page.locator('#panel h2')).toHaveText(en(art.title));
-});
+    // The whole visit so far (every work's media loaded) never fetched the animation: only Play does.
+    const animated = ex.artworks.find((a) => a.kind === 'object' && a.animation?.model && a.sensitivity.level === 'open')!;
+    await follow(page, animated.id);
+    await expect(page.locator('#panel h2')).toHaveText(en(animated.title));
+    expect(visit.requests.some((u) => u.endsWith(animated.animation!.model!))).toBe(false);
+    await page.getByRole('button', { name: 'Play animation' }).click();
+    await expect(page.getByRole('button', { name: 'Pause animation' })).toHaveAttribute('aria-pressed', 'true');
+    expect(visit.requests.some((u) => u.endsWith(animated.animation!.model!))).toBe(true);
+    await nextFrames(page, 10);
+    await page.screenshot({ path: `${SHOTS}/preview-animation.png` });
+    await page.getByRole('button', { name: 'Pause animation' }).click();
+  });
 
-test('an exhibition with a missing model still opens, with a placeholder and a listed problem', async ({ page }) => {
-  await serveFixture(page, '/exhibitions/fixture/exhibition.json', 'missing-model.json');
-  await page.route((u) => u.pathname.endsWith('/corrupt.glb'), (r) => r.fulfill({ body: 'this is not a glb', contentType: 'model/gltf-binary' }));
-  await page.goto('/?exhibition=/exhibitions/fixture/exhibition.json');
-  await waitForGallery(page);
-  expect(await page.evaluate(() => window.museumTwin!.workState('lost-vase'))).toBe('placeholder');
-  expect(await page.evaluate(() => window.museumTwin!.workState('corrupt-head'))).toBe('placeholder');
-  await page.locator('#problems-button').click();
-  await expect(page.locator('#drawer')).toContainText("artworks[0].model: file 'models/does-not-exist.glb' not found");
-  await expect(page.locator('#drawer')).toContainText("artworks[1].model: file 'models/corrupt.glb' is not a valid glTF/GLB model");
-  await expect(page.locator('#drawer')).toContainText("artworks[2].image: file 'images/missing.jpg' not found");
-  // Hostile strings are shown as text and never run.
-  await expect(page.locator('.works-list')).toContainText('<img src=x onerror="window.__pwned=1">Blank Canvas');
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  // Everything else works: the panel of the lost vase opens.
-  await page.locator('.works-list').getByRole('button', { name: /The Lost Vase/ }).click();
-  await expect(page.locator('#panel h2')).toHaveText('The Lost Vase');
-  const { stdev } = await canvasStats(page, 'preview-missing-model');
-  expect(stdev).toBeGreaterThan(8);
-});
+  test('a favourite is kept across a reload; a deep link opens its work, and the link can be copied', async () => {
+    const page = visit();
+    const art = ex.artworks.find((a) => a.sensitivity.level === 'open')!;
+    const linked = ex.artworks.find((a) => a.kind === 'object' && a.sensitivity.level === 'open')!;
+    await test.step('a work is added to the favourites', async () => {
+      await closePanel(page);
+      await follow(page, art.id);
+      await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+      await page.getByRole('button', { name: 'Add to favourites' }).click();
+      await expect(page.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.locator('#favourites-count')).toHaveText('1');
+    });
+    await test.step('a deep link opens its work on a new visit, and the link can be copied', async () => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      // Leave the page, then arrive by the link: a fresh load, not a jump within the page.
+      await page.goto('about:blank');
+      await page.goto(`/#artwork=${linked.id}`);
+      await waitForGallery(page, false);
+      await expect(page.locator('#panel h2')).toHaveText(en(linked.title));
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`#artwork=${linked.id}`);
+      await settled(page);
+      await page.screenshot({ path: `${SHOTS}/preview-deep-link.png` });
+    });
+    await test.step('the favourite is still there after the reload', async () => {
+      await expect(page.locator('#favourites-count')).toHaveText('1');
+      await page.locator('#favourites-button').click();
+      await expect(page.locator('#drawer')).toContainText(en(art.title));
+      await page.locator('#drawer').getByRole('button', { name: en(art.title) }).click();
+      await expect(page.locator('#panel h2')).toHaveText(en(art.title));
+    });
+  });
 
-test('an invalid exhibition file shows a readable error page naming its problems', async ({ page }) => {
-  await serveFixture(page, '/exhibitions/broken/exhibition.json', 'invalid.json');
-  await page.goto('/?exhibition=/exhibitions/broken/exhibition.json');
-  const error = page.getByRole('alert');
-  await expect(error.getByRole('heading', { name: 'This exhibition cannot be shown' })).toBeVisible();
-  await expect(error).toContainText('id');
-  await expect(error).toContainText('artworks[0].kind');
-  await expect(error.getByRole('link', { name: 'Open the default exhibition instead' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/preview-invalid.png` });
-});
+  // Other exhibitions, on the same page.
+  test('an exhibition with a missing model still opens, with a placeholder and a listed problem', async () => {
+    const page = visit();
+    await serveFixture(page, '/exhibitions/fixture/exhibition.json', 'missing-model.json');
+    await page.route((u) => u.pathname.endsWith('/corrupt.glb'), (r) => r.fulfill({ body: 'this is not a glb', contentType: 'model/gltf-binary' }));
+    await page.goto('/?exhibition=/exhibitions/fixture/exhibition.json');
+    await waitForGallery(page);
+    expect(await page.evaluate(() => window.museumTwin!.workState('lost-vase'))).toBe('placeholder');
+    expect(await page.evaluate(() => window.museumTwin!.workState('corrupt-head'))).toBe('placeholder');
+    await page.locator('#problems-button').click();
+    await expect(page.locator('#drawer')).toContainText("artworks[0].model: file 'models/does-not-exist.glb' not found");
+    await expect(page.locator('#drawer')).toContainText("artworks[1].model: file 'models/corrupt.glb' is not a valid glTF/GLB model");
+    await expect(page.locator('#drawer')).toContainText("artworks[2].image: file 'images/missing.jpg' not found");
+    // Hostile strings are shown as text and never run.
+    await expect(page.locator('.works-list')).toContainText('<img src=x onerror="window.__pwned=1">Blank Canvas');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // Everything else works: the panel of the lost vase opens.
+    await page.locator('.works-list').getByRole('button', { name: /The Lost Vase/ }).click();
+    await expect(page.locator('#panel h2')).toHaveText('The Lost Vase');
+    const { stdev } = await canvasStats(page, 'preview-missing-model');
+    expect(stdev).toBeGreaterThan(8);
+  });
 
-test('an exhibition that is not there says so', async ({ page }) => {
-  await page.goto('/?exhibition=/exhibitions/nowhere/exhibition.json');
-  await expect(page.getByRole('alert')).toContainText('There is no exhibition at');
-});
+  test('an invalid exhibition file shows a readable error page naming its problems', async () => {
+    const page = visit();
+    await serveFixture(page, '/exhibitions/broken/exhibition.json', 'invalid.json');
+    await page.goto('/?exhibition=/exhibitions/broken/exhibition.json');
+    const error = page.getByRole('alert');
+    await expect(error.getByRole('heading', { name: 'This exhibition cannot be shown' })).toBeVisible();
+    await expect(error).toContainText('id');
+    await expect(error).toContainText('artworks[0].kind');
+    await expect(error.getByRole('link', { name: 'Open the default exhibition instead' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/preview-invalid.png` });
+  });
 
-test('narration plays with its captions, and an overlay animation plays on its object', async ({ page, requests }) => {
-  const narrated = ex.artworks.find((a) => a.narration?.en && a.sensitivity.level === 'open')!;
-  await page.goto(`/#artwork=${narrated.id}`);
-  await waitForGallery(page, false);
-  await expect(page.locator('#panel h2')).toHaveText(en(narrated.title));
-  await page.locator('#panel audio').evaluate((a: HTMLAudioElement) => a.play());
-  const cues = parseWebVtt(readFileSync(`${ROOT}/assets/default/${narrated.narration!.en!.captions}`, 'utf8')).cues;
-  await expect(page.getByTestId('captions')).toHaveText(cues[0]!.text.replace(/\s+/g, ' '), { timeout: 20_000 });
-
-  const animated = ex.artworks.find((a) => a.kind === 'object' && a.animation?.model && a.sensitivity.level === 'open')!;
-  await page.goto(`/#artwork=${animated.id}`);
-  await waitForGallery(page);
-  expect(requests.some((u) => u.endsWith(animated.animation!.model!))).toBe(false);
-  await page.getByRole('button', { name: 'Play animation' }).click();
-  await expect(page.getByRole('button', { name: 'Pause animation' })).toHaveAttribute('aria-pressed', 'true');
-  expect(requests.some((u) => u.endsWith(animated.animation!.model!))).toBe(true);
-  await nextFrames(page, 10);
-  await page.screenshot({ path: `${SHOTS}/preview-animation.png` });
+  test('an exhibition that is not there says so', async () => {
+    const page = visit();
+    await page.goto('/?exhibition=/exhibitions/nowhere/exhibition.json');
+    await expect(page.getByRole('alert')).toContainText('There is no exhibition at');
+  });
 });
