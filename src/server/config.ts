@@ -33,8 +33,6 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** redis://… joins several server instances' co-curation drafts (Hocuspocus's Redis extension). */
   readonly redisUrl: string | undefined;
-  /** redis://… joins several server instances' co-curation drafts (Hocuspocus's Redis extension). */
-  readonly redisUrl: string | undefined;
   readonly simulator: { readonly enabled: boolean; readonly seed: number | undefined; readonly intervalMs: number };
   /** A zone with no reading for this long says "no data since …". */
   readonly staleAfterMinutes: number;
@@ -84,7 +82,6 @@ const Env = z.object({
   MUSEUM_BROKER_PASSWORD: z.string().optional(),
   MUSEUM_DATABASE_URL: url('MUSEUM_DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
   MUSEUM_REDIS_URL: url('MUSEUM_REDIS_URL', ['redis:', 'rediss:']).optional(),
-  MUSEUM_REDIS_URL: url('MUSEUM_REDIS_URL', ['redis:', 'rediss:']).optional(),
   MUSEUM_SIMULATOR: onOff('MUSEUM_SIMULATOR').default(true),
   MUSEUM_SIMULATOR_SEED: z.coerce.number().int('MUSEUM_SIMULATOR_SEED must be a whole number').optional(),
   MUSEUM_SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(100, 'MUSEUM_SIMULATOR_INTERVAL_MS must be at least 100').default(5000),
@@ -132,7 +129,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, mode: ServerConfig['mode']
     brokerPassword: e.MUSEUM_BROKER_PASSWORD,
     databaseUrl: e.MUSEUM_DATABASE_URL,
     redisUrl: e.MUSEUM_REDIS_URL,
-    redisUrl: e.MUSEUM_REDIS_URL,
     simulator: { enabled: e.MUSEUM_SIMULATOR, seed: e.MUSEUM_SIMULATOR_SEED, intervalMs: e.MUSEUM_SIMULATOR_INTERVAL_MS },
     staleAfterMinutes: e.MUSEUM_STALE_AFTER_MINUTES,
     alertMinDurationSeconds: e.MUSEUM_ALERT_MIN_DURATION_SECONDS,
@@ -159,7 +155,6 @@ export function resolveConfig(c: Partial<Omit<ServerConfig, 'exhibitions'>> & { 
     brokerUsername: c.brokerUsername,
     brokerPassword: c.brokerPassword,
     databaseUrl: c.databaseUrl,
-    redisUrl: c.redisUrl,
     redisUrl: c.redisUrl,
     simulator: c.simulator ?? { enabled: false, seed: undefined, intervalMs: 5000 },
     staleAfterMinutes: c.staleAfterMinutes ?? 15,
