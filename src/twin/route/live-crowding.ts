@@ -11,7 +11,7 @@ import { CROWDED_THRESHOLD, crowdedRoomsOf, type Route } from './plan';
  * A crowding class as the planner's 0 (empty) – 1 (full) figure: only `crowded` is above the planner's
  * threshold (0.7), so a busy room is walked through and a crowded one is gone round (or warned about).
  */
-export const CROWDING_FIGURE: Record<Crowding, number> = { quiet: 0.15, busy: 0.5, crowded: 0.9 };
+const CROWDING_FIGURE: Record<Crowding, number> = { quiet: 0.15, busy: 0.5, crowded: 0.9 };
 
 /**
  * Crowding per zone id from a live snapshot. Zones without a current count (none yet, or stale) are left out:
