@@ -2,22 +2,34 @@
  * Every way an immersive session ends puts the visitor back where they stood, with their open work; and
  * entering and leaving VR and AR many times leaves the scene as it was. On an emulated Meta Quest 3 (IWER) in the
  * AR room (both buttons are offered there), one view as a phone has.
+ *
+ * One page for the journeys, in order: the twenty rounds first, on the page as it loaded (what "as they were"
+ * means), then each way out, each from the work open and the visitor in the office's corner.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, viewer } from './support';
 import { en } from './helpers/text';
+import { sharedPage } from './helpers/shared-page';
 import { settled } from './helpers/frames';
-import { AR_ROOM, openArRoom } from './helpers/ar';
-import { enterXr, heapAfterGc, leaveXr, sceneCounts, type XrKind } from './helpers/xr-lifetime';
+import { AR_ROOM } from './helpers/ar';
+import { enterXr, heapAfterGc, leaveXr, openRoomSmall, sceneCounts, type XrKind } from './helpers/xr-lifetime';
 import type { SceneCounts } from '../src/modes/xr/lifetime';
 import { frames, setHeadset } from './xr/iwer';
 
-test.use({ viewport: { width: 480, height: 320 } });
-test.use({ serviceWorkers: 'block' });
+const shared = sharedPage(test);
 
-test.beforeEach(({ page }) => {
-  page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
-});
+/** The shared page in the AR room, opened on first use. */
+async function roomPage(): Promise<Page> {
+  const page = shared();
+  if (page.url() === 'about:blank') {
+    // The room loads in whichever journey comes first: more time for it on a busy machine.
+    test.setTimeout(test.info().timeout + 180_000);
+    page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
+    await page.setViewportSize({ width: 480, height: 320 });
+    await openRoomSmall(page);
+  }
+  return page;
+}
 
 const WORK = AR_ROOM.artworks[1]!;
 /** Somewhere in the office away from the world origin (a corner of the room) and from the work. */
@@ -27,6 +39,8 @@ const planDistance = (a: readonly number[], b: readonly number[]) => Math.hypot(
 
 /** Opens the work in the preview, then walks to STAND: the page's state a session must not lose. */
 async function walkAndOpen(page: Page): Promise<void> {
+  // The headset back where a session starts (the journey before may have moved it).
+  await setHeadset(page, [0, 1.6, 0]);
   await page.evaluate((id) => (location.hash = `#artwork=${id}`), WORK.id);
   await expect(page.locator('#status')).toHaveAttribute('data-selected', WORK.id);
   await settled(page);
@@ -40,41 +54,9 @@ async function expectStateKept(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
-for (const how of ['outside', 'exit'] as const) {
-  test(`leaving VR (${how === 'outside' ? 'the session ended from outside, as by the headset menu' : 'the mode’s own Exit'}) returns the preview to where the visitor stood`, async ({ page }) => {
-    await openArRoom(page);
-    await walkAndOpen(page);
-    await enterXr(page, 'vr');
-    // Step about half a metre in the real room: the visitor now stands elsewhere in the twin.
-    await setHeadset(page, [0.4, 1.6, -0.5]);
-    await frames(page, 20);
-    const last = (await page.evaluate(() => window.museumTwin!.xrViewer!()))!;
-    expect(planDistance(last.position, STAND), 'moved in VR').toBeGreaterThan(0.3);
-    await leaveXr(page, how);
-    await settled(page);
-    const back = await viewer(page);
-    expect(planDistance(back.position, last.position), JSON.stringify({ back, last })).toBeLessThan(0.3);
-    expect(planDistance(back.position, [0, 0, 0]), 'not at the world origin').toBeGreaterThan(1);
-    await expectStateKept(page);
-  });
-}
-
-test('leaving AR from outside the app returns the preview to where the visitor stood, the twin as it was', async ({ page }) => {
-  await openArRoom(page);
-  await walkAndOpen(page);
-  const before = await viewer(page);
-  await enterXr(page, 'ar');
-  await leaveXr(page, 'outside');
-  await settled(page);
-  const back = await viewer(page);
-  expect(planDistance(back.position, before.position), JSON.stringify({ back, before })).toBeLessThan(0.05);
-  expect(Math.abs(back.heading - before.heading)).toBeLessThan(1);
-  await expectStateKept(page);
-});
-
-test('entering and leaving VR and AR twenty times leaves the scene’s meshes, materials, textures and frame observers as they were', async ({ page }) => {
+test('entering and leaving VR and AR twenty times leaves the scene’s meshes, materials, textures and frame observers as they were', async () => {
   test.setTimeout(400_000);
-  await openArRoom(page);
+  const page = await roomPage();
   const initial = await sceneCounts(page);
   const cycle = async (i: number) => {
     for (const kind of ['vr', 'ar'] as XrKind[]) {
@@ -107,4 +89,36 @@ test('entering and leaving VR and AR twenty times leaves the scene’s meshes, m
   test.info().annotations.push({ type: 'xr-lifetime heap growth (bytes)', description: String(growth) });
   await expect(page.locator('#vr-button')).toBeEnabled();
   await expect(page.locator('#ar-button')).toBeEnabled();
+});
+
+for (const how of ['outside', 'exit'] as const) {
+  test(`leaving VR (${how === 'outside' ? 'the session ended from outside, as by the headset menu' : 'the mode’s own Exit'}) returns the preview to where the visitor stood`, async () => {
+    const page = await roomPage();
+    await walkAndOpen(page);
+    await enterXr(page, 'vr');
+    // Step about half a metre in the real room: the visitor now stands elsewhere in the twin.
+    await setHeadset(page, [0.4, 1.6, -0.5]);
+    await frames(page, 20);
+    const last = (await page.evaluate(() => window.museumTwin!.xrViewer!()))!;
+    expect(planDistance(last.position, STAND), 'moved in VR').toBeGreaterThan(0.3);
+    await leaveXr(page, how);
+    await settled(page);
+    const back = await viewer(page);
+    expect(planDistance(back.position, last.position), JSON.stringify({ back, last })).toBeLessThan(0.3);
+    expect(planDistance(back.position, [0, 0, 0]), 'not at the world origin').toBeGreaterThan(1);
+    await expectStateKept(page);
+  });
+}
+
+test('leaving AR from outside the app returns the preview to where the visitor stood, the twin as it was', async () => {
+  const page = await roomPage();
+  await walkAndOpen(page);
+  const before = await viewer(page);
+  await enterXr(page, 'ar');
+  await leaveXr(page, 'outside');
+  await settled(page);
+  const back = await viewer(page);
+  expect(planDistance(back.position, before.position), JSON.stringify({ back, before })).toBeLessThan(0.05);
+  expect(Math.abs(back.heading - before.heading)).toBeLessThan(1);
+  await expectStateKept(page);
 });

@@ -5,6 +5,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { SceneCounts } from '../../src/modes/xr/lifetime';
+import { AR_ROOM_URL, serveFixtures } from './ar';
+import { installQuest3, installRoom } from '../xr/iwer';
 
 export type XrKind = 'vr' | 'ar';
 
@@ -44,4 +46,17 @@ export async function heapAfterGc(page: Page): Promise<number> {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Opens the AR room as `openArRoom` (helpers/ar.ts) does, on a small emulated display (the lifetime journeys count
+ * and place things, they read no pixels), waiting longer for its media: the journeys load the room once.
+ */
+export async function openRoomSmall(page: Page): Promise<void> {
+  await installQuest3(page, { stereo: false, display: 0.25 });
+  await installRoom(page, 'office_small');
+  await serveFixtures(page);
+  await page.goto(`/?lang=en&exhibition=${AR_ROOM_URL}`);
+  await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
+  await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 180_000 });
 }
