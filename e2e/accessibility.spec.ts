@@ -82,6 +82,8 @@ function inBetween(path: [number, number, number][]): number {
 
 test.describe('one visit to the default exhibition', () => {
   const visit = sharedPage(test);
+  // The first check loads the gallery (about 20 s idle): room for a machine shared with other runs.
+  test.describe.configure({ timeout: 180_000 });
 
   test('keyboard alone: find a work in the list, open it, favourite it, follow a tour; focus always visible', async () => {
     const page = visit();

@@ -7,6 +7,8 @@ const ex = defaultExhibition();
 
 test.describe('one visit on a phone', () => {
   const visit = sharedPage(test, { viewport: { width: 390, height: 760 }, hasTouch: true, isMobile: true });
+  // The first check loads the gallery (about 20 s idle): room for a machine shared with other runs.
+  test.describe.configure({ timeout: 180_000 });
 
   test('tapping the floor walks there, and the joystick walks too', async () => {
     const page = visit();

@@ -29,6 +29,8 @@ async function follow(page: Page, id: string): Promise<void> {
 
 test.describe('one visit to the default exhibition', () => {
   const visit = sharedPage(test);
+  // The first check loads the gallery (about 20 s idle): room for a machine shared with other runs.
+  test.describe.configure({ timeout: 180_000 });
 
   test('the default exhibition opens as a rendered, lit gallery', async () => {
     const page = visit();
