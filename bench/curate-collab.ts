@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       artworksMap(c.doc).observeDeep((events) => {
         const now = performance.now();
         for (const e of events) {
-          if (!(e.target instanceof Y.Map) || !e.keysChanged?.has('offset')) continue;
+          if (!(e instanceof Y.YMapEvent) || !e.keysChanged.has('offset')) continue;
           const sent = sentAt.get(e.target.get('offset') as number);
           if (sent && sent.by !== i) latencies.push(now - sent.at);
         }
