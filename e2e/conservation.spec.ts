@@ -1,6 +1,10 @@
 /**
  * Conservation: a work's history of condition reports and treatments with its marked areas on the work,
  * the time-lapse between its states, and the curator's view of the whole exhibition.
+ *
+ * The visitor's journeys share one page, in order (the default exhibition loads once): each leaves the visit as
+ * the next expects it, at the work with its panel open. A visitor with a headset (IWER, on from the start; the
+ * preview does not see it) ends by taking the time-lapse into VR. The curator's view opens on its own page.
  */
 import { resolve } from 'node:path';
 import sharp from 'sharp';
@@ -9,13 +13,15 @@ import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './suppor
 import { audit } from './helpers/axe';
 import { nextFrames, settled } from './helpers/frames';
 import { en } from './helpers/text';
+import { sharedPage } from './helpers/shared-page';
 import { conservationTimeline, latestReport, worksDueForExamination } from '../src/twin/conservation';
 import { stopPose } from '../src/modes/vr/logic';
 import { installQuest3, aimAt, setController, frames, press, type Vec3 } from './xr/iwer';
 
 test.use({ serviceWorkers: 'block' });
-// Each journey loads the whole exhibition in software WebGL and compares screenshots: give them room on a busy machine.
+// The journeys load the whole exhibition in software WebGL and compare screenshots: give them room on a busy machine.
 test.beforeEach(() => test.slow());
+const shared = sharedPage(test);
 
 const ex = defaultExhibition();
 const SAINT = 'saint-ravo-calms-the-waters';
@@ -49,16 +55,39 @@ function difference(a: { data: Buffer; width: number }, b: { data: Buffer }, box
   return sum / Math.max(1, n);
 }
 
-async function openSaint(page: Page, query = ''): Promise<void> {
-  await page.goto(`/${query}#artwork=${SAINT}`);
-  await waitForGallery(page);
+/** Follows a link to the saint (`#artwork=`), as from a label or a shared address. */
+async function openByLink(page: Page): Promise<void> {
+  await page.evaluate((id) => {
+    // From wherever the address is: a link to the page's own address changes nothing.
+    if (location.hash === `#artwork=${id}`) history.replaceState(null, '', location.pathname + location.search);
+    location.hash = `#artwork=${id}`;
+  }, SAINT);
+}
+
+/** The shared page, at the saint with its panel open: on first use the visitor opens the gallery at the work. */
+async function saintPage(): Promise<Page> {
+  const page = shared();
+  if (page.url() === 'about:blank') {
+    // The gallery loads in whichever journey comes first: up to six minutes more on a busy machine.
+    test.setTimeout(test.info().timeout + 360_000);
+    page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
+    // A small emulated display: the VR journey reads the panel and the time-lapse, not pixels.
+    await installQuest3(page, { display: 0.25 });
+    await page.goto(`/?lang=en#artwork=${SAINT}`);
+    // One load for every journey here: room for a busy machine.
+    await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
+    await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 180_000 });
+  } else if ((await page.locator('#panel').getAttribute('data-artwork')) !== SAINT) {
+    await openByLink(page);
+  }
   await expect(page.locator('#panel')).toHaveAttribute('data-artwork', SAINT);
   // Let the glide to the work finish.
   await settled(page);
+  return page;
 }
 
-test('a work’s conservation history lists reports and treatments in date order, and an entry shows its areas on the work', async ({ page }) => {
-  await openSaint(page);
+test('a work’s conservation history lists reports and treatments in date order, and an entry shows its areas on the work', async () => {
+  const page = await saintPage();
   const entries = conservationTimeline(saint.conservation);
   const items = page.locator('#panel .conservation-timeline > li');
   await expect(items).toHaveCount(entries.length);
@@ -108,8 +137,8 @@ test('a work’s conservation history lists reports and treatments in date order
   await page.waitForFunction(() => window.museumTwin!.conservation!() === undefined);
 });
 
-test('the time-lapse slider blends between the work’s states', async ({ page }) => {
-  await openSaint(page);
+test('the time-lapse slider blends between the work’s states', async () => {
+  const page = await saintPage();
   const section = page.locator('#panel .time-lapse');
   await expect(section).toBeVisible();
   const slider = section.locator('input[type=range]');
@@ -155,9 +184,14 @@ test('the time-lapse slider blends between the work’s states', async ({ page }
   await expect(section.locator('.time-lapse-play')).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('with reduced motion the time-lapse cuts from state to state', async ({ page }) => {
+test('with reduced motion the time-lapse cuts from state to state', async () => {
+  const page = await saintPage();
+  // The visitor asks for reduced motion, then opens the work again: its panel is drawn for it.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openSaint(page);
+  await page.locator('#panel button.close').click();
+  await expect(page.locator('#status')).toHaveAttribute('data-selected', '');
+  await openByLink(page);
+  await expect(page.locator('#panel')).toHaveAttribute('data-artwork', SAINT);
   const slider = page.locator('#panel .time-lapse input[type=range]');
   await expect(slider).toHaveAttribute('step', '1');
   await page.locator('#panel .time-lapse-states button').first().click();
@@ -172,8 +206,51 @@ test('with reduced motion the time-lapse cuts from state to state', async ({ pag
     }, { timeout: 30_000, intervals: [100] })
     .toBe(saint.timeLapse!.states.length - 1);
   expect([...seen].every((p) => Number.isInteger(p))).toBe(true);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
 });
 
+test('in VR the work’s panel steps and plays its time-lapse', async () => {
+  test.setTimeout(300_000);
+  const page = await saintPage();
+  // The visitor closes the work in the preview, then puts the headset on in front of it.
+  await page.locator('#panel button.close').click();
+  await expect(page.locator('#status')).toHaveAttribute('data-selected', '');
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.waitForFunction((id) => window.museumTwin!.workState(id) === 'ready', SAINT, { timeout: 120_000 });
+  const stand = stopPose(ex, saint);
+  await page.evaluate(({ p, h }) => window.museumTwin!.place(p, h), { p: stand.position, h: stand.heading });
+  await page.locator('#vr-button').click();
+  await expect(page.locator('#status')).toHaveAttribute('data-mode', 'vr', { timeout: 60_000 });
+  await setController(page, 'left', [-0.5, 0.9, 0.25]);
+  const press3 = async (name: string) => {
+    let point: Vec3 | undefined;
+    await expect.poll(async () => (point = (await page.evaluate((n) => window.museumTwin!.xrControl!(n), name)) as Vec3 | undefined), { message: name }).toBeTruthy();
+    await aimAt(page, 'right', point!);
+    await frames(page, 3);
+    await press(page, 'right', 'trigger');
+  };
+  await press3(`work:${SAINT}`);
+  await expect(page.locator('#status')).toHaveAttribute('data-selected', SAINT);
+  await press3('tab:time');
+  await expect.poll(async () => (await page.evaluate(() => window.museumTwin!.xrPanel!()))?.section).toBe('time');
+  const body = async () => (await page.evaluate(() => window.museumTwin!.xrPanel!()))?.body ?? '';
+  const applied = async () => (await page.evaluate((id) => window.museumTwin!.timeLapse!(id), SAINT))?.applied;
+  const n = saint.timeLapse!.states.length;
+  expect(await body()).toContain(en(saint.timeLapse!.states[n - 1]!.title));
+  // ‹ steps back one state: the scene and the panel follow.
+  await press3('time:previous');
+  await expect.poll(applied, { timeout: 30_000 }).toBe(n - 2);
+  await expect.poll(body).toContain(en(saint.timeLapse!.states[n - 2]!.title));
+  await press3('time:previous');
+  await expect.poll(applied, { timeout: 30_000 }).toBe(0);
+  await page.screenshot({ path: resolve(SHOTS, 'time-lapse-vr.png') });
+  // Play runs on to today's state.
+  await press3('time:play');
+  await expect.poll(applied, { timeout: 90_000, intervals: [250] }).toBe(n - 1);
+  await expect.poll(body).toContain(en(saint.timeLapse!.states[n - 1]!.title));
+});
+
+// Its own page, opened at the view (`?view=curator`), after the visitor's journeys above.
 test('the curator view marks every work by its latest condition, filters, and lists works due for examination', async ({ page }) => {
   await page.goto('/?view=curator');
   await waitForGallery(page, false);
@@ -218,44 +295,4 @@ test('the curator view marks every work by its latest condition, filters, and li
   await page.locator('#drawer header button').click();
   await expect(page.locator('#status')).toHaveAttribute('data-curator', 'false');
   await expect(page.locator('#map-svg .condition-marker')).toHaveCount(0);
-});
-
-test('in VR the work’s panel steps and plays its time-lapse', async ({ page }) => {
-  test.setTimeout(300_000);
-  await page.setViewportSize({ width: 640, height: 400 });
-  await installQuest3(page);
-  await page.goto('/?lang=en');
-  await waitForGallery(page, false);
-  await page.waitForFunction((id) => window.museumTwin!.workState(id) === 'ready', SAINT, { timeout: 120_000 });
-  const stand = stopPose(ex, saint);
-  await page.evaluate(({ p, h }) => window.museumTwin!.place(p, h), { p: stand.position, h: stand.heading });
-  await page.locator('#vr-button').click();
-  await expect(page.locator('#status')).toHaveAttribute('data-mode', 'vr', { timeout: 60_000 });
-  await setController(page, 'left', [-0.5, 0.9, 0.25]);
-  const press3 = async (name: string) => {
-    let point: Vec3 | undefined;
-    await expect.poll(async () => (point = (await page.evaluate((n) => window.museumTwin!.xrControl!(n), name)) as Vec3 | undefined), { message: name }).toBeTruthy();
-    await aimAt(page, 'right', point!);
-    await frames(page, 3);
-    await press(page, 'right', 'trigger');
-  };
-  await press3(`work:${SAINT}`);
-  await expect(page.locator('#status')).toHaveAttribute('data-selected', SAINT);
-  await press3('tab:time');
-  await expect.poll(async () => (await page.evaluate(() => window.museumTwin!.xrPanel!()))?.section).toBe('time');
-  const body = async () => (await page.evaluate(() => window.museumTwin!.xrPanel!()))?.body ?? '';
-  const applied = async () => (await page.evaluate((id) => window.museumTwin!.timeLapse!(id), SAINT))?.applied;
-  const n = saint.timeLapse!.states.length;
-  expect(await body()).toContain(en(saint.timeLapse!.states[n - 1]!.title));
-  // ‹ steps back one state: the scene and the panel follow.
-  await press3('time:previous');
-  await expect.poll(applied, { timeout: 30_000 }).toBe(n - 2);
-  await expect.poll(body).toContain(en(saint.timeLapse!.states[n - 2]!.title));
-  await press3('time:previous');
-  await expect.poll(applied, { timeout: 30_000 }).toBe(0);
-  await page.screenshot({ path: resolve(SHOTS, 'time-lapse-vr.png') });
-  // Play runs on to today's state.
-  await press3('time:play');
-  await expect.poll(applied, { timeout: 90_000, intervals: [250] }).toBe(n - 1);
-  await expect.poll(body).toContain(en(saint.timeLapse!.states[n - 1]!.title));
 });
