@@ -2,6 +2,7 @@ import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import type { Scene } from '@babylonjs/core/scene';
 import type { Finish } from '../twin/schema';
+import type { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { textureLimited } from './limited-load';
 
 /** One material per distinct finish, so rooms with the same walls share a draw state. */
@@ -15,11 +16,13 @@ export class MaterialLibrary {
     private holdTextures = false,
     /** Told of a finish's texture that could not be loaded (the surface keeps its colour). */
     private readonly onProblem: (path: string, message: string) => void = () => undefined,
+    /** How a texture is fetched: within the image limits, decoded off the main thread (limited-load.ts). */
+    private readonly loadTexture: (url: string, scene: Scene) => Promise<Texture> = textureLimited,
   ) {}
 
-  /** A finish's texture, fetched within the image limits and decoded off the main thread (limited-load.ts). */
+  /** A finish's texture, put on the material when it has arrived. */
   private texture(m: PBRMaterial, path: string): void {
-    textureLimited(this.resolve(path), this.scene).then(
+    this.loadTexture(this.resolve(path), this.scene).then(
       (t) => (m.albedoTexture = t),
       (e: unknown) => this.onProblem(path, `the surface texture '${path}' could not be loaded (${(e as Error).message}); the surface shows its colour`),
     );
