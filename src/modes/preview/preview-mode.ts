@@ -188,7 +188,9 @@ export class PreviewMode {
     const engine = scene.getEngine();
     const centre = work.origin.getAbsolutePosition().clone();
     if (work.artwork.kind === 'object') centre.y += work.artwork.dimensions.height / 2;
-    const p = Vector3.Project(centre, Matrix.IdentityReadOnly, scene.getTransformMatrix(), cam.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight()));
+    // The visitor camera's own matrices, not the scene's last transform (which another camera may have set since).
+    const viewProjection = cam.getViewMatrix().multiply(cam.getProjectionMatrix(true));
+    const p = Vector3.Project(centre, Matrix.IdentityReadOnly, viewProjection, cam.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight()));
     const rect = this.canvas.getBoundingClientRect();
     const sx = rect.width / engine.getRenderWidth();
     const sy = rect.height / engine.getRenderHeight();
