@@ -7,6 +7,8 @@ describe('settings from the environment', () => {
     expect(c).toMatchObject({ host: '127.0.0.1', port: 5173, mqttPort: 1883, exhibitions: [DEFAULT_EXHIBITION], brokerUrl: undefined });
     expect(c.simulator.enabled).toBe(true);
     expect(c.dataDir).toMatch(/[\\/]data$/);
+    // Every accepted reading is kept unless the museum asks for less.
+    expect(c.rawHistoryDays).toBeUndefined();
   });
 
   it('reads every documented variable', () => {

@@ -38,8 +38,11 @@ export interface ServerConfig {
   readonly staleAfterMinutes: number;
   /** How long a limit must stay crossed (or recovered) before an alert is raised (or cleared). */
   readonly alertMinDurationSeconds: number;
-  /** Raw readings are kept this many days; the hourly and daily rollups and the lux-hours are kept for good. */
-  readonly rawHistoryDays: number;
+  /**
+   * Raw readings are kept this many days when set (the hourly and daily rollups and the lux-hours for good);
+   * unset, every accepted reading is kept, as the live twin promises.
+   */
+  readonly rawHistoryDays: number | undefined;
   /** How often the live twin re-evaluates time-based rules (staleness, minimum durations). */
   readonly tickMs: number;
   /** Shortest gap between two snapshot publishes of one exhibition. */
@@ -91,7 +94,7 @@ const Env = z.object({
   MUSEUM_RAW_HISTORY_DAYS: z.coerce
     .number({ error: 'MUSEUM_RAW_HISTORY_DAYS must be a number of days' })
     .min(2, 'MUSEUM_RAW_HISTORY_DAYS must be at least 2 (the 24 h fluctuation windows are rebuilt from raw readings)')
-    .default(90),
+    .optional(),
   MUSEUM_E2E_HOOKS: onOff('MUSEUM_E2E_HOOKS').default(false),
   OUT_DIR: z.string().min(1).default('dist'),
 });
@@ -159,7 +162,7 @@ export function resolveConfig(c: Partial<Omit<ServerConfig, 'exhibitions'>> & { 
     simulator: c.simulator ?? { enabled: false, seed: undefined, intervalMs: 5000 },
     staleAfterMinutes: c.staleAfterMinutes ?? 15,
     alertMinDurationSeconds: c.alertMinDurationSeconds ?? 300,
-    rawHistoryDays: c.rawHistoryDays ?? 90,
+    rawHistoryDays: c.rawHistoryDays,
     tickMs: c.tickMs ?? 1000,
     snapshotMs: c.snapshotMs ?? 500,
     e2eHooks: c.e2eHooks ?? false,

@@ -1,5 +1,5 @@
 /**
- * Raw readings are kept for MUSEUM_RAW_HISTORY_DAYS (default 90): pruned at start and every hour. The hourly and
+ * With MUSEUM_RAW_HISTORY_DAYS set, raw readings older than that are pruned at start and every hour (unset: all kept). The hourly and
  * daily rollups and the lux-hours stay for good, so year charts and light budgets are unchanged (history.md).
  */
 import type { HistoryStore } from './history/index';

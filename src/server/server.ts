@@ -190,8 +190,10 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
 
     const ticker = setInterval(() => ingest.tick(), config.tickMs);
     closers.push(() => clearInterval(ticker));
-    const retention = startRawRetention({ history, days: config.rawHistoryDays, log, onError: (message, e) => console.error(`${message}: ${e instanceof Error ? e.message : String(e)}`) });
-    closers.push(() => retention.stop());
+    // Raw readings are pruned only when MUSEUM_RAW_HISTORY_DAYS asks for it; by default every reading is kept.
+    const days = config.rawHistoryDays;
+    const retention = days === undefined ? undefined : startRawRetention({ history, days, log, onError: (message, e) => console.error(`${message}: ${e instanceof Error ? e.message : String(e)}`) });
+    closers.push(async () => retention?.stop());
 
     let simulator: Simulator | undefined;
     if (config.simulator.enabled) {
