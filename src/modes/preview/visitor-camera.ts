@@ -17,6 +17,8 @@ export interface ViewerPose {
 }
 
 const ELLIPSOID = new Vector3(0.3, EYE_HEIGHT / 2, 0.3);
+/** The most one frame moves a glide on: at 1.1 s a glide shows at least four frames on the way, however slow. */
+const MAX_GLIDE_STEP_MS = 200;
 
 export class VisitorCamera {
   readonly camera: UniversalCamera;
@@ -28,6 +30,7 @@ export class VisitorCamera {
     canvas: HTMLCanvasElement,
     start: ViewerPose,
     private readonly reducedMotion: () => boolean,
+    private readonly now: () => number = () => performance.now(),
   ) {
     const cam = new UniversalCamera('visitor', new Vector3(start.position[0], start.position[1] + EYE_HEIGHT, start.position[2]), scene);
     cam.minZ = 0.05;
@@ -86,10 +89,16 @@ export class VisitorCamera {
     fromTarget.copyFrom(from.add(cam.getDirection(Vector3.Forward(this.scene.useRightHandedSystem)).scale(dist)));
     cam.checkCollisions = false;
     cam.applyGravity = false;
-    const start = performance.now();
+    // Time advances frame by frame, each step capped: a slow frame (a panel opening, an image upload) slows the
+    // glide rather than swallowing it, so the visitor always sees the way they moved.
+    let elapsed = 0;
+    let last: number | undefined;
     return new Promise((resolve) => {
       this.move = this.scene.onBeforeRenderObservable.add(() => {
-        const t = Math.min(1, (performance.now() - start) / (seconds * 1000));
+        const now = this.now();
+        elapsed += last === undefined ? 0 : Math.min(now - last, MAX_GLIDE_STEP_MS);
+        last = now;
+        const t = Math.min(1, elapsed / (seconds * 1000));
         const k = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
         Vector3.LerpToRef(from, to, k, cam.position);
         Vector3.LerpToRef(fromTarget, look, k, this.tmp);
