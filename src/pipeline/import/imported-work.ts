@@ -49,3 +49,15 @@ export interface ImportOptions {
   /** Progress lines for a person watching. */
   log?: (line: string) => void;
 }
+
+/**
+ * What a source importer (IIIF, Voyager) returns to `npm run import`: the works with their media already fetched
+ * to local files, the problems met, and what the source says of the whole (its title, its languages).
+ */
+export interface SourceImport {
+  works: ImportedWork[];
+  problems: ImportProblem[];
+  title?: LangMap;
+  /** Languages the source's texts are in (from its language maps), first the main one. */
+  languages?: string[];
+}
