@@ -30,6 +30,8 @@ import {
   Finish,
 } from './schema-primitives';
 export { FORMAT, FORMAT_VERSION, LangMap, Vec2, Vec3, Finish } from './schema-primitives';
+import { Panorama } from './panorama';
+export { Panorama, PanoramaLevel } from './panorama';
 
 
 // ---------------------------------------------------------------- space
@@ -46,6 +48,11 @@ export const Room = z.object({
   floor: Finish.optional(),
   walls: Finish.optional(),
   level: Id.optional().describe('The level (floor of the building) the room is on; defaults to the first of space.levels.'),
+  panoramas: z
+    .array(Panorama)
+    .max(50)
+    .optional()
+    .describe('360° photographs taken in the room (src/twin/panorama.ts); each shows as a viewpoint in the preview and in VR.'),
 });
 
 export const Doorway = z.object({
