@@ -8,8 +8,9 @@
  * plain message relay on the same `ws` stack does directly. Nothing here needs a shared document.
  *
  * Privacy: groups and names live in this process's memory only, are forgotten when the group ends (or has been
- * empty past the rejoin grace), and nothing is logged or stored. One instance: several would share groups through
- * Redis (not built yet; see docs/together.md).
+ * empty past the rejoin grace), and nothing is logged or stored. With `redisUrl` (MUSEUM_REDIS_URL) several
+ * instances share groups: each group lives on the instance that created it, and the others relay their clients'
+ * frames to it through Redis (redis-relay.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -20,6 +21,7 @@ import { checkChatText, checkDisplayName, MAX_CHAT_LENGTH, MAX_NAME_LENGTH, text
 import { MAX_MESSAGE_BYTES, parseClientMessage, PRESENCE_INTERVAL_MS, type ClientMessage, type RefusalReason, type ServerMessage } from '../../twin/together/protocol';
 import type { ServerExtension } from '../server';
 import { JoinLimiter, type JoinLimits } from './join-limiter';
+import { HOME_TTL_MS, TogetherRelay, type RelayMessage } from './redis-relay';
 
 /** Close codes: the JSON message sent just before says more. */
 export const CLOSE_REFUSED = 4403;
@@ -34,11 +36,30 @@ export interface TogetherOptions {
   limits?: JoinLimits;
   /** A client must say create or join within this long. */
   helloTimeoutMs?: number;
+  /** redis://… : share groups with the other instances using the same Redis. */
+  redisUrl?: string;
+}
+
+/** One end of a participant's connection: a socket here, or one on another instance (through the relay). */
+interface Peer {
+  readonly open: boolean;
+  send(text: string): void;
+  close(code: number, reason: string): void;
+  /** Where the socket is when it is on another instance. */
+  readonly remote?: { instance: string; conn: string };
 }
 
 interface Member {
   group?: TogetherGroup;
   id?: string;
+  /** Frames that arrived while the hello was being answered (it may ask Redis). */
+  pending?: string[];
+  /** Refused or closed: later frames are ignored. */
+  done?: boolean;
+  /** This socket's group lives on another instance: frames go there. */
+  routed?: { home: string; conn: string };
+  /** The socket, when it is on this instance. */
+  ws?: WebSocket;
   /** Messages in the current second, and chat lines in the current ten seconds (flood guards). */
   burst: { at: number; n: number };
   chat: { at: number; n: number };
@@ -63,7 +84,13 @@ export class TogetherServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly groups = new Map<string, TogetherGroup>();
   /** The open socket of each participant, per group. */
-  private readonly sockets = new Map<TogetherGroup, Map<string, WebSocket>>();
+  private readonly sockets = new Map<TogetherGroup, Map<string, Peer>>();
+  /** At a home: members whose sockets are on other instances, by `instance:conn`. */
+  private readonly remoteMembers = new Map<string, { m: Member; peer: Peer; address: string }>();
+  /** On a client's instance: its sockets whose groups live elsewhere, by connection id. */
+  private readonly routedSockets = new Map<string, WebSocket>();
+  private nextConn = 1;
+  private relay?: TogetherRelay;
   private readonly emptySince = new Map<TogetherGroup, number>();
   private readonly limiter: JoinLimiter;
   private readonly grace: number;
@@ -86,6 +113,21 @@ export class TogetherServer {
     return this.groups.size;
   }
 
+  /** Joins the other instances through Redis (before the server takes connections). */
+  async shareThrough(redisUrl: string): Promise<void> {
+    this.relay = await TogetherRelay.connect(redisUrl, {
+      fromClient: (m) => this.fromOtherInstance(m),
+      toClient: (m) => {
+        if (m.t === 'close') {
+          const ws = this.routedSockets.get(m.conn);
+          this.routedSockets.delete(m.conn);
+          ws?.close(m.code, m.reason);
+        } else for (const conn of m.conns) this.routedSockets.get(conn)?.send(m.text);
+      },
+    });
+    this.timers.push(setInterval(() => void this.relay?.refresh(this.groups.keys()).catch(() => undefined), HOME_TTL_MS / 3));
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Browsers send Origin: only pages of this origin may open a group socket (tools without Origin may).
     const origin = req.headers.origin;
@@ -105,9 +147,16 @@ export class TogetherServer {
   }
 
   private connected(ws: WebSocket, address: string): void {
-    const m: Member = { burst: { at: 0, n: 0 }, chat: { at: 0, n: 0 } };
+    const m: Member = { burst: { at: 0, n: 0 }, chat: { at: 0, n: 0 }, ws };
+    const peer: Peer = {
+      get open() {
+        return ws.readyState === ws.OPEN;
+      },
+      send: (text) => ws.send(text),
+      close: (code, reason) => ws.close(code, reason),
+    };
     const hello = setTimeout(() => {
-      if (!m.group) this.refuse(ws, 'bad-message');
+      if (!m.group && !m.routed && !m.pending) this.refuse(peer, m, 'bad-message');
     }, this.helloTimeout);
     ws.on('message', (data, isBinary) => {
       const now = Date.now();
@@ -116,80 +165,170 @@ export class TogetherServer {
         ws.close(CLOSE_POLICY, 'too many messages');
         return;
       }
-      if (isBinary) return this.send(ws, { type: 'error', message: 'messages are JSON text' });
-      const parsed = parseClientMessage(data.toString());
-      if (!parsed.ok) {
-        if (!m.group) return this.refuse(ws, 'bad-message', parsed.message);
-        return this.send(ws, { type: 'error', message: parsed.message });
-      }
-      const msg = parsed.message;
-      if (!m.group) {
-        clearTimeout(hello);
-        if (msg.type === 'create' || msg.type === 'join') return this.hello(ws, m, msg, address);
-        return this.refuse(ws, 'bad-message');
-      }
-      this.act(ws, m, msg, now);
+      if (isBinary) return this.send(peer, { type: 'error', message: 'messages are JSON text' });
+      if (m.routed) return this.relay?.publish(m.routed.home, { t: 'frame', from: this.relay.instance, conn: m.routed.conn, frame: data.toString() });
+      clearTimeout(hello);
+      this.receive(peer, m, data.toString(), address, true);
     });
     ws.on('close', () => {
       clearTimeout(hello);
-      const { group, id } = m;
-      if (!group || !id) return;
-      const sockets = this.sockets.get(group);
-      if (sockets?.get(id) !== ws) return; // replaced by a newer connection, or removed
-      sockets.delete(id);
-      group.disconnected(id, Date.now());
-      this.broadcast(group, group.roster());
+      m.done = true;
+      if (m.routed) {
+        this.routedSockets.delete(m.routed.conn);
+        this.relay?.publish(m.routed.home, { t: 'gone', from: this.relay.instance, conn: m.routed.conn });
+      } else this.left(peer, m);
     });
     ws.on('error', () => undefined); // a broken socket closes; nothing to report
   }
 
-  private hello(ws: WebSocket, m: Member, msg: Extract<ClientMessage, { type: 'create' | 'join' }>, address: string): void {
-    if (!this.limiter.allow(address, msg.type)) return this.refuse(ws, 'too-many-tries');
+  /** A client's socket (here or on another instance) closed: its place is kept for the rejoin grace. */
+  private left(peer: Peer, m: Member): void {
+    const { group, id } = m;
+    if (!group || !id) return;
+    const sockets = this.sockets.get(group);
+    if (sockets?.get(id) !== peer) return; // replaced by a newer connection, or removed
+    sockets.delete(id);
+    group.disconnected(id, Date.now());
+    this.broadcast(group, group.roster());
+  }
+
+  /** At a home: a client connected on another instance. */
+  private fromOtherInstance(r: Extract<RelayMessage, { t: 'open' | 'frame' | 'gone' }>): void {
+    const key = `${r.from}:${r.conn}`;
+    if (r.t === 'open') {
+      const relay = this.relay!;
+      let open = true;
+      const peer: Peer = {
+        get open() {
+          return open;
+        },
+        remote: { instance: r.from, conn: r.conn },
+        send: (text) => relay.publish(r.from, { t: 'send', conns: [r.conn], text }),
+        close: (code, reason) => {
+          open = false;
+          this.remoteMembers.delete(key);
+          relay.publish(r.from, { t: 'close', conn: r.conn, code, reason });
+        },
+      };
+      const m: Member = { burst: { at: 0, n: 0 }, chat: { at: 0, n: 0 } };
+      this.remoteMembers.set(key, { m, peer, address: r.address });
+      return this.receive(peer, m, r.frame, r.address, false);
+    }
+    const found = this.remoteMembers.get(key);
+    if (!found) return;
+    if (r.t === 'frame') return this.receive(found.peer, found.m, r.frame, found.address, false);
+    this.remoteMembers.delete(key);
+    found.m.done = true;
+    this.left(found.peer, found.m);
+  }
+
+  /** One text frame from a member: the hello, or an act in its group. */
+  private receive(peer: Peer, m: Member, raw: string, address: string, here: boolean): void {
+    if (m.done) return;
+    if (m.pending) {
+      m.pending.push(raw);
+      return;
+    }
+    const parsed = parseClientMessage(raw);
+    if (!parsed.ok) {
+      if (!m.group) return this.refuse(peer, m, 'bad-message', parsed.message);
+      return this.send(peer, { type: 'error', message: parsed.message });
+    }
+    const msg = parsed.message;
+    if (m.group) return this.act(peer, m, msg, Date.now());
+    if (msg.type !== 'create' && msg.type !== 'join') return this.refuse(peer, m, 'bad-message');
+    // The hello may wait on Redis: what comes meanwhile waits its turn.
+    m.pending = [];
+    this.hello(peer, m, msg, address, here, raw)
+      .catch(() => {
+        // Redis unreachable: the client's connection retries (a close, not a refusal).
+        m.done = true;
+        peer.close(1011, 'group visits are unavailable for a moment');
+      })
+      .finally(() => {
+        const queued = m.pending ?? [];
+        delete m.pending;
+        for (const frame of queued) {
+          if (m.routed) this.relay?.publish(m.routed.home, { t: 'frame', from: this.relay.instance, conn: m.routed.conn, frame });
+          else this.receive(peer, m, frame, address, here);
+        }
+      });
+  }
+
+  /** A code no other group (on any instance) has. */
+  private async newCode(): Promise<string> {
+    for (;;) {
+      const code = newGroupCode();
+      if (this.groups.has(code)) continue;
+      if (!this.relay || (await this.relay.claim(code))) return code;
+    }
+  }
+
+  /**
+   * Create or join. `here`: the socket is on this instance (limits apply here; a join for a group that lives on
+   * another instance is routed there). A hello relayed from another instance was limited there already.
+   */
+  private async hello(peer: Peer, m: Member, msg: Extract<ClientMessage, { type: 'create' | 'join' }>, address: string, here: boolean, raw: string): Promise<void> {
+    if (here && !this.limiter.allow(address, msg.type)) return this.refuse(peer, m, 'too-many-tries');
     const name = checkDisplayName(msg.name);
-    if (!name.ok) return this.refuse(ws, 'bad-name', textProblem('the display name', name, MAX_NAME_LENGTH));
+    if (!name.ok) return this.refuse(peer, m, 'bad-name', textProblem('the display name', name, MAX_NAME_LENGTH));
     let group: TogetherGroup;
     let participant;
     if (msg.type === 'create') {
-      if (![...this.exhibitionIds()].includes(msg.exhibition)) return this.refuse(ws, 'no-such-exhibition');
-      let code = newGroupCode();
-      while (this.groups.has(code)) code = newGroupCode();
+      if (![...this.exhibitionIds()].includes(msg.exhibition)) return this.refuse(peer, m, 'no-such-exhibition');
+      const code = await this.newCode();
+      if (peer.open === false || m.done) return void this.relay?.release(code);
       group = new TogetherGroup(code, msg.exhibition);
       this.groups.set(code, group);
       this.sockets.set(group, new Map());
       participant = group.createGuide(name.text);
     } else {
       const code = normaliseGroupCode(msg.code);
-      const found = code ? this.groups.get(code) : undefined;
+      let found = code ? this.groups.get(code) : undefined;
+      if (!found && code && here && this.relay) {
+        const home = await this.relay.homeOf(code);
+        if (home && home !== this.relay.instance) return this.route(m, home, raw, address);
+        found = this.groups.get(code);
+      }
       if (!found) {
-        this.limiter.wrongCode(address);
-        return this.refuse(ws, 'no-such-group');
+        if (here) this.limiter.wrongCode(address);
+        return this.refuse(peer, m, 'no-such-group');
       }
       const r = found.join(name.text, msg.token);
-      if (!r.ok) return this.refuse(ws, r.reason);
+      if (!r.ok) return this.refuse(peer, m, r.reason);
       group = found;
       participant = r.participant;
     }
     const sockets = this.sockets.get(group)!;
     const earlier = sockets.get(participant.id);
-    sockets.set(participant.id, ws); // before closing the earlier one: its close handler then leaves the place alone
+    sockets.set(participant.id, peer); // before closing the earlier one: its close handler then leaves the place alone
     earlier?.close(CLOSE_REPLACED, 'opened again elsewhere');
     this.emptySince.delete(group);
     m.group = group;
     m.id = participant.id;
-    this.send(ws, { type: 'welcome', code: group.code, exhibition: group.exhibition, you: participant.id, token: participant.token, role: participant.role, roster: group.roster() });
+    this.send(peer, { type: 'welcome', code: group.code, exhibition: group.exhibition, you: participant.id, token: participant.token, role: participant.role, roster: group.roster() });
     const everyone = group.allPresence();
-    if (everyone.length) this.send(ws, { type: 'presence', list: everyone });
+    if (everyone.length) this.send(peer, { type: 'presence', list: everyone });
     this.broadcast(group, group.roster());
   }
 
-  private act(ws: WebSocket, m: Member, msg: ClientMessage, now: number): void {
+  /** The group lives on `home`: this socket's frames go there from now on, and its messages come back. */
+  private route(m: Member, home: string, hello: string, address: string): void {
+    const relay = this.relay!;
+    const conn = `c${this.nextConn++}`;
+    m.routed = { home, conn };
+    if (m.ws) this.routedSockets.set(conn, m.ws);
+    relay.publish(home, { t: 'open', from: relay.instance, conn, address, frame: hello });
+  }
+
+  private act(peer: Peer, m: Member, msg: ClientMessage, now: number): void {
     const group = m.group!;
     const id = m.id!;
-    const refused = (what: string) => this.send(ws, { type: 'error', message: `only the guide may ${what}` });
+    const refused = (what: string) => this.send(peer, { type: 'error', message: `only the guide may ${what}` });
     switch (msg.type) {
       case 'create':
       case 'join':
-        return this.send(ws, { type: 'error', message: 'already in a group' });
+        return this.send(peer, { type: 'error', message: 'already in a group' });
       case 'presence': {
         const { type: _type, ...presence } = msg;
         group.setPresence(id, presence); // relayed with the next batch (at most every PRESENCE_INTERVAL_MS)
@@ -197,9 +336,9 @@ export class TogetherServer {
       }
       case 'chat': {
         if (now - m.chat.at >= 10_000) m.chat = { at: now, n: 0 };
-        if (++m.chat.n > MAX_CHAT_PER_10S) return this.send(ws, { type: 'error', message: 'too many chat messages: wait a moment' });
+        if (++m.chat.n > MAX_CHAT_PER_10S) return this.send(peer, { type: 'error', message: 'too many chat messages: wait a moment' });
         const text = checkChatText(msg.text);
-        if (!text.ok) return this.send(ws, { type: 'error', message: textProblem('a chat message', text, MAX_CHAT_LENGTH) });
+        if (!text.ok) return this.send(peer, { type: 'error', message: textProblem('a chat message', text, MAX_CHAT_LENGTH) });
         const from = group.get(id)!;
         return this.broadcast(group, { type: 'chat', from: id, name: from.name, text: text.text, at: now });
       }
@@ -238,9 +377,10 @@ export class TogetherServer {
     this.groups.delete(group.code);
     this.sockets.delete(group);
     this.emptySince.delete(group);
-    for (const ws of sockets?.values() ?? []) {
-      this.send(ws, { type: 'ended' });
-      ws.close(CLOSE_ENDED, 'the group has ended');
+    void this.relay?.release(group.code).catch(() => undefined);
+    for (const peer of sockets?.values() ?? []) {
+      this.send(peer, { type: 'ended' });
+      peer.close(CLOSE_ENDED, 'the group has ended');
     }
   }
 
@@ -265,18 +405,26 @@ export class TogetherServer {
     }
   }
 
+  /** To everyone in the group: directly to sockets here, and one relayed message per other instance. */
   private broadcast(group: TogetherGroup, message: ServerMessage): void {
     const text = JSON.stringify(message);
-    for (const ws of this.sockets.get(group)?.values() ?? []) if (ws.readyState === ws.OPEN) ws.send(text);
+    const elsewhere = new Map<string, string[]>();
+    for (const peer of this.sockets.get(group)?.values() ?? []) {
+      if (!peer.open) continue;
+      if (!peer.remote) peer.send(text);
+      else elsewhere.set(peer.remote.instance, [...(elsewhere.get(peer.remote.instance) ?? []), peer.remote.conn]);
+    }
+    for (const [instance, conns] of elsewhere) this.relay?.publish(instance, { t: 'send', conns, text });
   }
 
-  private send(ws: WebSocket, message: ServerMessage): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  private send(peer: Peer, message: ServerMessage): void {
+    if (peer.open) peer.send(JSON.stringify(message));
   }
 
-  private refuse(ws: WebSocket, reason: RefusalReason, message = refusalText[reason]): void {
-    this.send(ws, { type: 'refused', reason, message });
-    ws.close(CLOSE_REFUSED, reason);
+  private refuse(peer: Peer, m: Member, reason: RefusalReason, message = refusalText[reason]): void {
+    m.done = true;
+    this.send(peer, { type: 'refused', reason, message });
+    peer.close(CLOSE_REFUSED, reason);
   }
 
   async close(): Promise<void> {
@@ -284,6 +432,7 @@ export class TogetherServer {
     for (const group of [...this.groups.values()]) this.endGroup(group);
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.relay?.close();
   }
 }
 
@@ -292,8 +441,10 @@ export function togetherExtension(o: TogetherOptions = {}): ServerExtension {
   let server: TogetherServer | undefined;
   return {
     name: 'together',
-    register(ctx) {
+    async register(ctx) {
       server = new TogetherServer(() => ctx.exhibitions.keys(), o);
+      const redisUrl = o.redisUrl ?? ctx.config.redisUrl;
+      if (redisUrl) await server.shareThrough(redisUrl);
       ctx.onUpgrade('/together', (req, socket, head) => server!.handleUpgrade(req, socket, head));
     },
     async close() {
