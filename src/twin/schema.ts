@@ -36,6 +36,20 @@ export { Panorama, PanoramaLevel } from './panorama';
 
 // ---------------------------------------------------------------- space
 
+/** Illuminance in lux: what a light meter reads (the live twin's `illuminance` readings use the same unit). */
+const Lux = finite().min(0, 'must be 0 lx or more').max(100_000, 'must be at most 100,000 lx (full daylight)');
+
+export const ROOM_USES = ['cabinet', 'gallery', 'hall'] as const;
+
+/** How a room is lit: the 3D view follows it (its ambient light), as a lighting designer's plan would. */
+export const RoomLighting = z.object({
+  use: z
+    .enum(ROOM_USES)
+    .optional()
+    .describe('cabinet: a dim room for works on paper; gallery: paintings; hall: a bright room for sculpture. Absent: from the works it holds.'),
+  illuminance: Lux.optional().describe('The room’s general (ambient) light on its walls and floor, lux. Absent: by its use.'),
+});
+
 export const Room = z.object({
   id: Id,
   name: LangMap,
@@ -48,6 +62,7 @@ export const Room = z.object({
   floor: Finish.optional(),
   walls: Finish.optional(),
   level: Id.optional().describe('The level (floor of the building) the room is on; defaults to the first of space.levels.'),
+  lighting: RoomLighting.optional(),
   panoramas: z
     .array(Panorama)
     .max(50)
@@ -333,6 +348,11 @@ export const Sensitivity = z
   ])
   .describe('open: shown; advisory: notice first; restricted: media never shown, statement instead. Any level may carry community labels and per-mode rules.');
 
+/** The light on one work: its picture light or spot, as measured on the work's face. */
+export const ArtworkLighting = z.object({
+  illuminance: Lux.describe('Illuminance on the work, lux (e.g. 50 for works on paper, 150–200 for oil paintings).'),
+});
+
 const ArtworkBase = z.object({
   id: Id,
   title: LangMap,
@@ -354,6 +374,7 @@ const ArtworkBase = z.object({
   animation: OverlayAnimation.optional(),
   conservation: Conservation.optional(),
   environment: EnvironmentNeeds.optional(),
+  lighting: ArtworkLighting.optional(),
   timeLapse: TimeLapse.optional(),
   sensitivity: Sensitivity.default({ level: 'open' }),
   dwellMinutes: finite().min(0.5).max(240).optional().describe('Suggested time to spend at the work, minutes (default: painting 2, object 3).'),
@@ -433,7 +454,7 @@ const ExhibitionFields = z.object({
   defaultLanguage: LanguageCode,
   credits: z.array(Credit).max(200).default([]),
   licence: Licence.describe('Licence of the exhibition data itself.'),
-  environment: MediaPath.optional().describe('Equirectangular .hdr for image-based light; the app has a default.'),
+  environment: MediaPath.optional().describe('Image-based light: an equirectangular .hdr (prefiltered on load) or a Babylon .env prefiltered ahead (npm run bake:environment); the app has a default.'),
   space: Space,
   zones: z.array(Zone).max(1000).default([]),
   entrance: Entrance,
