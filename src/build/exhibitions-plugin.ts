@@ -25,6 +25,7 @@ const MIME: Record<string, string> = {
   '.wav': 'audio/wav',
   '.vtt': 'text/vtt',
   '.hdr': 'application/octet-stream',
+  '.env': 'application/octet-stream',
 };
 
 export function exhibitions(): Plugin {

@@ -1,4 +1,5 @@
 import { HDRCubeTexture } from '@babylonjs/core/Materials/Textures/hdrCubeTexture';
+import { CubeTexture } from '@babylonjs/core/Materials/Textures/cubeTexture';
 import { HDRFiltering } from '@babylonjs/core/Materials/Textures/Filtering/hdrFiltering';
 import { Constants } from '@babylonjs/core/Engines/constants';
 import { HemisphericLight } from '@babylonjs/core/Lights/hemisphericLight';
@@ -7,8 +8,11 @@ import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Scene } from '@babylonjs/core/scene';
 import { fetchLimited } from '../twin/fetch-limits';
 
-/** The app's own environment for image-based light (no CDN). */
-export const DEFAULT_ENVIRONMENT = `${import.meta.env.BASE_URL}env/gallery.hdr`;
+/**
+ * The app's own environment for image-based light (no CDN): public/env/gallery.hdr prefiltered once at build time
+ * (`npm run bake:environment`) into Babylon's .env, so a visitor's device loads it without filtering anything.
+ */
+export const DEFAULT_ENVIRONMENT = `${import.meta.env.BASE_URL}env/gallery.env`;
 
 /**
  * Soft, even gallery light: image-based light from an interior environment, plus a sky/ground
@@ -33,7 +37,7 @@ export function lightGallery(scene: Scene, environmentUrl: string, onProblem: (m
   });
   return fetched.then(
     // The blob: URL stays: Babylon reads it again to rebuild the cube after a lost WebGL context.
-    (src) => prefiltered(scene, environmentUrl, src, hemi, onProblem),
+    (src) => (/\.env$/i.test(new URL(environmentUrl, 'http://x/').pathname) ? baked : prefiltered)(scene, environmentUrl, src, hemi, onProblem),
     (e: unknown) => {
       onProblem(`the lighting environment '${environmentUrl}' could not be loaded (${(e as Error).message}); a plain light is used`);
       hemi.intensity = 1.2;
@@ -41,7 +45,29 @@ export function lightGallery(scene: Scene, environmentUrl: string, onProblem: (m
   );
 }
 
-/** The environment map as a prefiltered cube, in use once it resolves (or a plain light and a problem). */
+/** A .env baked at build time: already prefiltered, in use once its faces are uploaded. */
+function baked(scene: Scene, environmentUrl: string, src: string, hemi: HemisphericLight, onProblem: (message: string) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const env = new CubeTexture(src, scene, {
+      forcedExtension: '.env',
+      prefiltered: true,
+      createPolynomials: true,
+      onLoad: () => {
+        scene.environmentTexture = env;
+        performance.measure('twin:environment', 'twin:environment-start');
+        resolve();
+      },
+      onError: (message) => {
+        onProblem(`the lighting environment '${environmentUrl}' could not be loaded${message ? ` (${message})` : ''}; a plain light is used`);
+        hemi.intensity = 1.2;
+        env.dispose();
+        resolve();
+      },
+    });
+  });
+}
+
+/** An equirectangular .hdr, prefiltered here on load, in use once it resolves (or a plain light and a problem). */
 function prefiltered(scene: Scene, environmentUrl: string, src: string, hemi: HemisphericLight, onProblem: (message: string) => void): Promise<void> {
   return new Promise((resolve) => {
     const env = new HDRCubeTexture(
