@@ -6,6 +6,7 @@
 import type { Exhibition } from '../twin/schema';
 import { listMedia } from '../twin/validate';
 import { decoderUrls } from '../twin/decoder-files';
+import { panoramaFiles } from '../twin/panorama';
 import { mediaUrl } from '../twin/load';
 import { servedOffline, type SavedManifest } from './names';
 
@@ -21,6 +22,11 @@ export function offlineFiles(ex: Exhibition, exhibitionUrl: string, appBase?: st
   for (const ref of listMedia(ex)) {
     // The loader's rule (twin/media-path.ts): nothing outside the exhibition's folder or the trusted origins.
     const url = mediaUrl(exhibitionUrl, ref.file);
+    if (!out.includes(url)) out.push(url);
+  }
+  // The rooms' 360° photographs, every tile of every level: the photo view works offline as sharp as online.
+  for (const file of panoramaFiles(ex)) {
+    const url = mediaUrl(exhibitionUrl, file);
     if (!out.includes(url)) out.push(url);
   }
   if (appBase !== undefined) {
