@@ -26,12 +26,16 @@ export interface ImportedWork {
   /** Rights as given (a licence URL or a statement). */
   rights?: string;
   description?: LangMap;
+  /** The short wall label, when the source gives one apart from the description (IIIF metadata "Label"). */
+  label?: LangMap;
   /** A local file already fetched or found (absolute path): image for a painting, glTF/GLB for an object. */
   mediaFile?: string;
   /** A room name from the source; works sharing one hang together. */
   room?: string;
   /** Hotspots on the work (Voyager annotations), positions in the model's metres. */
   annotations?: Annotation[];
+  /** Where the work is in its source, for messages ("row 12", "manifest items[3]"); absent: named by sourceId. */
+  where?: string;
   /** Longer texts (Voyager articles) kept as stories, in order. */
   stories?: { title: LangMap; text: LangMap }[];
 }
