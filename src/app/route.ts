@@ -16,6 +16,7 @@ import { decodeRouteLink, encodeRouteLink, exhibitionRevision, FRAGMENT_KEY, typ
 import { amenitiesOf } from '../twin/route/levels';
 import { planOf } from '../twin/route/places';
 import { crowdingChange, liveCrowding } from '../twin/route/live-crowding';
+import { RouteProgress, routeProgressFor } from '../twin/route/follow';
 import { liveFeedFor } from '../modes/xr/live-feed';
 import type { FloorPlanManager } from './floor-plan';
 import type { VisitContext } from './context';
@@ -32,6 +33,9 @@ export class RouteManager {
   private plannedWith: Record<string, number> = {};
   private crowdingNotes: string[] = [];
   private following?: number;
+  /** The route's progress, shared with AR and VR (they tick stops off; the bar and the plan show it). */
+  private progress?: RouteProgress;
+  private stopProgress?: () => void;
   private store?: UseStore;
   private readonly button: HTMLButtonElement;
   private readonly bar: HTMLElement;
@@ -151,14 +155,27 @@ export class RouteManager {
 
   private afterPlan(): void {
     this.following = undefined;
+    this.stopProgress?.();
+    this.progress = this.route ? new RouteProgress(this.route) : undefined;
+    this.stopProgress = this.progress?.onChange((ch) => this.progressed(ch.kind === 'moved' ? ch.stop : undefined));
+    routeProgressFor(this.c.ex).set(this.progress);
     this.draw();
     this.renderBar();
     this.c.status.report({ route: String(this.route?.stops.length ?? 0) });
     void this.save();
   }
 
+  /** A stop ticked off or walked to in AR or VR: the bar follows from there, the plan shows the ticks. */
+  private progressed(stop: number | undefined): void {
+    if (stop !== undefined && this.following !== undefined) this.following = stop;
+    this.draw();
+    this.renderBar();
+    this.c.status.report({ routeTicked: String(this.progress?.tickedCount ?? 0) });
+  }
+
   private draw(): void {
-    this.plan.minimap?.setOverlay('route', this.route ? routeLayer(this.route, this.following) : undefined);
+    const p = this.progress;
+    this.plan.minimap?.setOverlay('route', this.route ? routeLayer(this.route, this.following, undefined, (i) => !!p?.isTicked(i)) : undefined);
     this.c.requestRender();
   }
 
@@ -166,6 +183,7 @@ export class RouteManager {
   private follow(i: number): void {
     if (!this.route?.stops.length) return;
     this.following = Math.min(Math.max(i, 0), this.route.stops.length - 1);
+    this.progress?.goTo(this.following);
     this.drawer.close();
     this.draw();
     this.renderBar();

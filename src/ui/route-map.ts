@@ -13,8 +13,8 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
   return e;
 }
 
-/** The layer; `current` (0-based stop index) is drawn larger, and the levels shown default to all. */
-export function routeLayer(route: Route, current?: number, level?: string): SVGGElement {
+/** The layer; `current` (0-based stop index) is drawn larger, stops `ticked` off (in AR or VR) are marked, and the levels shown default to all. */
+export function routeLayer(route: Route, current?: number, level?: string, ticked: (stop: number) => boolean = () => false): SVGGElement {
   const g = el('g', { class: 'route-layer', 'aria-hidden': 'true' });
   const onLevel = (l: string): boolean => level === undefined || l === level;
   const f = (n: number): string => n.toFixed(2);
@@ -37,10 +37,10 @@ export function routeLayer(route: Route, current?: number, level?: string): SVGG
   route.stops.forEach((s, i) => {
     if (!onLevel(s.place.level)) return;
     const [x, z] = s.place.position;
-    const stop = el('g', { class: `route-stop${i === current ? ' current' : ''}${s.mustSee ? ' must-see' : ''}`, 'data-stop': i + 1, 'data-artwork': s.artwork });
+    const stop = el('g', { class: `route-stop${i === current ? ' current' : ''}${s.mustSee ? ' must-see' : ''}${ticked(i) ? ' ticked' : ''}`, 'data-stop': i + 1, 'data-artwork': s.artwork });
     stop.append(el('circle', { cx: f(x), cy: f(z), r: 0.55 }));
     const label = el('text', { x: f(x), y: f(z + 0.22), 'text-anchor': 'middle', class: 'route-number' });
-    label.textContent = String(i + 1);
+    label.textContent = ticked(i) ? '✓' : String(i + 1);
     stop.append(label);
     g.append(stop);
   });

@@ -24,6 +24,7 @@ import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { SceneInstrumentation } from '@babylonjs/core/Instrumentation/sceneInstrumentation';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import { Observable } from '@babylonjs/core/Misc/observable';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Scene } from '@babylonjs/core/scene';
 import type { Vec3 } from '../../twin/schema';
 import type { PanelContext } from '../../ui/panel';
@@ -39,6 +40,7 @@ import { ArRegistration, type ManualStep } from './registration-flow';
 import { ArLabels } from './labels';
 import { ArWorks } from './ar-works';
 import { ArHud } from './ar-hud';
+import { RouteGuide } from './route-guide';
 
 export interface ArHost extends XrHost {
   /** The preview panel's context (language, favourites, acknowledgements), for the DOM-overlay panel. */
@@ -66,6 +68,8 @@ export class ArMode {
   private readonly labels: ArLabels;
   private readonly works: ArWorks;
   private readonly hud: ArHud;
+  /** The visit's route, on the real floor once registered. */
+  private readonly route: RouteGuide;
   private frames = 0;
   private instrumentation?: SceneInstrumentation;
 
@@ -134,6 +138,17 @@ export class ArMode {
       this.labels.hide();
     });
     this.works.onChangedObservable.add(() => this.renderUi());
+    this.route = new RouteGuide({
+      scene,
+      exhibition: host.exhibition,
+      locale: this.locale,
+      parent: this.occluders.root,
+      eyes: () => this.twinEyes(),
+      eyeHeight: () => this.camera.realWorldHeight || 1.4,
+      setStatus: host.setStatus,
+      announce: host.announce,
+    });
+    this.works.onChangedObservable.add(() => this.route.opened(this.works.openId));
     this.labels.onLabelsChangedObservable.add((ids) => host.setStatus({ arLabels: ids.join(',') }));
     this.wire();
   }
@@ -216,6 +231,7 @@ export class ArMode {
   async dispose(): Promise<void> {
     await this.session.dispose();
     this.works.dispose();
+    this.route.dispose();
     this.labels.dispose();
     this.registration.dispose();
     this.hud.dispose();
@@ -270,6 +286,7 @@ export class ArMode {
     this.frames = 0;
     this.instrumentation ??= new SceneInstrumentation(this.scene);
     this.registration.start();
+    this.route.start();
     this.host.setStatus({
       mode: 'ar',
       xr: 'running',
@@ -283,6 +300,7 @@ export class ArMode {
   /** However the session ended: everything of AR hidden, the twin back as it was, the preview told. */
   private ended(): void {
     this.works.ended();
+    this.route.stop();
     this.registration.ended();
     this.hud.stopRepeat();
     this.labels.hide();
@@ -352,6 +370,15 @@ export class ArMode {
     // While the outline is adjusted by hand the labels show too: they help to see when it matches.
     const phase = this.registration.phase;
     if ((phase === 'registered' || phase === 'adjusting') && this.frames % 6 === 1) this.labels.place(this.camera, this.works.openId);
+    this.route.frame();
+  }
+
+  /** The phone's camera in twin coordinates, once the twin is registered to the room (before, no route is shown). */
+  private twinEyes(): Vec3 | undefined {
+    if (this.registration.phase !== 'registered') return undefined;
+    const root = this.occluders.root.computeWorldMatrix(true);
+    const eyes = Vector3.TransformCoordinates(this.camera.globalPosition, root.clone().invert());
+    return [eyes.x, eyes.y, eyes.z];
   }
 
   private renderUi(): void {
@@ -395,6 +422,7 @@ export class ArMode {
         : undefined,
       animation: works.playing(openId),
       root: [root.x, root.y, root.z] as Vec3,
+      route: this.route.state(),
     };
   }
 

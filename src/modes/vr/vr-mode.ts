@@ -24,6 +24,7 @@ import { teleportOptions, VrLocomotion } from './locomotion';
 import { VrWorks } from './vr-works';
 import { VrWristMenu } from './wrist-menu';
 import { fade } from './fade';
+import { RouteGuide } from '../ar/route-guide';
 
 export type { XrHost } from '../xr/host';
 
@@ -58,6 +59,8 @@ export class VrMode {
   private readonly locomotion: VrLocomotion;
   private readonly works: VrWorks;
   private readonly menu: VrWristMenu;
+  /** The visit's route, rehearsed: arrows on the floor to the next stop, ticked off on arrival (../ar/route-guide.ts). */
+  private readonly route: RouteGuide;
   /** Draw calls and active triangles (both eyes) of the last few frames, for the budget. */
   private recent: { drawCalls: number; triangles: number }[] = [];
   private tour?: { tour: Tour; index: number };
@@ -97,6 +100,16 @@ export class VrMode {
     // The live twin: the menu's Live button counts the alerts, its page follows the snapshot and the open work.
     this.liveObserver = host.live?.onSnapshotChangedObservable.add(() => this.active && this.menu.refreshLive());
     this.works.onPanelChangedObservable.add(() => this.menu.refreshLive());
+    this.route = new RouteGuide({
+      scene: this.scene,
+      exhibition: host.exhibition,
+      locale: this.locale,
+      eyes: () => (this.lastPose ? [this.camera.position.x, this.camera.position.y - this.locomotion.lift, this.camera.position.z] : undefined),
+      eyeHeight: () => this.eyeHeight,
+      setStatus: host.setStatus,
+      announce: host.announce,
+    });
+    this.works.onPanelChangedObservable.add(() => this.route.opened(this.works.panel.artworkId));
     this.wire();
   }
 
@@ -146,6 +159,7 @@ export class VrMode {
   async dispose(): Promise<void> {
     await this.session.dispose();
     this.works.dispose();
+    this.route.dispose();
     this.menu.dispose();
     this.host.live?.onSnapshotChangedObservable.remove(this.liveObserver ?? null);
     this.instrumentation?.dispose();
@@ -198,6 +212,7 @@ export class VrMode {
     this.frames = 0;
     this.recent = [];
     this.locomotion.started();
+    this.route.start();
     this.instrumentation ??= new SceneInstrumentation(this.scene);
     this.instrumentation.captureFrameTime = false;
     this.host.setStatus({ mode: 'vr', xr: 'running', ...this.locomotion.status() });
@@ -208,6 +223,7 @@ export class VrMode {
   private ended(): void {
     const selected = this.works.panel.artworkId;
     this.works.ended();
+    this.route.stop();
     this.menu.show(false);
     const pose = this.lastPose ?? this.host.startPose();
     const tour = this.tour ? { id: this.tour.tour.id, index: this.tour.index } : undefined;
@@ -229,6 +245,7 @@ export class VrMode {
     this.locomotion.frame(this.moving);
     this.menu.place();
     this.works.frame();
+    this.route.frame();
     if (this.frames % 15 === 0 && pose) {
       this.host.setStatus({ vrPose: `${pose.position.map((v) => v.toFixed(2)).join(',')};${pose.heading.toFixed(1)}` });
     }

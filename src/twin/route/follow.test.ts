@@ -30,7 +30,7 @@ describe('following a route', () => {
     expect(up.at(-1)!.level).toBe('upper');
   });
 
-  it('points arrows from where the visitor stands along the rest of the leg, every 0.8 m, each along its stretch', () => {
+  it('points arrows from where the visitor stands along the rest of the leg, every 0.6 m, each along its stretch', () => {
     const progress = new RouteProgress(route);
     const at = { position: route.start.position, level: 'ground' };
     const arrows = progress.arrows(at);
@@ -38,12 +38,12 @@ describe('following a route', () => {
     // The first arrow is just ahead of the visitor and points toward the next point of the way.
     const way = progress.ahead(at);
     const first = arrows[0]!;
-    expect(Math.hypot(first.position[0] - at.position[0], first.position[1] - at.position[1])).toBeCloseTo(0.4, 6);
+    expect(Math.hypot(first.position[0] - at.position[0], first.position[1] - at.position[1])).toBeCloseTo(0.3, 6);
     const toNext = dirToHeading([way[1]!.position[0] - at.position[0], way[1]!.position[1] - at.position[1]]);
     expect(first.heading).toBeCloseTo(toNext, 6);
     for (let i = 1; i < arrows.length; i++) {
       const d = Math.hypot(arrows[i]!.position[0] - arrows[i - 1]!.position[0], arrows[i]!.position[1] - arrows[i - 1]!.position[1]);
-      expect(d).toBeLessThanOrEqual(0.8 + 1e-6);
+      expect(d).toBeLessThanOrEqual(0.6 + 1e-6);
     }
   });
 

@@ -14,7 +14,7 @@ export const ARRIVE_METRES = 2;
 /** …and never more than this share of the walk from the stop before (in a small room every work is near). */
 const ARRIVE_SHARE = 0.5;
 /** Floor arrows: one every this many metres, at most this many ahead. */
-export const ARROW_SPACING = 0.8;
+export const ARROW_SPACING = 0.6;
 export const MAX_ARROWS = 12;
 
 /** A point of the way ahead: where on the plan, on which level. */
