@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { artworksMap, artworkText, docToExhibition } from './doc-model';
+import { artworksMap, artworkText, docToExhibition, toY } from './doc-model';
 import { acknowledged, connect, EXHIBITION, removeDir, startTestServer, until, type TestServer } from './testing';
 
 let t: TestServer;
@@ -105,14 +105,24 @@ describe('collab at /collab', () => {
     const versions = (await (await fetch(`${t.server.url}/api/exhibitions/${ID}/versions`)).json()) as { version: number }[];
     expect(versions.map((v) => v.version)).toEqual([1]);
 
-    // Two works on the same spot of the same wall: the validator's overlap rule.
+    // A story that links to a work that does not exist: the validator's broken-link rule (a draft may be invalid).
     const a = await connect(t.server, cookies.ana);
-    const [first, second] = (docToExhibition(a.doc).artworks as { id: string; placement: { kind: string } }[]).filter((w) => w.placement.kind === 'wall');
-    artworksMap(a.doc).get(second!.id)!.set('placement', first!.placement);
+    artworkText(a.doc, 'harbour-lights', 'backstory', 'en')!.insert(0, 'See [the lost one](#artwork=no-such-work). ');
     await acknowledged(a);
     const bad = await fetch(url, { method: 'POST', headers: { cookie: cookies.ana! } });
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { messages: string[] }).messages.join('\n')).toMatch(/overlap/i);
+    expect(((await bad.json()) as { messages: string[] }).messages.join('\n')).toMatch(/no-such-work/);
     a.destroy();
+  });
+
+  it('refuses a move onto another work before it is stored (the connection closed with the reason, the draft unchanged)', async () => {
+    const a = await connect(t.server, cookies.ana);
+    const [first, second] = (docToExhibition(a.doc).artworks as { id: string; placement: { kind: string } }[]).filter((w) => w.placement.kind === 'wall');
+    artworksMap(a.doc).get(second!.id)!.set('placement', toY(first!.placement as never));
+    expect((await a.closed).reason).toEqual(expect.stringMatching(new RegExp(`^refused: artworks\\.${second!.id}\\.placement: overlaps '${first!.id}'`)));
+    a.destroy();
+    const b = await connect(t.server, cookies.ana);
+    expect((docToExhibition(b.doc).artworks as { id: string; placement: unknown }[]).find((w) => w.id === second!.id)!.placement).toEqual(second!.placement);
+    b.destroy();
   });
 });

@@ -25,6 +25,7 @@ import type { Account } from '../accounts/permissions';
 import { refusedChanges } from '../accounts/permissions';
 import { accountOfRequest, sessionToken } from '../accounts/routes';
 import type { AccountStore } from '../accounts/store';
+import { docReader, editProblems } from '../../twin/curate-edits';
 import { DraftShadow } from './guard';
 import { docToExhibition, exhibitionToDoc } from './doc-model';
 import type { DraftStore } from './storage';
@@ -33,6 +34,8 @@ import type { DraftStore } from './storage';
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_SIGNED_OUT = 4401;
 export const CLOSE_STORAGE = 4500;
+/** An edit that writes something malformed or puts a work where it may not go (twin/curate-edits.ts). */
+export const CLOSE_INVALID = 4422;
 
 
 interface CollabContext {
@@ -141,6 +144,12 @@ export function createCollab(o: CollabOptions): Collab {
         throw { code: CLOSE_FORBIDDEN, reason: reason(refused[0]!) };
       }
       if (!found.changes.length) return; // nothing new (Yjs skips what the draft has)
+      // The same checks the curating view runs before it sends an edit: a client that skips them is refused here.
+      const invalid = editProblems(docReader(found.docs.before), docReader(found.docs.after), found.changes.map((c) => c.path));
+      if (invalid.length) {
+        shadow.reset();
+        throw { code: CLOSE_INVALID, reason: reason(`refused: ${invalid[0]!}`) };
+      }
       // Written before Hocuspocus applies and acknowledges it: an acknowledged change is on disk.
       try {
         await o.drafts.appendChange(document.name, account.name, found.summary, update);

@@ -50,6 +50,8 @@ export interface Checked {
   readonly before: unknown;
   readonly after: unknown;
   readonly summary: ChangeSummary[];
+  /** The draft as it is, and as it would be with the update (the shadow): for the edit checks (twin/curate-edits.ts). */
+  readonly docs: { readonly before: Y.Doc; readonly after: Y.Doc };
 }
 
 /** A shadow of one draft, for checking updates before they are applied to it. */
@@ -98,7 +100,7 @@ export class DraftShadow {
       }
     }
     const works = new Set(changes.filter((c) => c.path[0] === 'artworks' && c.path[1] !== '#order').map((c) => c.path[1]!));
-    return { changes, before: communities(this.draft, works), after: communities(this.shadow, works), summary: summary.slice(0, 100) };
+    return { changes, before: communities(this.draft, works), after: communities(this.shadow, works), summary: summary.slice(0, 100), docs: { before: this.draft, after: this.shadow } };
   }
 
   /** After a refused update: the shadow is the draft again. */

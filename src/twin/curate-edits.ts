@@ -1,0 +1,136 @@
+/**
+ * Which edits of a draft are sound enough to store: the check the server runs on every collaborative edit
+ * (after the permission rules, src/server/accounts/permissions.ts) and the curating view runs before sending
+ * one. A draft may be invalid (a missing translation, a work a tour no longer finds): those are shown, not
+ * refused. What is refused is an edit that writes something malformed or that adds a placement problem:
+ *
+ *   a move of a work         the placement's shape (schema.ts), and no new problem by the placement rules
+ *                            (curate-placement.ts: within its wall, clear of doorways and other works)
+ *   a work's hotspots        the annotations' shape, unique ids
+ *   tours and their stops    the tours' shape, unique ids, every stop a work of the draft
+ *   a room's finishes        floor and walls as finishes (#rrggbb colour, roughness 0–1), the height a length
+ *
+ * Typing in a text is never refused here (a text may be empty while someone rewrites it).
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { artworksMap, exhibitionMap } from './collab-doc';
+import { addedProblems, placementProblems, type PlacedWork } from './curate-placement';
+import { Annotation, Placement, Room, Tour, type Space } from './schema';
+
+/** What the checks read of a draft; `docReader` reads a Y.Doc, tests may read plain JSON. */
+export interface DraftReader {
+  space(): Space | undefined;
+  work(id: string): Record<string, unknown> | undefined;
+  /** Every work's id, kind, dimensions and placement. */
+  placed(): PlacedWork[];
+  tours(): unknown;
+}
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const json = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : v);
+
+/** A reader over a draft's Y.Doc, reading only what a check asks for. */
+export function docReader(doc: Y.Doc): DraftReader {
+  let space: Space | undefined;
+  let placed: PlacedWork[] | undefined;
+  return {
+    space: () => (space ??= json(exhibitionMap(doc).get('space')) as Space | undefined),
+    work: (id) => json(artworksMap(doc).get(id)) as Record<string, unknown> | undefined,
+    placed: () =>
+      (placed ??= [...artworksMap(doc)].map(([id, w]) => ({
+        id,
+        kind: w.get('kind'),
+        dimensions: json(w.get('dimensions')) as PlacedWork['dimensions'],
+        placement: json(w.get('placement')),
+      }))),
+    tours: () => json(exhibitionMap(doc).get('tours')),
+  };
+}
+
+/** A reader over an exhibition's JSON (tests, the history). */
+export function jsonReader(ex: { space?: unknown; artworks?: unknown; tours?: unknown }): DraftReader {
+  const works = (Array.isArray(ex.artworks) ? ex.artworks : []) as Record<string, unknown>[];
+  return {
+    space: () => ex.space as Space | undefined,
+    work: (id) => works.find((w) => w.id === id),
+    placed: () => works.map((w) => ({ id: String(w.id), kind: w.kind, dimensions: w.dimensions as PlacedWork['dimensions'], placement: w.placement })),
+    tours: () => ex.tours,
+  };
+}
+
+const issues = (what: string, r: ReturnType<z.ZodType['safeParse']>): string[] =>
+  r.success ? [] : r.error.issues.slice(0, 3).map((i) => `${what}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`);
+
+function duplicates(what: string, list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of list as { id?: unknown }[]) {
+    const id = String(e?.id);
+    if (seen.has(id)) out.push(`${what}: the id '${id}' is used twice`);
+    seen.add(id);
+  }
+  return out;
+}
+
+const Annotations = z.array(Annotation).max(200);
+const Tours = z.array(Tour).max(100);
+const RoomFinishes = Room.pick({ floor: true, walls: true, height: true });
+
+/**
+ * Why the edit that turned `before` into `after` (touching `paths`, as the permission rules name them: lists of
+ * things with ids by id) may not be stored; empty when it may.
+ */
+export function editProblems(before: DraftReader, after: DraftReader, paths: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  const works = new Map<string, Set<string>>();
+  let tours = false;
+  const rooms = new Set<string>();
+  for (const p of paths) {
+    // A keystroke in a text (the last step a language) is never refused.
+    if (p.length > 2 && LANGUAGE.test(p.at(-1)!) && p.at(-1) !== 'id') continue;
+    if (p[0] === 'artworks' && p[1] && p[1] !== '#order' && p[2]) works.set(p[1], (works.get(p[1]) ?? new Set()).add(p[2]));
+    else if (p[0] === 'tours') tours = true;
+    else if (p[0] === 'space' && p[1] === 'rooms' && p[2] && ['floor', 'walls', 'height'].includes(p[3] ?? '')) rooms.add(p[2]);
+  }
+  for (const [id, fields] of works) {
+    const work = after.work(id);
+    if (!work) continue;
+    if (fields.has('placement')) out.push(...moveProblems(before, after, id, work));
+    if (fields.has('annotations')) {
+      out.push(...issues(`artworks.${id}.annotations`, Annotations.safeParse(work.annotations ?? [])), ...duplicates(`artworks.${id}.annotations`, work.annotations));
+    }
+  }
+  if (tours) {
+    const list = after.tours() ?? [];
+    out.push(...issues('tours', Tours.safeParse(list)), ...duplicates('tours', list));
+    const ids = new Set(after.placed().map((w) => w.id));
+    for (const t of Array.isArray(list) ? (list as { id?: string; stops?: { artwork?: string }[] }[]) : []) {
+      for (const s of Array.isArray(t?.stops) ? t.stops : []) {
+        if (typeof s?.artwork === 'string' && !ids.has(s.artwork)) out.push(`tours.${t.id}: the stop '${s.artwork}' is not a work of the exhibition`);
+      }
+    }
+  }
+  if (rooms.size) {
+    const space = after.space();
+    for (const id of rooms) {
+      const room = space?.rooms.find((r) => r.id === id);
+      if (room) out.push(...issues(`space.rooms.${id}`, RoomFinishes.safeParse(room)));
+    }
+  }
+  return out;
+}
+
+function moveProblems(before: DraftReader, after: DraftReader, id: string, work: Record<string, unknown>): string[] {
+  const shape = issues(`artworks.${id}.placement`, Placement.safeParse(work.placement));
+  if (shape.length) return shape;
+  const space = after.space();
+  if (!space) return [];
+  const now = after.placed();
+  const was = before.work(id);
+  const had = was ? placementProblems(before.space() ?? space, { id, kind: was.kind, dimensions: was.dimensions as PlacedWork['dimensions'], placement: was.placement }, before.placed()) : [];
+  const is = placementProblems(space, { id, kind: work.kind, dimensions: work.dimensions as PlacedWork['dimensions'], placement: work.placement }, now);
+  return addedProblems(had, is).map((p) => `artworks.${id}.placement: ${p.message}`);
+}
