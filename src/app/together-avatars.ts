@@ -34,6 +34,8 @@ export class GroupAvatars {
   private readonly rings = new Map<string, Mesh>();
   private readonly frame: Observer<Scene>;
   private leaderId?: string;
+  /** In AR, the registration root the avatars hang under (so they stand where the twin lines up with the room). */
+  private parent: TransformNode | undefined;
 
   constructor(
     private readonly scene: Scene,
@@ -91,6 +93,7 @@ export class GroupAvatars {
       ring.rotation.y = Math.atan2(at.normal[0], at.normal[2]);
       ring.material = this.materials.ring;
       ring.isPickable = false;
+      if (this.parent) ring.parent = this.parent;
       this.rings.set(work, ring);
     }
     this.requestRender();
@@ -104,6 +107,25 @@ export class GroupAvatars {
     this.requestRender();
   }
 
+  /**
+   * Hangs every avatar and ring under `parent` (AR's registration root), or back in the scene's own space. In AR
+   * the twin's own meshes are hidden or depth-only; the group's are shown again, in their colours.
+   */
+  hangUnder(parent: TransformNode | undefined): void {
+    this.parent = parent;
+    const nodes: TransformNode[] = [...[...this.avatars.values()].map((a) => a.root), ...this.rings.values()];
+    for (const n of nodes) {
+      if (n.parent !== (parent ?? null)) n.parent = parent ?? null;
+      if (!parent) continue;
+      for (const m of [...(n instanceof Mesh ? [n] : []), ...n.getChildMeshes(false)]) {
+        if (!m.isEnabled(false) || !m.isVisible) {
+          m.setEnabled(true);
+          m.isVisible = true;
+        }
+      }
+    }
+  }
+
   /** Who is drawn, and where (for the tests' hooks). */
   drawn(): { id: string; position: Vec3 }[] {
     return [...this.avatars].map(([id, a]) => ({ id, position: [a.root.position.x, a.root.position.y - EYE_HEIGHT, a.root.position.z] }));
@@ -111,6 +133,7 @@ export class GroupAvatars {
 
   private make(id: string, name: string): Avatar {
     const root = new TransformNode(`together-${id}`, this.scene);
+    if (this.parent) root.parent = this.parent;
     const head = CreateSphere(`together-head-${id}`, { diameter: 0.28, segments: 12 }, this.scene);
     head.parent = root;
     head.material = id === this.leaderId ? this.materials.leader : this.materials.person;

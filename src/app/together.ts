@@ -23,6 +23,10 @@ import { safeStorage } from './chrome';
 import type { VisitContext } from './context';
 import type { FloorPlanManager } from './floor-plan';
 import { GroupAvatars } from './together-avatars';
+import { VrGroupFollower } from '../modes/vr/together';
+import { arRegistrationRoot } from '../modes/ar/together';
+import { presenceNow } from './together-presence';
+import type { ImmersiveManager } from './immersive';
 import { TogetherConnection } from './together-connection';
 
 const NAME_KEY = 'museum-twin:together-name';
@@ -37,8 +41,10 @@ export interface TogetherState {
   leader?: string;
   following: boolean;
   people: { id: string; name: string; role: string; connected: boolean }[];
-  /** Avatars drawn in the preview, with their feet positions. */
+  /** Avatars drawn (preview, VR and AR share them), with their feet positions. */
   avatars: { id: string; position: Vec3 }[];
+  /** Fades a VR follower made to follow or gather. */
+  vrFades: number;
   message?: string;
 }
 
@@ -57,6 +63,7 @@ export class TogetherManager {
   private pointer?: string;
   /** A work opened because the guide did: not sent back as this person's own opening. */
   private openedForGroup?: string;
+  private readonly vr: VrGroupFollower;
   private readonly codeFromLink = normaliseGroupCode(new URLSearchParams(location.search).get('group') ?? '');
 
   constructor(
@@ -64,7 +71,9 @@ export class TogetherManager {
     private readonly drawer: Drawer,
     private readonly plan: FloorPlanManager,
     private readonly openArtwork: (id: string) => void,
+    private readonly immersive?: ImmersiveManager,
   ) {
+    this.vr = new VrGroupFollower(c.ex, () => this.immersive?.vr?.current);
     this.button = h('button', { type: 'button', id: 'together-button', 'aria-expanded': 'false', 'aria-controls': 'drawer' }, c.locale.t.together.button) as HTMLButtonElement;
     const tools = byId('tours-button').parentElement!;
     tools.insertBefore(this.button, tools.querySelector('label.language'));
@@ -87,12 +96,17 @@ export class TogetherManager {
     if (!gallery || !preview) return;
     this.avatars = new GroupAvatars(gallery.scene, (id) => this.workCentre(id), this.c.requestRender);
     const throttle = new PresenceThrottle<Presence>(PRESENCE_INTERVAL_MS, (p) => JSON.stringify(p));
+    // In AR the avatars hang under the registration root, so the guide is seen where they stand in the room.
+    gallery.scene.onBeforeRenderObservable.add(() => {
+      if (this.welcome) this.avatars?.hangUnder(this.c.state.mode === 'ar' ? arRegistrationRoot(gallery.scene) : undefined);
+    });
     gallery.scene.onAfterRenderObservable.add(() => {
       if (!this.welcome) return;
-      const pose = preview.pose();
-      const room = preview.currentRoom();
       const selected = this.c.state.selected;
-      const p: Presence = { p: pose.position, h: pose.heading, ...(room ? { room } : {}), ...(this.pointer ? { pointer: this.pointer } : {}), ...(selected ? { selected } : {}) };
+      const extra = { ...(this.pointer ? { pointer: this.pointer } : {}), ...(selected ? { selected } : {}) };
+      const where = presenceNow(this.c, this.vr, gallery.scene);
+      if (!where) return;
+      const p: Presence = { ...where, ...extra };
       if (throttle.offer(performance.now(), p)) this.conn?.send({ type: 'presence', ...p });
     });
     // What the person points at: the work under the mouse (checked at most every 250 ms).
@@ -116,6 +130,7 @@ export class TogetherManager {
       following: this.following,
       people: this.roster?.participants ?? [],
       avatars: this.avatars?.drawn() ?? [],
+      vrFades: this.vr.fades,
       ...(this.message ? { message: this.message } : {}),
     };
   }
@@ -310,6 +325,9 @@ export class TogetherManager {
     if (this.following && this.c.state.mode === 'preview') {
       this.openedForGroup = artwork;
       this.openArtwork(artwork);
+    } else if (this.following && this.c.state.mode === 'vr') {
+      this.openedForGroup = artwork;
+      this.immersive?.vr?.current?.openWork(artwork); // beside the work, in the headset's panel
     }
     this.render();
   }
@@ -322,7 +340,8 @@ export class TogetherManager {
     this.notice(this.c.locale.fill(this.t.gathered, { name: this.nameOf(by), work: title }));
     const slot = order.filter((id) => id !== by).indexOf(you);
     const spot = gatherSpot(this.c.ex, artwork, Math.max(0, slot));
-    if (spot) void this.moveTo(spot, true);
+    if (spot && this.c.state.mode === 'vr') void this.vr.gather(spot);
+    else if (spot) void this.moveTo(spot, true);
     this.render();
   }
 
@@ -351,12 +370,16 @@ export class TogetherManager {
   private followLeader(): void {
     const leader = this.leaderId();
     const you = this.welcome?.you;
-    if (!this.following || !leader || !you || leader === you || this.moving || this.c.state.mode !== 'preview') return;
+    const mode = this.c.state.mode;
+    if (!this.following || !leader || !you || leader === you || this.moving || (mode !== 'preview' && mode !== 'vr')) return;
     const lp = this.presence.get(leader);
     if (!lp) return;
     const order = (this.roster?.participants ?? []).filter((p) => p.id !== leader).map((p) => p.id);
-    const target = followSpot(this.c.ex, { at: [lp.p[0], lp.p[2]], heading: lp.h, ...(lp.room ? { room: lp.room } : {}) }, Math.max(0, order.indexOf(you)));
-    void this.moveTo(target, false);
+    const at: PlanPose = { at: [lp.p[0], lp.p[2]], heading: lp.h, ...(lp.room ? { room: lp.room } : {}) };
+    const slot = Math.max(0, order.indexOf(you));
+    // In VR: a fade to the place behind the leader, keeping one's own heading (src/modes/vr/together.ts).
+    if (mode === 'vr') return void this.vr.follow(at, slot);
+    void this.moveTo(followSpot(this.c.ex, at, slot), false);
   }
 
   private async moveTo(target: PlanPose, always: boolean): Promise<void> {

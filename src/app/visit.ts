@@ -87,7 +87,7 @@ export class Visit {
     this.live = new LiveManager(c, open);
     this.drawers.live = this.live;
     this.route = new RouteManager(c, this.drawers.drawer, this.plan, open);
-    this.together = new TogetherManager(c, this.drawers.drawer, this.plan, open);
+    this.together = new TogetherManager(c, this.drawers.drawer, this.plan, open, this.immersive);
     acknowledged.onAdd = () => honourProtocols(c);
     this.state.onChange('mode', () => honourProtocols(c));
     // Scene text follows the language too: wall labels and the floor plan.

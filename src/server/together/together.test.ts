@@ -166,6 +166,31 @@ describe('a group visit at /together', () => {
     expect(await Promise.all([ana.closed, ben.closed])).toEqual([CLOSE_ENDED, CLOSE_ENDED]);
   });
 
+  it('a participant whose connection drops rejoins with the token: same place, name and role; their VR presence flagged', async () => {
+    const { guide, welcome } = await createGroup();
+    const { c: ana, first } = await joinGroup(welcome.code, 'Ana');
+    if (first.type !== 'welcome') throw new Error('Ana was refused');
+    await guide.send({ type: 'role', id: first.you, role: 'co-guide' });
+    await guide.next('roster', (r) => r.participants.some((p) => p.id === first.you && p.role === 'co-guide'));
+    await ana.send({ type: 'presence', p: [2, 0, 2], h: 10, vr: true });
+    expect((await guide.next('presence', (m) => m.list.some((p) => p.id === first.you))).list.find((p) => p.id === first.you)).toMatchObject({ vr: true });
+    ana.ws.terminate();
+    await guide.next('roster', (r) => r.participants.some((p) => p.id === first.you && !p.connected));
+    guide.forget();
+    // The app rejoins with the name it has; the place and role are the group's.
+    const back = await joinGroup(welcome.code, 'Ana', first.token);
+    expect(back.first).toMatchObject({ type: 'welcome', you: first.you, role: 'co-guide', token: first.token });
+    const roster = await guide.next('roster', (r) => r.participants.some((p) => p.id === first.you && p.connected));
+    expect(roster.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Ms Rossi', 'guide'],
+      ['Ana', 'co-guide'],
+    ]);
+    // Where she was is sent to her at once (a follower in VR picks up where the leader is).
+    await guide.send({ type: 'presence', p: [4, 0, 1], h: 0 });
+    expect((await back.c.next('presence', (m) => m.list.some((p) => p.id === welcome.you))).list.find((p) => p.id === welcome.you)).toMatchObject({ p: [4, 0, 1] });
+    await guide.send({ type: 'end' });
+  });
+
   it('a wrong code is refused, and after a few wrong codes the address is held off', async () => {
     const tries = [];
     for (let i = 0; i < 5; i++) tries.push((await joinGroup('AAA-AAA-AAA', 'Mallory')).first);
