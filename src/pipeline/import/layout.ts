@@ -61,7 +61,7 @@ export function layoutExhibition(works: ImportedWork[], opts: LayoutOptions = {}
   const ids = new Set<string>();
   const prepared: Prepared[] = [];
   for (const [i, work] of works.entries()) {
-    const where = work.sourceId ? `work '${work.sourceId}'` : `work ${i + 1}`;
+    const where = work.where ?? (work.sourceId ? `work '${work.sourceId}'` : `work ${i + 1}`);
     if (prepared.length >= LIMITS.maxArtworks) {
       problems.push({ where, message: `an exhibition holds at most ${LIMITS.maxArtworks} works; this one and the ${works.length - i - 1} after it are left out` });
       break;
@@ -137,10 +137,16 @@ function workSize(work: ImportedWork, where: string, problems: ImportProblem[]):
     problems.push({ where, message: `a size of ${bad} m is outside what the format accepts (${min}–${max} m); the work is left out` });
     return undefined;
   }
-  return d.depth === undefined ? { height: d.height, width: d.width } : { height: d.height, width: d.width, depth: d.depth };
+  // A tenth of a millimetre is finer than any catalogue measures.
+  const r = (v: number): number => Math.round(v * 10000) / 10000;
+  return d.depth === undefined ? { height: r(d.height), width: r(d.width) } : { height: r(d.height), width: r(d.width), depth: r(d.depth) };
 }
 
-const extension = (file: string): string => (/\.[a-z0-9]{1,5}$/i.exec(file)?.[0] ?? '').toLowerCase();
+/** The file's extension as written out: a .gltf travels as one .glb (media.ts packs its own files into it). */
+const extension = (file: string): string => {
+  const ext = (/\.[a-z0-9]{1,5}$/i.exec(file)?.[0] ?? '').toLowerCase();
+  return ext === '.gltf' ? '.glb' : ext;
+};
 
 interface RoomGroup {
   name: LangMap;
@@ -306,7 +312,7 @@ function artwork(p: Prepared, placement: ArtworkInput['placement'], file: string
   const backstoryParts = [description, ...stories].filter((m): m is LangMap => m !== undefined);
   const backstory: LangMap = {};
   for (const part of backstoryParts) for (const [l, t] of Object.entries(part)) backstory[l] = backstory[l] ? `${backstory[l]}\n\n${t}` : t;
-  const label = shortLabel(description, title);
+  const label = text(work.label, 'label') ?? shortLabel(description, title);
   let rights = parseRights(work.rights);
   if (!rights) {
     problems.push({ where, message: 'no rights given; recorded as "all rights reserved" until they are' });
