@@ -191,6 +191,44 @@ describe('a group visit at /together', () => {
     await guide.send({ type: 'end' });
   });
 
+  it('voice: relays offers and answers between two members in the voice chat only; the guide mutes everyone', async () => {
+    const { guide, welcome } = await createGroup();
+    const { c: ana, first } = await joinGroup(welcome.code, 'Ana');
+    const { c: ben, first: benWelcome } = await joinGroup(welcome.code, 'Ben');
+    if (first.type !== 'welcome' || benWelcome.type !== 'welcome') throw new Error('refused');
+    const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n';
+    // Not in the voice chat yet: nothing is relayed.
+    await ana.send({ type: 'signal', to: welcome.you, kind: 'offer', sdp });
+    expect((await ana.next('error')).message).toBe('voice: that person is not in the voice chat');
+    for (const c of [guide, ana]) await c.send({ type: 'voice', on: true });
+    const roster = await ben.next('roster', (r) => r.participants.filter((p) => p.voice).length === 2);
+    expect(roster.participants.map((p) => [p.name, !!p.voice])).toEqual([
+      ['Ms Rossi', true],
+      ['Ana', true],
+      ['Ben', false],
+    ]);
+    await ana.send({ type: 'signal', to: welcome.you, kind: 'offer', sdp });
+    expect(await guide.next('signal')).toEqual({ type: 'signal', from: first.you, kind: 'offer', sdp });
+    await guide.send({ type: 'signal', to: first.you, kind: 'answer', sdp });
+    expect(await ana.next('signal')).toEqual({ type: 'signal', from: welcome.you, kind: 'answer', sdp });
+    expect(ben.got.some((m) => m.type === 'signal')).toBe(false);
+    // Ben, not in voice, cannot reach them either; a description past the size limit is refused.
+    await ben.send({ type: 'signal', to: welcome.you, kind: 'offer', sdp });
+    expect((await ben.next('error')).message).toBe('voice: that person is not in the voice chat');
+    await ana.send({ type: 'signal', to: welcome.you, kind: 'offer', sdp: 'x'.repeat(12_001) });
+    expect((await ana.next('error', (e) => /sdp/.test(e.message))).message).toMatch(/^bad message at sdp/);
+    // Only the guide mutes everyone; everyone hears of it.
+    await ana.send({ type: 'mute-all' });
+    expect((await ana.next('error', (e) => /mute/.test(e.message))).message).toBe('only the guide may mute everyone');
+    await guide.send({ type: 'mute-all' });
+    expect(await ben.next('mute-all')).toEqual({ type: 'mute-all', by: welcome.you });
+    // A dropped connection leaves the voice chat.
+    ana.ws.terminate();
+    const after = await guide.next('roster', (r) => r.participants.some((p) => p.id === first.you && !p.connected));
+    expect(after.participants.find((p) => p.id === first.you)?.voice).toBeUndefined();
+    await guide.send({ type: 'end' });
+  });
+
   it('a wrong code is refused, and after a few wrong codes the address is held off', async () => {
     const tries = [];
     for (let i = 0; i < 5; i++) tries.push((await joinGroup('AAA-AAA-AAA', 'Mallory')).first);

@@ -321,14 +321,14 @@ export class TogetherServer {
     relay.publish(home, { t: 'open', from: relay.instance, conn, address, frame: hello });
   }
 
-  private act(peer: Peer, m: Member, msg: ClientMessage, now: number): void {
+  private act(sender: Peer, m: Member, msg: ClientMessage, now: number): void {
     const group = m.group!;
     const id = m.id!;
-    const refused = (what: string) => this.send(peer, { type: 'error', message: `only the guide may ${what}` });
+    const refused = (what: string) => this.send(sender, { type: 'error', message: `only the guide may ${what}` });
     switch (msg.type) {
       case 'create':
       case 'join':
-        return this.send(peer, { type: 'error', message: 'already in a group' });
+        return this.send(sender, { type: 'error', message: 'already in a group' });
       case 'presence': {
         const { type: _type, ...presence } = msg;
         group.setPresence(id, presence); // relayed with the next batch (at most every PRESENCE_INTERVAL_MS)
@@ -336,9 +336,9 @@ export class TogetherServer {
       }
       case 'chat': {
         if (now - m.chat.at >= 10_000) m.chat = { at: now, n: 0 };
-        if (++m.chat.n > MAX_CHAT_PER_10S) return this.send(peer, { type: 'error', message: 'too many chat messages: wait a moment' });
+        if (++m.chat.n > MAX_CHAT_PER_10S) return this.send(sender, { type: 'error', message: 'too many chat messages: wait a moment' });
         const text = checkChatText(msg.text);
-        if (!text.ok) return this.send(peer, { type: 'error', message: textProblem('a chat message', text, MAX_CHAT_LENGTH) });
+        if (!text.ok) return this.send(sender, { type: 'error', message: textProblem('a chat message', text, MAX_CHAT_LENGTH) });
         const from = group.get(id)!;
         return this.broadcast(group, { type: 'chat', from: id, name: from.name, text: text.text, at: now });
       }
@@ -368,6 +368,19 @@ export class TogetherServer {
       case 'end':
         if (!group.may(id, 'end')) return refused('end the group');
         return this.endGroup(group);
+      case 'voice':
+        group.setVoice(id, msg.on);
+        return this.broadcast(group, group.roster());
+      case 'signal': {
+        // Only between two members who are both in the voice chat; the media itself never comes here.
+        const target = group.get(msg.to);
+        const to = this.sockets.get(group)!.get(msg.to);
+        if (!group.get(id)?.voice || !target?.voice || !to || msg.to === id) return this.send(sender, { type: 'error', message: 'voice: that person is not in the voice chat' });
+        return this.send(to, { type: 'signal', from: id, kind: msg.kind, sdp: msg.sdp });
+      }
+      case 'mute-all':
+        if (!group.may(id, 'mute')) return refused('mute everyone');
+        return this.broadcast(group, { type: 'mute-all', by: id });
     }
   }
 

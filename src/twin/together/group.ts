@@ -19,13 +19,15 @@ export interface Participant {
   /** When the connection dropped (for the rejoin grace period). */
   awaySince?: number;
   presence?: Presence;
+  /** In the voice chat (until they leave it or their connection drops). */
+  voice?: boolean;
   /** Joined order: gathering spaces people out in this order. */
   readonly seq: number;
 }
 
 export type JoinResult = { ok: true; participant: Participant; rejoined: boolean } | { ok: false; reason: RefusalReason };
 
-export type Action = 'lock' | 'remove' | 'gather' | 'open' | 'role' | 'end';
+export type Action = 'lock' | 'remove' | 'gather' | 'open' | 'role' | 'end' | 'mute';
 
 export class TogetherGroup {
   private readonly people = new Map<string, Participant>();
@@ -88,6 +90,7 @@ export class TogetherGroup {
     if (!p) return;
     p.connected = false;
     p.awaySince = now;
+    delete p.voice; // the peer connections went with the page
   }
 
   /** Forgets those away longer than `graceMs` (their names go with them); returns their ids. */
@@ -160,6 +163,13 @@ export class TogetherGroup {
     this.changed.clear();
   }
 
+  setVoice(id: string, on: boolean): void {
+    const p = this.people.get(id);
+    if (!p) return;
+    if (on) p.voice = true;
+    else delete p.voice;
+  }
+
   /** Takes a presence update (quantised); an unchanged one is not relayed again. */
   setPresence(id: string, presence: Presence): void {
     const p = this.people.get(id);
@@ -192,7 +202,7 @@ export class TogetherGroup {
   }
 
   roster(): RosterMessage {
-    const participants: ParticipantView[] = [...this.people.values()].sort((a, b) => a.seq - b.seq).map((p) => ({ id: p.id, name: p.name, role: p.role, connected: p.connected }));
+    const participants: ParticipantView[] = [...this.people.values()].sort((a, b) => a.seq - b.seq).map((p) => ({ id: p.id, name: p.name, role: p.role, connected: p.connected, ...(p.voice ? { voice: true } : {}) }));
     const leader = this.leader()?.id;
     return { type: 'roster', participants, locked: this.locked, ...(leader ? { leader } : {}) };
   }

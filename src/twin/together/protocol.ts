@@ -13,8 +13,10 @@ import { MAX_CHAT_LENGTH, MAX_NAME_LENGTH } from './names';
 export const PRESENCE_INTERVAL_MS = 250;
 /** A group of 30 is normal; 100 must work; past this, joins are refused as full. */
 export const MAX_GROUP_SIZE = 120;
-/** A frame larger than this is refused (the longest chat line fits several times over). */
-export const MAX_MESSAGE_BYTES = 4096;
+/** A frame larger than this is refused (a voice offer's SDP, with its gathered candidates, fits; see MAX_SDP_LENGTH). */
+export const MAX_MESSAGE_BYTES = 16_384;
+/** A session description relayed for voice (audio only, candidates gathered before it is sent: no trickle). */
+export const MAX_SDP_LENGTH = 12_000;
 
 export type Role = 'guide' | 'co-guide' | 'participant';
 
@@ -48,6 +50,12 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('gather'), artwork: Id }),
   z.strictObject({ type: z.literal('open'), artwork: Id }),
   z.strictObject({ type: z.literal('end') }),
+  /** Voice: this person's microphone joins (or leaves) the group's voice chat. */
+  z.strictObject({ type: z.literal('voice'), on: z.boolean() }),
+  /** Voice: a WebRTC offer or answer for one other member (the server relays it and nothing else of the media). */
+  z.strictObject({ type: z.literal('signal'), to: z.string().max(16), kind: z.enum(['offer', 'answer']), sdp: z.string().max(MAX_SDP_LENGTH) }),
+  /** Voice: the guide (or a co-guide) mutes every microphone; each person talks again by pushing to talk. */
+  z.strictObject({ type: z.literal('mute-all') }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -56,6 +64,8 @@ export interface ParticipantView {
   name: string;
   role: Role;
   connected: boolean;
+  /** In the voice chat. */
+  voice?: boolean;
 }
 
 export interface RosterMessage {
@@ -77,6 +87,8 @@ export type ServerMessage =
   | { type: 'gather'; artwork: string; by: string; order: string[] }
   | { type: 'open'; artwork: string; by: string }
   | { type: 'refused'; reason: RefusalReason; message: string }
+  | { type: 'signal'; from: string; kind: 'offer' | 'answer'; sdp: string }
+  | { type: 'mute-all'; by: string }
   | { type: 'removed' }
   | { type: 'ended' }
   | { type: 'error'; message: string };
