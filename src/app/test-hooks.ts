@@ -16,6 +16,7 @@ import type { DrawerManager } from './drawers';
 import type { ImmersiveManager } from './immersive';
 import type { RenderOnDemand } from './render-on-demand';
 import type { TogetherState } from './together';
+import type { PanoramaHookState } from './panorama';
 
 /** What the hooks report, typed once here for the journeys (e2e/) and benchmarks (bench/) that read them. */
 export type ArState = ReturnType<ArMode['state']>;
@@ -70,6 +71,10 @@ export interface TestHooks {
   sceneCounts?: () => SceneCounts | undefined;
   /** A painting's image level: the ladder's longest sides (px), the level shown, and the screen pixels it covers. */
   imageLevel?: (id: string) => { shown: number; sizes: number[]; pixels: number } | undefined;
+  /** The rooms' 360° photographs: the photo shown, its levels and tiles, the markers' screen and world points. */
+  panorama?: () => PanoramaHookState | undefined;
+  /** The graphics quality in use and what it draws (lightmaps, picture-light pools, real-time shadows). */
+  look?: () => { quality: string; lightmaps: number; pools: number; shadows: boolean } | undefined;
 }
 
 declare global {
@@ -124,6 +129,7 @@ export function installTestHooks(
     },
     sceneCounts: () => (c.gallery ? sceneCounts(c.gallery.scene) : undefined),
     imageLevel: (id) => c.gallery?.detail.level(id),
+    look: () => c.gallery?.look.state(),
     arAct: (action, id) => {
       const m = immersive.ar?.current;
       if (action === 'tap') m?.tapForTest();

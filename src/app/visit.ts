@@ -32,6 +32,10 @@ import { RenderOnDemand } from './render-on-demand';
 import { LiveManager } from './live';
 import { RouteManager } from './route';
 import { TogetherManager } from './together';
+import { PanoramaManager } from './panorama';
+import { graphicsQualitySetting } from '../ui/graphics-quality';
+import { deviceFacts } from '../scene/gallery-look';
+import { deviceClass } from '../scene/quality-tier';
 
 export class Visit {
   readonly state: VisitState;
@@ -46,6 +50,7 @@ export class Visit {
   private readonly live: LiveManager;
   private readonly route: RouteManager;
   private readonly together: TogetherManager;
+  private readonly panoramas: PanoramaManager;
   private render?: RenderOnDemand;
   private hooks?: TestHooks;
 
@@ -88,6 +93,7 @@ export class Visit {
     this.drawers.live = this.live;
     this.route = new RouteManager(c, this.drawers.drawer, this.plan, open);
     this.together = new TogetherManager(c, this.drawers.drawer, this.plan, open, this.immersive);
+    this.panoramas = new PanoramaManager(c, this.immersive);
     acknowledged.onAdd = () => honourProtocols(c);
     this.state.onChange('mode', () => honourProtocols(c));
     // Scene text follows the language too: wall labels and the floor plan.
@@ -134,6 +140,17 @@ export class Visit {
       holdMedia: new URLSearchParams(location.search).has('ar'),
     });
     c.gallery = gallery;
+    // Graphics quality: the device's tier (software renderers and AR plain) or the visitor's, in the header.
+    graphicsQualitySetting({
+      device: deviceClass(deviceFacts(c.engine, new URLSearchParams(location.search).has('ar'))),
+      locale: c.locale,
+      apply: (q) => {
+        gallery.look.setQuality(q);
+        c.requestRender();
+      },
+      before: byId('language-select').parentElement!,
+      search: location.search,
+    });
     // Touching the preview (not AR) is turning to it: its works load.
     c.canvas.addEventListener('pointerdown', () => {
       if (!this.immersive.ar?.active) gallery.loadMedia();
@@ -181,6 +198,9 @@ export class Visit {
     // Visit together (src/app/together.ts): avatars, presence, and the drawer when the address names a group.
     this.together.start();
     this.hooks.together = () => this.together.state();
+    // The rooms' 360° photographs (src/app/panorama.ts): markers and the photo view, in their own chunk.
+    void this.panoramas.start();
+    this.hooks.panorama = () => this.panoramas.hook();
     this.plan.followViewer();
     render.keepCurrentObservers();
     addEventListener('hashchange', () => this.works.followHash());

@@ -23,6 +23,7 @@ import { MediaQueue } from './streaming';
 import { RoomVisibility } from './visibility';
 import { useOwnDecoders } from './decoders';
 import { ImageDetail } from './image-detail';
+import { GalleryLook } from './gallery-look';
 
 registerBuiltInLoaders();
 // Compressed models decode with the app's own decoders, never Babylon's CDN.
@@ -83,6 +84,8 @@ export interface Gallery {
   resolve: (path: string) => string;
   /** Paintings' image levels (by their size on screen) and the frame's upload budget. */
   detail: ImageDetail;
+  /** Baked light, picture lights and shadows by graphics quality (plain until the app sets a tier). */
+  look: GalleryLook;
 }
 
 export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibition, options: GalleryOptions): Promise<Gallery> {
@@ -135,6 +138,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
         queue.pump();
       })
     : null;
+  const look = new GalleryLook(scene, exhibition, architecture, visibility);
   const startRoom = plan ? roomAt(plan.rooms, entrance)?.id : undefined;
   if (startRoom) hops = roomHops(graph, startRoom);
   let held = options.holdMedia ?? false;
@@ -166,7 +170,10 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
       options.onProblem({ path: `artworks[${index.get(art.id)}].${field}`, message, artworkId: art.id }),
     onAssetDone: () => step(true),
     schedule: (work, start) => queue.add({ priority: () => priority(work), start }),
-    onLight: (work, light) => visibility?.add(work.pose.room, { lights: [light] }),
+    onLight: (work, light) => {
+      visibility?.add(work.pose.room, { lights: [light] });
+      look.objectArrived(light.includedOnlyMeshes);
+    },
   });
   let labelText = options.labelText;
   /**
@@ -263,6 +270,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
     },
     resolve,
     detail,
+    look,
     relabel: (text) => {
       labelText = text;
       for (const w of works.values()) w.label.draw(text(w.artwork));

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { NullEngine } from '@babylonjs/core/Engines/nullEngine';
+import { Scene } from '@babylonjs/core/scene';
+import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
+import { minimalExhibition } from '../twin/fixtures';
+import { validateExhibition } from '../twin/validate';
+import type { Exhibition, FloorPlan } from '../twin/schema';
+import { MaterialLibrary } from './materials';
+import { buildFloorPlan } from './architecture';
+import { GalleryLook } from './gallery-look';
+
+function setUp() {
+  const r = validateExhibition(minimalExhibition());
+  if (!r.ok) throw new Error('fixture invalid');
+  const ex: Exhibition = r.exhibition;
+  const scene = new Scene(new NullEngine());
+  const architecture = buildFloorPlan(ex.space as FloorPlan, scene, new MaterialLibrary(scene, (p) => p));
+  return { scene, architecture, look: new GalleryLook(scene, ex, architecture, null) };
+}
+
+const lightmap = (m: unknown) => (m as PBRMaterial).lightmapTexture;
+
+describe('the gallery’s look by graphics quality', () => {
+  it('leaves the scene as built on the plain tier: no lightmap, no pool, no shadow light', () => {
+    const { scene, architecture, look } = setUp();
+    const before = architecture.floors.map((f) => f.material);
+    look.setQuality('plain');
+    expect(architecture.floors.map((f) => f.material)).toEqual(before);
+    expect(scene.meshes.filter((m) => m.name.startsWith('picture-lights'))).toHaveLength(0);
+    expect(scene.lights).toHaveLength(0);
+  });
+
+  it('bakes every room’s floor, ceiling and walls, and hangs a pool behind each painting on the baked tier', () => {
+    const { scene, architecture, look } = setUp();
+    look.setQuality('baked');
+    for (const meshes of architecture.byRoom.values()) {
+      for (const m of meshes) {
+        const map = lightmap(m.material);
+        expect(map, m.name).toBeTruthy();
+        expect((m.material as PBRMaterial).useLightmapAsShadowmap).toBe(true);
+        expect(m.getVerticesData('uv2')?.length).toBe(m.getTotalVertices() * 2);
+      }
+    }
+    // The hall holds both paintings: one pool mesh (one draw call) with a quad each; the gallery has none.
+    const pools = scene.meshes.filter((m) => m.name.startsWith('picture-lights'));
+    expect(pools.map((m) => m.name)).toEqual(['picture-lights:hall']);
+    expect(pools[0]!.getTotalVertices()).toBe(8);
+    expect(look.state()).toMatchObject({ quality: 'baked', pools: 1, shadows: false });
+    expect(scene.lights).toHaveLength(0);
+  });
+
+  it('adds the objects’ shadow light on the full tier, and takes everything back down to plain', () => {
+    const { scene, architecture, look } = setUp();
+    const plain = architecture.floors[0]!.material;
+    look.setQuality('full');
+    expect(look.state()).toMatchObject({ quality: 'full', shadows: true });
+    const light = scene.lights.find((l) => l.name === 'object-shadows')!;
+    expect(light.isEnabled()).toBe(true);
+    expect(light.getShadowGenerator()).toBeTruthy();
+    look.setQuality('plain');
+    expect(light.isEnabled()).toBe(false);
+    expect(architecture.floors[0]!.material).toBe(plain);
+    expect(scene.meshes.find((m) => m.name === 'picture-lights:hall')!.isVisible).toBe(false);
+    expect(look.state()).toMatchObject({ lightmaps: 0, pools: 0, shadows: false });
+  });
+});

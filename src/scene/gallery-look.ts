@@ -1,0 +1,196 @@
+/**
+ * The gallery's look by graphics quality (quality-tier.ts): baked light and shade on the architecture
+ * (baked-ao.ts), picture-light pools (picture-lights.ts), each room's ambient level by its lighting
+ * (light-levels.ts), and objects' real-time shadows (shadows.ts). Everything is made the first time a tier asks
+ * for it and switched, not rebuilt, when the tier changes; the `plain` tier leaves the scene exactly as built.
+ */
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Constants } from '@babylonjs/core/Engines/constants';
+import { RawTexture } from '@babylonjs/core/Materials/Textures/rawTexture';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture';
+import { VertexBuffer } from '@babylonjs/core/Buffers/buffer';
+import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
+import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh';
+import type { Scene } from '@babylonjs/core/scene';
+import type { Exhibition, FloorPlan } from '../twin/schema';
+import { artworkPose } from '../twin/layout';
+import { headingToDir } from '../twin/floorplan';
+import type { Architecture } from './architecture';
+import type { RoomVisibility } from './visibility';
+import { shadeBytes, shadeFloor, shadeWalls, type Contact, type Opening, type Shade } from './baked-ao';
+import { buildPools, poolMaterial, type PoolSpec } from './picture-lights';
+import { roomLights, workLight } from './light-levels';
+import { ObjectShadows } from './shadows';
+import { drawsBaked, drawsRealtimeShadows, type DeviceFacts, type GraphicsQuality } from './quality-tier';
+
+const DEFAULT_WALL = '#f1eee8';
+/** A plinth's or case's footprint beyond the work's own (artworks.ts builds it so). */
+const PLINTH_MARGIN = 0.25;
+
+/** What the browser says about itself, for the tier's choice. */
+export function deviceFacts(engine: AbstractEngine, ar: boolean): DeviceFacts {
+  return {
+    // WebGL engines report the unmasked renderer (WEBGL_debug_renderer_info) where the browser gives it.
+    renderer: (engine as { getGlInfo?: () => { renderer: string } }).getGlInfo?.().renderer ?? '',
+    userAgent: navigator.userAgent,
+    ar,
+    coarsePointer: matchMedia('(pointer: coarse)').matches,
+  };
+}
+
+interface Swap {
+  mesh: AbstractMesh;
+  plain: PBRMaterial;
+  baked: PBRMaterial;
+}
+
+export class GalleryLook {
+  quality: GraphicsQuality = 'plain';
+  private swaps?: Swap[];
+  private pools: Mesh[] = [];
+  private shadows?: ObjectShadows;
+  /** Objects' meshes that have arrived, for the shadow map when it is made. */
+  private readonly casters: AbstractMesh[] = [];
+
+  constructor(
+    private readonly scene: Scene,
+    private readonly exhibition: Exhibition,
+    private readonly architecture: Architecture,
+    private readonly visibility: RoomVisibility | null,
+  ) {}
+
+  /** Switches to a tier: what it draws is made on first use, what it does not draw is hidden. */
+  setQuality(quality: GraphicsQuality): void {
+    this.quality = quality;
+    const baked = drawsBaked(quality);
+    if (baked && !this.swaps) this.bake();
+    for (const s of this.swaps ?? []) s.mesh.material = baked ? s.baked : s.plain;
+    for (const p of this.pools) p.isVisible = baked;
+    const realtime = drawsRealtimeShadows(quality);
+    if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
+    this.shadows?.setEnabled(realtime);
+  }
+
+  /** An object's model has arrived: it casts a shadow on the full tier. */
+  objectArrived(meshes: AbstractMesh[]): void {
+    this.casters.push(...meshes);
+    this.shadows?.add(meshes);
+  }
+
+  /** What the tier draws now, for tests and the benchmark. */
+  state(): { quality: GraphicsQuality; lightmaps: number; pools: number; shadows: boolean } {
+    return { quality: this.quality, lightmaps: drawsBaked(this.quality) ? (this.swaps?.length ?? 0) : 0, pools: drawsBaked(this.quality) ? this.pools.length : 0, shadows: drawsRealtimeShadows(this.quality) };
+  }
+
+  private receivers(): AbstractMesh[] {
+    const plinth = this.scene.getMeshByName('plinth-source');
+    return [...this.architecture.floors, ...(plinth ? [plinth] : [])];
+  }
+
+  /** Lightmaps for every room's floor, ceiling and walls, and its picture lights' pools. */
+  private bake(): void {
+    this.swaps = [];
+    const { space } = this.exhibition;
+    if (space.kind !== 'floorplan') return;
+    const lights = roomLights(this.exhibition);
+    const contacts = this.contacts();
+    const pools = new Map<string, PoolSpec[]>();
+    for (const art of this.exhibition.artworks) {
+      if (art.kind !== 'painting') continue;
+      const pose = artworkPose(this.exhibition, art);
+      if (pose.room === undefined) continue;
+      const room = space.rooms.find((r) => r.id === pose.room)!;
+      const wall = Color3.FromHexString((room.walls ?? space.walls)?.color ?? DEFAULT_WALL).toLinearSpace();
+      const list = pools.get(pose.room) ?? [];
+      list.push({ art, pose, pool: workLight(art, lights.get(pose.room)).pool, wall });
+      pools.set(pose.room, list);
+    }
+    const material = pools.size ? poolMaterial(this.scene) : undefined;
+    for (const room of space.rooms) {
+      const ambient = lights.get(room.id)?.ambient ?? 0.9;
+      const meshes = this.architecture.byRoom.get(room.id) ?? [];
+      const openings: Opening[] = space.doorways.filter((d) => d.rooms.includes(room.id)).map((d) => ({ position: d.position, width: d.width }));
+      const inset = space.wallThickness / 2;
+      for (const mesh of meshes) {
+        const kind = mesh.name.split(':')[0];
+        if (kind === 'floor') this.lightmap(mesh, shadeFloor(room.polygon, openings, contacts.get(room.id) ?? [], inset), ambient, 'plan');
+        else if (kind === 'ceiling') this.lightmap(mesh, shadeFloor(room.polygon, [], [], inset), ambient, 'plan');
+        else if (kind === 'walls') this.lightmap(mesh, shadeWalls(room.height ?? space.wallHeight), ambient, 'height', space);
+      }
+      const specs = pools.get(room.id);
+      const mesh = specs && material ? buildPools(`picture-lights:${room.id}`, specs, this.scene, material) : undefined;
+      if (mesh) {
+        this.pools.push(mesh);
+        this.visibility?.add(room.id, { nodes: [mesh] });
+      }
+    }
+    // A finish's texture arrives after the bake: the baked copy of its material takes it too.
+    this.scene.onBeforeRenderObservable.add(() => {
+      for (const s of this.swaps!) if (s.baked.albedoTexture !== s.plain.albedoTexture) s.baked.albedoTexture = s.plain.albedoTexture;
+    });
+  }
+
+  /** Footprints that shade each room's floor: plinths and cases at their size, free-standing objects at theirs. */
+  private contacts(): Map<string, Contact[]> {
+    const out = new Map<string, Contact[]>();
+    for (const art of this.exhibition.artworks) {
+      if (art.kind !== 'object') continue;
+      const pose = artworkPose(this.exhibition, art);
+      if (pose.room === undefined) continue;
+      const { width, depth = width } = art.dimensions;
+      const footprint = Math.max(width, depth) + PLINTH_MARGIN;
+      const half: [number, number] = art.display === 'none' ? [width / 2, depth / 2] : [footprint / 2, footprint / 2];
+      const [fx, fz] = headingToDir(pose.heading);
+      out.set(pose.room, [...(out.get(pose.room) ?? []), { centre: [pose.position[0], pose.position[2]], half, angle: Math.atan2(fx, fz) }]);
+    }
+    return out;
+  }
+
+  /**
+   * A mesh's lightmap: its second UVs from its positions (over the room's plan, or by height with reveals apart),
+   * and a copy of its material that multiplies the lit colour by the map at the room's ambient level.
+   */
+  private lightmap(mesh: AbstractMesh, shade: Shade, ambient: number, by: 'plan' | 'height', plan?: FloorPlan): void {
+    const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
+    const plain = mesh.material;
+    if (!positions || !(plain instanceof PBRMaterial)) return;
+    const n = positions.length / 3;
+    const uv2 = new Float32Array(n * 2);
+    if (by === 'plan') {
+      for (let i = 0; i < n; i++) {
+        uv2[i * 2] = (positions[i * 3]! - shade.min[0]) / shade.span[0];
+        uv2[i * 2 + 1] = (positions[i * 3 + 2]! - shade.min[1]) / shade.span[1];
+      }
+    } else {
+      const thickness = (plan?.wallThickness ?? 0.2) + 1e-3;
+      // Merged boxes keep four vertices a face: a face no wider than the wall is thick is an end, a reveal in a doorway.
+      for (let f = 0; f + 4 <= n; f += 4) {
+        let wide = 0;
+        for (let a = f; a < f + 4; a++) {
+          for (let b = a + 1; b < f + 4; b++) {
+            wide = Math.max(wide, Math.hypot(positions[a * 3]! - positions[b * 3]!, positions[a * 3 + 2]! - positions[b * 3 + 2]!));
+          }
+        }
+        const u = wide <= thickness * Math.SQRT2 && wide > 0 ? 0.25 : 0.75;
+        for (let i = f; i < f + 4; i++) {
+          uv2[i * 2] = u;
+          uv2[i * 2 + 1] = positions[i * 3 + 1]! / shade.span[1];
+        }
+      }
+    }
+    mesh.setVerticesData(VertexBuffer.UV2Kind, uv2, false, 2);
+    const texture = RawTexture.CreateRGBATexture(shadeBytes(shade), shade.width, shade.height, this.scene, true, false, Constants.TEXTURE_TRILINEAR_SAMPLINGMODE);
+    texture.name = `lightmap:${mesh.name}`;
+    texture.gammaSpace = false;
+    texture.coordinatesIndex = 1;
+    texture.wrapU = Texture.CLAMP_ADDRESSMODE;
+    texture.wrapV = Texture.CLAMP_ADDRESSMODE;
+    texture.level = ambient;
+    const baked = plain.clone(`${plain.name}:${mesh.name}`);
+    baked.lightmapTexture = texture;
+    baked.useLightmapAsShadowmap = true;
+    this.swaps!.push({ mesh, plain, baked });
+  }
+}

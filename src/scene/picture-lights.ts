@@ -1,0 +1,138 @@
+/**
+ * Picture lights: the soft pool each painting's light throws on the wall around it, brightest just above the
+ * work and falling off to nothing. Drawn cheaply, as the gallery's light designer would see it in a render: one
+ * quad per painting behind it on the wall, all of a room's quads merged into one mesh (one draw call a room),
+ * screen-blended over the wall (brightens without washing a white wall out, keeps a coloured wall's hue).
+ * No light source and no shadow map: the wall's own shading is untouched.
+ */
+import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
+import { ShaderMaterial } from '@babylonjs/core/Materials/shaderMaterial';
+import { Constants } from '@babylonjs/core/Engines/constants';
+import { Color3 } from '@babylonjs/core/Maths/math.color';
+import type { Scene } from '@babylonjs/core/scene';
+import { headingToDir } from '../twin/floorplan';
+import type { ArtworkPose } from '../twin/layout';
+import type { Painting } from '../twin/schema';
+
+/** Warm white of a 3000 K picture light, linear. */
+const WARM = new Color3(1, 0.9, 0.76);
+/** The pool reaches this far beyond the frame at the sides, and above and below it (metres). */
+const SPREAD = { side: 0.55, above: 0.75, below: 0.55 };
+/** In front of the wall's face by this much, so the pool never fights the wall for depth. */
+const OFF_WALL = 0.006;
+
+export interface PoolSpec {
+  art: Painting;
+  pose: ArtworkPose;
+  /** Strength, 0–1 (light-levels.ts). */
+  pool: number;
+  /** The wall's colour (linear), so the pool keeps its hue. */
+  wall: Color3;
+}
+
+const VERTEX = `
+precision highp float;
+attribute vec3 position;
+attribute vec2 uv;
+attribute vec4 color;
+uniform mat4 viewProjection;
+varying vec2 vUV;
+varying vec3 vColor;
+void main(void) {
+  vUV = uv;
+  vColor = color.rgb;
+  gl_Position = viewProjection * vec4(position, 1.0);
+}`;
+
+// A soft ellipse, strongest a little above the middle (the light hangs above the frame), zero at the quad's edge.
+const FRAGMENT = `
+precision highp float;
+varying vec2 vUV;
+varying vec3 vColor;
+void main(void) {
+  vec2 p = vec2(vUV.x, (vUV.y - 0.15) * 1.1);
+  float r2 = dot(p, p);
+  float f = max(exp(-2.6 * r2) - exp(-2.6), 0.0) / (1.0 - exp(-2.6));
+  f *= 0.85 + 0.25 * clamp(vUV.y, -1.0, 1.0);
+  gl_FragColor = vec4(vColor * f, 1.0);
+}`;
+
+/** The one material every room's pools share (one shader program). */
+export function poolMaterial(scene: Scene): ShaderMaterial {
+  const m = new ShaderMaterial('picture-light-pool', scene, { vertexSource: VERTEX, fragmentSource: FRAGMENT }, {
+    attributes: ['position', 'uv', 'color'],
+    uniforms: ['viewProjection'],
+    needAlphaBlending: true,
+  });
+  m.alphaMode = Constants.ALPHA_SCREENMODE;
+  m.disableDepthWrite = true;
+  m.backFaceCulling = false;
+  return m;
+}
+
+/** The four corners and colour of one painting's pool, in world space. */
+export function poolQuad(spec: PoolSpec): { positions: number[]; uvs: number[]; colors: number[] } {
+  const { art, pose } = spec;
+  const [fx, fz] = headingToDir(pose.heading);
+  // Along the wall, to the visitor's right when facing the work: facing × up.
+  const rx = -fz;
+  const rz = fx;
+  const fw = art.frame.style === 'none' ? 0 : art.frame.width;
+  const halfW = art.dimensions.width / 2 + fw + SPREAD.side;
+  const top = art.dimensions.height / 2 + fw + SPREAD.above;
+  const bottom = -(art.dimensions.height / 2 + fw + SPREAD.below);
+  // Back from the canvas to the wall's face (layout.ts hangs the canvas half its depth plus 3 cm off the wall).
+  const back = (art.dimensions.depth ?? 0.04) / 2 + 0.03 - OFF_WALL;
+  const [cx, cy, cz] = pose.position;
+  const ox = cx - fx * back;
+  const oz = cz - fz * back;
+  const positions: number[] = [];
+  const uvs: number[] = [];
+  for (const [s, y, u, v] of [
+    [-1, bottom, -1, -1],
+    [1, bottom, 1, -1],
+    [1, top, 1, 1],
+    [-1, top, -1, 1],
+  ] as const) {
+    positions.push(ox + rx * s * halfW, cy + y, oz + rz * s * halfW);
+    uvs.push(u, v);
+  }
+  // The wall's hue, lifted toward the light's warm white so a dark wall still shows its pool.
+  const peak = Math.max(spec.wall.r, spec.wall.g, spec.wall.b, 0.05);
+  const c = [spec.wall.r / peak, spec.wall.g / peak, spec.wall.b / peak].map((v, i) => spec.pool * (0.5 * v + 0.5) * [WARM.r, WARM.g, WARM.b][i]!);
+  const colors: number[] = [];
+  for (let i = 0; i < 4; i++) colors.push(c[0]!, c[1]!, c[2]!, 1);
+  return { positions, uvs, colors };
+}
+
+/** One mesh of a room's pools (one draw call), not pickable, not colliding. */
+export function buildPools(name: string, specs: PoolSpec[], scene: Scene, material: ShaderMaterial): Mesh | undefined {
+  const live = specs.filter((s) => s.pool > 0);
+  if (!live.length) return undefined;
+  const positions: number[] = [];
+  const uvs: number[] = [];
+  const colors: number[] = [];
+  const indices: number[] = [];
+  for (const spec of live) {
+    const base = positions.length / 3;
+    const q = poolQuad(spec);
+    positions.push(...q.positions);
+    uvs.push(...q.uvs);
+    colors.push(...q.colors);
+    indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
+  }
+  const vd = new VertexData();
+  vd.positions = positions;
+  vd.uvs = uvs;
+  vd.colors = colors;
+  vd.indices = indices;
+  const mesh = new Mesh(name, scene);
+  vd.applyToMesh(mesh);
+  mesh.material = material;
+  mesh.isPickable = false;
+  mesh.checkCollisions = false;
+  mesh.hasVertexAlpha = false;
+  mesh.freezeWorldMatrix();
+  return mesh;
+}
