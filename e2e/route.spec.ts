@@ -1,5 +1,15 @@
-/** Personal visit: favourites kept at home become a route; its link opens the same route in a fresh browser. */
+/**
+ * Personal visit: favourites kept at home become a route; its link opens the same route in a fresh browser; the
+ * route is rehearsed in VR and followed in AR (arrows on the real floor toward the next stop, ticked off on arrival).
+ */
 import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
+import { AR_ROOM, AR_ROOM_URL, ROOM_TRUTH, arState, dist, registerOnPoints, serveFixtures, waitFrames } from './helpers/ar';
+import { frames, installQuest3, installRoom, lookAt, sceneToLocal, setHeadset, type Vec3 } from './xr/iwer';
+import { apply } from '../src/modes/ar/registration';
+import { encodeRouteLink } from '../src/twin/route/link';
+import { planRoute } from '../src/twin/route/plan';
+import { headingToDir } from '../src/twin/floorplan';
+import sharp from 'sharp';
 
 test.use({ serviceWorkers: 'block' });
 // Two page loads and a second browser on software WebGL: minutes, not the default 90 s, on a busy shared machine.
@@ -87,4 +97,93 @@ test('a garbled or stale route link says what it could not use, and the page sti
   await waitForGallery(page, false);
   await expect(page.locator('#drawer .route-notes')).toContainText('The route link could not be read; plan a new route.');
   await expect(page.locator('#exhibition-title')).toHaveText(en(ex.title));
+});
+
+test('the route rehearsed in VR and followed in AR: arrows toward the next stop, each stop ticked off on arrival', async ({ page }) => {
+  // The AR room (one small room, three works), on an emulated Quest 3 with one view standing in the captured office.
+  const stops = ['ivy-amphora', 'cinerary-urn', 'saint-ravo-calms-the-waters'];
+  const link = encodeRouteLink({ exhibition: AR_ROOM.id, stops, mustSee: [], budget: 60, stepFree: false, avoidCrowded: false, notes: {} });
+  // The app plans a shared route in its order: the same legs and places as here.
+  const route = planRoute(AR_ROOM, { favourites: stops, budget: 60, keepOrder: true });
+  const place = (i: number): Vec3 => [route.stops[i]!.place.position[0], 0, route.stops[i]!.place.position[1]];
+  await page.setViewportSize({ width: 640, height: 400 });
+  await installQuest3(page, { stereo: false });
+  await installRoom(page, 'office_small');
+  await serveFixtures(page);
+  await page.goto(`/?lang=en&exhibition=${AR_ROOM_URL}#${link}`);
+  await waitForGallery(page);
+  const status = page.locator('#status');
+  const drawer = page.locator('#drawer');
+  await expect(drawer.locator('.route-stops > li')).toHaveCount(3);
+  await drawer.locator('header button').click();
+  await expect(drawer).toBeHidden();
+
+  await test.step('VR rehearsal: the next stop shown (arrows and its ring), ticked off on arriving there', async () => {
+    // VR starts where the preview stands: the room's far corner, away from every stop.
+    await page.evaluate(() => window.museumTwin!.place([2.2, 0, 2.1], 270));
+    await page.locator('#vr-button').click();
+    await expect(status).toHaveAttribute('data-xr', 'running', { timeout: 60_000 });
+    await expect(status).toHaveAttribute('data-route-next', stops[0]!);
+    await expect(status).toHaveAttribute('data-route-ticked', '0');
+    await expect(status).toHaveAttribute('data-route-arrows', /^[1-9]\d*$/);
+    // Walk (the headset moves in the room) to where one stands to look at the amphora.
+    const v = await page.evaluate(() => window.museumTwin!.xrViewer!()!);
+    const local = sceneToLocal(place(0), v);
+    await setHeadset(page, [local[0], 1.6, local[2]]);
+    await frames(page, 6);
+    await expect(status).toHaveAttribute('data-route-ticked', '1');
+    await expect(status).toHaveAttribute('data-route-next', stops[1]!);
+    await page.evaluate(() => window.museumTwin!.xrExit!());
+    await expect(status).toHaveAttribute('data-mode', 'preview');
+    // The floor plan ticks the amphora off too.
+    await expect(page.locator('#map-svg .route-stop.ticked')).toHaveCount(1);
+  });
+
+  await test.step('AR: once registered, arrows on the real floor lead to the next stop; arriving ticks it off', async () => {
+    // Where a visitor starts in the real room (its middle, clear of the urn).
+    await setHeadset(page, [0, 1.6, 0]);
+    await page.locator('#ar-button').click();
+    await expect(status).toHaveAttribute('data-xr', 'running', { timeout: 60_000 });
+    await expect(status).toHaveAttribute('data-ar-phase', 'aiming');
+    // Not registered yet: no arrows (they would lie anywhere).
+    await waitFrames(page, 6);
+    expect((await arState(page)).route?.arrows).toEqual([]);
+    await registerOnPoints(page);
+    await waitFrames(page, 12);
+    const r = (await arState(page)).route!;
+    expect(r.next).toBe(stops[1]);
+    expect(r.ticked).toEqual([0]);
+    expect(r.arrows.length).toBeGreaterThan(1);
+    // On the real floor where the twin says (within 5 cm: the registration's error), the last one pointing at the stop.
+    r.arrows.forEach((a, i) => {
+      const real = apply(ROOM_TRUTH, a.position);
+      expect(dist(r.world[i]!, real)).toBeLessThan(0.05);
+      expect(Math.abs(r.world[i]![1] - ROOM_TRUTH.translation[1])).toBeLessThan(0.06);
+    });
+    const last = r.arrows.at(-1)!;
+    const dir = headingToDir(last.heading);
+    const to = [place(1)[0] - last.position[0], place(1)[2] - last.position[2]];
+    expect((dir[0] * to[0]! + dir[1] * to[1]!) / Math.hypot(to[0]!, to[1]!)).toBeGreaterThan(0.95);
+    // The ring lies where one stands to look at the urn.
+    expect(Math.hypot(r.ring![0] - place(1)[0], r.ring![2] - place(1)[2])).toBeLessThan(0.01);
+    const ring = apply(ROOM_TRUTH, r.ring!);
+    // Look down at the arrows and the ring, as a visitor holding the phone would.
+    await lookAt(page, [(ring[0] + r.world[0]![0]) / 2, 0, (ring[2] + r.world[0]![2]) / 2]);
+    await waitFrames(page, 6);
+    const shot = `${SHOTS}/route-ar-arrows.png`;
+    await page.screenshot({ path: shot });
+    // The arrows are seen (amber chevrons on the grey room, many pixels), not only placed.
+    const { data, info } = await sharp(shot).raw().toBuffer({ resolveWithObject: true });
+    let amber = 0;
+    for (let i = 0; i < data.length; i += info.channels) if (data[i]! > 200 && data[i + 1]! > 110 && data[i + 1]! < 200 && data[i + 2]! < 90) amber++;
+    expect(amber, 'amber arrow pixels').toBeGreaterThan(400);
+
+    const stand = apply(ROOM_TRUTH, place(1));
+    await setHeadset(page, [stand[0], 1.6, stand[2]]);
+    await expect(status).toHaveAttribute('data-route-ticked', '2');
+    await expect(status).toHaveAttribute('data-route-next', stops[2]!);
+    await page.evaluate(() => window.museumTwin!.xrExit!());
+    await expect(status).toHaveAttribute('data-mode', 'preview');
+    await expect(page.locator('#map-svg .route-stop.ticked')).toHaveCount(2);
+  });
 });

@@ -32,12 +32,13 @@ export class RouteArrows {
   private key = '';
   private shown: { arrows: (FloorArrow & { y: number })[]; ring?: Vec3 } = { arrows: [] };
 
-  constructor(scene: Scene, parent?: TransformNode) {
-    this.material = unlit(scene, 'route-arrow', COLOUR);
-    this.ringMaterial = unlit(scene, 'route-ring', RING_COLOUR);
-    this.arrows = new Mesh('route-arrows', scene);
+  /** `prefix` names the meshes as the mode's own ('ar-…' meshes are not turned into occluders in AR). */
+  constructor(scene: Scene, prefix: 'ar' | 'vr', parent?: TransformNode) {
+    this.material = unlit(scene, `${prefix}-route-arrow`, COLOUR);
+    this.ringMaterial = unlit(scene, `${prefix}-route-ring`, RING_COLOUR);
+    this.arrows = new Mesh(`${prefix}-route-arrows`, scene);
     this.arrows.material = this.material;
-    this.ring = CreateTorus('route-ring', { diameter: 0.7, thickness: 0.05, tessellation: 32 }, scene);
+    this.ring = CreateTorus(`${prefix}-route-ring`, { diameter: 0.7, thickness: 0.05, tessellation: 32 }, scene);
     this.ring.material = this.ringMaterial;
     for (const m of [this.arrows, this.ring]) {
       m.isPickable = false;

@@ -43,7 +43,7 @@ export class RouteGuide {
   private readonly levels: { id: string; elevation: number }[];
 
   constructor(private readonly o: RouteGuideOptions) {
-    this.arrows = new RouteArrows(o.scene, o.parent);
+    this.arrows = new RouteArrows(o.scene, o.parent ? 'ar' : 'vr', o.parent);
     this.shared = routeProgressFor(o.exhibition);
     this.levels = [...levelsOf(planOf(o.exhibition))].sort((a, b) => a.elevation - b.elevation);
     this.elevation = new Map(this.levels.map((l) => [l.id, l.elevation]));
