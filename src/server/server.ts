@@ -17,6 +17,7 @@ import { connectExternalBroker } from './external-broker';
 import { openHistoryStore, type HistoryStore } from './history/index';
 import { startRawRetention } from './retention';
 import { registerHttpApi } from './http-api';
+import { registerIiifRoutes } from './iiif-routes';
 import { registerSecurity, securityOptionsFromEnv } from './security';
 import { Ingest, type Publisher } from './ingest';
 import { createTwins } from './live-twins';
@@ -110,6 +111,7 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
       exhibitions: [...exhibitions.keys()],
     });
     await registerHttpApi(app, { exhibitions, ingest, history, config: liveConfig });
+    registerIiifRoutes(app, exhibitions); // IIIF Manifests and Collections of the works (src/server/iiif-routes.ts)
 
     const ctx: ServerContext = {
       config,

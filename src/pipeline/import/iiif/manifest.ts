@@ -33,6 +33,7 @@ const typeOf = (o: Json | undefined): string => String(o?.type ?? o?.['@type'] ?
 
 /** Which metadata labels fill which field (English and the terms collection systems export). */
 const FIELDS: [keyof MetadataFields, RegExp][] = [
+  ['lifeDates', /life\s*dates|(artist|maker)'?s?\s*dates/i],
   ['accessionNumber', /accession|object\s*(number|no)|inventory|inv\.? ?no|identifier|call\s*number|shelfmark|catalogue\s*number/i],
   ['creator', /artist|creator|maker|author|painter|sculptor|attribution/i],
   ['date', /^date|dated|created|period|year/i],
@@ -44,6 +45,7 @@ const FIELDS: [keyof MetadataFields, RegExp][] = [
 ];
 
 interface MetadataFields {
+  lifeDates?: LangMap;
   accessionNumber?: LangMap;
   creator?: LangMap;
   date?: LangMap;
@@ -168,7 +170,7 @@ export async function readManifest(manifest: Json, ctx: ManifestContext): Promis
     sourceId,
     kind: 'painting',
     title,
-    ...(fields.creator ? { creator: { name: fields.creator } } : {}),
+    ...(fields.creator ? { creator: { name: fields.creator, ...(main(fields.lifeDates) ? { lifeDates: main(fields.lifeDates)! } : {}) } } : {}),
     ...(fields.date ? { date: fields.date } : {}),
     ...(fields.medium ? { medium: fields.medium } : {}),
     ...(size ? { dimensions: size } : {}),
