@@ -237,9 +237,11 @@ class RowReader {
       }
     }
     if (size.height === undefined && size.width === undefined) return dims.text ? fallback(kind) : undefined;
-    const height = size.height ?? size.width!;
-    const width = size.width ?? size.height!;
-    return { height, width, ...(size.depth !== undefined ? { depth: size.depth } : kind === 'object' ? { depth: width } : {}) };
+    // A tenth of a millimetre: finer than any catalogue, and no 0.9209999 from unit arithmetic.
+    const r = (v: number): number => Math.round(v * 10000) / 10000;
+    const height = r(size.height ?? size.width!);
+    const width = r(size.width ?? size.height!);
+    return { height, width, ...(size.depth !== undefined ? { depth: r(size.depth) } : kind === 'object' ? { depth: width } : {}) };
   }
 
   /** Width over height of an image, read from its header (sharp). */

@@ -38,8 +38,22 @@ export function decodeText(bytes: Uint8Array): { text: string; note?: string } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), note: 'the file is not UTF-8; read as Windows-1252 (Western European). Save it as "CSV UTF-8" if accents look wrong' };
+    return { text: windows1252(bytes), note: 'the file is not UTF-8; read as Windows-1252 (Western European). Save it as "CSV UTF-8" if accents look wrong' };
   }
+}
+
+/**
+ * Windows-1252 (Excel's "CSV" on Western systems): Latin-1 but for 0x80–0x9F, which hold € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž
+ * ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ. Node's own decoder for this label reads those as Latin-1 control characters.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function windows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b)));
+    out += chunk.join('');
+  }
+  return out;
 }
 
 /** The separator of the heading line: the one of comma, semicolon and tab found most often outside quotes. */
