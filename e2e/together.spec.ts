@@ -1,13 +1,19 @@
 /**
  * Visit together: a guide and two participants in separate browsers, each on one load of the exhibition. They
  * join by code (one by the link, one by typing it), see each other, one follows the guide, the guide opens a
- * work for followers (shown in the follower's own language), brings everyone to it, and removes a participant,
- * who is then refused with the same browser.
+ * work for followers (shown in the follower's own language), brings everyone to it, talks (voice over WebRTC with
+ * Chromium's fake microphone: audio arrives both ways; push to talk; the guide mutes everyone), the follower puts
+ * on an emulated headset (a small display) and follows the guide with a fade, keeping her own heading; and the
+ * guide removes a participant, who is then refused with the same browser.
  */
 import type { Browser, Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { test, expect, defaultExhibition } from './support';
+import { installQuest3 } from './xr/iwer';
 
-test.use({ serviceWorkers: 'block', viewport: { width: 640, height: 400 } });
+// A fake microphone, granted without asking: Chromium's flags for media tests, for this journey only.
+const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+test.use({ serviceWorkers: 'block', viewport: { width: 640, height: 400 }, launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...FAKE_MEDIA] } });
 // Three page loads of the default exhibition in software WebGL on a shared machine: minutes.
 test.describe.configure({ timeout: 900_000 });
 
@@ -20,9 +26,11 @@ async function walkable(page: Page): Promise<void> {
   await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 240_000 });
 }
 
-async function visitor(browser: Browser, baseURL: string, path: string): Promise<Page> {
+async function visitor(browser: Browser, baseURL: string, path: string, headset = false): Promise<Page> {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block', viewport: { width: 640, height: 400 } });
   const page = await context.newPage();
+  // A small emulated display: the VR step reads poses, not pixels.
+  if (headset) await installQuest3(page, { display: 0.25 });
   await page.goto(path);
   await walkable(page);
   return page;
@@ -44,7 +52,7 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await expect(drawer.getByRole('img', { name: 'QR code to join the group' })).toBeVisible();
 
   // Ana comes by the link, in Italian; Ben types the code in lower case without dashes.
-  const ana = await visitor(browser, baseURL!, `/?group=${code}&lang=it`);
+  const ana = await visitor(browser, baseURL!, `/?group=${code}&lang=it`, true);
   const anaDrawer = ana.locator('#drawer');
   await expect(anaDrawer.locator('.together-join input[name="code"]')).toHaveValue(code);
   await anaDrawer.locator('.together-join').getByLabel('Il tuo nome').fill('Ana');
@@ -96,6 +104,36 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await anaDrawer.getByLabel('Messaggio al gruppo').fill('Che luce!');
   await anaDrawer.getByRole('button', { name: 'Invia' }).click();
   await expect(drawer.locator('.together-chat-log')).toContainText('Ana: Che luce!');
+
+  // Voice: the guide and Ana join the voice chat; audio arrives both ways, peer to peer.
+  await drawer.getByRole('button', { name: 'Join the voice chat' }).click();
+  await anaDrawer.getByRole('button', { name: 'Entra nella chat vocale' }).click();
+  for (const p of [guide, ana]) {
+    await expect
+      .poll(async () => (await state(p)).voice.peers.map((x) => [x.connection, x.tracks, x.bytesReceived > 0]), { timeout: 60_000 })
+      .toEqual([['connected', 1, true]]);
+  }
+  // Ana pushes to talk; the guide mutes everyone, and her microphone goes off while she still holds the button.
+  await anaDrawer.getByRole('button', { name: 'Tieni premuto per parlare' }).hover();
+  await ana.mouse.down();
+  await expect.poll(async () => (await state(ana)).voice.talking).toBe(true);
+  await drawer.getByRole('button', { name: 'Mute everyone' }).click();
+  await expect(anaDrawer.locator('.together-chat-log')).toContainText('Ms Rossi ha silenziato tutti');
+  expect((await state(ana)).voice.talking).toBe(false);
+  await ana.mouse.up();
+
+  // Ana puts on a headset: following in VR is a fade to her place behind the guide, with her own heading kept.
+  await ana.locator('#vr-button').click();
+  await expect(ana.locator('#status')).toHaveAttribute('data-mode', 'vr', { timeout: 60_000 });
+  const inVr = () => ana.evaluate(() => window.museumTwin!.xrViewer!()!);
+  await expect.poll(async () => (await inVr())?.inXR).toBe(true);
+  const headingBefore = (await inVr()).heading;
+  await guide.evaluate(() => window.museumTwin!.place([3, 0, 5], 90));
+  await expect.poll(async () => (await state(ana)).vrFades, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => distance((await inVr()).position, [3, 0, 5]), { timeout: 30_000 }).toBeLessThan(3);
+  expect(Math.abs((await inVr()).heading - headingBefore)).toBeLessThan(2);
+  await ana.evaluate(() => window.museumTwin!.xrExit!());
+  await expect(ana.locator('#status')).toHaveAttribute('data-mode', 'preview');
 
   // The guide removes Ben: he is told, and the same browser cannot come back with the link.
   await drawer.getByRole('button', { name: 'Remove Ben' }).click();

@@ -23,6 +23,9 @@ import { safeStorage } from './chrome';
 import type { VisitContext } from './context';
 import type { FloorPlanManager } from './floor-plan';
 import { GroupAvatars } from './together-avatars';
+import { groupDots } from './together-dots';
+import { TogetherVoice, type VoiceState } from './together-voice';
+import { voiceSection, voiceWords } from '../ui/together-voice';
 import { VrGroupFollower } from '../modes/vr/together';
 import { arRegistrationRoot } from '../modes/ar/together';
 import { presenceNow } from './together-presence';
@@ -31,7 +34,6 @@ import { TogetherConnection } from './together-connection';
 
 const NAME_KEY = 'museum-twin:together-name';
 const KIND = 'together';
-const SVG = 'http://www.w3.org/2000/svg';
 
 /** What the journeys read (window.museumTwin.together()). */
 export interface TogetherState {
@@ -45,6 +47,7 @@ export interface TogetherState {
   avatars: { id: string; position: Vec3 }[];
   /** Fades a VR follower made to follow or gather. */
   vrFades: number;
+  voice: VoiceState;
   message?: string;
 }
 
@@ -64,6 +67,11 @@ export class TogetherManager {
   /** A work opened because the guide did: not sent back as this person's own opening. */
   private openedForGroup?: string;
   private readonly vr: VrGroupFollower;
+  private readonly voice = new TogetherVoice(
+    (m) => this.conn?.send(m),
+    () => this.welcome?.you,
+    () => this.render(),
+  );
   private readonly codeFromLink = normaliseGroupCode(new URLSearchParams(location.search).get('group') ?? '');
 
   constructor(
@@ -131,6 +139,7 @@ export class TogetherManager {
       people: this.roster?.participants ?? [],
       avatars: this.avatars?.drawn() ?? [],
       vrFades: this.vr.fades,
+      voice: this.voice.state(),
       ...(this.message ? { message: this.message } : {}),
     };
   }
@@ -171,7 +180,7 @@ export class TogetherManager {
           }
         : {}),
     };
-    return togetherPanel(this.t, state, {
+    const panel = togetherPanel(this.t, state, {
       start: (name) => this.connect(name, (conn, n) => conn.create(n, this.c.ex.id)),
       join: (code, name) => {
         const written = normaliseGroupCode(code);
@@ -191,6 +200,17 @@ export class TogetherManager {
       leave: () => this.conn?.leave(),
       say: (text) => this.conn?.send({ type: 'chat', text }),
     });
+    if (!g) return panel;
+    const v = this.voice.state();
+    const voice = voiceSection(voiceWords(this.c.locale.lang), { on: v.on, talking: v.talking, leads: this.myRole() !== 'participant', ...(v.problem ? { problem: v.problem } : {}) }, {
+      join: () => void this.voice.start(),
+      leave: () => this.voice.stop(),
+      talk: (on) => this.voice.talk(on),
+      toggleMic: () => this.voice.toggleOpenMic(),
+      muteAll: () => this.conn?.send({ type: 'mute-all' }),
+    });
+    // Voice before the chat (the chat is the last section).
+    return [...panel.slice(0, -1), voice, ...panel.slice(-1)];
   }
 
   private say(message: string | undefined): void {
@@ -220,6 +240,7 @@ export class TogetherManager {
         this.connecting = false;
         this.message = undefined;
         this.setRoster(m.roster);
+        this.voice.rejoined(); // after a dropped connection, the calls start again (nothing when voice is off)
         this.c.requestRender(); // a frame sends this person's presence (the view renders on demand)
         return;
       case 'roster':
@@ -244,6 +265,12 @@ export class TogetherManager {
         return this.gathered(m.artwork, m.by, m.order);
       case 'error':
         return this.say(m.message);
+      case 'signal':
+        return void this.voice.signal(m.from, m.kind, m.sdp);
+      case 'mute-all':
+        this.voice.mutedBy(m.by);
+        this.notice(voiceWords(this.c.locale.lang).mutedBy.replace('{name}', this.nameOf(m.by)));
+        return this.render();
       default:
         return; // refused, removed, ended: closed() says so
     }
@@ -263,7 +290,8 @@ export class TogetherManager {
       'bad-name': r.badName,
       unreachable: t.noServer,
     };
-    // Nothing of the group is kept: names, positions and chat go with it.
+    // Nothing of the group is kept: names, positions and chat go with it, and the microphone is let go.
+    this.voice.stop(false);
     this.welcome = undefined;
     this.roster = undefined;
     this.connecting = false;
@@ -286,6 +314,7 @@ export class TogetherManager {
       }
     }
     this.avatars?.setLeader(r.leader);
+    this.voice.roster(r);
     if (before && r.leader && before !== r.leader) {
       const name = r.participants.find((p) => p.id === r.leader)?.name ?? '';
       this.notice(this.c.locale.fill(this.t.leading, { name }));
@@ -410,34 +439,11 @@ export class TogetherManager {
     }
   }
 
-  /** The group's dots on the floor plan, with names; the leader's in its own colour. */
+  /** The group's dots on the floor plan (together-dots.ts). */
   private drawDots(): void {
     const map = this.plan.minimap;
     if (!map) return;
-    if (!this.welcome) return map.setOverlay(KIND, undefined);
-    const g = document.createElementNS(SVG, 'g');
-    g.setAttribute('class', 'together-layer');
-    g.setAttribute('data-testid', 'together-dots');
-    for (const [id, p] of this.presence) {
-      const person = this.roster?.participants.find((x) => x.id === id);
-      if (!person?.connected) continue;
-      const dot = document.createElementNS(SVG, 'circle');
-      dot.setAttribute('cx', p.p[0].toFixed(2));
-      dot.setAttribute('cy', p.p[2].toFixed(2));
-      dot.setAttribute('r', '0.3');
-      dot.setAttribute('class', id === this.leaderId() ? 'together-dot leader' : 'together-dot');
-      dot.setAttribute('data-person', id);
-      const title = document.createElementNS(SVG, 'title');
-      title.textContent = person.name;
-      dot.append(title);
-      const label = document.createElementNS(SVG, 'text');
-      label.setAttribute('x', (p.p[0] + 0.4).toFixed(2));
-      label.setAttribute('y', (p.p[2] + 0.15).toFixed(2));
-      label.setAttribute('class', 'together-dot-label');
-      label.textContent = person.name;
-      g.append(dot, label);
-    }
-    map.setOverlay(KIND, g);
+    map.setOverlay(KIND, this.welcome ? groupDots(this.presence, this.roster?.participants ?? [], this.leaderId()) : undefined);
   }
 
   /** Rings in front of the works the leader points at or has open (the guide's pointer is seen by all). */
