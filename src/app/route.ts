@@ -18,6 +18,9 @@ import { planOf } from '../twin/route/places';
 import { crowdingChange, liveCrowding } from '../twin/route/live-crowding';
 import { RouteProgress, routeProgressFor } from '../twin/route/follow';
 import { liveFeedFor } from '../modes/xr/live-feed';
+import { listSaved } from '../offline/save';
+import { savedRoute } from '../offline/route';
+import { formatBytes } from '../offline/plan';
 import type { FloorPlanManager } from './floor-plan';
 import type { VisitContext } from './context';
 
@@ -32,6 +35,8 @@ export class RouteManager {
   private crowding?: Record<string, number>;
   private plannedWith: Record<string, number> = {};
   private crowdingNotes: string[] = [];
+  /** Whether this route works offline (a complete save holds its stops and their media), in words. */
+  private offline?: string;
   private following?: number;
   /** The route's progress, shared with AR and VR (they tick stops off; the bar and the plan show it). */
   private progress?: RouteProgress;
@@ -96,7 +101,7 @@ export class RouteManager {
     const favourites = [...new Set([...(this.c.favourites?.list() ?? []), ...(this.link?.stops ?? [])])].filter((id) => ex.artworks.some((a) => a.id === id));
     const places = [{ id: 'entrance', name: locale.t.routeEntrance }, ...amenitiesOf(planOf(ex)).map((a) => ({ id: a.id, name: locale.text(a.name) }))];
     const out: Node[] = [routeForm({ locale, words, favourites, places, settings: this.settings, plan: (s) => this.make(s, favourites) })];
-    if (this.route) out.push(routeResult({ locale, words, route: this.route, messages: [...this.messages, ...this.crowdingNotes], link: this.url(), follow: () => this.follow(0) }));
+    if (this.route) out.push(routeResult({ locale, words, route: this.route, messages: [...this.messages, ...this.crowdingNotes], link: this.url(), follow: () => this.follow(0), offline: this.offline }));
     return out;
   }
 
@@ -163,6 +168,29 @@ export class RouteManager {
     this.renderBar();
     this.c.status.report({ route: String(this.route?.stops.length ?? 0) });
     void this.save();
+    void this.checkOffline();
+  }
+
+  /** Whether a complete offline save of this exhibition holds the route (its stops and their media): said under the link. */
+  private async checkOffline(): Promise<void> {
+    const link = this.link;
+    if (!link) return;
+    let words: string;
+    let state: string;
+    try {
+      const saves = (await listSaved()).flatMap((e) => (e.manifest && e.manifest.id === this.c.ex.id ? [e.manifest] : []));
+      const latest = saves.sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+      const r = latest ? savedRoute({ manifest: latest, exhibition: this.c.ex }, encodeRouteLink(link)) : undefined;
+      state = r?.ok ? 'saved' : latest ? 'missing' : 'none';
+      const t = this.c.locale.t;
+      words = r?.ok && latest ? this.c.locale.fill(t.offlineSaved, { date: this.c.locale.date(latest.savedAt.slice(0, 10)), size: formatBytes(latest.bytes) }) : t.offlineNotSaved;
+    } catch {
+      return; // no cache storage here: nothing to say
+    }
+    if (link !== this.link) return;
+    this.offline = words;
+    this.c.status.report({ routeOffline: state });
+    if (this.drawer.isOpen('route')) this.renderDrawer();
   }
 
   /** A stop ticked off or walked to in AR or VR: the bar follows from there, the plan shows the ticks. */

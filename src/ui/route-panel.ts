@@ -83,6 +83,8 @@ export interface RouteResultInput {
   messages: string[];
   link: string;
   follow: () => void;
+  /** Whether the route works offline (a saved copy holds it), in words; absent while not known. */
+  offline?: string;
 }
 
 export function routeResult(r: RouteResultInput): HTMLElement {
@@ -119,5 +121,6 @@ export function routeResult(r: RouteResultInput): HTMLElement {
     linkInput,
     h('button', { type: 'button', class: 'route-copy', onclick: () => void navigator.clipboard?.writeText(r.link).catch(() => linkInput.select()) }, t.copyLink),
     qrCode(r.link, t.routeQr),
+    r.offline ? h('p', { class: 'route-offline sub' }, r.offline) : null,
   );
 }
