@@ -24,6 +24,7 @@ export function arRegistrationRoot(scene: Scene): TransformNode | undefined {
 export function arPresence(scene: Scene, root: TransformNode, ex: Exhibition): Presence | undefined {
   const cam = scene.activeCamera;
   if (!cam) return undefined;
+  cam.computeWorldMatrix(); // globalPosition is the one of the last computed matrix
   const toTwin = Matrix.Invert(root.computeWorldMatrix(true));
   const eye = Vector3.TransformCoordinates(cam.globalPosition, toTwin);
   const ahead = Vector3.TransformNormal(cam.getDirection(Vector3.Forward(scene.useRightHandedSystem)), toTwin);
