@@ -34,9 +34,9 @@ export interface Shade {
 }
 
 /** How dark the junction of wall and floor is, and how far (metres) the darkening reaches. */
-export const JUNCTION = { depth: 0.4, reach: 0.3 };
+export const JUNCTION = { depth: 0.5, reach: 0.35 };
 /** How dark the floor right at a footprint's edge is, and how far the contact shadow reaches. */
-export const CONTACT = { depth: 0.55, reach: 0.18 };
+export const CONTACT = { depth: 0.65, reach: 0.22 };
 /** Texels per metre of floor, and the most on a side. */
 const TEXELS_PER_METRE = 12;
 const MAX_TEXELS = 256;

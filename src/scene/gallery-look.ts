@@ -10,6 +10,7 @@ import { RawTexture } from '@babylonjs/core/Materials/Textures/rawTexture';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { VertexBuffer } from '@babylonjs/core/Buffers/buffer';
 import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
+import { ImageProcessingConfiguration } from '@babylonjs/core/Materials/imageProcessingConfiguration';
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh';
@@ -53,6 +54,8 @@ export class GalleryLook {
   private shadows?: ObjectShadows;
   /** Objects' meshes that have arrived, for the shadow map when it is made. */
   private readonly casters: AbstractMesh[] = [];
+  /** The image processing the scene was built with, given back on the plain tier. */
+  private plainImage?: { toneMappingType: number; contrast: number };
 
   constructor(
     private readonly scene: Scene,
@@ -68,9 +71,27 @@ export class GalleryLook {
     if (baked && !this.swaps) this.bake();
     for (const s of this.swaps ?? []) s.mesh.material = baked ? s.baked : s.plain;
     for (const p of this.pools) p.isVisible = baked;
+    this.colourTrue(baked);
     const realtime = drawsRealtimeShadows(quality);
     if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
     this.shadows?.setEnabled(realtime);
+  }
+
+  /**
+   * Colour-true works: Khronos' PBR Neutral tone mapping leaves colours below its highlight threshold as they are
+   * and compresses highlights without shifting their hue (the standard curve works per channel, so saturated
+   * colours drift and light paintings wash out); contrast stays neutral. Measured by bench/colour.ts.
+   */
+  private colourTrue(on: boolean): void {
+    const ip = this.scene.imageProcessingConfiguration;
+    if (on) {
+      this.plainImage ??= { toneMappingType: ip.toneMappingType, contrast: ip.contrast };
+      ip.toneMappingType = ImageProcessingConfiguration.TONEMAPPING_KHR_PBR_NEUTRAL;
+      ip.contrast = 1;
+    } else if (this.plainImage) {
+      ip.toneMappingType = this.plainImage.toneMappingType;
+      ip.contrast = this.plainImage.contrast;
+    }
   }
 
   /** An object's model has arrived: it casts a shadow on the full tier. */

@@ -1,0 +1,82 @@
+/**
+ * What the look benchmarks share: the build served as static files, and the default exhibition opened in
+ * headless Chromium (the journeys' set-up: software WebGL, 900×540) at a graphics quality, waited on until
+ * its nearby works are in.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const VIEWPORT = { width: 900, height: 540 };
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.glb': 'model/gltf-binary',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ktx2': 'image/ktx2',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/** The build folder as a museum's static hosting serves it. */
+export function serveBuild(dir: string, port: number): Promise<Server> {
+  const root = resolve(ROOT, dir);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`there is no build in ${dir}: run \`OUT_DIR=${dir} npx vite build\` first`);
+  const server = createServer((req, res) => {
+    let rel = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0] ?? '/');
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+    res.end(body);
+  });
+  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+}
+
+/** The gallery at a graphics quality (`?quality=`), ready and with its nearby media in. */
+export async function openGallery(browser: Browser, port: number, quality: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  // tsx keeps function names with a `__name` helper that the page does not have.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/?quality=${quality}`);
+  await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
+  await page.locator('#status[data-media=done]').waitFor({ state: 'attached', timeout: 240_000 });
+  // The view alone: no hint or notes over it.
+  await page.addStyleTag({ content: '.controls-hint, .xr-notes, .loading { visibility: hidden !important; }' });
+  return page;
+}
+
+/** Puts the visitor somewhere and waits until a few frames have been drawn there. */
+export async function standAt(page: Page, position: [number, number, number], heading: number): Promise<void> {
+  await page.evaluate(([p, h]) => window.museumTwin!.place(p, h), [position, heading] as const);
+  await settle(page);
+}
+
+/** Waits until a few more frames have been drawn, and the scene has nothing left to compile. */
+export async function settle(page: Page, frames = 4): Promise<void> {
+  const start = await page.evaluate(() => window.museumTwin!.renderCounts!().drawn);
+  await page.waitForFunction(
+    ([s, n]) => {
+      const t = window.museumTwin!;
+      // Keep asking for frames (the app renders on demand: a pointer move over the view asks) until enough were drawn.
+      document.getElementById('gallery-canvas')?.dispatchEvent(new PointerEvent('pointermove'));
+      const scene = t.scene() as { isReady(): boolean };
+      return t.renderCounts!().drawn >= s + n && scene.isReady();
+    },
+    [start, frames] as const,
+    { timeout: 120_000, polling: 250 },
+  );
+}

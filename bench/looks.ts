@@ -1,0 +1,66 @@
+/**
+ * Before and after, for a person to look at (a script, not a test):
+ *   npx tsx bench/looks.ts [--out dist-looks] [--port 4186] [--dir docs/looks] [--qualities plain,full]
+ *
+ * Serves a build (build it first: `OUT_DIR=dist-looks npx vite build`), opens the default exhibition at each
+ * graphics quality and writes a small PNG from a fixed viewpoint in every room: `<room>-<quality>.png`.
+ * Prints draw calls and triangles per view (Babylon's SceneInstrumentation through the perf hook).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import sharp from 'sharp';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { openGallery, ROOT, serveBuild, standAt } from './gallery-page';
+
+const argv = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const OUT = opt('--out') ?? 'dist-looks';
+const PORT = Number(opt('--port') ?? 4186);
+const DIR = resolve(ROOT, opt('--dir') ?? 'docs/looks');
+const QUALITIES = (opt('--qualities') ?? 'plain,full').split(',');
+
+/** Fixed viewpoints of the default exhibition: feet on the floor, heading (0 looks toward −z, 90 toward +x). */
+export const VIEWPOINTS: { room: string; position: [number, number, number]; heading: number }[] = [
+  { room: 'hall', position: [5, 0, 6.4], heading: 0 },
+  { room: 'gallery', position: [14.5, 0, -1.2], heading: 250 },
+  { room: 'sculpture', position: [17.2, 0, 1.2], heading: 50 },
+  { room: 'cabinet', position: [-1, 0, 6], heading: 300 },
+];
+
+async function main(): Promise<void> {
+  mkdirSync(DIR, { recursive: true });
+  console.log(`[looks] ${execSync('uptime').toString().trim()}`);
+  const server = await serveBuild(OUT, PORT);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    for (const quality of QUALITIES) {
+      const page = await openGallery(browser, PORT, quality);
+      const look = await page.evaluate(() => window.museumTwin!.look?.());
+      console.log(`[looks] ${quality}: ${JSON.stringify(look)}`);
+      // The probe counts from the frames after it is made: made before the first viewpoint.
+      await page.evaluate(async () => {
+        (window as unknown as { __probe: unknown }).__probe = await window.museumTwin!.perf();
+      });
+      for (const v of VIEWPOINTS) {
+        await standAt(page, v.position, v.heading);
+        const counts = await page.evaluate(() => (window as unknown as { __probe: { sample(): unknown } }).__probe.sample());
+        const png = await page.locator('#gallery-canvas').screenshot();
+        const file = join(DIR, `${v.room}-${quality}.png`);
+        // Small enough to keep in the repository: half size, a 256-colour palette.
+        await sharp(png).resize({ width: 480 }).png({ palette: true, quality: 90, effort: 8 }).toFile(file);
+        console.log(`[looks] ${v.room} ${quality}: ${JSON.stringify(counts)} → ${file}`);
+      }
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
