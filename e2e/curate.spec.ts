@@ -97,17 +97,14 @@ test('two curators see each other and each other’s edits live; both texts type
   for (const page of [a, b]) await expect(label(page, 'it')).toHaveValue(/^\[nota di Ben\] Il porto fluviale.*notte\.$/);
   await expect(offset(a)).toHaveValue(String(Number((before + 0.05).toFixed(2))));
 
-  // A work moved off its wall is a problem in the draft, shown at the work; Publish refuses it (422).
+  // A work typed off its wall is not moved: the view says why (the server would refuse it too), and the work stays.
   await expect(a.locator('#work-problems')).toHaveText('No problems at this work.');
   await offset(b).fill('99');
   await offset(b).press('Tab');
-  await expect(a.locator('#work-problems li').first()).toContainText(/wall/);
-  await a.screenshot({ path: 'e2e/.output/curate-two-curators.png' });
-  await a.getByRole('button', { name: 'Publish' }).click();
-  await expect(a.locator('#publish-result')).toContainText('Not published: the draft has');
-  await offset(b).fill(String(before));
-  await offset(b).press('Tab');
+  await expect(b.locator('#placement-error')).toHaveText(/^Not moved: offset 99 m puts the work past the end of wall 2 of room 'hall'/);
+  await expect(offset(b)).toHaveValue(String(Number((before + 0.05).toFixed(2))));
   await expect(a.locator('#work-problems')).toHaveText('No problems at this work.');
+  await a.screenshot({ path: 'e2e/.output/curate-two-curators.png' });
   await a.getByRole('button', { name: 'Publish' }).click();
   await expect(a.locator('#publish-result')).toHaveText(/^Published as version \d+\.$/);
   await audit(a, 'the curating view');
@@ -116,6 +113,55 @@ test('two curators see each other and each other’s edits live; both texts type
   await a.getByRole('button', { name: 'Sign out' }).click();
   await expect(a.getByRole('heading', { name: 'Sign in to curate', level: 2 })).toBeVisible();
   await expect(a.locator('#draft')).toBeHidden();
+});
+
+test('a curator drags a work along its wall in 3D, snapped beside a doorway; the other sees it; the history compares two versions and restores one', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const [cara, dev] = [`cara-${run}`, `dev-${run}`];
+  await createAccount(baseURL!, cara, 'cara-password-123');
+  await createAccount(baseURL!, dev, 'dev-password-1234');
+  const a = await signedIn(browser, cara, 'cara-password-123');
+  const b = await signedIn(browser, dev, 'dev-password-1234');
+  const work = 'portrait-of-count-rovere';
+  for (const page of [a, b]) await page.getByRole('button', { name: 'Count Alvise Rovere' }).click();
+  await expect(offset(a)).toHaveValue('1.9');
+  await expect(a.locator('#clearances')).toHaveText('Clear: 1.44 m before, 1.44 m after');
+
+  // Drag the portrait (hall wall 0) onto the doorway to the gallery (centred 5 m along it): it lands beside the
+  // doorway, on the 5 cm grid, and Dev sees it there.
+  const stage = a.locator('#stage');
+  await stage.scrollIntoViewIfNeeded();
+  const box = (await stage.boundingBox())!;
+  type Hook = { museumCurate: { screenPoint(at: string | [number, number, number]): { x: number; y: number } } };
+  const from = await a.evaluate((id) => (window as unknown as Hook).museumCurate.screenPoint(id), work);
+  const to = await a.evaluate(() => (window as unknown as Hook).museumCurate.screenPoint([5, 1.6, 0]));
+  await a.mouse.move(box.x + from.x, box.y + from.y);
+  await a.mouse.down();
+  for (let i = 1; i <= 8; i++) await a.mouse.move(box.x + from.x + ((to.x - from.x) * i) / 8, box.y + from.y + ((to.y - from.y) * i) / 8);
+  await a.mouse.up();
+  await expect(offset(a)).toHaveValue('3.3');
+  await expect(offset(b)).toHaveValue('3.3');
+  await expect(a.locator('#clearances')).toHaveText('Clear: 2.84 m before, 0.04 m after');
+  await a.screenshot({ path: 'e2e/.output/curate-3d-placement.png' });
+
+  // The arrow key moves it on to the next clear place: past the doorway, not into it.
+  await stage.focus();
+  await a.keyboard.press('ArrowRight');
+  await expect(offset(b)).toHaveValue('6.7');
+
+  // The history of this work: the two moves, newest first; the drag compared with now; then restored.
+  await a.getByLabel('Only the selected work').check();
+  await a.getByRole('button', { name: 'Show the latest changes' }).click();
+  const moves = a.locator('#history li').filter({ hasText: `moved artworks.${work}.placement.offset` });
+  await expect(moves).toHaveCount(2);
+  await moves.nth(1).getByRole('button', { name: 'Compare with now' }).click();
+  await expect(a.locator('#history .history-result')).toContainText(/^1 difference\(s\) between change #\d+ and now:/);
+  await expect(a.locator('#history .history-result li')).toHaveText(`moved artworks.${work}.placement.offset: 3.3 → 6.7`);
+  a.once('dialog', (d) => void d.accept());
+  await moves.nth(1).getByRole('button', { name: 'Restore this version' }).click();
+  await expect(a.locator('#history .history-result')).toHaveText(/^Restored the draft as it was after change #\d+\.$/);
+  for (const page of [a, b]) await expect(offset(page)).toHaveValue('3.3');
+  await a.screenshot({ path: 'e2e/.output/curate-history.png' });
 });
 
 test('a conservator sees the texts and the place read-only, in Italian, and cannot publish', async ({ browser, baseURL }) => {

@@ -10,6 +10,9 @@ import { formatProblem, validateExhibition } from '../twin/validate';
 import { mayEditLayoutAndTexts, publish, type Account } from './api';
 import { openHistoryPanel } from './history-panel';
 import { setPresence, showPresence } from './presence';
+import { openRoomsPanel } from './rooms-panel';
+import { openStage, type Stage } from './stage';
+import { openToursPanel } from './tours-panel';
 import { t, type CurateLanguage } from './strings';
 import { openWorkEditor, type WorkEditor } from './work-editor';
 
@@ -53,6 +56,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
       root.dataset.synced = 'true';
       renderWorks();
       scheduleValidation();
+      openDraftParts();
     },
     onDisconnect: () => (status.textContent = t(lang, 'offline')),
     onClose: ({ event }) => {
@@ -104,7 +108,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
 
   let editor: WorkEditor | undefined;
   let problemsByWork = new Map<string, string[]>();
-  function select(id: string) {
+  function select(id: string, focus = true) {
     selected = id;
     editor?.destroy();
     const languages = (exhibitionMap(doc).get('languages') as string[] | undefined) ?? ['en'];
@@ -112,8 +116,9 @@ export function openDraftView(o: DraftViewOptions): () => void {
     editorSlot.replaceChildren(editor.element);
     editor.showProblems(problemsByWork.get(id) ?? []);
     setPresence(provider, { name: account.name, selected: id });
+    stage?.select(id);
     renderWorks();
-    editor.element.querySelector<HTMLElement>('input, textarea')?.focus();
+    if (focus) editor.element.querySelector<HTMLElement>('input, textarea')?.focus();
   }
 
   // Live validation: the same rules as `npm run validate`, on the draft as it is now.
@@ -138,6 +143,9 @@ export function openDraftView(o: DraftViewOptions): () => void {
   doc.on('update', scheduleValidation);
   // Titles in the list and in "who is here" follow edits (a label's keystrokes leave the list alone).
   const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    // A field of the selected work replaced whole (a restore, a colleague's new placement): its editor is bound to
+    // the old one, so it is opened again on the new.
+    if (selected && events.some((e) => e.path.length === 1 && e.path[0] === selected)) select(selected, false);
     if (!events.some((e) => e.path.length < 2 || e.path[1] === 'title')) return;
     renderWorks();
     renderPresence();
@@ -157,9 +165,27 @@ export function openDraftView(o: DraftViewOptions): () => void {
     }
   });
 
+  // The parts that need the draft's content: the 3D stage, the tours and the rooms (once, on the first sync).
+  let stage: Stage | undefined;
+  const closers: (() => void)[] = [];
+  function openDraftParts() {
+    if (stage) return;
+    const languages = (exhibitionMap(doc).get('languages') as string[] | undefined) ?? ['en'];
+    stage = openStage({ canvas: $<HTMLCanvasElement>(document.body, '#stage'), doc, origin, editable, onPick: select });
+    if (selected) stage.select(selected);
+    (window as { museumCurate?: unknown }).museumCurate = { screenPoint: (at: string | [number, number, number]) => stage?.screenPoint(at) };
+    const side = $<HTMLElement>(root, 'aside.side');
+    closers.push(
+      openToursPanel({ root: side, doc, languages, lang, origin, editable, selectedWork: () => selected, titleOf }),
+      openRoomsPanel({ root: side, doc, lang, origin, editable }),
+      () => stage?.destroy(),
+    );
+  }
+
   const closeHistory = openHistoryPanel({ root: $<HTMLElement>(root, 'aside.side'), exhibitionId: o.exhibitionId, lang, mayRestore: account.role === 'admin' || account.role === 'curator', selectedWork: () => selected });
 
   return () => {
+    for (const c of closers) c();
     closeHistory();
     clearTimeout(timer);
     editor?.destroy();

@@ -4,6 +4,10 @@
  */
 import * as Y from 'yjs';
 import { artworkText, artworksMap } from '../twin/collab-doc';
+import { moveOnFloor } from '../twin/curate-actions';
+import { docReader } from '../twin/curate-edits';
+import { addedProblems, placementProblems, wallClearances } from '../twin/curate-placement';
+import { openHotspots } from './hotspots';
 import { bindText, type TextBinding } from './text-binding';
 import { t, type CurateLanguage } from './strings';
 import { SNAP_M, snapOffset } from './wall';
@@ -70,21 +74,39 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
     cleanups.push(() => title.unobserveDeep(showHeading));
   }
 
-  // Placement along the wall.
+  // Placement along the wall (or on the floor), checked here with the rules the server applies (curate-edits.ts).
   const placement = work.get('placement');
-  const place = el('fieldset', { className: 'placement' }, el('legend', {}, t(lang, 'placement')));
+  const place = el('fieldset', { className: 'placement' }, el('legend', {}, t(lang, placement instanceof Y.Map && placement.get('kind') === 'pose' ? 'floorPlace' : 'placement')));
+  const refusal = el('p', { className: 'error', id: 'placement-error' });
+  refusal.setAttribute('role', 'alert');
+  /** Why the server would refuse this placement (a problem it adds), or undefined. */
+  const refusedMove = (next: Record<string, unknown>): string | undefined => {
+    const reader = docReader(doc);
+    const space = reader.space();
+    if (!space) return undefined;
+    const me = reader.placed().find((w) => w.id === workId)!;
+    const added = addedProblems(placementProblems(space, me, reader.placed()), placementProblems(space, { ...me, placement: next }, reader.placed()));
+    return added[0]?.message;
+  };
+  const clearances = el('p', { id: 'clearances', className: 'clearances' });
   if (placement instanceof Y.Map && placement.get('kind') === 'wall') {
     const input = el('input', { id: 'offset-input', type: 'number', step: String(SNAP_M), min: '0', readOnly: !o.editable });
     const label = el('label', { htmlFor: 'offset-input' });
     const setOffset = (v: number) => {
       if (!o.editable) return;
       const next = snapOffset(v);
-      if (next !== placement.get('offset')) doc.transact(() => placement.set('offset', next), o.origin);
-      else input.value = String(next);
+      const why = next !== placement.get('offset') ? refusedMove({ ...placement.toJSON(), offset: next }) : undefined;
+      refusal.textContent = why ? t(lang, 'moveRefused', { reason: why }) : '';
+      if (next !== placement.get('offset') && !why) doc.transact(() => placement.set('offset', next), o.origin);
+      else input.value = String(placement.get('offset'));
     };
     const show = () => {
       label.textContent = t(lang, 'offset', { wall: String(placement.get('wall')), room: String(placement.get('room')) });
       if (document.activeElement !== input || input.value === '' || Number(input.value) !== placement.get('offset')) input.value = String(placement.get('offset'));
+      const reader = docReader(doc);
+      const space = reader.space();
+      const c = space && wallClearances(space, reader.placed().find((w) => w.id === workId)!, reader.placed());
+      clearances.textContent = c ? t(lang, 'clearances', { before: c.before.toFixed(2), after: c.after.toFixed(2) }) : '';
     };
     const step = (dir: -1 | 1, text: string, symbol: string) => {
       const b = el('button', { type: 'button', disabled: !o.editable, className: 'step' }, symbol);
@@ -103,11 +125,34 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
     placement.observe(show);
     cleanups.push(() => placement.unobserve(show));
     show();
-    place.append(label, el('div', { className: 'offset-row' }, step(-1, t(lang, 'moveLeft'), '◀'), input, step(1, t(lang, 'moveRight'), '▶')));
+    place.append(label, el('div', { className: 'offset-row' }, step(-1, t(lang, 'moveLeft'), '◀'), input, step(1, t(lang, 'moveRight'), '▶')), clearances, refusal);
+  } else if (placement instanceof Y.Map && placement.get('kind') === 'pose') {
+    const where = el('p', { id: 'floor-at' });
+    const show = () => {
+      const [x, , z] = (placement.get('position') as number[] | undefined) ?? [0, 0, 0];
+      where.textContent = t(lang, 'floorAt', { x: Number(x).toFixed(2), z: Number(z).toFixed(2), heading: String(placement.get('heading') ?? 0) });
+    };
+    const turn = (by: number, text: string, symbol: string) => {
+      const b = el('button', { type: 'button', disabled: !o.editable, className: 'step' }, symbol);
+      b.setAttribute('aria-label', text);
+      b.title = text;
+      b.addEventListener('click', () => {
+        const [x, , z] = placement.get('position') as number[];
+        moveOnFloor(doc, workId, [x!, z!], Number(placement.get('heading') ?? 0) + by, o.origin);
+      });
+      return b;
+    };
+    placement.observe(show);
+    cleanups.push(() => placement.unobserve(show));
+    show();
+    place.append(where, el('div', { className: 'offset-row' }, turn(-15, t(lang, 'turnLeft'), '↺'), turn(15, t(lang, 'turnRight'), '↻')), refusal);
   } else {
     place.append(el('p', {}, t(lang, 'notOnWall')));
   }
   root.append(place);
+  const hotspots = openHotspots({ doc, workId, languages: o.languages, lang, origin: o.origin, editable: o.editable });
+  root.append(hotspots.element);
+  cleanups.push(() => hotspots.destroy());
 
   // Problems found by the validator in the draft, at this work.
   const problemList = el('ul', { className: 'problems', id: 'work-problems' });

@@ -1,0 +1,338 @@
+/**
+ * The curating view's 3D stage: the rooms of the draft (floors and walls in their finishes, doorways open) and
+ * every work as a plain block of its size, drawn from the draft's Y.Doc and redrawn as it changes (a colleague's
+ * move shows at once). Pick a work to select it; drag it along its wall or across the floor, or move it with the
+ * arrow keys: the drag snaps to the hanging grid and to the nearest place clear of doorways and other works
+ * (twin/curate-placement.ts), and the drop is one edit of the draft. Renders only when something changed, so
+ * an idle view costs nothing. Babylon.js, as the visitor's gallery; blocks rather than images keep it light.
+ */
+import { Engine } from '@babylonjs/core/Engines/engine';
+import { Scene } from '@babylonjs/core/scene';
+import { ArcRotateCamera } from '@babylonjs/core/Cameras/arcRotateCamera';
+import { HemisphericLight } from '@babylonjs/core/Lights/hemisphericLight';
+import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
+import { Color3, Color4 } from '@babylonjs/core/Maths/math.color';
+import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
+import { Plane } from '@babylonjs/core/Maths/math.plane';
+import { Viewport } from '@babylonjs/core/Maths/math.viewport';
+import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
+import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
+import { CreateSphere } from '@babylonjs/core/Meshes/Builders/sphereBuilder';
+import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
+import '@babylonjs/core/Culling/ray';
+import earcut from 'earcut';
+import * as Y from 'yjs';
+import { artworksMap, exhibitionMap } from '../twin/collab-doc';
+import { docReader } from '../twin/curate-edits';
+import { clearFloorPoint, clearOffset, floorPlace, SNAP_M, wallPlace } from '../twin/curate-placement';
+import { moveAlongWall, moveOnFloor } from '../twin/curate-actions';
+import { roomEdges, wallPieces } from '../twin/floorplan';
+import { artworkPose } from '../twin/layout';
+import type { Artwork, Exhibition, Space } from '../twin/schema';
+
+export interface StageOptions {
+  readonly canvas: HTMLCanvasElement;
+  readonly doc: Y.Doc;
+  /** The origin of this curator's own edits. */
+  readonly origin: object;
+  readonly editable: boolean;
+  /** A work was picked in 3D. */
+  readonly onPick: (id: string) => void;
+}
+
+export interface Stage {
+  /** Shows `id` as selected and turns the camera to it. */
+  select(id: string | null): void;
+  /** Where a work's centre (or a point [x, y, z] of the space) is on the canvas, CSS pixels from its top left: for tests. */
+  screenPoint(at: string | readonly [number, number, number]): { x: number; y: number } | undefined;
+  destroy(): void;
+}
+
+const colour = (hex: unknown, fallback: string) => Color3.FromHexString(typeof hex === 'string' && /^#[0-9a-f]{6}$/i.test(hex) ? hex : fallback);
+
+function floorMesh(name: string, polygon: readonly [number, number][], scene: Scene): Mesh {
+  const vd = new VertexData();
+  vd.positions = polygon.flatMap((p) => [p[0], 0, p[1]]);
+  vd.indices = earcut(polygon.flatMap((p) => [p[0], p[1]]));
+  vd.normals = polygon.flatMap(() => [0, 1, 0]);
+  const mesh = new Mesh(name, scene);
+  vd.applyToMesh(mesh);
+  return mesh;
+}
+
+export function openStage(o: StageOptions): Stage {
+  const { canvas, doc } = o;
+  const engine = new Engine(canvas, true, { preserveDrawingBuffer: true, stencil: false });
+  const scene = new Scene(engine);
+  scene.clearColor = new Color4(0.96, 0.95, 0.93, 1);
+  const camera = new ArcRotateCamera('curate-camera', -Math.PI / 2, 0.85, 30, Vector3.Zero(), scene);
+  camera.lowerRadiusLimit = 3;
+  camera.upperRadiusLimit = 80;
+  camera.upperBetaLimit = 1.45;
+  camera.inputs.removeByType('ArcRotateCameraKeyboardMoveInput'); // the arrow keys move the selected work
+  camera.attachControl(true);
+  new HemisphericLight('sky', new Vector3(0.3, 1, -0.2), scene).groundColor = new Color3(0.45, 0.43, 0.4);
+  const mat = (name: string, c: Color3, alpha = 1) => Object.assign(new StandardMaterial(name, scene), { diffuseColor: c, specularColor: Color3.Black(), alpha, backFaceCulling: false });
+  const workMat = mat('work', new Color3(0.55, 0.42, 0.3));
+  const selectedMat = mat('selected', new Color3(0.85, 0.35, 0.1));
+  const hotspotMat = mat('hotspot', new Color3(0.1, 0.45, 0.8));
+
+  let dirty = true;
+  engine.runRenderLoop(() => {
+    if (!dirty) return;
+    dirty = false;
+    scene.render();
+  });
+  camera.onViewMatrixChangedObservable.add(() => (dirty = true));
+  const onResize = () => {
+    engine.resize();
+    dirty = true;
+  };
+  window.addEventListener('resize', onResize);
+
+  let architecture: Mesh[] = [];
+  const works = new Map<string, Mesh>();
+  let selected: string | null = null;
+  let hotspots: Mesh[] = [];
+
+  const space = () => docReader(doc).space();
+  const draftWork = (id: string) => artworksMap(doc).get(id)?.toJSON() as Artwork | undefined;
+
+  function buildArchitecture() {
+    for (const m of architecture) m.dispose();
+    architecture = [];
+    const s = space();
+    if (!s) return;
+    for (const room of s.rooms) {
+      const floor = floorMesh(`floor-${room.id}`, room.polygon, scene);
+      floor.material = mat(`floor-${room.id}`, colour(('floor' in room ? room.floor?.color : undefined) ?? (s.kind === 'floorplan' ? s.floor?.color : undefined), '#9a7b5a'));
+      floor.isPickable = false;
+      architecture.push(floor);
+    }
+    if (s.kind !== 'floorplan') return;
+    for (const [i, piece] of wallPieces(s).entries()) {
+      const dx = piece.b[0] - piece.a[0];
+      const dz = piece.b[1] - piece.a[1];
+      const wall = CreateBox(`wall-${i}`, { width: Math.hypot(dx, dz), height: piece.top - piece.bottom, depth: s.wallThickness }, scene);
+      wall.position.set((piece.a[0] + piece.b[0]) / 2, (piece.top + piece.bottom) / 2, (piece.a[1] + piece.b[1]) / 2);
+      wall.rotation.y = Math.atan2(-dz, dx);
+      const room = s.rooms.find((r) => r.id === piece.room);
+      wall.material = mat(`wall-${i}`, colour(room?.walls?.color ?? s.walls?.color, '#f1eee8'), 0.85);
+      wall.isPickable = false;
+      architecture.push(wall);
+    }
+    dirty = true;
+  }
+
+  /** Puts the work's block where the draft (or a drag) says. */
+  function pose(id: string, placement?: unknown) {
+    const w = draftWork(id);
+    const s = space();
+    if (!w || !s) return;
+    const art = { ...w, placement: placement ?? w.placement } as Artwork;
+    let p;
+    try {
+      p = artworkPose({ space: s } as Exhibition, art);
+    } catch {
+      works.get(id)?.setEnabled(false); // on a wall that does not exist: the draft's problems say so
+      return;
+    }
+    let mesh = works.get(id);
+    const { width, height } = art.dimensions;
+    const depth = art.kind === 'painting' ? Math.max(art.dimensions.depth ?? 0.04, 0.04) : (art.dimensions.depth ?? width);
+    const base = art.kind === 'object' && art.display !== 'none' ? (art.plinthHeight ?? 0.9) : 0;
+    if (!mesh || mesh.metadata.size !== `${width}x${height}x${depth}x${base}`) {
+      mesh?.dispose();
+      mesh = CreateBox(`work-${id}`, { width, height: height + base, depth }, scene);
+      mesh.metadata = { work: id, size: `${width}x${height}x${depth}x${base}` };
+      works.set(id, mesh);
+    }
+    mesh.setEnabled(true);
+    mesh.material = id === selected ? selectedMat : workMat;
+    mesh.position.set(p.position[0], art.kind === 'painting' ? p.position[1] : p.position[1] + (height + base) / 2, p.position[2]);
+    mesh.rotation.y = (-p.heading * Math.PI) / 180;
+    if (id === selected) showHotspots(art, mesh);
+    dirty = true;
+  }
+
+  /** The selected work's hotspots, as small blue spheres on its face (paintings) or body (objects). */
+  function showHotspots(art: Artwork, mesh: Mesh) {
+    for (const h of hotspots) h.dispose();
+    hotspots = [];
+    mesh.computeWorldMatrix(true);
+    const block = mesh.getBoundingInfo().boundingBox.extendSize;
+    for (const a of art.annotations ?? []) {
+      const [x, y, z] = a.position;
+      const local = art.kind === 'painting' ? new Vector3(x, y, -block.z - 0.02) : new Vector3(x, y - block.y + (block.y * 2 - art.dimensions.height), z);
+      const dot = CreateSphere(`hotspot-${a.id}`, { diameter: 0.08, segments: 6 }, scene);
+      dot.position = Vector3.TransformCoordinates(local, mesh.getWorldMatrix());
+      dot.material = hotspotMat;
+      dot.isPickable = false;
+      hotspots.push(dot);
+    }
+  }
+
+  function buildWorks() {
+    for (const id of artworksMap(doc).keys()) pose(id);
+    for (const [id, m] of works) {
+      if (!artworksMap(doc).has(id)) {
+        m.dispose();
+        works.delete(id);
+      }
+    }
+  }
+
+  buildArchitecture();
+  buildWorks();
+  const s0 = space();
+  if (s0) {
+    const xs = s0.rooms.flatMap((r) => r.polygon.map((p) => p[0]));
+    const zs = s0.rooms.flatMap((r) => r.polygon.map((p) => p[1]));
+    camera.setTarget(new Vector3((Math.min(...xs) + Math.max(...xs)) / 2, 0, (Math.min(...zs) + Math.max(...zs)) / 2));
+    camera.radius = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...zs) - Math.min(...zs)) * 1.1;
+  }
+
+  // The draft changes (anyone's edit): rebuild what it touched.
+  const onWorks = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const touched = new Set<string>();
+    for (const e of events) {
+      if (e.path.length === 0) buildWorks();
+      else touched.add(String(e.path[0]));
+    }
+    for (const id of touched) pose(id);
+  };
+  artworksMap(doc).observeDeep(onWorks);
+  const onSpace = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    if (events.some((e) => e.path[0] === 'space' || (e.path.length === 0 && (e as Y.YMapEvent<unknown>).keysChanged.has('space')))) {
+      buildArchitecture();
+      buildWorks();
+    }
+  };
+  exhibitionMap(doc).observeDeep(onSpace);
+
+  // Dragging: along the wall for wall works (the pointer's ray on the wall's plane), across the floor for others.
+  let drag: { id: string; placement: unknown } | undefined;
+  function dragTo(id: string, x: number, y: number): unknown {
+    const w = draftWork(id);
+    const s = space();
+    if (!w || !s) return undefined;
+    const ray = scene.createPickingRay(x, y, Matrix.Identity(), camera);
+    const wp = wallPlace(w.placement);
+    const others = docReader(doc).placed();
+    if (wp) {
+      const edge = roomEdges(s.rooms.find((r) => r.id === wp.room)!)[wp.wall];
+      if (!edge) return undefined;
+      const plane = Plane.FromPositionAndNormal(new Vector3(edge.a[0], 0, edge.a[1]), new Vector3(edge.inward[0], 0, edge.inward[1]));
+      const d = ray.intersectsPlane(plane);
+      if (d === null) return undefined;
+      const hit = ray.origin.add(ray.direction.scale(d));
+      const along = (hit.x - edge.a[0]) * edge.dir[0] + (hit.z - edge.a[1]) * edge.dir[1];
+      const offset = clearOffset(s as Space, w, others, along);
+      return offset === undefined ? undefined : { ...wp, offset };
+    }
+    const fp = floorPlace(w.placement);
+    if (!fp) return undefined;
+    const d = ray.intersectsPlane(Plane.FromPositionAndNormal(new Vector3(0, fp.position[1], 0), Vector3.Up()));
+    if (d === null) return undefined;
+    const hit = ray.origin.add(ray.direction.scale(d));
+    const at = clearFloorPoint(s as Space, w, others, [hit.x, hit.z]);
+    return at ? { ...fp, position: [at[0], fp.position[1], at[1]] } : undefined;
+  }
+
+  function commit(id: string, placement: unknown) {
+    const wp = wallPlace(placement);
+    if (wp) moveAlongWall(doc, id, wp.offset, o.origin);
+    const fp = floorPlace(placement);
+    if (fp) moveOnFloor(doc, id, [fp.position[0], fp.position[2]], undefined, o.origin);
+  }
+
+  scene.onPointerObservable.add((info) => {
+    dirty = true;
+    if (info.type === PointerEventTypes.POINTERDOWN) {
+      const id = info.pickInfo?.pickedMesh?.metadata?.work as string | undefined;
+      if (!id) return;
+      if (id !== selected) o.onPick(id);
+      if (!o.editable) return;
+      drag = { id, placement: undefined };
+      camera.detachControl();
+    } else if (info.type === PointerEventTypes.POINTERMOVE && drag) {
+      const next = dragTo(drag.id, scene.pointerX, scene.pointerY);
+      if (next) {
+        drag.placement = next;
+        pose(drag.id, next);
+      }
+    } else if (info.type === PointerEventTypes.POINTERUP && drag) {
+      const { id, placement } = drag;
+      drag = undefined;
+      camera.attachControl(true);
+      if (placement) commit(id, placement);
+      pose(id);
+    }
+  });
+
+  // Keyboard: with a work selected, ← → (and ↑ ↓ on the floor) move it by the grid to the next clear place.
+  canvas.addEventListener('keydown', (e) => {
+    if (!selected || !o.editable || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+    e.preventDefault();
+    const w = draftWork(selected);
+    const s = space();
+    if (!w || !s) return;
+    const others = docReader(doc).placed();
+    const wp = wallPlace(w.placement);
+    const sign = e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 1;
+    if (wp) {
+      for (let k = 1; k < 2000; k++) {
+        const c = clearOffset(s as Space, w, others, wp.offset + sign * k * SNAP_M);
+        if (c === undefined) return;
+        if (Math.sign(c - wp.offset) === sign) return moveAlongWall(doc, selected, c, o.origin);
+      }
+      return;
+    }
+    const fp = floorPlace(w.placement);
+    if (!fp) return;
+    const step: [number, number] = e.key === 'ArrowLeft' || e.key === 'ArrowRight' ? [sign * SNAP_M, 0] : [0, -sign * SNAP_M];
+    const at = clearFloorPoint(s as Space, w, others, [fp.position[0] + step[0], fp.position[2] + step[1]], SNAP_M * 2);
+    if (at) moveOnFloor(doc, selected, at, undefined, o.origin);
+  });
+
+  return {
+    select(id) {
+      const before = selected;
+      selected = id;
+      for (const h of hotspots) h.dispose();
+      hotspots = [];
+      if (before) pose(before);
+      if (id) {
+        pose(id);
+        const m = works.get(id);
+        if (m) {
+          // In front of the work, in its room (a wall has works on both sides): the camera where the work faces.
+          const h = -m.rotation.y;
+          camera.setTarget(m.position.clone());
+          camera.alpha = Math.atan2(-Math.cos(h), Math.sin(h));
+          camera.beta = 1.0;
+          camera.radius = 7;
+        }
+      }
+      dirty = true;
+    },
+    screenPoint(at) {
+      const m = typeof at === 'string' ? works.get(at) : undefined;
+      if (typeof at === 'string' && !m) return undefined;
+      scene.render(); // the matrices as drawn now
+      const width = engine.getRenderWidth();
+      const height = engine.getRenderHeight();
+      const point = m ? m.getBoundingInfo().boundingBox.centerWorld : new Vector3(...(at as [number, number, number]));
+      const p = Vector3.Project(point, Matrix.Identity(), scene.getTransformMatrix(), new Viewport(0, 0, width, height));
+      const scale = canvas.clientWidth / width;
+      return { x: p.x * scale, y: p.y * scale };
+    },
+    destroy() {
+      artworksMap(doc).unobserveDeep(onWorks);
+      exhibitionMap(doc).unobserveDeep(onSpace);
+      window.removeEventListener('resize', onResize);
+      engine.dispose();
+    },
+  };
+}
