@@ -6,7 +6,7 @@
  */
 import { h } from './dom';
 
-export interface VoiceWords {
+interface VoiceWords {
   title: string;
   join: string;
   leave: string;
@@ -66,7 +66,7 @@ export function voiceWords(lang: string): VoiceWords {
   return WORDS[lang] ?? WORDS.en!;
 }
 
-export interface VoiceSectionState {
+interface VoiceSectionState {
   on: boolean;
   talking: boolean;
   /** Guide or co-guide: an open microphone and *Mute everyone*. */
@@ -74,7 +74,7 @@ export interface VoiceSectionState {
   problem?: string;
 }
 
-export interface VoiceSectionActions {
+interface VoiceSectionActions {
   join(): void;
   leave(): void;
   talk(on: boolean): void;

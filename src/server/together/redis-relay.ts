@@ -31,7 +31,7 @@ export type RelayMessage =
   /** To the client's instance: close this connection. */
   | { t: 'close'; conn: string; code: number; reason: string };
 
-export interface RelayHandlers {
+interface RelayHandlers {
   /** At the home, for messages about clients on other instances. */
   fromClient(m: Extract<RelayMessage, { t: 'open' | 'frame' | 'gone' }>): void;
   /** At the client's instance, for what the home sends them. */
