@@ -140,7 +140,8 @@ function fill(segments: Segment[], paintings: PaintingBox[], total: number, need
     while (next < paintings.length) {
       const p = paintings[next]!;
       if (!fits(seg, here, p)) break;
-      if (here.length > 0 && placed + p.width / 2 > target + 1e-9) break;
+      // A run takes a work only while it holds no more than its share; a short run beside a doorway may stay bare.
+      if (placed + p.width / 2 > target + 1e-9) break;
       here.push(p);
       placed += p.width;
       next++;

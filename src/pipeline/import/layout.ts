@@ -8,7 +8,7 @@ import { FORMAT, FORMAT_VERSION, type ExhibitionInput, type LangMap, type Vec2 }
 import { LIMITS } from '../../twin/schema-primitives';
 import type { ImportedWork, ImportProblem } from './imported-work';
 import { DOOR, round, sizeRoom, sizeRoomToDepth, type ObjectBox, type PaintingBox, type RoomFit } from './hang';
-import { cleanLangMap, parseRights, plainRichText, safeId, shortLabel, unknownText } from './work-texts';
+import { cleanLangMap, everyLanguage, parseRights, plainRichText, safeId, shortLabel, unknownText, words } from './work-texts';
 
 type ArtworkInput = ExhibitionInput['artworks'][number];
 type RoomInput = Extract<ExhibitionInput['space'], { kind: 'floorplan' }>['rooms'][number];
@@ -42,6 +42,8 @@ const UNROOMED_PER_ROOM = 16;
 const FRAME = { style: 'gilded' as const, width: 0.06 };
 const DEFAULT_SIZE = { painting: { height: 0.6, width: 0.5 }, object: { height: 0.3, width: 0.3, depth: 0.3 } };
 const MAX_TOUR_STOPS = 500;
+/** What collection records write for a maker nobody knows; shown in the visitor's language instead. */
+const UNKNOWN_MAKER = /^(unknown|unknown (artist|maker)|anonymous|anon\.?|ignoto|anonimo|sconosciuto|unbekannt|inconnu|anonyme|an[oó]nimo|desconocido)$/i;
 
 interface Prepared {
   work: ImportedWork;
@@ -75,7 +77,7 @@ export function layoutExhibition(works: ImportedWork[], opts: LayoutOptions = {}
     prepared.push({ work, id: safeId(work.accessionNumber ?? work.sourceId, `work-${i + 1}`, ids), where, size });
   }
 
-  const groups = groupRooms(prepared, lang);
+  const groups = groupRooms(prepared, languages);
   const plan = planRooms(groups, problems);
   const media: LayoutMedia[] = [];
   const artworks: ArtworkInput[] = [];
@@ -154,7 +156,8 @@ interface RoomGroup {
 }
 
 /** Works by their room, in the order rooms first appear; large rooms split, works without a room share rooms. */
-function groupRooms(works: Prepared[], lang: string): RoomGroup[] {
+function groupRooms(works: Prepared[], languages: string[]): RoomGroup[] {
+  const lang = languages[0]!;
   const byName = new Map<string, Prepared[]>();
   const loose: Prepared[] = [];
   for (const p of works) {
@@ -170,7 +173,7 @@ function groupRooms(works: Prepared[], lang: string): RoomGroup[] {
     }
   }
   for (let k = 0; k < loose.length; k += UNROOMED_PER_ROOM) {
-    groups.push({ name: { [lang]: `Room ${groups.length + 1}` }, works: loose.slice(k, k + UNROOMED_PER_ROOM) });
+    groups.push({ name: words('room', languages, ` ${groups.length + 1}`), works: loose.slice(k, k + UNROOMED_PER_ROOM) });
   }
   return groups.slice(0, 500);
 }
@@ -318,12 +321,15 @@ function artwork(p: Prepared, placement: ArtworkInput['placement'], file: string
     problems.push({ where, message: 'no rights given; recorded as "all rights reserved" until they are' });
     rights = { licence: 'all-rights-reserved' };
   }
-  const creatorName = text(work.creator?.name, 'creator');
+  // Names and dates in figures read the same in every language.
+  const named = text(work.creator?.name, 'creator');
+  const creatorName = named && !UNKNOWN_MAKER.test(named[lang]!) ? everyLanguage(named, languages, () => true) : undefined;
+  const date = everyLanguage(text(work.date, 'date'), languages, (t) => !/\p{L}{3,}/u.test(t));
   const base = {
     id: p.id,
     title,
     creator: { name: creatorName ?? unknownText('creator', languages), ...(work.creator?.lifeDates ? { lifeDates: work.creator.lifeDates.slice(0, 100) } : {}) },
-    date: text(work.date, 'date') ?? unknownText('date', languages),
+    date: date ?? unknownText('date', languages),
     medium: text(work.medium, 'medium') ?? unknownText('medium', languages),
     dimensions: p.size,
     accessionNumber: (work.accessionNumber ?? work.sourceId ?? p.id).slice(0, 100) || p.id,
@@ -347,7 +353,6 @@ function annotations(work: ImportedWork, where: string, problems: ImportProblem[
 
 /** A first tour through everything in walking order (in parts of 500 stops, the format's most). */
 function tours(artworks: ArtworkInput[], languages: string[]): NonNullable<ExhibitionInput['tours']> {
-  const lang = languages[0]!;
   const out: NonNullable<ExhibitionInput['tours']> = [];
   for (let k = 0; k < artworks.length && out.length < 100; k += MAX_TOUR_STOPS) {
     const stops = artworks.slice(k, k + MAX_TOUR_STOPS);
@@ -355,7 +360,7 @@ function tours(artworks: ArtworkInput[], languages: string[]): NonNullable<Exhib
     const minutes = stops.reduce((s, a) => s + (a.kind === 'painting' ? 2 : 3) + 0.5, 0);
     out.push({
       id: `everything${part ? `-${out.length + 1}` : ''}`,
-      title: { [lang]: `${lang === 'it' ? 'Tutta la mostra' : 'Through everything'}${part}` },
+      title: words('tour', languages, part),
       durationMinutes: Math.min(600, Math.max(1, Math.round(minutes))),
       stops: stops.map((a) => ({ artwork: a.id })),
     });

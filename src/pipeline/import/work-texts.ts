@@ -56,6 +56,37 @@ const UNKNOWN: Record<'creator' | 'date' | 'medium' | 'credit', Record<string, s
   credit: { en: 'Credit line not recorded', it: 'Provenienza non indicata', fr: 'Mention non renseignée', de: 'Nachweis nicht angegeben', es: 'Procedencia no indicada' },
 };
 
+/**
+ * A text that reads the same in every language (a person's name, a date written in figures) given in all of them,
+ * so the exhibition does not report it untranslated.
+ */
+export function everyLanguage(map: LangMap | undefined, languages: string[], neutral: (text: string) => boolean): LangMap | undefined {
+  if (!map) return undefined;
+  const lang = languages[0]!;
+  const text = map[lang];
+  if (text === undefined || !neutral(text)) return map;
+  const out: LangMap = { ...map };
+  for (const l of languages) out[l] ??= text;
+  return out;
+}
+
+/** Words for the exhibition's own texts, in the languages this project's exhibitions use most. */
+export const WORDS: Record<'tour' | 'room', Record<string, string>> = {
+  tour: { en: 'Through everything', it: 'Tutta la mostra', fr: "Toute l'exposition", de: 'Die ganze Ausstellung', es: 'Toda la exposición' },
+  room: { en: 'Room', it: 'Sala', fr: 'Salle', de: 'Saal', es: 'Sala' },
+};
+
+/** A word of WORDS in every exhibition language that has it (always in the default one), with `suffix` after it. */
+export function words(what: keyof typeof WORDS, languages: string[], suffix = ''): LangMap {
+  const out: LangMap = {};
+  for (const l of languages) {
+    const w = WORDS[what][l] ?? WORDS[what][l.split('-')[0]!];
+    if (w) out[l] = `${w}${suffix}`;
+  }
+  out[languages[0]!] ??= `${WORDS[what].en}${suffix}`;
+  return out;
+}
+
 /** "Unknown maker" and the like, in every exhibition language that has the words, always in the default one. */
 export function unknownText(what: keyof typeof UNKNOWN, languages: string[]): LangMap {
   const words = UNKNOWN[what];
@@ -106,7 +137,8 @@ export function shortLabel(description: LangMap | undefined, fallback: LangMap):
   if (!description) return fallback;
   const out: LangMap = {};
   for (const [lang, text] of Object.entries(description)) {
-    const first = text.split(/\n\s*\n/)[0]!.trim();
+    // A label is plain text: the backstory's *emphasis* markers are dropped.
+    const first = text.split(/\n\s*\n/)[0]!.trim().replace(/(\*{1,2})(\S(?:[^*\n]*\S)?)\1/g, '$2');
     if (first.length <= 300) out[lang] = first;
     else {
       const cut = first.slice(0, 300);
