@@ -98,8 +98,8 @@ export class PanoramaVr {
     const d = headingToDir(heading);
     const b = this.button;
     b.position.set(at[0] + d[0] * BUTTON.distance, floorY + BUTTON.height_above_floor, at[1] + d[1] * BUTTON.distance);
-    // Its face toward the visitor (a plane's front looks along −z in its own space).
-    b.lookAt(new Vector3(at[0] + d[0] * 2 * BUTTON.distance, b.position.y, at[1] + d[1] * 2 * BUTTON.distance));
+    // Turned toward the visitor: in this right-handed scene the text then reads the right way round.
+    b.lookAt(new Vector3(at[0], b.position.y, at[1]));
     b.setEnabled(true);
   }
 
