@@ -1,0 +1,88 @@
+/**
+ * What a run reports, in the shape the CLI's --json prints (the issue's contract: visitors, zones, works) with
+ * more fields beside it, and the comfort threshold the zone figures are measured against.
+ */
+
+/**
+ * Comfort: Fruin's level of service C for walkways (Pedestrian Planning and Design, 1971): at 1.4 m² per person
+ * or more, people still choose their own speed and pass each other; above 0.7 people/m² movement becomes
+ * restricted (level D), which in a gallery means people can no longer step back to look.
+ */
+export const COMFORT = { peoplePerM2: 0.7, source: 'Fruin, Pedestrian Planning and Design (1971): walkway level of service C/D boundary, 1.4 m² per person' } as const;
+
+/** Radius of the viewing area in front of a work, metres: where its viewers stand. */
+export const VIEWING_RADIUS = 1.5;
+
+export interface ZoneResult {
+  name: string;
+  area: number;
+  peakOccupancy: number;
+  peakDensity: number;
+  minutesAboveComfort: number;
+  /** Time of the peak, "HH:MM". */
+  peakAt: string;
+  closed?: boolean;
+}
+
+export interface DoorwayResult {
+  crossings: number;
+  peakPerMinute: number;
+  /** People per metre of width per minute at the busiest minute. */
+  peakFlowPerMetre: number;
+  /** Most people waiting (walking slower than a third of their pace) within 2 m of it at once. */
+  peakWaiting: number;
+  /** Person-minutes spent waiting there. */
+  waitingMinutes: number;
+}
+
+export interface WorkResult {
+  luxHoursPerYear: number;
+  luxHoursBudget: number | null;
+  lux: number;
+  fractionOfBudget: number | null;
+  yearsToNoticeableChange: number | null;
+  /** Visitors who stopped at it. */
+  visits: number;
+  peakViewers: number;
+  /** Minutes its viewing area was above the comfort density. */
+  minutesCrowded: number;
+  /** False when the work's room is closed or cannot be reached. */
+  reachable: boolean;
+}
+
+export interface Heatmap {
+  origin: [number, number];
+  cellSize: number;
+  cols: number;
+  rows: number;
+  /** Minutes after midnight of each frame. */
+  minutes: number[];
+  /** People per cell, row by row, one array per frame. */
+  frames: number[][];
+}
+
+export interface SimulationResult {
+  scenario: string;
+  seed: number;
+  visitors: { entered: number; left: number; inside: number };
+  averageVisitMinutes: number;
+  comfort: typeof COMFORT;
+  open: string;
+  close: string;
+  zones: Record<string, ZoneResult>;
+  doorways: Record<string, DoorwayResult>;
+  works: Record<string, WorkResult>;
+  /** Works whose viewing area was above comfort for at least 10 minutes, most crowded first. */
+  crowdedWorks: string[];
+  /** Occupancy per zone at each sampled minute, for charts. */
+  series: { minutes: number[]; zones: Record<string, number[]> };
+  heatmap: Heatmap;
+  /** Simulated steps and their length, s. */
+  steps: number;
+  stepSeconds: number;
+}
+
+export const clock = (minutes: number): string => {
+  const m = Math.round(minutes);
+  return `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
