@@ -55,7 +55,10 @@ export async function openGallery(browser: Browser, port: number, quality: strin
   await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
   await page.locator('#status[data-media=done]').waitFor({ state: 'attached', timeout: 240_000 });
   // The view alone: no hint or notes over it.
-  await page.addStyleTag({ content: '.controls-hint, .xr-notes, .loading { visibility: hidden !important; }' });
+  // (Set on the elements: the page's Content Security Policy refuses inline style sheets.)
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.controls-hint, .xr-notes, .loading')) el.style.visibility = 'hidden';
+  });
   return page;
 }
 

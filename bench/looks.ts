@@ -25,7 +25,7 @@ const DIR = resolve(ROOT, opt('--dir') ?? 'docs/looks');
 const QUALITIES = (opt('--qualities') ?? 'plain,full').split(',');
 
 /** Fixed viewpoints of the default exhibition: feet on the floor, heading (0 looks toward −z, 90 toward +x). */
-export const VIEWPOINTS: { room: string; position: [number, number, number]; heading: number }[] = [
+const VIEWPOINTS: { room: string; position: [number, number, number]; heading: number }[] = [
   { room: 'hall', position: [5, 0, 6.4], heading: 0 },
   { room: 'gallery', position: [14.5, 0, -1.2], heading: 250 },
   { room: 'sculpture', position: [17.2, 0, 1.2], heading: 50 },
