@@ -187,3 +187,36 @@ test('the route rehearsed in VR and followed in AR: arrows toward the next stop,
     await expect(page.locator('#map-svg .route-stop.ticked')).toHaveCount(2);
   });
 });
+
+test('a building of two levels: the floor plan shows one level at a time, and a step-free route takes the lift', async ({ page }) => {
+  // e2e/fixtures/route-levels.json: two rooms a floor, stairs in the first and a lift in the last (src/twin/route/sample.ts).
+  const link = encodeRouteLink({ exhibition: 'route-levels', stops: ['w0', 'w5'], mustSee: [], budget: 60, stepFree: true, avoidCrowded: false, notes: {} });
+  await serveFixtures(page);
+  await page.goto(`/?lang=en&exhibition=/e2e-fixtures/route-levels.json#${link}`);
+  await waitForGallery(page, false);
+  const drawer = page.locator('#drawer');
+  await expect(drawer.locator('.route-stops > li')).toHaveCount(2);
+  // Step-free: up by the lift, never the stairs.
+  await expect(drawer.locator('.route-stops')).toContainText('Take the lift');
+  await expect(drawer.locator('.route-stops')).not.toContainText('stairs');
+  await drawer.locator('header button').click();
+
+  const levels = page.locator('#map .route-levels');
+  await expect(levels.getByRole('button')).toHaveText(['Ground floor', 'Upper gallery']);
+  await expect(levels.getByRole('button', { name: 'Ground floor' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#map-svg polygon[data-room="g0"]')).toBeVisible();
+  await expect(page.locator('#map-svg polygon[data-room="u0"]')).toBeHidden();
+  await expect(page.locator('#map-svg circle.work[data-artwork="w5"]')).toBeHidden();
+  // The first stop is downstairs; the second is drawn on its own level only.
+  await expect(page.locator('#map-svg .route-stop')).toHaveCount(1);
+  await expect(page.locator('#map-svg .route-stop')).toHaveAttribute('data-artwork', 'w0');
+
+  await levels.getByRole('button', { name: 'Upper gallery' }).click();
+  await expect(levels.getByRole('button', { name: 'Upper gallery' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#status')).toHaveAttribute('data-map-level', 'upper');
+  await expect(page.locator('#map-svg polygon[data-room="u0"]')).toBeVisible();
+  await expect(page.locator('#map-svg polygon[data-room="g0"]')).toBeHidden();
+  await expect(page.locator('#map-svg circle.work[data-artwork="w5"]')).toBeVisible();
+  await expect(page.locator('#map-svg .route-stop')).toHaveAttribute('data-artwork', 'w5');
+  await page.locator('#map').screenshot({ path: `${SHOTS}/route-levels-plan.png` });
+});

@@ -13,8 +13,9 @@ import { routeLayer } from '../ui/route-map';
 import '../ui/route-panel.css';
 import { planRoute, type Route } from '../twin/route/plan';
 import { decodeRouteLink, encodeRouteLink, exhibitionRevision, FRAGMENT_KEY, type RouteLink } from '../twin/route/link';
-import { amenitiesOf } from '../twin/route/levels';
-import { planOf } from '../twin/route/places';
+import { amenitiesOf, levelsOf, onLevel } from '../twin/route/levels';
+import { planOf, workRoom } from '../twin/route/places';
+import { LevelSwitcher } from '../ui/route-levels';
 import { crowdingChange, liveCrowding } from '../twin/route/live-crowding';
 import { RouteProgress, routeProgressFor } from '../twin/route/follow';
 import { liveFeedFor } from '../modes/xr/live-feed';
@@ -42,6 +43,8 @@ export class RouteManager {
   private progress?: RouteProgress;
   private stopProgress?: () => void;
   private store?: UseStore;
+  /** The floor plan's level switcher, for a building of more than one level. */
+  private levels?: LevelSwitcher;
   private readonly button: HTMLButtonElement;
   private readonly bar: HTMLElement;
   private readonly revision: string;
@@ -59,6 +62,8 @@ export class RouteManager {
     feed.onSnapshotChangedObservable.add((s) => this.liveChanged(feed.crowdingShown ? liveCrowding(s) : undefined));
     c.locale.onChange(() => {
       this.button.textContent = c.locale.t.routePlan;
+      this.levels?.relabel(this.levelChoices(), c.locale.t.map);
+      this.levels?.apply();
       this.renderDrawer();
       this.renderBar();
     });
@@ -68,6 +73,7 @@ export class RouteManager {
   async start(): Promise<void> {
     byId('favourites-button').after(this.button);
     byId('tour-bar').after(this.bar);
+    this.addLevelSwitcher();
     try {
       this.store = createStore('museum-twin', 'visitor');
     } catch {
@@ -80,6 +86,26 @@ export class RouteManager {
     }
     const kept = await this.load();
     if (kept) this.openLink(`${FRAGMENT_KEY}=${kept}`, true);
+  }
+
+  private levelChoices(): { id: string; name: string }[] {
+    return levelsOf(planOf(this.c.ex)).map((l) => ({ id: l.id, name: this.c.locale.text(l.name) }));
+  }
+
+  /** A building of more than one level: the switcher above the floor plan (which then shows one level at a time). */
+  private addLevelSwitcher(): void {
+    const { ex } = this.c;
+    const plan = planOf(ex);
+    if (levelsOf(plan).length < 2) return;
+    const rooms = new Map(ex.artworks.map((a) => [a.id, workRoom(ex, a, plan)?.id]));
+    const ids = ex.artworks.map((a) => a.id);
+    const map = byId('map-svg');
+    this.levels = new LevelSwitcher(this.levelChoices(), this.c.locale.t.map, map, (level) => onLevel(plan, level, (id) => rooms.get(id), ids), (level) => {
+      this.draw();
+      this.c.status.report({ mapLevel: level });
+    });
+    map.before(this.levels.element);
+    this.c.status.report({ mapLevel: this.levels.level });
   }
 
   private words(): RouteWords {
@@ -203,7 +229,7 @@ export class RouteManager {
 
   private draw(): void {
     const p = this.progress;
-    this.plan.minimap?.setOverlay('route', this.route ? routeLayer(this.route, this.following, undefined, (i) => !!p?.isTicked(i)) : undefined);
+    this.plan.minimap?.setOverlay('route', this.route ? routeLayer(this.route, this.following, this.levels?.level, (i) => !!p?.isTicked(i)) : undefined);
     this.c.requestRender();
   }
 
@@ -212,6 +238,8 @@ export class RouteManager {
     if (!this.route?.stops.length) return;
     this.following = Math.min(Math.max(i, 0), this.route.stops.length - 1);
     this.progress?.goTo(this.following);
+    // The plan shows the level the stop is on.
+    this.levels?.select(this.route.stops[this.following]!.place.level);
     this.drawer.close();
     this.draw();
     this.renderBar();

@@ -31,3 +31,18 @@ export function verticalLinksOf(plan: Plan): VerticalLink[] {
 export function amenitiesOf(plan: Plan): Amenity[] {
   return plan.amenities ?? [];
 }
+
+/**
+ * What the floor plan shows on one level: its rooms and the works in them (a wall work by its wall's room, a posed
+ * work by the room under it on the nearest level below it: places.ts `workRoom`, passed in to keep this module free
+ * of layout). For the level switcher; a plan of one level shows everything.
+ */
+export function onLevel(plan: Plan, level: string, workRoom: (artwork: string) => string | undefined, artworks: readonly string[]): { rooms: Set<string>; works: Set<string> } {
+  const levels = roomLevels(plan);
+  const rooms = new Set(plan.rooms.filter((r) => levels.get(r.id) === level).map((r) => r.id));
+  const works = new Set(artworks.filter((id) => {
+    const room = workRoom(id);
+    return room !== undefined && rooms.has(room);
+  }));
+  return { rooms, works };
+}
