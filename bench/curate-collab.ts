@@ -23,6 +23,8 @@ import { connect, PASSWORD, type TestClient } from '../src/server/collab/testing
 import { startServer } from '../src/server/server';
 import { Exhibition } from '../src/twin/schema';
 import { validateExhibition } from '../src/twin/validate';
+import { docReader } from '../src/twin/curate-edits';
+import { clearOffset, SNAP_M } from '../src/twin/curate-placement';
 
 const argv = process.argv.slice(2);
 const num = (name: string, fallback: number): number => {
@@ -78,14 +80,14 @@ async function main(): Promise<void> {
     const kb = (Y.encodeStateAsUpdate(first.client.doc).byteLength / 1024).toFixed(0);
 
     // Every receiver records when each move arrives; a move's value names it.
-    const sentAt = new Map<number, { at: number; by: number }>();
+    const sentAt = new Map<string, { at: number; by: number }>();
     const latencies: number[] = [];
     clients.forEach((c, i) =>
       artworksMap(c.doc).observeDeep((events) => {
         const now = performance.now();
         for (const e of events) {
           if (!(e instanceof Y.YMapEvent) || !e.keysChanged.has('offset')) continue;
-          const sent = sentAt.get(e.target.get('offset') as number);
+          const sent = sentAt.get(`${String(e.path[0])}@${String(e.target.get('offset'))}`);
           if (sent && sent.by !== i) latencies.push(now - sent.at);
         }
       }),
@@ -98,11 +100,21 @@ async function main(): Promise<void> {
         edits.push(
           new Promise((done) =>
             setTimeout(() => {
-              const k = n++;
-              const value = 1 + k / 1000; // unique, and a plausible offset in metres
-              const placement = artworksMap(clients[c]!.doc).get(walls[k % walls.length]!)!.get('placement') as Y.Map<unknown>;
-              sentAt.set(value, { at: performance.now(), by: c });
-              placement.set('offset', value);
+              // A move as the curating view makes one: to the next clear place on the grid (the server refuses
+              // a move onto another work or a doorway), named by the work and its new offset.
+              const doc = clients[c]!.doc;
+              for (let tries = 0; tries < walls.length; tries++) {
+                const id = walls[n++ % walls.length]!;
+                const placement = artworksMap(doc).get(id)!.get('placement') as Y.Map<unknown>;
+                const now = placement.get('offset') as number;
+                const reader = docReader(doc);
+                const work = reader.placed().find((w) => w.id === id)!;
+                const next = [now + SNAP_M, now - SNAP_M].map((o) => clearOffset(reader.space()!, work, reader.placed(), o)).find((o) => o !== undefined && o !== now);
+                if (next === undefined) continue;
+                sentAt.set(`${id}@${next}`, { at: performance.now(), by: c });
+                placement.set('offset', next);
+                break;
+              }
               done();
             }, r * INTERVAL + (c * INTERVAL) / CURATORS),
           ),
