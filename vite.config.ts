@@ -19,7 +19,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     // Two pages: the visit (index.html) and the curating view at /curate (curate.html, src/curate/).
-    rollupOptions: { input: { main: 'index.html', curate: 'curate.html' } },
+    rollupOptions: { input: { main: 'index.html', curate: 'curate.html', whatIf: 'what-if.html' } },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -1,0 +1,70 @@
+/**
+ * The What if page (/what-if.html), for staff: signed-in accounts only (the session of the curating view), it
+ * runs the baseline and a scenario in a Web Worker with progress, then compares them (src/ui/what-if-view.ts).
+ * Nothing is written: the runs happen in the browser. `?exhibition=<folder>` picks the exhibition.
+ */
+import { showWhatIf, type WhatIfReply, type WhatIfRequest } from '../ui/what-if-view';
+import type { Vec2 } from '../twin/schema';
+
+const params = new URLSearchParams(location.search);
+const folder = (params.get('exhibition') ?? 'default').replace(/[^a-z0-9-]/gi, '');
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const EXAMPLE = {
+  name: 'Cabinet closed, gallery brighter',
+  changes: [
+    { kind: 'closeRoom', room: 'cabinet' },
+    { kind: 'lightLevel', room: 'gallery', lux: 150 },
+  ],
+};
+
+async function start(): Promise<void> {
+  const session = await fetch('/api/session', { credentials: 'same-origin' }).then((r) => (r.ok ? (r.json() as Promise<{ account: { role: string | null } | null }>) : { account: null }));
+  if (!session.account?.role) {
+    $('what-if-sign-in').hidden = false;
+    return;
+  }
+  const exhibition = (await fetch(`/exhibitions/${folder}/exhibition.json`).then((r) => r.json())) as { space: { rooms?: { polygon: Vec2[] }[] } };
+  $('what-if-form').hidden = false;
+  const text = $<HTMLTextAreaElement>('what-if-scenario');
+  text.value = JSON.stringify(EXAMPLE, null, 2);
+  const button = $<HTMLButtonElement>('what-if-run');
+  const progress = $<HTMLProgressElement>('what-if-progress');
+  const status = $('what-if-status');
+  const error = $('what-if-error');
+  button.addEventListener('click', () => {
+    error.textContent = '';
+    let scenario: unknown;
+    try {
+      scenario = JSON.parse(text.value);
+    } catch (e) {
+      error.textContent = `The scenario is not JSON: ${(e as Error).message}`;
+      return;
+    }
+    const worker = new Worker(new URL('./what-if-worker.ts', import.meta.url), { type: 'module' });
+    button.disabled = true;
+    progress.hidden = false;
+    const request: WhatIfRequest = { exhibition, scenario, visitors: Number($<HTMLInputElement>('what-if-visitors').value), seed: Number($<HTMLInputElement>('what-if-seed').value) };
+    worker.onmessage = (e: MessageEvent<WhatIfReply>) => {
+      const m = e.data;
+      if (m.kind === 'progress') {
+        progress.value = Math.round((m.run === 'baseline' ? 0 : 50) + m.fraction * 50);
+        status.textContent = `Simulating the ${m.run}: ${Math.round(m.fraction * 100)} %`;
+        return;
+      }
+      worker.terminate();
+      button.disabled = false;
+      progress.hidden = true;
+      if (m.kind === 'problems') {
+        status.textContent = '';
+        error.textContent = m.problems.join('\n');
+        return;
+      }
+      status.textContent = `Done: ${m.comparison.better} better, ${m.comparison.worse} worse.`;
+      showWhatIf($('what-if-results'), (exhibition.space.rooms ?? []).map((r) => r.polygon), m.baseline, m.scenario, m.comparison);
+    };
+    worker.postMessage(request);
+  });
+}
+
+void start();

@@ -1,0 +1,125 @@
+/**
+ * The What if view's results: the comparison table (what got better or worse, and by how much), the baseline's
+ * and the scenario's density heatmaps on the floor plan side by side with one time slider, and occupancy per
+ * zone over the day (uPlot, as the live twin's charts).
+ */
+import type { Comparison, SimulationResult, Heatmap } from '../twin/simulate';
+import type { Vec2 } from '../twin/schema';
+import { clock } from '../twin/simulate';
+
+export interface WhatIfRequest {
+  exhibition: unknown;
+  scenario: unknown;
+  visitors: number;
+  seed: number;
+}
+
+export type WhatIfReply =
+  | { kind: 'progress'; run: 'baseline' | 'scenario'; fraction: number }
+  | { kind: 'done'; baseline: SimulationResult; scenario: SimulationResult; comparison: Comparison }
+  | { kind: 'problems'; problems: string[] };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const fmt = (n: number | null) => (n === null ? '—' : Math.abs(n) >= 1000 ? Math.round(n).toLocaleString('en') : String(Math.round(n * 100) / 100));
+
+function table(c: Comparison): HTMLTableElement {
+  const t = el('table', { class: 'what-if-compare' });
+  t.append(el('caption', {}, `${c.scenario} against ${c.baseline}: ${c.better} better, ${c.worse} worse`));
+  const head = el('tr');
+  for (const h of ['Where', 'Measure', c.baseline, c.scenario, 'Change', '']) head.append(el('th', { scope: 'col' }, h));
+  t.append(el('thead'), el('tbody'));
+  t.tHead!.append(head);
+  const rows = [...c.rows].sort((a, b) => order(a.verdict) - order(b.verdict));
+  for (const r of rows) {
+    const tr = el('tr', { class: `verdict-${r.verdict}` });
+    tr.append(el('td', {}, r.subject), el('td', {}, r.measure), el('td', {}, fmt(r.baseline)), el('td', {}, fmt(r.scenario)), el('td', {}, r.change === null ? '—' : `${r.change > 0 ? '+' : ''}${fmt(r.change)}`), el('td', {}, r.verdict));
+    t.tBodies[0]!.append(tr);
+  }
+  return t;
+}
+const order = (v: string) => ['worse', 'better', 'changed', 'same'].indexOf(v);
+
+/** Draws one heatmap frame: room outlines, then each cell shaded by people per m² (red at 2× comfort). */
+function drawHeatmap(canvas: HTMLCanvasElement, rooms: Vec2[][], h: Heatmap, frame: number, comfort: number): void {
+  const ctx = canvas.getContext('2d')!;
+  const scale = Math.min(canvas.width / (h.cols * h.cellSize), canvas.height / (h.rows * h.cellSize));
+  const px = (p: Vec2): [number, number] => [(p[0] - h.origin[0]) * scale, (p[1] - h.origin[1]) * scale];
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  const cells = h.frames[frame] ?? [];
+  const area = h.cellSize * h.cellSize;
+  cells.forEach((n, i) => {
+    if (!n) return;
+    const density = n / area;
+    const a = Math.min(1, density / (2 * comfort));
+    ctx.fillStyle = `rgba(${Math.round(255 * Math.min(1, 2 * a))}, ${Math.round(200 * (1 - a))}, 0, ${0.25 + 0.75 * a})`;
+    ctx.fillRect((i % h.cols) * h.cellSize * scale, Math.floor(i / h.cols) * h.cellSize * scale, h.cellSize * scale + 0.5, h.cellSize * scale + 0.5);
+  });
+  ctx.strokeStyle = '#333';
+  ctx.lineWidth = 2;
+  for (const poly of rooms) {
+    ctx.beginPath();
+    poly.forEach((p, i) => (i ? ctx.lineTo(...px(p)) : ctx.moveTo(...px(p))));
+    ctx.closePath();
+    ctx.stroke();
+  }
+}
+
+async function chart(host: HTMLElement, r: SimulationResult): Promise<void> {
+  const [{ default: UPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
+  const ids = Object.keys(r.series.zones);
+  const colours = ['#1b6ca8', '#c0392b', '#27ae60', '#8e44ad', '#d35400', '#16a085', '#7f8c8d'];
+  new UPlot(
+    {
+      title: `${r.scenario}: people per zone`,
+      width: 520,
+      height: 220,
+      scales: { x: { time: false } },
+      axes: [{ values: (_u, v) => v.map((m) => clock(m)) }, {}],
+      series: [{ label: 'time', value: (_u, v) => (v === null ? '' : clock(v)) }, ...ids.map((id, i) => ({ label: id, stroke: colours[i % colours.length]! }))],
+    },
+    [r.series.minutes, ...ids.map((id) => r.series.zones[id]!)],
+    host,
+  );
+}
+
+/** Shows both runs' results in `root`. `rooms` are the open room outlines of the plan. */
+export function showWhatIf(root: HTMLElement, rooms: Vec2[][], baseline: SimulationResult, scenario: SimulationResult, comparison: Comparison): void {
+  root.replaceChildren();
+  root.hidden = false;
+  root.append(el('h2', {}, 'Compared'), table(comparison));
+  const maps = el('div', { class: 'what-if-heatmaps' });
+  const canvases = [baseline, scenario].map((r) => {
+    const fig = el('figure');
+    const canvas = el('canvas', { width: '480', height: '300', 'aria-label': `density heatmap, ${r.scenario}`, 'data-run': r.scenario });
+    fig.append(canvas, el('figcaption', {}, `${r.scenario}: people per m² (red: twice the comfort limit of ${r.comfort.peoplePerM2})`));
+    maps.append(fig);
+    return canvas;
+  });
+  const frames = baseline.heatmap.minutes.length;
+  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, frames - 1)), value: String(Math.floor(frames / 3)), id: 'what-if-time', 'aria-label': 'Time of day' });
+  const time = el('output', { for: 'what-if-time' });
+  const draw = () => {
+    const f = Number(slider.value);
+    time.textContent = clock(baseline.heatmap.minutes[f] ?? 0);
+    drawHeatmap(canvases[0]!, rooms, baseline.heatmap, f, baseline.comfort.peoplePerM2);
+    drawHeatmap(canvases[1]!, rooms, scenario.heatmap, Math.min(f, scenario.heatmap.frames.length - 1), scenario.comfort.peoplePerM2);
+  };
+  slider.addEventListener('input', draw);
+  const label = el('label', { for: 'what-if-time' }, 'Time of day ');
+  root.append(el('h2', {}, 'Density on the floor plan'), label, slider, time, maps);
+  draw();
+  const charts = el('div', { class: 'what-if-charts' });
+  root.append(el('h2', {}, 'Occupancy per zone'), charts);
+  for (const r of [baseline, scenario]) {
+    const host = el('div');
+    charts.append(host);
+    void chart(host, r);
+  }
+}
