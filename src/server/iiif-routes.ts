@@ -52,12 +52,12 @@ function inlineHtml(nodes: Inline[]): string {
 }
 
 /** The format's rich text as the HTML subset IIIF allows (p, i, b), every text escaped. */
-export function richTextHtml(m: LangMap): Record<string, string[]> {
+function richTextHtml(m: LangMap): Record<string, string[]> {
   return Object.fromEntries(Object.entries(m).map(([lang, text]) => [lang, [parseRichText(text).map((p) => `<p>${inlineHtml(p.children)}</p>`).join('')]]));
 }
 
 /** The rights URI IIIF asks for (Creative Commons or RightsStatements.org), when the licence has one. */
-export function rightsUri(l: Licence): string | undefined {
+function rightsUri(l: Licence): string | undefined {
   // IIIF names these licences by their http:// URIs.
   if (l.url && /^https?:\/\/(creativecommons\.org|rightsstatements\.org)\//.test(l.url)) return l.url.replace(/^https:/, 'http:');
   if (l.licence === 'CC0-1.0') return 'http://creativecommons.org/publicdomain/zero/1.0/';
@@ -79,7 +79,7 @@ function mediaRef(art: Artwork): string | undefined {
 }
 
 /** The work as a Presentation 3 Manifest; `base` is this server's origin. */
-export function workManifest(ex: Exhibition, art: Artwork, base: string): Json {
+function workManifest(ex: Exhibition, art: Artwork, base: string): Json {
   const id = `${base}/iiif/${ex.id}/${art.id}`;
   const { height, width } = art.dimensions;
   const cm = (n: number) => `${Math.round(n * 1000) / 10}`;
@@ -133,7 +133,7 @@ export function workManifest(ex: Exhibition, art: Artwork, base: string): Json {
 }
 
 /** The exhibition as a Presentation 3 Collection of its works' manifests. */
-export function exhibitionCollection(ex: Exhibition, base: string): Json {
+function exhibitionCollection(ex: Exhibition, base: string): Json {
   const rights = rightsUri(ex.licence);
   return {
     '@context': CONTEXT,

@@ -8,7 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The largest manifest, collection or scene document read (JSON). */
-export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 /** The largest image or model fetched. */
 export const MAX_MEDIA_BYTES = 200 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
@@ -30,7 +30,7 @@ export function resolveRef(ref: string, base: URL): URL {
   return url;
 }
 
-export interface Fetched {
+interface Fetched {
   bytes: Uint8Array;
   /** The Content-Type the server gave (files: none). */
   type?: string;

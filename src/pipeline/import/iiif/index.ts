@@ -14,7 +14,7 @@ import { readManifest, type ManifestContext } from './manifest';
 type Json = Record<string, unknown>;
 
 /** A collection of more manifests than this is cut, and the cut reported. */
-export const MAX_MANIFESTS = 2000;
+const MAX_MANIFESTS = 2000;
 const MAX_DEPTH = 4;
 
 const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);

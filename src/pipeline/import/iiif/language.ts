@@ -41,7 +41,7 @@ export function documentLanguages(doc: unknown): string[] {
 }
 
 /** How the texts of one language are written: titles as plain text, descriptions as safe rich text. */
-export type TextStyle = 'plain' | 'rich';
+type TextStyle = 'plain' | 'rich';
 
 /**
  * A language map as LangMap, or undefined when it holds no text. Several values in one language are joined

@@ -5,12 +5,11 @@
  * Scripts, styles, images and link targets are dropped; link texts are kept.
  */
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode } from 'domhandler';
 
 /** Texts that look like markup: IIIF asks for HTML to begin with "<", but real manifests put tags anywhere. */
 const TAG = /<\/?[a-z!][^>]*>/i;
 
-export function looksLikeHtml(s: string): boolean {
+function looksLikeHtml(s: string): boolean {
   return TAG.test(s);
 }
 
@@ -20,6 +19,8 @@ const EM = new Set(['i', 'em', 'cite']);
 const STRONG = new Set(['b', 'strong']);
 /** A paragraph break in the flat text, turned into a blank line at the end. */
 const BREAK = '\u0000';
+/** htmlparser2's DOM nodes (its domhandler types, reached through htmlparser2 itself). */
+type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 
 /** Safe rich text from HTML (or from plain text, returned tidied). */
 export function htmlToRichText(html: string): string {

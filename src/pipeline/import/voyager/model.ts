@@ -14,13 +14,13 @@ type Quat = [number, number, number, number];
 export const UNIT_METRES: Record<string, number> = { mm: 0.001, cm: 0.01, m: 1, km: 1000, in: 0.0254, ft: 0.3048, yd: 0.9144, mi: 1609.344 };
 
 /** How a point of the source model maps to the imported one: p' = translation + rotation(scale · p). */
-export interface ModelTransform {
+interface ModelTransform {
   scale: number;
   rotation: Quat;
   translation: Vec3;
 }
 
-export function rotate([x, y, z]: Vec3, [qx, qy, qz, qw]: Quat): Vec3 {
+function rotate([x, y, z]: Vec3, [qx, qy, qz, qw]: Quat): Vec3 {
   // v' = v + 2w(q×v) + 2q×(q×v)
   const cx = qy * z - qz * y;
   const cy = qz * x - qx * z;
@@ -36,7 +36,7 @@ export function applyTransform(p: Vec3, t: ModelTransform): Vec3 {
   return [r[0] + t.translation[0], r[1] + t.translation[1], r[2] + t.translation[2]];
 }
 
-export interface NormalisedModel {
+interface NormalisedModel {
   glb: Uint8Array;
   transform: ModelTransform;
   /** Real size in metres (x width, y height, z depth). */
