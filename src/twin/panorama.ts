@@ -118,11 +118,6 @@ export function imagePoint(heading: number, dir: readonly [number, number, numbe
   return { u, v: 0.5 - lat / Math.PI };
 }
 
-/** The eye of a panorama: its plan point at its height above the floor (floorY: the room's level). */
-export function panoramaEye(p: Panorama, floorY = 0): [number, number, number] {
-  return [p.position[0], floorY + p.height, p.position[1]];
-}
-
 /**
  * The order to load a level's tiles: nearest first to where the visitor looks (plan heading, and pitch in
  * degrees, up positive), so the part of the room in view sharpens first. Returns tile indices.

@@ -31,7 +31,6 @@ import {
 } from './schema-primitives';
 export { FORMAT, FORMAT_VERSION, LangMap, Vec2, Vec3, Finish } from './schema-primitives';
 import { Panorama } from './panorama';
-export { Panorama, PanoramaLevel } from './panorama';
 
 
 // ---------------------------------------------------------------- space
