@@ -97,3 +97,12 @@ describe('importing a folder of 360° photographs', () => {
     expect(idFromFile('---.jpg')).toBe('pano-photo');
   });
 });
+
+describe('an empty folder', () => {
+  it('says there are no photographs in it', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'pano-empty-'));
+    const r = await importPanoramas(empty, exhibitionDir);
+    expect(r).toEqual({ imported: [], problems: [{ where: empty, message: 'no photographs here (JPEG, PNG, WebP or TIFF)' }] });
+    await rm(empty, { recursive: true, force: true });
+  });
+});

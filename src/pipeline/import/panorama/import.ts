@@ -81,6 +81,7 @@ export async function importPanoramas(folder: string, exhibitionDir: string, pla
     placement = checked.data;
   }
   const photos = (await readdir(folder)).filter((f) => PHOTO.test(f)).sort();
+  if (!photos.length) problems.push({ where: folder, message: 'no photographs here (JPEG, PNG, WebP or TIFF)' });
   for (const entry of placement.panoramas) {
     if (!photos.includes(entry.file)) problems.push({ where: `placement ${entry.file}`, message: `no such photo in ${folder}` });
   }
