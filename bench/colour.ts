@@ -82,16 +82,24 @@ async function main(): Promise<void> {
       const [fx, fz] = headingToDir(pose.heading);
       // Front-on at 1.5 m, the eyes (1.6 m above the feet) level with the painting's centre.
       await standAt(page, [pose.position[0] + fx * DISTANCE, pose.position[1] - 1.6, pose.position[2] + fz * DISTANCE], (pose.heading + 180) % 360);
-      // Until the painting shows its largest image (it rises a level at a time as the visitor comes near).
-      await page.waitForFunction(
-        (id) => {
-          const l = window.museumTwin!.imageLevel?.(id);
-          document.getElementById('gallery-canvas')?.dispatchEvent(new PointerEvent('pointermove'));
-          return !l || l.shown >= Math.max(...l.sizes);
-        },
-        art.id,
-        { timeout: 90_000, polling: 500 },
-      );
+      // Until the painting shows the image level its size on screen asks for (it rises a level at a time as the
+      // visitor comes near); on a slow machine, after 90 s, with what it shows then (printed).
+      const level = await page
+        .waitForFunction(
+          (id) => {
+            const l = window.museumTwin!.imageLevel?.(id);
+            document.getElementById('gallery-canvas')?.dispatchEvent(new PointerEvent('pointermove'));
+            if (!l) return 'no levels';
+            const wanted = Math.min(...l.sizes.filter((s) => s >= l.pixels), Math.max(...l.sizes));
+            return l.shown >= wanted ? `${l.shown} px` : false;
+          },
+          art.id,
+          { timeout: 90_000, polling: 500 },
+        )
+        .then(
+          (h) => h.jsonValue(),
+          async () => `${(await page.evaluate((id) => window.museumTwin!.imageLevel?.(id)?.shown, art.id)) ?? '?'} px (still rising)`,
+        );
       await settle(page);
       const rect = await page.evaluate((id): Rect | undefined => {
         type V = { x: number; y: number; z: number };
@@ -140,7 +148,7 @@ async function main(): Promise<void> {
       rows.push({ id: art.id, deltaE });
       await sharp(shot).resize({ width: 240 }).png({ palette: true }).toFile(join(SHOTS, `${art.id}-drawn.png`));
       await sharp(readFileSync(join(folder, art.image))).rotate().extract(region).resize({ width: 240 }).png({ palette: true }).toFile(join(SHOTS, `${art.id}-image.png`));
-      console.log(`[colour] ${art.id.padEnd(32)} ΔE2000 ${deltaE.toFixed(2)}`);
+      console.log(`[colour] ${art.id.padEnd(32)} ΔE2000 ${deltaE.toFixed(2)}  (image level ${level})`);
     }
   } finally {
     await browser.close();

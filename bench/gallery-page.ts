@@ -51,7 +51,7 @@ export async function openGallery(browser: Browser, port: number, quality: strin
   // tsx keeps function names with a `__name` helper that the page does not have.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/?quality=${quality}`);
+  await page.goto(`http://127.0.0.1:${port}/?quality=${quality}`, { timeout: 180_000 });
   await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
   await page.locator('#status[data-media=done]').waitFor({ state: 'attached', timeout: 240_000 });
   // The view alone: no hint or notes over it.

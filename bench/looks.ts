@@ -49,7 +49,8 @@ async function main(): Promise<void> {
       for (const v of VIEWPOINTS) {
         await standAt(page, v.position, v.heading);
         const counts = await page.evaluate(() => (window as unknown as { __probe: { sample(): unknown } }).__probe.sample());
-        const png = await page.locator('#gallery-canvas').screenshot();
+        const box = await page.evaluate(() => document.getElementById('gallery-canvas')!.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number });
+        const png = await page.screenshot({ clip: box, timeout: 120_000 });
         const file = join(DIR, `${v.room}-${quality}.png`);
         // Small enough to keep in the repository: half size, a 256-colour palette.
         await sharp(png).resize({ width: 480 }).png({ palette: true, quality: 90, effort: 8 }).toFile(file);
