@@ -14,7 +14,7 @@ const EXAMPLE = {
   name: 'Cabinet closed, gallery brighter',
   changes: [
     { kind: 'closeRoom', room: 'cabinet' },
-    { kind: 'lightLevel', room: 'gallery', lux: 150 },
+    { kind: 'lightLevel', room: 'gallery', lux: 300 },
   ],
 };
 
