@@ -93,7 +93,8 @@ export function buildFloor(ex: Exhibition, s: Pick<Setting, 'closedRooms' | 'clo
     paths[i] = keys.map((to) => found.get(to)?.nodes.slice(1).map((n) => ({ at: nav.node(n).position, room: index.get(nav.node(n).room) ?? -1 })));
     metres[i] = keys.map((to, j) => (i === j ? 0 : (found.get(to)?.metres ?? Infinity)));
   });
-  const [minX, minZ, maxX, maxZ] = rooms.map((r) => bbox(r.polygon)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
+  // Bounds of the whole plan, closed rooms too, so a scenario's heatmap lines up with the baseline's.
+  const [minX, minZ, maxX, maxZ] = plan.rooms.map((r) => bbox(r.polygon)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
   return {
     rooms: floorRooms,
     doorways,
