@@ -95,12 +95,17 @@ async function expectFacingAndReadable(page: Page): Promise<XrPanel> {
   return p;
 }
 
-/** Aims the right controller at a named control of a panel or the menu and pulls the trigger. */
-async function pressControl(page: Page, name: string, from?: Vec3): Promise<void> {
-  const point = await xrControl(page, name);
+/** Aims the right controller at a point (from the hand at `from`), checks what it hovers if asked, and pulls the trigger. */
+async function aimAndPull(page: Page, point: Vec3, { from, hovered }: { from?: Vec3; hovered?: string } = {}): Promise<void> {
   await aimAt(page, 'right', point, from);
   await frames(page, 3);
+  if (hovered) await expect(page.locator('#status')).toHaveAttribute('data-hovered', hovered);
   await press(page, 'right', 'trigger');
+}
+
+/** Aims the right controller at a named control of a panel or the menu and pulls the trigger. */
+async function pressControl(page: Page, name: string, from?: Vec3): Promise<void> {
+  await aimAndPull(page, await xrControl(page, name), { from });
 }
 
 /** The wrist menu's controls, pressed with the right hand while the left is raised. */
@@ -306,10 +311,7 @@ test.describe('with an emulated Meta Quest 3', () => {
     expect(painting, `an open painting in room ${room}`).toBeTruthy();
 
     await test.step('point at a work and pull the trigger: its panel opens with its title', async () => {
-      await aimAt(page, 'right', painting.pose.position);
-      await frames(page, 3);
-      await expect(status).toHaveAttribute('data-hovered', painting.a.id);
-      await press(page, 'right', 'trigger');
+      await aimAndPull(page, painting.pose.position, { hovered: painting.a.id });
       await expect(status).toHaveAttribute('data-selected', painting.a.id);
       const panel = (await xrPanel(page))!;
       expect(panel.artworkId).toBe(painting.a.id);
@@ -339,11 +341,7 @@ test.describe('with an emulated Meta Quest 3', () => {
     });
 
     await test.step('the panel’s close button closes it; pointing away and pulling the trigger does too', async () => {
-      const close = await xrControl(page, 'close');
-      expect(close).toBeTruthy();
-      await aimAt(page, 'right', close!);
-      await frames(page, 3);
-      await press(page, 'right', 'trigger');
+      await pressControl(page, 'close');
       await expect(status).toHaveAttribute('data-selected', '');
       expect(await page.evaluate(() => window.museumTwin!.xrPanel!())).toBeUndefined();
       // Open it again, then point at the floor and pull the trigger.
@@ -363,11 +361,7 @@ test.describe('with an emulated Meta Quest 3', () => {
       // Raise the left hand: its menu floats above the wrist.
       await setController(page, 'left', [-0.15, 1.0, -0.35]);
       await frames(page, 3);
-      const startButton = await xrControl(page, `tour:${tour.id}`);
-      expect(startButton).toBeTruthy();
-      await aimAt(page, 'right', startButton!, [0.15, 1.2, -0.2]);
-      await frames(page, 3);
-      await press(page, 'right', 'trigger');
+      await pressControl(page, `tour:${tour.id}`, MENU_HAND);
       await expect(status).toHaveAttribute('data-tour-stop', '0');
       const first = ex.artworks.find((a) => a.id === tour.stops[0]!.artwork)!;
       const expected0 = stopPose(ex, first);
@@ -377,11 +371,7 @@ test.describe('with an emulated Meta Quest 3', () => {
       await checkBudget(page, `${tour.id} stop 1`, README_FIGURES.tourStop);
 
       await frames(page, 3);
-      const next = await xrControl(page, 'tour:next');
-      expect(next).toBeTruthy();
-      await aimAt(page, 'right', next!, [0.15, 1.2, -0.2]);
-      await frames(page, 3);
-      await press(page, 'right', 'trigger');
+      await pressControl(page, 'tour:next', MENU_HAND);
       await expect(status).toHaveAttribute('data-tour-stop', '1');
       const second = ex.artworks.find((a) => a.id === tour.stops[1]!.artwork)!;
       const expected1 = stopPose(ex, second);
@@ -394,11 +384,7 @@ test.describe('with an emulated Meta Quest 3', () => {
       await expectFacingAndReadable(page);
       await checkBudget(page, `${tour.id} stop 2`, README_FIGURES.tourStop);
       // Heart it: the same favourites as the preview's (IndexedDB).
-      const heart = await xrControl(page, 'favourite');
-      expect(heart).toBeTruthy();
-      await aimAt(page, 'right', heart!);
-      await frames(page, 3);
-      await press(page, 'right', 'trigger');
+      await pressControl(page, 'favourite');
       await expect(page.locator('#favourites-count')).toHaveText('1');
       await page.screenshot({ path: `${SHOTS}/vr-tour-stop.png` });
     });
@@ -469,10 +455,7 @@ test.describe('with an emulated Meta Quest 3', () => {
     const art = narrated!;
 
     await test.step('point at the work and pull the trigger: its panel opens', async () => {
-      await aimAt(page, 'right', await xrControl(page, `work:${art.id}`));
-      await frames(page, 3);
-      await expect(status).toHaveAttribute('data-hovered', art.id);
-      await press(page, 'right', 'trigger');
+      await aimAndPull(page, await xrControl(page, `work:${art.id}`), { hovered: art.id });
       await expect(status).toHaveAttribute('data-selected', art.id);
       const p = (await xrPanel(page))!;
       expect(p.view).toBe('work');
@@ -482,9 +465,7 @@ test.describe('with an emulated Meta Quest 3', () => {
 
     await test.step('details are hotspots on the work: selecting one shows its text', async () => {
       for (const a of art.annotations.slice(0, 2).reverse()) {
-        await aimAt(page, 'right', await xrControl(page, `hotspot:${art.id}:${a.id}`));
-        await frames(page, 3);
-        await press(page, 'right', 'trigger');
+        await pressControl(page, `hotspot:${art.id}:${a.id}`);
         await expect.poll(async () => (await xrPanel(page))?.annotation).toBe(a.id);
         const p = (await xrPanel(page))!;
         expect(p.section).toBe('details');
@@ -533,9 +514,7 @@ test.describe('with an emulated Meta Quest 3', () => {
 
     await test.step('an advisory work shows its notice first, then the work once acknowledged', async () => {
       if (advisory.sensitivity.level !== 'advisory') throw new Error('advisory');
-      await aimAt(page, 'right', await xrControl(page, `work:${advisory.id}`));
-      await frames(page, 3);
-      await press(page, 'right', 'trigger');
+      await pressControl(page, `work:${advisory.id}`);
       await expect(status).toHaveAttribute('data-selected', advisory.id);
       let p = (await xrPanel(page))!;
       expect(p.view).toBe('notice');
@@ -553,9 +532,7 @@ test.describe('with an emulated Meta Quest 3', () => {
 
     await test.step('a restricted work shows only its community’s statement, and its media is never requested', async () => {
       if (restricted.sensitivity.level !== 'restricted') throw new Error('restricted');
-      await aimAt(page, 'right', await xrControl(page, `work:${restricted.id}`));
-      await frames(page, 3);
-      await press(page, 'right', 'trigger');
+      await pressControl(page, `work:${restricted.id}`);
       await expect(status).toHaveAttribute('data-selected', restricted.id);
       const p = (await xrPanel(page))!;
       expect(p.view).toBe('restricted');
