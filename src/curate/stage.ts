@@ -49,6 +49,9 @@ export interface Stage {
   destroy(): void;
 }
 
+/** The fields of a work that its block in 3D shows. */
+const SHOWN = new Set(['placement', 'dimensions', 'annotations', 'kind', 'display', 'plinthHeight']);
+
 const colour = (hex: unknown, fallback: string) => Color3.FromHexString(typeof hex === 'string' && /^#[0-9a-f]{6}$/i.test(hex) ? hex : fallback);
 
 function floorMesh(name: string, polygon: readonly [number, number][], scene: Scene): Mesh {
@@ -79,12 +82,13 @@ export function openStage(o: StageOptions): Stage {
   const hotspotMat = mat('hotspot', new Color3(0.1, 0.45, 0.8));
 
   let dirty = true;
+  // A frame only when something changed: an edit, a pointer, or the camera still gliding (its inertia).
+  const gliding = () => !!(camera.inertialAlphaOffset || camera.inertialBetaOffset || camera.inertialRadiusOffset || camera.inertialPanningX || camera.inertialPanningY);
   engine.runRenderLoop(() => {
-    if (!dirty) return;
+    if (!dirty && !gliding()) return;
     dirty = false;
     scene.render();
   });
-  camera.onViewMatrixChangedObservable.add(() => (dirty = true));
   const onResize = () => {
     engine.resize();
     dirty = true;
@@ -198,7 +202,8 @@ export function openStage(o: StageOptions): Stage {
     const touched = new Set<string>();
     for (const e of events) {
       if (e.path.length === 0) buildWorks();
-      else touched.add(String(e.path[0]));
+      // Only what the block shows: typing in a label redraws nothing (software WebGL would slow the typing down).
+      else if (e.path.length === 1 || SHOWN.has(String(e.path[1]))) touched.add(String(e.path[0]));
     }
     for (const id of touched) pose(id);
   };
