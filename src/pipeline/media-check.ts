@@ -386,6 +386,7 @@ export async function checkMedia(exhibition: Exhibition, baseDir: string): Promi
     switch (ref.role) {
       case 'painting-image':
       case 'marker-image':
+      case 'panorama':
       case 'texture': {
         const info = await c.once('image', found, ref, () => checkImage(found));
         if (info && ref.role === 'painting-image' && artwork) {

@@ -175,7 +175,8 @@ async function packOne(ex: Exhibition, ref: MediaReference, srcDir: string, outD
       return report;
     }
     default: {
-      // Narration, captions, printed markers (their contrast and size matter), the environment map.
+      // Narration, captions, printed markers (their contrast and size matter), the environment map, panoramas
+      // (cut into tiles every device uploads by npm run import:panoramas).
       const dest = inside(outDir, ref.file);
       await mkdir(path.dirname(dest), { recursive: true });
       await copyFile(src, dest);

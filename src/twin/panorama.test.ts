@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests break fixtures freely */
 import { describe, expect, it } from 'vitest';
 import { minimalExhibition } from './fixtures';
-import { formatProblem, validateExhibition } from './validate';
+import { formatProblem, listMedia, validateExhibition } from './validate';
 import { imageDirection, imagePoint, panoramaFiles, panoramaLevels, tileOrder, headingTowards, Panorama } from './panorama';
 
 const tiled = {
@@ -68,6 +68,17 @@ describe('panoramas in the format', () => {
     const ex = validateExhibition(withPanoramas(tiled, { id: 'again', position: [0, 0], pixels: [200, 100], image: 'pano/hall-east/0.jpg' }));
     if (!ex.ok) throw new Error('invalid');
     expect(panoramaFiles(ex.exhibition)).toEqual(['pano/hall-east/0.jpg', 'pano/hall-east/1-0-0.jpg', 'pano/hall-east/1-0-1.jpg']);
+  });
+});
+
+describe('panoramas among the media', () => {
+  it('every tile of every level, and a one-image panorama, is listed (so pack copies them and the media check opens them)', () => {
+    const one = { id: 'small', position: [1, 1], pixels: [4000, 2000], image: 'pano/small.jpg' };
+    const r = validateExhibition(withPanoramas(tiled, one));
+    if (!r.ok) throw new Error('valid');
+    const listed = listMedia(r.exhibition).filter((m) => m.role === 'panorama');
+    expect(listed.map((m) => m.file)).toEqual(['pano/hall-east/0.jpg', 'pano/hall-east/1-0-0.jpg', 'pano/hall-east/1-0-1.jpg', 'pano/small.jpg']);
+    expect(listed[2]!.path).toEqual(['space', 'rooms', 0, 'panoramas', 0, 'levels', 1, 'tiles', 1]);
   });
 });
 

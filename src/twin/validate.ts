@@ -24,7 +24,17 @@ export { formatPath, formatProblem, parseJsonText, type PathSegment, type Proble
 
 // ------------------------------------------------------------------ media listing
 
-export type MediaRole = 'painting-image' | 'object-model' | 'animation-model' | 'audio' | 'captions' | 'marker-image' | 'space-model' | 'texture' | 'environment';
+export type MediaRole =
+  | 'painting-image'
+  | 'object-model'
+  | 'animation-model'
+  | 'audio'
+  | 'captions'
+  | 'marker-image'
+  | 'space-model'
+  | 'texture'
+  | 'environment'
+  | 'panorama';
 
 export interface MediaReference {
   /** Where in the file the path is written. */
@@ -49,6 +59,12 @@ export function listMedia(ex: ExhibitionData): MediaReference[] {
     for (const k of ['floor', 'walls', 'ceiling'] as const) add(['space', k, 'texture'], space[k]?.texture, 'texture');
     space.rooms.forEach((room, r) => {
       for (const k of ['floor', 'walls'] as const) add(['space', 'rooms', r, k, 'texture'], room[k]?.texture, 'texture');
+      // A 360° photograph: its one image, or every tile of every level (already cut to sizes every device uploads).
+      room.panoramas?.forEach((p, k) => {
+        const at = ['space', 'rooms', r, 'panoramas', k];
+        add([...at, 'image'], p.image, 'panorama');
+        p.levels?.forEach((l, li) => l.tiles.forEach((t, ti) => add([...at, 'levels', li, 'tiles', ti], t, 'panorama')));
+      });
     });
   }
   ex.artworks.forEach((a, i) => {
