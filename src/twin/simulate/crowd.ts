@@ -13,7 +13,7 @@ import type { Floor } from './floor';
 import { roomOf } from './floor';
 
 /** Body radius, metres. */
-export const RADIUS = 0.25;
+const RADIUS = 0.25;
 /** Relaxation time to the desired velocity, s (Helbing & Molnár 1995). */
 const TAU = 0.5;
 /** Agent repulsion (V⁰/σ)·exp(−d/σ) with V⁰ = 2.1 m²/s², σ = 0.3 m (Helbing & Molnár 1995). */

@@ -18,7 +18,7 @@ import type { Artwork } from '../schema';
 import { lightCategoryByMaterial, needsOf, type LightCategory } from '../live/needs';
 
 /** Mlx·h to a just-noticeable fade of the most sensitive material in each CIE 157 category (ISO Blue Wool 1, 4, 7). */
-export const JUST_NOTICEABLE_MLXH: Record<LightCategory, number | undefined> = {
+const JUST_NOTICEABLE_MLXH: Record<LightCategory, number | undefined> = {
   insensitive: undefined,
   low: 300, // ISO 7
   medium: 10, // ISO 4

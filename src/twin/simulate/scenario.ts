@@ -17,7 +17,7 @@ export const MAX_VISITORS_PER_HOUR = 4_000;
 const Id = z.string().min(1).max(200);
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is HH:MM, e.g. "10:00"');
 
-export const ScenarioChange = z.discriminatedUnion('kind', [
+const ScenarioChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('moveWork'), work: Id, placement: Placement }),
   z.object({ kind: z.literal('addWork'), copyOf: Id, id: Id, placement: Placement }),
   z.object({ kind: z.literal('closeRoom'), room: Id }),
@@ -48,7 +48,6 @@ export const Scenario = z.object({
   changes: z.array(ScenarioChange).max(500),
 });
 
-export type ScenarioChange = z.infer<typeof ScenarioChange>;
 export type Scenario = z.infer<typeof Scenario>;
 
 /** What a run needs besides the exhibition: the day, the arrivals and the overrides a scenario made. */
@@ -71,7 +70,7 @@ export interface Setting {
  * A museum's day, busiest late morning and mid-afternoon, quiet at the ends: the usual shape of ticketing
  * counts, used when no arrival profile is given.
  */
-export const DEFAULT_DAY_SHAPE = [0.6, 1.0, 1.25, 1.05, 0.95, 1.15, 1.2, 0.9, 0.5];
+const DEFAULT_DAY_SHAPE = [0.6, 1.0, 1.25, 1.05, 0.95, 1.15, 1.2, 0.9, 0.5];
 
 /** The baseline: 10:00–19:00 (a 9-hour day), closed one day a week (313 days), 2,000 visitors. */
 export function baselineSetting(visitors = 2000): Setting {

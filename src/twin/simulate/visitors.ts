@@ -8,14 +8,14 @@ import type { Floor } from './floor';
 import type { Setting } from './scenario';
 
 /** Share of visitors who follow one of the exhibition's tours (when it has any). */
-export const TOUR_SHARE = 0.2;
+const TOUR_SHARE = 0.2;
 /**
  * Chance that a visitor stops at a work of attraction 1: about a third, from Serrell's timing-and-tracking
  * studies (Paying Attention, AAM 1998), where the average visitor stops at fewer than half the elements.
  */
-export const STOP_CHANCE = 0.35;
+const STOP_CHANCE = 0.35;
 /** Default pull of a work: by kind, and more for a work a tour stops at (the exhibition's highlights). */
-export const ATTRACTION = { painting: 1, object: 1.1, tourBonus: 0.5 } as const;
+const ATTRACTION = { painting: 1, object: 1.1, tourBonus: 0.5 } as const;
 
 export interface Stop {
   /** Index into floor.places. */
@@ -32,13 +32,13 @@ export interface VisitorPlan {
 }
 
 /** Each work's attraction weight: the scenario's, else the default by kind and tour membership. */
-export function attractionOf(ex: Exhibition, s: Pick<Setting, 'attraction'>): Map<string, number> {
+function attractionOf(ex: Exhibition, s: Pick<Setting, 'attraction'>): Map<string, number> {
   const inTour = new Set(ex.tours.flatMap((t) => t.stops.map((x) => x.artwork)));
   return new Map(ex.artworks.map((a) => [a.id, s.attraction.get(a.id) ?? ATTRACTION[a.kind] + (inTour.has(a.id) ? ATTRACTION.tourBonus : 0)]));
 }
 
 /** Arrival times (seconds after midnight), stratified over the profile so the day's shape holds for any seed. */
-export function arrivalTimes(s: Setting, random: () => number): number[] {
+function arrivalTimes(s: Setting, random: () => number): number[] {
   const total = s.perHour.reduce((a, b) => a + b, 0);
   const bin = ((s.close - s.open) * 60) / s.perHour.length;
   const cumulative: number[] = [];
