@@ -40,7 +40,7 @@ import { ArRegistration, type ManualStep } from './registration-flow';
 import { ArLabels } from './labels';
 import { ArWorks } from './ar-works';
 import { ArHud } from './ar-hud';
-import { RouteGuide } from './route-guide';
+import { RouteGuide } from '../xr/route-guide';
 
 export interface ArHost extends XrHost {
   /** The preview panel's context (language, favourites, acknowledgements), for the DOM-overlay panel. */

@@ -24,7 +24,7 @@ import { teleportOptions, VrLocomotion } from './locomotion';
 import { VrWorks } from './vr-works';
 import { VrWristMenu } from './wrist-menu';
 import { fade } from './fade';
-import { RouteGuide } from '../ar/route-guide';
+import { RouteGuide } from '../xr/route-guide';
 
 export type { XrHost } from '../xr/host';
 
@@ -59,7 +59,7 @@ export class VrMode {
   private readonly locomotion: VrLocomotion;
   private readonly works: VrWorks;
   private readonly menu: VrWristMenu;
-  /** The visit's route, rehearsed: arrows on the floor to the next stop, ticked off on arrival (../ar/route-guide.ts). */
+  /** The visit's route, rehearsed: arrows on the floor to the next stop, ticked off on arrival (../xr/route-guide.ts). */
   private readonly route: RouteGuide;
   /** Draw calls and active triangles (both eyes) of the last few frames, for the budget. */
   private recent: { drawCalls: number; triangles: number }[] = [];

@@ -40,13 +40,6 @@ export interface ImportedWork {
   stories?: { title: LangMap; text: LangMap }[];
 }
 
-export interface ImportResult {
-  /** The exhibition.json written. */
-  exhibitionPath: string;
-  works: number;
-  problems: ImportProblem[];
-}
-
 export interface ImportOptions {
   /** The folder the exhibition is written to. */
   out: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GetEnvInfo } from '@babylonjs/core/Misc/environmentTextureTools';
-import { DEFAULT_ENVIRONMENT } from '../scene/lighting';
+import { DEFAULT_ENVIRONMENT } from './lighting';
 
 const ENV = resolve(import.meta.dirname, '../../public/env');
 

@@ -11,7 +11,7 @@ import type { Exhibition, Vec3 } from '../../twin/schema';
 import { RouteProgress, routeProgressFor, type ProgressChange, type WayPoint } from '../../twin/route/follow';
 import { levelsOf } from '../../twin/route/levels';
 import { planOf } from '../../twin/route/places';
-import type { XrLocale } from '../xr/host';
+import type { XrLocale } from './host';
 import { RouteArrows } from './route-arrows';
 
 export interface RouteGuideOptions {
