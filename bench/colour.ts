@@ -20,7 +20,8 @@ import { validateExhibition } from '../src/twin/validate';
 import { artworkPose } from '../src/twin/layout';
 import { headingToDir } from '../src/twin/floorplan';
 import { deltaE2000, SHARMA_PAIRS, srgbToLab } from './delta-e';
-import { openGallery, ROOT, serveBuild, settle, standAt } from './gallery-page';
+import { openGallery, ROOT, settle, standAt } from './gallery-page';
+import { serveBuild } from './static-files';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => {

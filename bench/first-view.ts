@@ -19,11 +19,11 @@
  * With --effects, lists the compiled shader programs (first run). With --shots, writes the entrance view and a painting opened close up as PNGs (first run only).
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { serveBuild } from './static-files';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -142,42 +142,6 @@ function instrumentWebGL(): void {
     wrap('getProgramParameter', () => undefined, 'shaderMs');
     wrap('getShaderParameter', () => undefined, 'shaderMs');
   }
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.glb': 'model/gltf-binary',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
-/**
- * The build as static files (as a museum's static hosting serves it): the first view needs no live server,
- * and the figures then hold whatever the server's own work in progress is.
- */
-function serveBuild(dir: string, port: number): Promise<Server> {
-  const root = resolve(ROOT, dir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`there is no build in ${dir}: run without --no-build`);
-  const server = createServer((req, res) => {
-    let rel = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0] ?? '/');
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('Not found');
-      return;
-    }
-    const body = readFileSync(file);
-    res.writeHead(200, { 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
-    res.end(body);
-  });
-  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }
 
 async function load(browser: Browser, port: number, shots: string | undefined, effects: boolean): Promise<Sample> {

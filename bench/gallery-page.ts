@@ -1,49 +1,13 @@
 /**
- * What the look benchmarks share: the build served as static files, and the default exhibition opened in
+ * What the look benchmarks share: the default exhibition opened in
  * headless Chromium (the journeys' set-up: software WebGL, 900×540) at a graphics quality, waited on until
  * its nearby works are in.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const VIEWPORT = { width: 900, height: 540 };
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.glb': 'model/gltf-binary',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ktx2': 'image/ktx2',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
-/** The build folder as a museum's static hosting serves it. */
-export function serveBuild(dir: string, port: number): Promise<Server> {
-  const root = resolve(ROOT, dir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`there is no build in ${dir}: run \`OUT_DIR=${dir} npx vite build\` first`);
-  const server = createServer((req, res) => {
-    let rel = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0] ?? '/');
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('Not found');
-      return;
-    }
-    const body = readFileSync(file);
-    res.writeHead(200, { 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
-    res.end(body);
-  });
-  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
-}
 
 /** The gallery at a graphics quality (`?quality=`), ready and with its nearby media in. */
 export async function openGallery(browser: Browser, port: number, quality: string): Promise<Page> {

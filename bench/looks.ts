@@ -12,7 +12,8 @@ import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
-import { openGallery, ROOT, serveBuild, standAt } from './gallery-page';
+import { openGallery, ROOT, standAt } from './gallery-page';
+import { serveBuild } from './static-files';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => {

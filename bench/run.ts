@@ -15,12 +15,13 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { realScansExhibition } from './real-scans';
 import { centroid, pointInPolygon } from '../src/twin/geometry';
+import { fileIn, sendFile } from './static-files';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -66,27 +67,6 @@ function newest(paths: string[]): number {
 /** Whether an output must be made again: missing, or older than what makes it. */
 const stale = (output: string, inputs: string[]): boolean => !existsSync(output) || statSync(output).mtimeMs < newest(inputs);
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.glb': 'model/gltf-binary',
-  '.gltf': 'model/gltf+json',
-  '.bin': 'application/octet-stream',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ktx2': 'image/ktx2',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.hdr': 'application/octet-stream',
-  '.ogg': 'audio/ogg',
-  '.vtt': 'text/vtt',
-  '.env': 'application/octet-stream',
-};
-
 interface Served {
   url: string;
   bytes: number;
@@ -103,12 +83,9 @@ function serve(mounts: [string, string[]][]): { server: Server; log: Served[] } 
       let rel = url.slice(prefix.length);
       if (rel === '' || rel.endsWith('/')) rel += 'index.html';
       for (const dir of dirs) {
-        const file = normalize(join(dir, rel));
-        if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) continue;
-        const body = readFileSync(file);
-        res.writeHead(200, { 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
-        res.end(body);
-        served.push({ url, bytes: body.length, at: Date.now() });
+        const file = fileIn(dir, rel);
+        if (!file) continue;
+        served.push({ url, bytes: sendFile(res, file), at: Date.now() });
         return;
       }
     }
