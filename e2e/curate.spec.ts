@@ -94,8 +94,11 @@ test('two curators see each other and each other’s edits live; both texts type
 
   // A's Undo takes back A's own typing (in as many steps as pauses split it: on a busy machine, more than one),
   // never Ben's note nor Ben's move.
+  // Each Undo is waited on until the label shows it, so the next one never undoes more than her Italian typing.
   for (let i = 0; i < 15 && !(await label(a, 'it').inputValue()).endsWith('notte.'); i++) {
+    const was = await label(a, 'it').inputValue();
     await a.getByRole('button', { name: 'Undo my last change' }).click();
+    await expect(label(a, 'it')).not.toHaveValue(was);
     await expect(label(a, 'it')).toHaveValue(/^\[nota di Ben\] /);
   }
   for (const page of [a, b]) await expect(label(page, 'it')).toHaveValue(/^\[nota di Ben\] Il porto fluviale.*notte\.$/);

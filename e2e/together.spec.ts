@@ -4,9 +4,10 @@
  * work for followers (shown in the follower's own language), brings everyone to it, talks (voice over WebRTC with
  * Chromium's fake microphone: audio arrives both ways; push to talk; the guide mutes everyone), the follower puts
  * on an emulated headset (a small display) and follows the guide with a fade, keeping her own heading; and the
- * guide removes a participant, who is then refused with the same browser.
+ * guide removes a participant, who is then refused with the same browser. A participant whose connection drops
+ * comes back by himself, as himself.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page, WebSocketRoute } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { settled } from './helpers/frames';
 import { test, expect, defaultExhibition } from './support';
@@ -40,7 +41,7 @@ async function visitor(browser: Browser, baseURL: string, path: string, headset 
 const state = (page: Page) => page.evaluate(() => window.museumTwin!.together!());
 const distance = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[2]! - b[2]!);
 
-test('a guide and two participants: join, see each other, follow, open a work for all, gather, remove', async ({ page: guide, browser, baseURL }) => {
+test('a guide and two participants: join, see each other, follow, open a work for all, gather, rejoin after a drop, remove', async ({ page: guide, browser, baseURL }) => {
   await guide.goto('/');
   await walkable(guide);
   await guide.getByRole('button', { name: 'Together' }).click();
@@ -59,6 +60,13 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await anaDrawer.locator('.together-join').getByLabel('Il tuo nome').fill('Ana');
   await anaDrawer.getByRole('button', { name: 'Entra' }).click();
   const ben = await visitor(browser, baseURL!, '/');
+  // Ben's connection to the group passes through a route the journey can cut, as a dropped network would.
+  let benLine: { page: WebSocketRoute; server: WebSocketRoute } | undefined;
+  let benConnections = 0;
+  await ben.routeWebSocket(/\/together/, (page) => {
+    benConnections++;
+    benLine = { page, server: page.connectToServer() };
+  });
   await ben.getByRole('button', { name: 'Together' }).click();
   const benDrawer = ben.locator('#drawer');
   await benDrawer.locator('.together-join input[name="code"]').fill(code.toLowerCase().replace(/-/g, ''));
@@ -107,6 +115,16 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await anaDrawer.getByLabel('Messaggio al gruppo').fill('Che luce!');
   await anaDrawer.getByRole('button', { name: 'Invia' }).click();
   await expect(drawer.locator('.together-chat-log')).toContainText('Ana: Che luce!');
+
+  // Ben's connection drops (the network, not Ben): his page says it is reconnecting and comes back on its own, as
+  // himself (his name, his place in the list, no second Ben), and the group goes on with him.
+  await benLine!.server.close({ code: 1001, reason: 'network dropped' });
+  await benLine!.page.close({ code: 1001, reason: 'network dropped' });
+  await expect.poll(() => benConnections, { timeout: 60_000 }).toBe(2);
+  await expect(drawer.locator('.together-people .together-name')).toHaveText(['Ms Rossi', 'Ana', 'Ben']);
+  await expect.poll(async () => (await state(ben)).code).toBe(code);
+  await expect(benDrawer.locator('.together-people .together-name')).toHaveText(['Ms Rossi', 'Ana', 'Ben']);
+  await expect.poll(async () => (await state(guide)).avatars.length, { timeout: 60_000 }).toBe(2);
 
   // Voice: the guide and Ana join the voice chat; audio arrives both ways, peer to peer.
   await drawer.getByRole('button', { name: 'Join the voice chat' }).click();
