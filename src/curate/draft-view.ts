@@ -83,6 +83,9 @@ export function openDraftView(o: DraftViewOptions): () => void {
   undo.on('stack-item-added', showUndo);
   undo.on('stack-item-popped', showUndo);
   undoButton.addEventListener('click', () => undo.undo());
+  // Typing merges into one Undo step for half a second; moving to another field or control ends the step, so one
+  // Undo never takes back edits in two fields made in quick succession.
+  root.addEventListener('focusin', () => undo.stopCapturing());
   showUndo();
 
   // The works, in the draft's order, filtered by the search box.
