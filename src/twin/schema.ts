@@ -199,7 +199,7 @@ export const OverlayAnimation = z
   .refine((a) => a.clip !== undefined || a.model !== undefined, 'an animation names a clip or a model');
 
 export { CONDITIONS };
-export { Condition, ConditionArea, ConditionReport, Treatment, Conservation, LIGHT_CATEGORIES, CLIMATE_CLASSES, EnvironmentNeeds, TimeLapseState, TimeLapse } from './schema-conservation';
+export { LIGHT_CATEGORIES, CLIMATE_CLASSES, EnvironmentNeeds, TimeLapseState } from './schema-conservation';
 import { ConditionReport, Treatment, Conservation, EnvironmentNeeds, TimeLapseState, TimeLapse } from './schema-conservation';
 
 /** The ways a visitor can meet a work: the pre-visit preview, the VR walkthrough, in-gallery AR. */
