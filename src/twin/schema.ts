@@ -200,7 +200,7 @@ export const OverlayAnimation = z
 
 export { CONDITIONS };
 export { LIGHT_CATEGORIES, CLIMATE_CLASSES, EnvironmentNeeds, TimeLapseState } from './schema-conservation';
-import { ConditionReport, Treatment, Conservation, EnvironmentNeeds, TimeLapseState, TimeLapse } from './schema-conservation';
+import { Conservation, EnvironmentNeeds, TimeLapseState, TimeLapse } from './schema-conservation';
 
 /** The ways a visitor can meet a work: the pre-visit preview, the VR walkthrough, in-gallery AR. */
 export const MODES = ['preview', 'vr', 'ar'] as const;
@@ -412,10 +412,6 @@ export type Placement = z.infer<typeof Placement>;
 export type WallPlacement = z.infer<typeof WallPlacement>;
 export type Annotation = z.infer<typeof Annotation>;
 export type Narration = z.infer<typeof Narration>;
-export type ConditionReport = z.infer<typeof ConditionReport>;
-export type Treatment = z.infer<typeof Treatment>;
-export type Condition = ConditionTerm;
-export type TimeLapse = z.infer<typeof TimeLapse>;
 export type TimeLapseState = z.infer<typeof TimeLapseState>;
 export type Sensitivity = z.infer<typeof Sensitivity>;
 export type EnvironmentNeeds = z.infer<typeof EnvironmentNeeds>;
