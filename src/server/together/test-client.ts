@@ -13,12 +13,13 @@ export class TogetherTestClient {
   private waiters: { test: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void; reject: (e: Error) => void }[] = [];
   readonly closed: Promise<number>;
 
-  /** `keep`: remember messages for next() (a benchmark client with onMessage does not need to). */
+  /** `keep`: remember messages for next() (a benchmark client with onMessage does not need to); `headers`: e.g. an Origin. */
   constructor(
     serverUrl: string,
     private readonly keep = true,
+    headers: Record<string, string> = {},
   ) {
-    this.ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/together`);
+    this.ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/together`, { headers });
     this.ws.on('message', (data) => {
       const m = JSON.parse(data.toString()) as ServerMessage;
       this.onMessage?.(m);
@@ -45,6 +46,11 @@ export class TogetherTestClient {
     const seen = this.got.find(fits);
     if (seen) return Promise.resolve(seen as Extract<ServerMessage, { type: T }>);
     return new Promise((resolve, reject) => this.waiters.push({ test: fits, resolve: resolve as (m: ServerMessage) => void, reject }));
+  }
+
+  /** Forgets the messages got so far (the next wait is for a new one). */
+  forget(): void {
+    this.got.length = 0;
   }
 
   /** The hello's answer: welcome or refused. */

@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { EXHIBITION } from '../collab/testing';
 import { startServer, type LiveServer } from '../server';
-import type { ServerMessage } from '../../twin/together/protocol';
 import { CLOSE_ENDED, CLOSE_REFUSED, CLOSE_REMOVED, togetherExtension } from './together';
+import { TogetherTestClient } from './test-client';
 
 let server: LiveServer;
 let dataDir: string;
@@ -25,38 +24,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A group member's socket: every message it got, and a way to wait for the next one that fits. */
-class Client {
-  readonly ws: WebSocket;
-  readonly got: ServerMessage[] = [];
-  private waiters: { test: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
-  readonly closed: Promise<number>;
-
+/** A group member's socket (test-client.ts), on this test's server. */
+class Client extends TogetherTestClient {
   constructor(headers: Record<string, string> = {}) {
-    this.ws = new WebSocket(`${server.url.replace('http', 'ws')}/together`, { headers });
-    this.ws.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as ServerMessage;
-      this.got.push(m);
-      this.waiters = this.waiters.filter((w) => (w.test(m) ? (w.resolve(m), false) : true));
-    });
-    this.closed = new Promise((resolve) => this.ws.on('close', (code) => resolve(code)));
-  }
-
-  async send(m: unknown): Promise<void> {
-    if (this.ws.readyState === WebSocket.CONNECTING) await new Promise((r) => this.ws.once('open', r));
-    this.ws.send(JSON.stringify(m));
-  }
-
-  /** The first message (already received or coming) that fits. */
-  next<T extends ServerMessage['type']>(type: T, test: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true): Promise<Extract<ServerMessage, { type: T }>> {
-    const fits = (m: ServerMessage) => m.type === type && test(m as Extract<ServerMessage, { type: T }>);
-    const seen = this.got.find(fits);
-    if (seen) return Promise.resolve(seen as Extract<ServerMessage, { type: T }>);
-    return new Promise((resolve) => this.waiters.push({ test: fits, resolve: resolve as (m: ServerMessage) => void }));
-  }
-
-  forget(): void {
-    this.got.length = 0;
+    super(server.url, true, headers);
   }
 }
 
