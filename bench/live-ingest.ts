@@ -76,6 +76,10 @@ try {
   console.log(`machine: ${execSync('uptime').toString().trim()}`);
   console.log(`ingest: ${total} QoS 1 readings from ${SENSORS} sensors over ${TCP ? 'MQTT/TCP' : '/mqtt (WebSocket)'} in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} readings/s (each acknowledged after its history write)`);
   console.log(`alert latency during the flood: ${alertMs.toFixed(0)} ms from publish to arrival on ${alertsTopic(EX)}`);
+  // The rate counts only if every acknowledged reading is in the history.
+  const stored = (await server.history.recent(EX, new Date(base - 1000))).filter((r) => r.target.kind === 'zone' && r.target.id !== 'sculpture').length;
+  console.log(`history: ${stored} of ${total} flood readings stored${stored === total ? '' : ' (MISSING READINGS)'}`);
+  if (stored !== total) process.exitCode = 1;
 } finally {
   for (const c of clients) await c.endAsync(true).catch(() => undefined);
   await server.close();
