@@ -3,7 +3,8 @@
  * centred on the eye (Babylon's `infiniteDistance`, so it follows the camera, both eyes in VR), built from the
  * same imageDirection the twin uses, so a work in the photo sits where the twin has it. Drawn over the twin
  * (depth test off, in the twin's rendering group) and under the hotspots (group 1). The lowest level shows
- * first; the sharpest level the device takes loads after it, tile by tile, nearest to where the visitor looks first.
+ * first; the sharpest level the device takes loads after it, tile by tile, nearest first to where the visitor looks
+ * now (setLook: turning while it streams puts the tiles coming into view first).
  * (Babylon's PhotoDome draws one texture on one sphere; a 12K photo needs tiles, so the patches are ours.)
  */
 import { Constants } from '@babylonjs/core/Engines/constants';
@@ -13,7 +14,8 @@ import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import type { Scene } from '@babylonjs/core/scene';
-import { imageDirection, panoramaLevels, tileBounds, tileOrder, type Panorama, type PanoramaLevel } from '../twin/panorama';
+import { imageDirection, panoramaLevels, tileBounds, type Panorama, type PanoramaLevel } from '../twin/panorama';
+import { TileQueue, type Look } from './panorama-tile-queue';
 
 /** Far enough for any room, inside the preview camera's far plane (300 m); the depth test is off anyway. */
 const RADIUS = 120;
@@ -82,6 +84,11 @@ export class PanoramaDome {
   private readonly materials: StandardMaterial[] = [];
   private opacity = 0;
   private disposed = false;
+  /** Where the visitor looks, and the queue of the level loading now. */
+  private look: Look;
+  private queue?: TileQueue;
+  /** The tiles asked for, per level, in the order they were asked for (for tests and the journeys). */
+  readonly requested = new Map<number, number[]>();
   /** Tiles shown, per level index. */
   readonly loaded = new Map<number, number>();
   /** Resolves once the first level shows in full. */
@@ -95,10 +102,17 @@ export class PanoramaDome {
     look: { heading: number; pitch: number },
     private readonly options: DomeOptions,
   ) {
+    this.look = { ...look };
     const levels = panoramaLevels(panorama);
-    this.firstLevel = this.loadLevel(levels, 0, look);
+    this.firstLevel = this.loadLevel(levels, 0);
     const sharp = sharpLevel(levels, options.maxWidth);
-    this.sharp = sharp === 0 ? this.firstLevel : this.firstLevel.then(() => this.loadLevel(levels, sharp, look));
+    this.sharp = sharp === 0 ? this.firstLevel : this.firstLevel.then(() => this.loadLevel(levels, sharp));
+  }
+
+  /** The visitor turned: the tiles still to load come in the new order, those now in view first. */
+  setLook(look: Look): void {
+    this.look = { ...look };
+    this.queue?.setLook(look);
   }
 
   /** The level shown sharpest so far, fully loaded (-1 before the first). */
@@ -120,14 +134,18 @@ export class PanoramaDome {
     return this.opacity;
   }
 
-  private async loadLevel(levels: PanoramaLevel[], index: number, look: { heading: number; pitch: number }): Promise<void> {
+  private async loadLevel(levels: PanoramaLevel[], index: number): Promise<void> {
     const level = levels[index]!;
-    const order = tileOrder(level, this.panorama.heading, look.heading, look.pitch);
+    const queue = (this.queue = new TileQueue(level, this.panorama.heading, this.look));
     this.loaded.set(index, 0);
+    const asked: number[] = [];
+    this.requested.set(index, asked);
     // A few at a time, in look order: the part in view arrives first without flooding the connection.
-    const queue = [...order];
     const worker = async () => {
-      for (let i = queue.shift(); i !== undefined && !this.disposed; i = queue.shift()) await this.loadTile(level, index, i);
+      for (let i = queue.next(); i !== undefined && !this.disposed; i = queue.next()) {
+        asked.push(i);
+        await this.loadTile(level, index, i);
+      }
     };
     await Promise.all([worker(), worker(), worker()]);
   }

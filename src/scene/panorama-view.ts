@@ -4,12 +4,14 @@
  * drawn over it (rendering group 1, as the hotspots already are), so the twin's labels and hotspots still sit on
  * the works the photograph shows. Which camera looks does not matter: the dome follows the active one.
  */
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Observer } from '@babylonjs/core/Misc/observable';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import type { Scene } from '@babylonjs/core/scene';
 import type { Panorama } from '../twin/panorama';
 import { PanoramaDome } from './panorama-dome';
 import { PanoramaMarkers } from './panorama-markers';
+import { lookOfDirection } from './panorama-tile-queue';
 
 export { panoramaIdOf } from './panorama-markers';
 
@@ -45,6 +47,8 @@ export class PanoramaView {
   private dome?: PanoramaDome;
   private room?: string;
   private fading?: Observer<Scene>;
+  /** Tells the dome where the active camera looks, each frame, so the tiles in view load first. */
+  private following?: Observer<Scene>;
   private fadeDone?: () => void;
   private lifted: { mesh: AbstractMesh; group: number }[] = [];
 
@@ -86,6 +90,7 @@ export class PanoramaView {
     });
     this.dome = dome;
     this.room = entry.room;
+    this.follow(dome);
     await dome.firstLevel;
     if (this.dome !== dome) return;
     this.liftLabels(entry.room);
@@ -104,6 +109,8 @@ export class PanoramaView {
   /** Back to the twin at once (leaving VR, a new photo). */
   close(): void {
     this.stopFade();
+    if (this.following) this.scene.onBeforeRenderObservable.remove(this.following);
+    this.following = undefined;
     this.dome?.dispose();
     this.dome = undefined;
     this.room = undefined;
@@ -130,6 +137,17 @@ export class PanoramaView {
   dispose(): void {
     this.close();
     this.markers.dispose();
+  }
+
+  private follow(dome: PanoramaDome): void {
+    const forward = new Vector3();
+    const axis = this.scene.useRightHandedSystem ? new Vector3(0, 0, -1) : new Vector3(0, 0, 1);
+    this.following = this.scene.onBeforeRenderObservable.add(() => {
+      const camera = this.scene.activeCamera;
+      if (!camera) return;
+      camera.getDirectionToRef(axis, forward);
+      dome.setLook(lookOfDirection(forward.x, forward.y, forward.z));
+    });
   }
 
   private liftLabels(room: string): void {
