@@ -101,7 +101,7 @@ function summary(r: SimulationResult): string {
     ...Object.entries(r.zones).map(([id, z]) => `  ${id}: peak ${z.peakOccupancy} people at ${z.peakAt}, ${z.peakDensity.toFixed(2)} people/m², ${z.minutesAboveComfort} min above comfort${z.closed ? ' (closed)' : ''}`),
     'doorways:',
     ...Object.entries(r.doorways).map(([id, d]) => `  ${id}: ${d.crossings} crossings, busiest minute ${d.peakPerMinute} (${d.peakFlowPerMetre.toFixed(1)} /m/min), up to ${d.peakWaiting} waiting`),
-    `crowded works: ${r.crowdedWorks.length ? r.crowdedWorks.join(', ') : 'none'}`,
+    `crowded works (10 min or more above ${r.viewingComfort.peoplePerM2} people/m² in the viewing area, ${r.viewingComfort.source}): ${r.crowdedWorks.length ? r.crowdedWorks.join(', ') : 'none'}`,
     'light over budget:',
     ...Object.entries(r.works)
       .filter(([, w]) => (w.fractionOfBudget ?? 0) > 1)

@@ -13,6 +13,21 @@ export const COMFORT = { peoplePerM2: 0.7, source: 'Fruin, Pedestrian Planning a
 /** Radius of the viewing area in front of a work, metres: where its viewers stand. */
 export const VIEWING_RADIUS = 1.5;
 
+/**
+ * A work's viewing area is crowded above Fruin's level of service B for queuing (standing) areas, 0.9 m² per
+ * person (Fruin, Pedestrian Planning and Design, 1971; the same bands in the Highway Capacity Manual's queuing
+ * levels of service): up to there a viewer can still step forward, aside or away without disturbing others; past it
+ * (level C) moving means pushing past someone. Viewers stand, so the walkway figure (COMFORT) is the wrong yardstick:
+ * it called every work of the default exhibition crowded.
+ */
+export const VIEWING_COMFORT = {
+  peoplePerM2: Math.round((1 / 0.9) * 100) / 100,
+  source: 'Fruin, Pedestrian Planning and Design (1971): queuing-area level of service B/C boundary, 0.9 m² per standing person',
+} as const;
+
+/** More viewers than this at once within VIEWING_RADIUS of a work's viewing place make it crowded (7.85 → 8). */
+export const CROWDED_VIEWERS = VIEWING_COMFORT.peoplePerM2 * Math.PI * VIEWING_RADIUS ** 2;
+
 export interface ZoneResult {
   name: string;
   area: number;
@@ -44,7 +59,7 @@ export interface WorkResult {
   /** Visitors who stopped at it. */
   visits: number;
   peakViewers: number;
-  /** Minutes its viewing area was above the comfort density. */
+  /** Minutes its viewing area was above the viewing comfort density (VIEWING_COMFORT). */
   minutesCrowded: number;
   /** False when the work's room is closed or cannot be reached. */
   reachable: boolean;
@@ -67,6 +82,8 @@ export interface SimulationResult {
   visitors: { entered: number; left: number; inside: number };
   averageVisitMinutes: number;
   comfort: typeof COMFORT;
+  /** The density above which a work's viewing area counts as crowded. */
+  viewingComfort: typeof VIEWING_COMFORT;
   open: string;
   close: string;
   zones: Record<string, ZoneResult>;

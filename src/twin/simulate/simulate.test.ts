@@ -54,6 +54,19 @@ describe('simulate: visitors', () => {
     expect(r.works.sunrise!.peakViewers).toBeGreaterThan(5);
   });
 
+  it("calls a work's viewing area crowded past Fruin's queuing level of service B (0.9 m² a person), not at six viewers", () => {
+    // The viewing area is 1.5 m around where its viewers stand: 7.07 m²; 1.11 people/m² there is 7.85 people.
+    const calm = simulate(oneRoom(), setting({ visitors: 6, open: 600, close: 720, perHour: [1, 0], attraction: new Map([['sunrise', 10]]) }), { seed: 1 });
+    expect(calm.viewingComfort.peoplePerM2).toBe(1.11);
+    expect(calm.works.sunrise!.peakViewers).toBe(6);
+    expect(calm.works.sunrise!.minutesCrowded).toBe(0);
+    expect(calm.crowdedWorks).toEqual([]);
+    const busy = simulate(oneRoom(), setting({ visitors: 16, open: 600, close: 720, perHour: [1, 0], attraction: new Map([['sunrise', 10]]) }), { seed: 1 });
+    expect(busy.works.sunrise!.peakViewers).toBeGreaterThan(8);
+    expect(busy.works.sunrise!.minutesCrowded).toBeGreaterThan(10);
+    expect(busy.crowdedWorks).toEqual(['sunrise']);
+  });
+
   it('repeats exactly from the same seed and differs with another', () => {
     const day = setting({ visitors: 120, close: 720 });
     const a = simulate(fixture(), day, { seed: 7 });

@@ -13,7 +13,7 @@ import { buildFloor, type Waypoint } from './floor';
 import { Crowd } from './crowd';
 import { planVisitors } from './visitors';
 import { workLight } from './light';
-import { COMFORT, VIEWING_RADIUS, clock, type DoorwayResult, type SimulationResult, type WorkResult, type ZoneResult } from './results';
+import { COMFORT, CROWDED_VIEWERS, VIEWING_COMFORT, VIEWING_RADIUS, clock, type DoorwayResult, type SimulationResult, type WorkResult, type ZoneResult } from './results';
 import { settingProblems, ScenarioError, type Setting } from './scenario';
 
 export interface SimulateOptions {
@@ -79,8 +79,7 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
     doorStats[d]!.crossings++;
     doorStats[d]!.minute++;
   };
-  const viewPlaces = floor.places.map((p, i) => ({ i, p, peak: 0, crowded: 0, visits: 0 })).slice(1);
-  const crowdedAt = COMFORT.peoplePerM2 * Math.PI * VIEWING_RADIUS ** 2;
+  const viewPlaces = floor.places.map((p, i) => ({ i, p, room: floor.roomIndex(p.room), peak: 0, crowded: 0, visits: 0 })).slice(1);
 
   // Heatmap grid: cells of at least 1 m, at most 80 on a side.
   const [minX, minZ, maxX, maxZ] = floor.bounds;
@@ -202,9 +201,13 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
     });
     for (const v of viewPlaces) {
       let c = 0;
-      for (let k = 0; k < inside; k++) if (Math.hypot(crowd.x[live[k]!]! - v.p.position[0], crowd.z[live[k]!]! - v.p.position[1]) <= VIEWING_RADIUS) c++;
+      for (let k = 0; k < inside; k++) {
+        const i = live[k]!;
+        // Only the work's own room: someone beyond a partition is not in its viewing area.
+        if (crowd.room[i] === v.room && Math.hypot(crowd.x[i]! - v.p.position[0], crowd.z[i]! - v.p.position[1]) <= VIEWING_RADIUS) c++;
+      }
       v.peak = Math.max(v.peak, c);
-      if (c > crowdedAt) v.crowded++;
+      if (c > CROWDED_VIEWERS) v.crowded++;
     }
     if ((minute - s.open) % heatEvery === 0) {
       const cells = new Array<number>(cols * rows).fill(0);
@@ -269,6 +272,7 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
     visitors: { entered: next, left, inside },
     averageVisitMinutes: left ? round(visitSeconds / left / 60) : 0,
     comfort: COMFORT,
+    viewingComfort: VIEWING_COMFORT,
     open: clock(s.open),
     close: clock(s.close),
     zones: zoneResults,
