@@ -8,10 +8,9 @@ import { DECODERS_PATH } from '../twin/decoder-files';
 
 /**
  * Every script URL Babylon would take from its CDN (meshopt_decoder.js, draco_wasm_wrapper_gltf.js and
- * draco_decoder_gltf.wasm, babylon.ktx2Decoder.js) now resolves under the app's `decoders/`. There is no KTX2
- * transcoder among them (Babylon's is not published on the npm registry), so a model with KTX2 textures gets a
- * 404 from the app itself, shows a placeholder and a problem entry, and never reaches another host;
- * `npm run pack` writes WebP textures instead.
+ * draco_decoder_gltf.wasm, babylon.ktx2Decoder.js) now resolves under the app's `decoders/`, so none reaches another
+ * host. Babylon's own KTX2 decoder is not published on the npm registry: KTX2 textures go through Binomial's
+ * transcoder, served from the same folder and handed to Babylon by ktx2.ts (`useKtx2`).
  */
 export function useOwnDecoders(appBase: string = new URL(import.meta.env.BASE_URL, document.baseURI).href): string {
   const base = new URL(DECODERS_PATH, appBase).href;

@@ -11,7 +11,7 @@ export interface DecoderFile {
   /** Where the build copies it from, inside node_modules. */
   from: string;
   /** The glTF extension that needs it. */
-  extension: 'EXT_meshopt_compression' | 'KHR_draco_mesh_compression';
+  extension: 'EXT_meshopt_compression' | 'KHR_draco_mesh_compression' | 'KHR_texture_basisu';
   type: string;
 }
 
@@ -21,7 +21,13 @@ export const DECODER_FILES: readonly DecoderFile[] = [
   // Google's Draco decoder for glTF: the Emscripten glue runs in Babylon's worker (importScripts) and is handed the wasm.
   { name: 'draco_wasm_wrapper_gltf.js', from: 'draco3dgltf/draco_decoder_gltf_nodejs.js', extension: 'KHR_draco_mesh_compression', type: 'text/javascript' },
   { name: 'draco_decoder_gltf.wasm', from: 'draco3dgltf/draco_decoder_gltf.wasm', extension: 'KHR_draco_mesh_compression', type: 'application/wasm' },
+  // Binomial's Basis Universal transcoder for KTX2 textures, as the `three` package ships it (src/scene/ktx2.ts).
+  { name: 'basis_transcoder.js', from: 'three/examples/jsm/libs/basis/basis_transcoder.js', extension: 'KHR_texture_basisu', type: 'text/javascript' },
+  { name: 'basis_transcoder.wasm', from: 'three/examples/jsm/libs/basis/basis_transcoder.wasm', extension: 'KHR_texture_basisu', type: 'application/wasm' },
 ];
+
+/** The KTX2 transcoder's two files, by their names under DECODERS_PATH. */
+export const KTX2_TRANSCODER = { js: 'basis_transcoder.js', wasm: 'basis_transcoder.wasm' } as const;
 
 /** Absolute URLs of the decoder files under the app's base URL (e.g. `http://host/`). */
 export function decoderUrls(appBase: string): string[] {
