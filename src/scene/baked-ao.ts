@@ -1,9 +1,10 @@
 /**
  * Light and shade that does not move, generated once when the scene is built (the baked tier): ambient
- * occlusion where walls meet the floor and the ceiling, in doorway reveals, and a soft contact shadow around each
- * plinth, case and free-standing object. It costs no draw call: each room's floor and ceiling gets a small
- * lightmap of its own, its walls a two-column gradient by height; Babylon's PBR material multiplies the whole
- * lit colour by it (`useLightmapAsShadowmap`), and the map's level carries the room's ambient light (light-levels.ts).
+ * occlusion where walls meet the floor, the ceiling and each other, in doorway reveals, and a soft contact shadow
+ * around each plinth, case and free-standing object. It costs no draw call: each room's floor and ceiling gets a
+ * small lightmap of its own, its walls an atlas by height and along each face toward its inside corners; Babylon's
+ * PBR material multiplies the whole lit colour by it (`useLightmapAsShadowmap`), and the map's level carries the
+ * room's ambient light (light-levels.ts).
  *
  * The shading is pure (numbers in, pixels out), so tests read it without a GPU.
  */
@@ -117,23 +118,136 @@ export function shadeFloor(polygon: Vec2[], openings: Opening[], contacts: Conta
 export const WALL_TEXELS = 64;
 /** How much darker a doorway's reveal (the wall's end face in the opening) is than the wall's face. */
 export const REVEAL = 0.75;
+/** How dark an inside corner (two walls meeting) is, and how far along each wall the darkening reaches. */
+export const CORNER = { depth: 0.4, reach: 0.3 };
+/** Texels per metre along a wall, and the most across a room's whole atlas. */
+const WALL_TEXELS_PER_METRE = 10;
+const MAX_ATLAS = 4096;
+
+/** A wall's shade by height: dark at the floor and (less) at the ceiling, full in between. */
+function byHeight(y: number, height: number): number {
+  const fromFloor = 1 - JUNCTION.depth * Math.exp(-y / JUNCTION.reach);
+  // The ceiling junction is lit by the room's light from below: softer and shallower than the floor's.
+  const fromCeiling = 1 - 0.6 * JUNCTION.depth * Math.exp(-(height - y) / JUNCTION.reach);
+  return fromFloor * fromCeiling;
+}
 
 /**
- * A room's walls by height: dark at the floor and at the ceiling, full in between. Two columns: the left for
- * reveals (faces across the wall's length, in doorways), the right for the wall's faces.
+ * The inside corners of every room (where two of its walls meet at less than a straight angle), on the walls'
+ * faces: each outline vertex moved in by half the wall's thickness along both walls. A wall shared by two rooms
+ * belongs to one room's mesh, so corners are gathered from all rooms and found on whichever face they lie.
  */
-export function shadeWalls(height: number): Shade {
-  const values = new Float32Array(2 * WALL_TEXELS);
-  for (let j = 0; j < WALL_TEXELS; j++) {
-    const y = ((j + 0.5) / WALL_TEXELS) * height;
-    const fromFloor = 1 - JUNCTION.depth * Math.exp(-y / JUNCTION.reach);
-    // The ceiling junction is lit by the room's light from below: softer and shallower than the floor's.
-    const fromCeiling = 1 - 0.6 * JUNCTION.depth * Math.exp(-(height - y) / JUNCTION.reach);
-    const face = fromFloor * fromCeiling;
-    values[j * 2] = face * REVEAL;
-    values[j * 2 + 1] = face;
+export function insideCorners(polygons: Vec2[][], inset: number): Vec2[] {
+  const out: Vec2[] = [];
+  for (const poly of polygons) {
+    let area = 0;
+    for (let i = 0; i < poly.length; i++) {
+      const a = poly[i]!;
+      const b = poly[(i + 1) % poly.length]!;
+      area += a[0] * b[1] - b[0] * a[1];
+    }
+    const sign = Math.sign(area) || 1;
+    const inward = (a: Vec2, b: Vec2): Vec2 => {
+      const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+      return [(sign * -(b[1] - a[1])) / len, (sign * (b[0] - a[0])) / len];
+    };
+    for (let i = 0; i < poly.length; i++) {
+      const p = poly[(i + poly.length - 1) % poly.length]!;
+      const v = poly[i]!;
+      const n = poly[(i + 1) % poly.length]!;
+      const cross = (v[0] - p[0]) * (n[1] - v[1]) - (v[1] - p[1]) * (n[0] - v[0]);
+      if (sign * cross <= 1e-6) continue; // straight on or turning outward: no inside corner
+      const n1 = inward(p, v);
+      const n2 = inward(v, n);
+      const k = inset / (1 + n1[0] * n2[0] + n1[1] * n2[1]);
+      out.push([v[0] + k * (n1[0] + n2[0]), v[1] + k * (n1[1] + n2[1])]);
+    }
   }
-  return { width: 2, height: WALL_TEXELS, values, min: [0, 0], span: [1, height] };
+  return out;
+}
+
+/** A wall's shade along its face (metres from one end), from the inside corners that lie on it. */
+function alongFace(s: number, at: number[]): number {
+  let v = 1;
+  for (const c of at) v *= 1 - CORNER.depth * Math.exp(-Math.abs(s - c) / CORNER.reach);
+  return v;
+}
+
+/**
+ * A room's walls' lightmap and second UVs, from the merged boxes' positions (four vertices a face): by height on
+ * every face (floor and ceiling junctions), darker on a doorway's reveals, and darker along a face toward each
+ * inside corner on it. Faces with a corner get their own block of the atlas (a texel of padding each side, so
+ * filtering never reads a neighbour's); the rest share one plain column. Pure: tested without a GPU.
+ */
+export function wallLightmap(positions: ArrayLike<number>, height: number, thickness: number, corners: Vec2[]): { shade: Shade; uv2: Float32Array; atlas: true } {
+  const n = Math.floor(positions.length / 3);
+  const px = (i: number): Vec2 => [positions[i * 3]!, positions[i * 3 + 2]!];
+  interface Face { first: number; a: Vec2; dir: Vec2; length: number; reveal: boolean; at: number[]; texels: number; start: number }
+  const faces: Face[] = [];
+  for (let f = 0; f + 4 <= n; f += 4) {
+    // The face's run in plan: from its first vertex to the one farthest from it.
+    const a = px(f);
+    let b = a;
+    for (let i = f + 1; i < f + 4; i++) if (Math.hypot(px(i)[0] - a[0], px(i)[1] - a[1]) > Math.hypot(b[0] - a[0], b[1] - a[1])) b = px(i);
+    const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const dir: Vec2 = length > 0 ? [(b[0] - a[0]) / length, (b[1] - a[1]) / length] : [1, 0];
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = f; i < f + 4; i++) {
+      low = Math.min(low, positions[i * 3 + 1]!);
+      high = Math.max(high, positions[i * 3 + 1]!);
+    }
+    const vertical = high - low > 1e-3;
+    // A face no wider than the wall is thick is an end: a reveal in a doorway.
+    const reveal = vertical && length <= (thickness + 1e-3) * Math.SQRT2 && length > 0;
+    const at: number[] = [];
+    if (vertical && !reveal) {
+      for (const c of corners) {
+        const along = (c[0] - a[0]) * dir[0] + (c[1] - a[1]) * dir[1];
+        const off = Math.abs((c[0] - a[0]) * dir[1] - (c[1] - a[1]) * dir[0]);
+        if (off < 0.02 && along > -0.05 && along < length + 0.05 && Math.min(along, length - along) < 4 * CORNER.reach + thickness) at.push(along);
+      }
+    }
+    faces.push({ first: f, a, dir, length, reveal, at, texels: 0, start: 0 });
+  }
+  const cornered = faces.filter((f) => f.at.length);
+  const wanted = cornered.reduce((s, f) => s + Math.max(2, Math.ceil(f.length * WALL_TEXELS_PER_METRE)) + 2, 0);
+  const density = WALL_TEXELS_PER_METRE * Math.min(1, (MAX_ATLAS - 6) / Math.max(wanted, 1));
+  // Columns 0–2: reveals; 3–5: plain faces (three each, read at the middle one); then each cornered face's block.
+  let width = 6;
+  for (const f of cornered) {
+    f.texels = Math.max(2, Math.ceil(f.length * density));
+    f.start = width + 1;
+    width += f.texels + 2;
+  }
+  const values = new Float32Array(width * WALL_TEXELS);
+  for (let j = 0; j < WALL_TEXELS; j++) {
+    const h = byHeight(((j + 0.5) / WALL_TEXELS) * height, height);
+    const row = j * width;
+    for (let i = 0; i < 3; i++) {
+      values[row + i] = h * REVEAL;
+      values[row + 3 + i] = h;
+    }
+    for (const f of cornered) {
+      for (let i = -1; i <= f.texels; i++) {
+        const s = ((Math.min(Math.max(i, 0), f.texels - 1) + 0.5) / f.texels) * f.length;
+        values[row + f.start + i] = h * alongFace(s, f.at);
+      }
+    }
+  }
+  const uv2 = new Float32Array(n * 2);
+  for (const f of faces) {
+    for (let i = f.first; i < f.first + 4; i++) {
+      let u: number;
+      if (f.at.length) {
+        const s = f.length > 0 ? ((positions[i * 3]! - f.a[0]) * f.dir[0] + (positions[i * 3 + 2]! - f.a[1]) * f.dir[1]) / f.length : 0;
+        u = (f.start + Math.min(Math.max(s, 0), 1) * f.texels) / width;
+      } else u = (f.reveal ? 1.5 : 4.5) / width;
+      uv2[i * 2] = u;
+      uv2[i * 2 + 1] = positions[i * 3 + 1]! / height;
+    }
+  }
+  return { shade: { width, height: WALL_TEXELS, values, min: [0, 0], span: [1, height] }, uv2, atlas: true };
 }
 
 /** A shade as RGBA bytes (linear values, grey), for a raw texture. */

@@ -20,7 +20,7 @@ import { artworkPose } from '../twin/layout';
 import { headingToDir } from '../twin/floorplan';
 import type { Architecture } from './architecture';
 import type { RoomVisibility } from './visibility';
-import { shadeBytes, shadeFloor, shadeWalls, type Contact, type Opening, type Shade } from './baked-ao';
+import { insideCorners, shadeBytes, shadeFloor, wallLightmap, type Contact, type Opening, type Shade } from './baked-ao';
 import { buildPools, poolMaterial, type PoolSpec } from './picture-lights';
 import { roomLights, workLight } from './light-levels';
 import { ObjectShadows } from './shadows';
@@ -129,6 +129,7 @@ export class GalleryLook {
       pools.set(pose.room, list);
     }
     const material = pools.size ? poolMaterial(this.scene) : undefined;
+    const corners = insideCorners(space.rooms.map((r) => r.polygon), space.wallThickness / 2);
     for (const room of space.rooms) {
       const ambient = lights.get(room.id)?.ambient ?? 0.9;
       const meshes = this.architecture.byRoom.get(room.id) ?? [];
@@ -136,9 +137,12 @@ export class GalleryLook {
       const inset = space.wallThickness / 2;
       for (const mesh of meshes) {
         const kind = mesh.name.split(':')[0];
-        if (kind === 'floor') this.lightmap(mesh, shadeFloor(room.polygon, openings, contacts.get(room.id) ?? [], inset), ambient, 'plan');
-        else if (kind === 'ceiling') this.lightmap(mesh, shadeFloor(room.polygon, [], [], inset), ambient, 'plan');
-        else if (kind === 'walls') this.lightmap(mesh, shadeWalls(room.height ?? space.wallHeight), ambient, 'height', space);
+        if (kind === 'floor') this.lightmap(mesh, ambient, overPlan(mesh, shadeFloor(room.polygon, openings, contacts.get(room.id) ?? [], inset)));
+        else if (kind === 'ceiling') this.lightmap(mesh, ambient, overPlan(mesh, shadeFloor(room.polygon, [], [], inset)));
+        else if (kind === 'walls') {
+          const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
+          if (positions) this.lightmap(mesh, ambient, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners));
+        }
       }
       const specs = pools.get(room.id);
       const mesh = specs && material ? buildPools(`picture-lights:${room.id}`, specs, this.scene, material) : undefined;
@@ -170,39 +174,16 @@ export class GalleryLook {
   }
 
   /**
-   * A mesh's lightmap: its second UVs from its positions (over the room's plan, or by height with reveals apart),
-   * and a copy of its material that multiplies the lit colour by the map at the room's ambient level.
+   * A mesh's lightmap: its second UVs (over the room's plan, or the walls' atlas) and a copy of its material that
+   * multiplies the lit colour by the map at the room's ambient level.
    */
-  private lightmap(mesh: AbstractMesh, shade: Shade, ambient: number, by: 'plan' | 'height', plan?: FloorPlan): void {
-    const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
+  private lightmap(mesh: AbstractMesh, ambient: number, { shade, uv2, atlas = false }: { shade: Shade; uv2: Float32Array; atlas?: boolean }): void {
     const plain = mesh.material;
-    if (!positions || !(plain instanceof PBRMaterial)) return;
-    const n = positions.length / 3;
-    const uv2 = new Float32Array(n * 2);
-    if (by === 'plan') {
-      for (let i = 0; i < n; i++) {
-        uv2[i * 2] = (positions[i * 3]! - shade.min[0]) / shade.span[0];
-        uv2[i * 2 + 1] = (positions[i * 3 + 2]! - shade.min[1]) / shade.span[1];
-      }
-    } else {
-      const thickness = (plan?.wallThickness ?? 0.2) + 1e-3;
-      // Merged boxes keep four vertices a face: a face no wider than the wall is thick is an end, a reveal in a doorway.
-      for (let f = 0; f + 4 <= n; f += 4) {
-        let wide = 0;
-        for (let a = f; a < f + 4; a++) {
-          for (let b = a + 1; b < f + 4; b++) {
-            wide = Math.max(wide, Math.hypot(positions[a * 3]! - positions[b * 3]!, positions[a * 3 + 2]! - positions[b * 3 + 2]!));
-          }
-        }
-        const u = wide <= thickness * Math.SQRT2 && wide > 0 ? 0.25 : 0.75;
-        for (let i = f; i < f + 4; i++) {
-          uv2[i * 2] = u;
-          uv2[i * 2 + 1] = positions[i * 3 + 1]! / shade.span[1];
-        }
-      }
-    }
+    if (!(plain instanceof PBRMaterial)) return;
     mesh.setVerticesData(VertexBuffer.UV2Kind, uv2, false, 2);
-    const texture = RawTexture.CreateRGBATexture(shadeBytes(shade), shade.width, shade.height, this.scene, true, false, Constants.TEXTURE_TRILINEAR_SAMPLINGMODE);
+    // The walls' atlas has blocks side by side: no mipmaps, which would blend neighbouring blocks.
+    const mips = !atlas;
+    const texture = RawTexture.CreateRGBATexture(shadeBytes(shade), shade.width, shade.height, this.scene, mips, false, mips ? Constants.TEXTURE_TRILINEAR_SAMPLINGMODE : Constants.TEXTURE_BILINEAR_SAMPLINGMODE);
     texture.name = `lightmap:${mesh.name}`;
     texture.gammaSpace = false;
     texture.coordinatesIndex = 1;
@@ -214,4 +195,16 @@ export class GalleryLook {
     baked.useLightmapAsShadowmap = true;
     this.swaps!.push({ mesh, plain, baked });
   }
+}
+
+/** Second UVs for a floor or ceiling: its positions over the shade's bounds in plan. */
+function overPlan(mesh: AbstractMesh, shade: Shade): { shade: Shade; uv2: Float32Array } {
+  const positions = mesh.getVerticesData(VertexBuffer.PositionKind) ?? [];
+  const n = positions.length / 3;
+  const uv2 = new Float32Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    uv2[i * 2] = (positions[i * 3]! - shade.min[0]) / shade.span[0];
+    uv2[i * 2 + 1] = (positions[i * 3 + 2]! - shade.min[1]) / shade.span[1];
+  }
+  return { shade, uv2 };
 }
