@@ -1,11 +1,12 @@
 /**
- * The curating edits as changes to a draft's Y.Doc (collab-doc.ts): moving and turning works, their hotspots,
- * tours and their stops, rooms' finishes. Each is one transaction with the editor's origin, so a curator's Undo
+ * The curating edits as changes to a draft's Y.Doc (collab-doc.ts): adding works, moving them (along their wall,
+ * onto another wall, across the floor) and turning them, their hotspots, tours and their stops, rooms' finishes
+ * and lighting. Each is one transaction with the editor's origin, so a curator's Undo
  * (Y.UndoManager tracking that origin) takes back exactly their own step, and every other client gets it as one
  * update that the server checks (curate-edits.ts) before storing it.
  */
 import * as Y from 'yjs';
-import { artworksMap, exhibitionMap, toY } from './collab-doc';
+import { artworkOrder, artworksMap, exhibitionMap, toY } from './collab-doc';
 import type { Annotation, Finish, Tour } from './schema';
 
 type Json = Parameters<typeof toY>[0];
@@ -120,5 +121,43 @@ export function setRoomFinish(doc: Y.Doc, roomId: string, surface: 'floor' | 'wa
     const finish = room.get(surface);
     if (finish instanceof Y.Map) for (const [k, v] of Object.entries(patch)) finish.set(k, v);
     else room.set(surface, toY({ color: '#ffffff', ...patch } as Json));
+  }, origin);
+}
+
+/** Hangs a wall work on another wall (of its room or another room) at `offset`, its hanging height kept. */
+export function moveToWall(doc: Y.Doc, id: string, room: string, wall: number, offset: number, origin: object | null = null): void {
+  const p = placementOf(doc, id);
+  if (p?.get('kind') !== 'wall' || (p.get('room') === room && p.get('wall') === wall && p.get('offset') === offset)) return;
+  doc.transact(() => {
+    p.set('room', room);
+    p.set('wall', wall);
+    p.set('offset', offset);
+  }, origin);
+}
+
+/** Sets a room's lighting (its use and its general light in lux); an undefined field is taken away. */
+export function setRoomLighting(doc: Y.Doc, roomId: string, lighting: { use?: string | undefined; illuminance?: number | undefined }, origin: object | null = null): void {
+  const rooms = (exhibitionMap(doc).get('space') as Y.Map<unknown> | undefined)?.get('rooms');
+  if (!(rooms instanceof Y.Array)) return;
+  const room = (rooms as Y.Array<Y.Map<unknown>>).get(indexOfId(rooms as Y.Array<Y.Map<unknown>>, roomId));
+  if (!(room instanceof Y.Map)) return;
+  const clean = Object.fromEntries(Object.entries(lighting).filter(([, v]) => v !== undefined));
+  doc.transact(() => {
+    if (!Object.keys(clean).length) return void room.delete('lighting');
+    const l = room.get('lighting');
+    if (!(l instanceof Y.Map)) return void room.set('lighting', toY(clean as Json));
+    for (const k of ['use', 'illuminance']) {
+      if (k in clean) l.set(k, clean[k]);
+      else if (l.has(k)) l.delete(k);
+    }
+  }, origin);
+}
+
+/** Adds a new work to the draft (at the end of the works' order). */
+export function addWork(doc: Y.Doc, work: { id: string } & Record<string, unknown>, origin: object | null = null): void {
+  if (artworksMap(doc).has(work.id)) return;
+  doc.transact(() => {
+    artworksMap(doc).set(work.id, toY(work as unknown as Json) as Y.Map<unknown>);
+    artworkOrder(doc).push([work.id]);
   }, origin);
 }

@@ -1,22 +1,25 @@
 /**
  * Which edits of a draft are sound enough to store: the check the server runs on every collaborative edit
  * (after the permission rules, src/server/accounts/permissions.ts) and the curating view runs before sending
- * one. A draft may be invalid (a missing translation, a work a tour no longer finds): those are shown, not
- * refused. What is refused is an edit that writes something malformed or that adds a placement problem:
+ * one. A draft may be invalid (issue: "a draft may be invalid, a published version never is"): a missing
+ * translation, a work a tour no longer finds, two works overlapping, a work past its wall's end are stored, shown
+ * to everyone at the place of the problem by the live validation, and keep Publish refused (publish/routes.ts)
+ * until they are mended. What is refused here is an edit that writes something malformed:
  *
- *   a move of a work         the placement's shape (schema.ts), and no new problem by the placement rules
- *                            (curate-placement.ts: within its wall, clear of doorways and other works)
+ *   a new work               a whole artwork of the format's shape (schema.ts), its id not taken
+ *   a move of a work         the placement's shape (a wall and offset, or a floor point and heading)
  *   a work's hotspots        the annotations' shape, unique ids
  *   tours and their stops    the tours' shape, unique ids, every stop a work of the draft
  *   a room's finishes        floor and walls as finishes (#rrggbb colour, roughness 0–1), the height a length
+ *   a room's lighting        its use (cabinet, gallery, hall) and its general light in lux (0–100,000)
  *
  * Typing in a text is never refused here (a text may be empty while someone rewrites it).
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { artworksMap, exhibitionMap } from './collab-doc';
-import { addedProblems, placementProblems, type PlacedWork } from './curate-placement';
-import { Annotation, Placement, Room, Tour, type Space } from './schema';
+import type { PlacedWork } from './curate-placement';
+import { Annotation, Artwork, Placement, Room, Tour, type Space } from './schema';
 
 /** What the checks read of a draft; `docReader` reads a Y.Doc, tests may read plain JSON. */
 export interface DraftReader {
@@ -89,7 +92,7 @@ function duplicates(what: string, list: unknown): string[] {
 
 const Annotations = z.array(Annotation).max(200);
 const Tours = z.array(Tour).max(100);
-const RoomFinishes = Room.pick({ floor: true, walls: true, height: true });
+const RoomFinishes = Room.pick({ floor: true, walls: true, height: true, lighting: true });
 
 /**
  * Why the edit that turned `before` into `after` (touching `paths`, as the permission rules name them: lists of
@@ -103,14 +106,20 @@ export function editProblems(before: DraftReader, after: DraftReader, paths: rea
   for (const p of paths) {
     // A keystroke in a text (the last step a language) is never refused.
     if (p.length > 2 && LANGUAGE.test(p.at(-1)!) && p.at(-1) !== 'id') continue;
-    if (p[0] === 'artworks' && p[1] && p[1] !== '#order' && p[2]) works.set(p[1], (works.get(p[1]) ?? new Set()).add(p[2]));
+    if (p[0] === 'artworks' && p[1] && p[1] !== '#order') works.set(p[1], (works.get(p[1]) ?? new Set()).add(p[2] ?? '*'));
     else if (p[0] === 'tours') tours = true;
-    else if (p[0] === 'space' && p[1] === 'rooms' && p[2] && ['floor', 'walls', 'height'].includes(p[3] ?? '')) rooms.add(p[2]);
+    else if (p[0] === 'space' && p[1] === 'rooms' && p[2] && ['floor', 'walls', 'height', 'lighting'].includes(p[3] ?? '')) rooms.add(p[2]);
   }
   for (const [id, fields] of works) {
     const work = after.work(id);
     if (!work) continue;
-    if (fields.has('placement')) out.push(...moveProblems(before, after, id, work));
+    // A work that was not there: the whole of it is new, so the whole of it is checked.
+    if (fields.has('*') && !before.work(id)) {
+      out.push(...issues(`artworks.${id}`, Artwork.safeParse(work)));
+      if (work.id !== id) out.push(`artworks.${id}: the work's id is '${String(work.id)}'`);
+      continue;
+    }
+    if (fields.has('placement')) out.push(...issues(`artworks.${id}.placement`, Placement.safeParse(work.placement)));
     if (fields.has('annotations')) {
       out.push(...issues(`artworks.${id}.annotations`, Annotations.safeParse(work.annotations ?? [])), ...duplicates(`artworks.${id}.annotations`, work.annotations));
     }
@@ -133,16 +142,4 @@ export function editProblems(before: DraftReader, after: DraftReader, paths: rea
     }
   }
   return out;
-}
-
-function moveProblems(before: DraftReader, after: DraftReader, id: string, work: Record<string, unknown>): string[] {
-  const shape = issues(`artworks.${id}.placement`, Placement.safeParse(work.placement));
-  if (shape.length) return shape;
-  const space = after.space();
-  if (!space) return [];
-  const now = after.placed();
-  const was = before.work(id);
-  const had = was ? placementProblems(before.space() ?? space, { id, kind: was.kind, dimensions: was.dimensions as PlacedWork['dimensions'], placement: was.placement }, before.placed()) : [];
-  const is = placementProblems(space, { id, kind: work.kind, dimensions: work.dimensions as PlacedWork['dimensions'], placement: work.placement }, now);
-  return addedProblems(had, is).map((p) => `artworks.${id}.placement: ${p.message}`);
 }

@@ -4,7 +4,7 @@
  *
  *   admin        everything, users and publishing
  *   curator      works (add, remove, placement, texts, media, annotations), their order, tours, the
- *                exhibition's texts and credits, rooms' names, finishes and height, the lighting (environment);
+ *                exhibition's texts and credits, rooms' names, finishes, height and lighting, the image-based light (environment);
  *                not a work's conservation, environmental needs or community protocol
  *   conservator  a work's conservation (condition reports, treatments) and environment (its needs)
  *   keeper of C  the sensitivity (protocol) of works whose sensitivity.communityId is C, and nothing else:
@@ -26,7 +26,7 @@ export interface Account {
 
 type Json = Record<string, unknown>;
 const CURATOR_TOP = new Set(['title', 'subtitle', 'description', 'credits', 'tours', 'environment']);
-const CURATOR_ROOM = new Set(['name', 'floor', 'walls', 'height']);
+const CURATOR_ROOM = new Set(['name', 'floor', 'walls', 'height', 'lighting']);
 const GUARDED_WORK = new Set(['conservation', 'environment', 'sensitivity']);
 
 export const mayWrite = (a: Account | undefined): boolean => a?.role != null;

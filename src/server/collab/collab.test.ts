@@ -115,14 +115,19 @@ describe('collab at /collab', () => {
     a.destroy();
   });
 
-  it('refuses a move onto another work before it is stored (the connection closed with the reason, the draft unchanged)', async () => {
+  it('stores a move onto another work (a draft may be invalid) and publishing names it; a malformed placement is refused before it is stored', async () => {
     const a = await connect(t.server, cookies.ana);
     const [first, second] = (docToExhibition(a.doc).artworks as { id: string; placement: { kind: string } }[]).filter((w) => w.placement.kind === 'wall');
     artworksMap(a.doc).get(second!.id)!.set('placement', toY(first!.placement as never));
-    expect((await a.closed).reason).toEqual(expect.stringMatching(new RegExp(`^refused: artworks\\.${second!.id}\\.placement: overlaps '${first!.id}'`)));
+    await acknowledged(a);
+    const bad = await fetch(`${t.server.url}/api/exhibitions/${ID}/publish`, { method: 'POST', headers: { cookie: cookies.ana! } });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { messages: string[] }).messages.join('\n')).toMatch(new RegExp(`overlaps '${first!.id}'`));
+    (artworksMap(a.doc).get(second!.id)!.get('placement') as Y.Map<unknown>).set('offset', 'far');
+    expect((await a.closed).reason).toEqual(expect.stringMatching(new RegExp(`^refused: artworks\\.${second!.id}\\.placement\\.offset: `)));
     a.destroy();
     const b = await connect(t.server, cookies.ana);
-    expect((docToExhibition(b.doc).artworks as { id: string; placement: unknown }[]).find((w) => w.id === second!.id)!.placement).toEqual(second!.placement);
+    expect((docToExhibition(b.doc).artworks as { id: string; placement: unknown }[]).find((w) => w.id === second!.id)!.placement).toEqual(first!.placement);
     b.destroy();
   });
 });

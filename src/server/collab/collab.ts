@@ -34,7 +34,7 @@ import type { DraftStore } from './storage';
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_SIGNED_OUT = 4401;
 export const CLOSE_STORAGE = 4500;
-/** An edit that writes something malformed or puts a work where it may not go (twin/curate-edits.ts). */
+/** An edit that writes something malformed (twin/curate-edits.ts); a placement problem is stored, shown, and stops Publish. */
 export const CLOSE_INVALID = 4422;
 
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addHotspot, addTour, moveAlongWall, moveOnFloor, moveStop, placeHotspot, removeTour, setRoomFinish, setTourStops, tourStops } from '../../twin/curate-actions';
+import { addHotspot, addTour, addWork, moveAlongWall, moveOnFloor, moveStop, moveToWall, placeHotspot, removeTour, setRoomFinish, setRoomLighting, setTourStops, tourStops } from '../../twin/curate-actions';
+import { validateExhibition } from '../../twin/validate';
 import { docReader, editProblems, jsonReader } from '../../twin/curate-edits';
 import { artworksMap, artworkText, docToExhibition, exhibitionToDoc } from './doc-model';
 import { DraftShadow } from './guard';
@@ -50,41 +51,63 @@ function setup() {
 
 const offsetOf = (doc: Y.Doc, id: string) => (artworksMap(doc).get(id)!.get('placement') as Y.Map<unknown>).get('offset');
 
+const placeOf = (doc: Y.Doc, id: string) => (artworksMap(doc).get(id)!.get('placement') as Y.Map<unknown>).toJSON();
+const problems = (doc: Y.Doc, severity: 'error' | 'warning' = 'error') => validateExhibition(docToExhibition(doc)).problems.filter((p) => p.severity === severity).map((p) => p.message);
+const errors = (doc: Y.Doc) => problems(doc);
+
 describe('moves', () => {
-  it('stores a move to a clear place and refuses one off the wall, across a doorway or onto another work', () => {
+  it('stores a move even when it adds a placement problem: a draft may be invalid, the validator shows it', () => {
     const s = setup();
     expect(s.edit((d) => moveAlongWall(d, 'portrait-of-count-rovere', 3.3))).toEqual([]);
     expect(offsetOf(s.draft, 'portrait-of-count-rovere')).toBe(3.3);
-    expect(s.edit((d) => moveAlongWall(d, 'portrait-of-count-rovere', 5))).toEqual(["artworks.portrait-of-count-rovere.placement: the work hangs across doorway 'hall-gallery'"]);
-    expect(s.edit((d) => moveAlongWall(d, 'harbour-lights', 99))[0]).toMatch(/past the end of wall 2 of room 'hall'; it must be between 0.75 and 9.25 m$/);
-    expect(s.edit((d) => moveAlongWall(d, 'harbour-lights', 9.25))).toEqual([]);
-    expect(offsetOf(s.draft, 'portrait-of-count-rovere')).toBe(3.3);
+    expect(errors(s.draft)).toEqual([]);
+    expect(s.edit((d) => moveAlongWall(d, 'portrait-of-count-rovere', 5))).toEqual([]);
+    expect(offsetOf(s.draft, 'portrait-of-count-rovere')).toBe(5);
+    expect(errors(s.draft).join('\n')).toMatch(/hangs across doorway 'hall-gallery'/);
+    expect(s.edit((d) => moveAlongWall(d, 'portrait-of-count-rovere', 3.3))).toEqual([]);
+    expect(errors(s.draft)).toEqual([]);
   });
 
   it('refuses a placement of the wrong shape', () => {
     const s = setup();
     const p = () => artworksMap(s.client).get('harbour-lights')!.get('placement') as Y.Map<unknown>;
     expect(s.edit(() => p().set('offset', 'far'))[0]).toMatch(/^artworks\.harbour-lights\.placement\.offset: .*expected number/);
+    expect(s.edit(() => p().set('wall', -1))[0]).toMatch(/^artworks\.harbour-lights\.placement\.wall: /);
+    expect(offsetOf(s.draft, 'harbour-lights')).toBe(offsetOf(exhibitionToDoc(ex), 'harbour-lights'));
   });
 
-  it('lets a work that already overlaps another be moved, but not into new trouble', () => {
-    const bad = structuredClone(ex);
-    bad.artworks.find((w: { id: string }) => w.id === 'portrait-of-count-rovere').placement.offset = 8;
-    const draft = exhibitionToDoc(bad);
-    const moved = structuredClone(bad);
-    moved.artworks.find((w: { id: string }) => w.id === 'portrait-of-count-rovere').placement.offset = 8.2;
-    const paths = [['artworks', 'portrait-of-count-rovere', 'placement', 'offset']];
-    expect(editProblems(docReader(draft), jsonReader(moved), paths)).toEqual([]);
-    moved.artworks.find((w: { id: string }) => w.id === 'portrait-of-count-rovere').placement.offset = 5;
-    expect(editProblems(docReader(draft), jsonReader(moved), paths)).toHaveLength(1);
+  it('hangs a work on a wall of another room, its height kept', () => {
+    const s = setup();
+    const height = placeOf(s.draft, 'harbour-lights').height;
+    expect(s.edit((d) => moveToWall(d, 'harbour-lights', 'gallery', 2, 3))).toEqual([]);
+    expect(placeOf(s.draft, 'harbour-lights')).toEqual({ kind: 'wall', room: 'gallery', wall: 2, offset: 3, height });
   });
 
-  it('moves and turns a floor work, not out of its room or onto another', () => {
+  it('moves and turns a floor work; out of every room it is stored and shown as a problem', () => {
     const s = setup();
     expect(s.edit((d) => moveOnFloor(d, 'ivy-amphora', [6, 5], 90))).toEqual([]);
-    expect((artworksMap(s.draft).get('ivy-amphora')!.get('placement') as Y.Map<unknown>).toJSON()).toMatchObject({ position: [6, 0, 5], heading: 90 });
-    expect(s.edit((d) => moveOnFloor(d, 'ivy-amphora', [40, 40]))).toEqual(["artworks.ivy-amphora.placement: the work (x 40, z 40) is outside every room"]);
-    expect(s.edit((d) => moveOnFloor(d, 'celadon-vase', [24.3, 0.3]))).toEqual(["artworks.celadon-vase.placement: stands on 'shepherd-with-staff'"]);
+    expect(placeOf(s.draft, 'ivy-amphora')).toMatchObject({ position: [6, 0, 5], heading: 90 });
+    expect(s.edit((d) => moveOnFloor(d, 'ivy-amphora', [40, 40]))).toEqual([]);
+    expect(problems(s.draft, 'warning').join('\n')).toMatch(/ivy-amphora|outside every room/);
+  });
+});
+
+describe('new works', () => {
+  const work = {
+    id: 'new-harbour', kind: 'painting', title: { en: 'New Harbour', it: 'Porto nuovo' }, creator: { name: 'A. Painter' }, date: { en: '2026', it: '2026' },
+    medium: { en: 'Oil on canvas', it: 'Olio su tela' }, dimensions: { width: 0.6, height: 0.4 }, accessionNumber: 'NEW.1', creditLine: { en: 'Gift', it: 'Dono' },
+    rights: { work: { licence: 'CC0-1.0' }, media: { licence: 'CC0-1.0' } }, label: { en: 'A harbour.', it: 'Un porto.' }, backstory: { en: 'New.', it: 'Nuovo.' },
+    placement: { kind: 'wall', room: 'gallery', wall: 2, offset: 3, height: 1.6 }, image: 'media/new-harbour.jpg',
+  };
+
+  it('adds a whole work of the format\'s shape, and refuses one that is not', () => {
+    const s = setup();
+    const template = structuredClone((docToExhibition(s.draft).artworks as Record<string, unknown>[]).find((w) => w.kind === 'painting')!);
+    const fresh = { ...template, ...work, creator: template.creator, rights: template.rights };
+    expect(s.edit((d) => addWork(d, fresh))).toEqual([]);
+    expect((docToExhibition(s.draft).artworks as { id: string }[]).at(-1)!.id).toBe('new-harbour');
+    expect(s.edit((d) => addWork(d, { ...fresh, id: 'no-size', dimensions: { width: -1, height: 0.4 } }))[0]).toMatch(/^artworks\.no-size\.dimensions\.width: /);
+    expect(artworksMap(s.draft).has('no-size')).toBe(false);
   });
 });
 
@@ -120,6 +143,18 @@ describe('hotspots, tours and finishes', () => {
     const rooms = (docToExhibition(s.draft).space as { rooms: { id: string; walls?: unknown; floor?: { roughness: number } }[] }).rooms;
     expect(rooms.find((r) => r.id === 'hall')).toMatchObject({ walls: { color: '#335577' }, floor: { roughness: 0.2 } });
     expect(s.edit((d) => setRoomFinish(d, 'hall', 'walls', { color: 'red' }))).toEqual(['space.rooms.hall.walls.color: a colour is #rrggbb']);
+  });
+
+  it('changes a room\'s lighting in lux, refusing light past full daylight or an unknown use', () => {
+    const s = setup();
+    expect(s.edit((d) => setRoomLighting(d, 'gallery', { use: 'cabinet', illuminance: 50 }))).toEqual([]);
+    expect(s.edit((d) => setRoomLighting(d, 'gallery', { use: 'cabinet', illuminance: 80 }))).toEqual([]);
+    const room = () => (docToExhibition(s.draft).space as { rooms: { id: string; lighting?: unknown }[] }).rooms.find((r) => r.id === 'gallery');
+    expect(room()!.lighting).toEqual({ use: 'cabinet', illuminance: 80 });
+    expect(s.edit((d) => setRoomLighting(d, 'gallery', { illuminance: 250_000 }))).toEqual(['space.rooms.gallery.lighting.illuminance: must be at most 100,000 lx (full daylight)']);
+    expect(s.edit((d) => setRoomLighting(d, 'gallery', { use: 'cellar' }))[0]).toMatch(/^space\.rooms\.gallery\.lighting\.use: /);
+    expect(s.edit((d) => setRoomLighting(d, 'gallery', {}))).toEqual([]);
+    expect(room()!.lighting).toBeUndefined();
   });
 
   it('never refuses typing, even a text emptied while it is rewritten', () => {
