@@ -3,7 +3,7 @@
  * pair one RTCPeerConnection). The server only relays each pair's offer and answer over `/together`
  * (src/server/together/together.ts); no media goes through it and no third-party server is asked: without ICE
  * servers the browsers connect by their own addresses, which works on one network. Across the internet a museum
- * needs its own TURN server (docs/together.md). Candidates are gathered before an offer or answer is sent (no
+ * needs its own TURN server, which the server names in each welcome (MUSEUM_ICE_SERVERS, docs/together.md). Candidates are gathered before an offer or answer is sent (no
  * trickle): two messages a pair, well inside the server's flood guard.
  *
  * Who offers: of each pair, the member with the later id (`p7` after `p3`), so two never offer to each other.
@@ -48,16 +48,20 @@ export class TogetherVoice {
   private problem?: string;
   private stats?: ReturnType<typeof setInterval>;
   private readonly box = document.createElement('div');
+  private iceServers: RTCIceServer[] = [];
 
   constructor(
     private readonly send: (m: ClientMessage) => void,
     private readonly you: () => string | undefined,
     private readonly changed: () => void,
-    /** ICE servers (a museum's own TURN server across the internet); none on one network. */
-    private readonly iceServers: RTCIceServer[] = [],
   ) {
     this.box.hidden = true;
     this.box.className = 'together-voice-audio';
+  }
+
+  /** The ICE servers the server gave in its welcome (MUSEUM_ICE_SERVERS: the museum's own TURN); none on one network. */
+  useIceServers(servers: RTCIceServer[]): void {
+    this.iceServers = servers;
   }
 
   get on(): boolean {

@@ -7,10 +7,10 @@
  */
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { headingToDir } from '../twin/floorplan';
-import { artworkCentreY, artworkPose, EYE_HEIGHT } from '../twin/layout';
+import { artworkCentreY, artworkPose } from '../twin/layout';
 import type { Vec2, Vec3 } from '../twin/schema';
 import { normaliseGroupCode } from '../twin/together/codes';
-import { followMove, followSpot, gatherSpot, type PlanPose } from '../twin/together/follow';
+import { gatherSpot } from '../twin/together/follow';
 import { checkDisplayName } from '../twin/together/names';
 import { PRESENCE_INTERVAL_MS, type Presence, type RefusalReason, type RosterMessage, type ServerMessage } from '../twin/together/protocol';
 import { PresenceThrottle } from '../twin/together/smoothing';
@@ -31,6 +31,8 @@ import { arRegistrationRoot } from '../modes/ar/together';
 import { presenceNow } from './together-presence';
 import type { ImmersiveManager } from './immersive';
 import { TogetherConnection } from './together-connection';
+import { GroupMoves } from './together-follow';
+import { groupOpenedView, type GroupOpenedView } from './together-open';
 
 const NAME_KEY = 'museum-twin:together-name';
 const KIND = 'together';
@@ -47,6 +49,8 @@ export interface TogetherState {
   avatars: { id: string; position: Vec3 }[];
   /** Fades a VR follower made to follow or gather. */
   vrFades: number;
+  /** The last work opened for the group by someone else, and what this member's own mode and acknowledgements show of it. */
+  opened?: { artwork: string; view: GroupOpenedView };
   voice: VoiceState;
   message?: string;
 }
@@ -62,11 +66,12 @@ export class TogetherManager {
   private readonly chat: ChatLine[] = [];
   private readonly presence = new Map<string, Presence>();
   private avatars?: GroupAvatars;
-  private moving = false;
   private pointer?: string;
   /** A work opened because the guide did: not sent back as this person's own opening. */
   private openedForGroup?: string;
+  private opened?: TogetherState['opened'];
   private readonly vr: VrGroupFollower;
+  private readonly moves: GroupMoves;
   private readonly voice = new TogetherVoice(
     (m) => this.conn?.send(m),
     () => this.welcome?.you,
@@ -82,6 +87,7 @@ export class TogetherManager {
     private readonly immersive?: ImmersiveManager,
   ) {
     this.vr = new VrGroupFollower(c.ex, () => this.immersive?.vr?.current);
+    this.moves = new GroupMoves(c, this.vr);
     this.button = h('button', { type: 'button', id: 'together-button', 'aria-expanded': 'false', 'aria-controls': 'drawer' }, c.locale.t.together.button) as HTMLButtonElement;
     const tools = byId('tours-button').parentElement!;
     tools.insertBefore(this.button, tools.querySelector('label.language'));
@@ -139,6 +145,7 @@ export class TogetherManager {
       people: this.roster?.participants ?? [],
       avatars: this.avatars?.drawn() ?? [],
       vrFades: this.vr.fades,
+      ...(this.opened ? { opened: this.opened } : {}),
       voice: this.voice.state(),
       ...(this.message ? { message: this.message } : {}),
     };
@@ -239,6 +246,7 @@ export class TogetherManager {
         this.welcome = m;
         this.connecting = false;
         this.message = undefined;
+        this.voice.useIceServers(m.iceServers ?? []);
         this.setRoster(m.roster);
         this.voice.rejoined(); // after a dropped connection, the calls start again (nothing when voice is off)
         this.c.requestRender(); // a frame sends this person's presence (the view renders on demand)
@@ -316,8 +324,10 @@ export class TogetherManager {
     this.avatars?.setLeader(r.leader);
     this.voice.roster(r);
     if (before && r.leader && before !== r.leader) {
+      // The guide dropped and a co-guide leads, or the guide is back and leads again: followers go to them now.
       const name = r.participants.find((p) => p.id === r.leader)?.name ?? '';
       this.notice(this.c.locale.fill(this.t.leading, { name }));
+      this.followLeader();
     }
     this.drawDots();
     this.render();
@@ -346,17 +356,24 @@ export class TogetherManager {
     return a ? this.c.locale.text(a.title) : undefined;
   }
 
-  /** The guide opened a work: followers open it too, in their own language (their panel, their protocols). */
+  /**
+   * The guide opened a work: followers open it too, in their own language, under their own mode's protocols and
+   * with their own acknowledgements (together-open.ts): the preview's panel or the headset's shows the work, its
+   * notice, or why it is not shown. In AR nothing opens by itself (the phone's view is the room's).
+   */
   private groupOpened(artwork: string, by: string): void {
     const title = this.workTitle(artwork);
-    if (!title || by === this.welcome?.you) return;
+    const art = this.c.ex.artworks.find((w) => w.id === artwork);
+    if (!title || !art || by === this.welcome?.you) return;
+    const mode = this.c.state.mode;
+    this.opened = { artwork, view: groupOpenedView(art, mode, (id) => this.c.acknowledged.has(id)) };
     this.notice(this.c.locale.fill(this.t.opened, { name: this.nameOf(by), work: title }));
-    if (this.following && this.c.state.mode === 'preview') {
+    if (this.following && mode === 'preview') {
       this.openedForGroup = artwork;
       this.openArtwork(artwork);
-    } else if (this.following && this.c.state.mode === 'vr') {
+    } else if (this.following && mode === 'vr') {
       this.openedForGroup = artwork;
-      this.immersive?.vr?.current?.openWork(artwork); // beside the work, in the headset's panel
+      this.immersive?.vr?.current?.openWork(artwork); // beside the work, in the headset's panel (VR's rules)
     }
     this.render();
   }
@@ -369,74 +386,25 @@ export class TogetherManager {
     this.notice(this.c.locale.fill(this.t.gathered, { name: this.nameOf(by), work: title }));
     const slot = order.filter((id) => id !== by).indexOf(you);
     const spot = gatherSpot(this.c.ex, artwork, Math.max(0, slot));
-    if (spot && this.c.state.mode === 'vr') void this.vr.gather(spot);
-    else if (spot) void this.moveTo(spot, true);
+    if (spot) this.moves.gather(spot);
     this.render();
   }
 
   private gather(): void {
-    const artwork = this.c.state.selected ?? this.nearestWork();
+    const artwork = this.c.state.selected ?? this.moves.nearestWork();
     if (!artwork) return this.say(this.t.noWorkNear);
     this.conn?.send({ type: 'gather', artwork });
   }
 
-  /** The work nearest to where this person stands, in their room. */
-  private nearestWork(): string | undefined {
-    const pose = this.c.preview?.pose();
-    if (!pose) return undefined;
-    const room = this.c.preview?.currentRoom();
-    let best: { id: string; d: number } | undefined;
-    for (const a of this.c.ex.artworks) {
-      const p = artworkPose(this.c.ex, a);
-      if (room && p.room !== room) continue;
-      const d = Math.hypot(p.position[0] - pose.position[0], p.position[2] - pose.position[2]);
-      if (!best || d < best.d) best = { id: a.id, d };
-    }
-    return best?.id;
-  }
-
-  /** Follows the leader's latest presence: glide behind them in the same room, fade-cut into another. */
+  /** Follows the leader's latest presence (together-follow.ts): to this member's place behind them. */
   private followLeader(): void {
     const leader = this.leaderId();
     const you = this.welcome?.you;
-    const mode = this.c.state.mode;
-    if (!this.following || !leader || !you || leader === you || this.moving || (mode !== 'preview' && mode !== 'vr')) return;
+    if (!this.following || !leader || !you || leader === you) return;
     const lp = this.presence.get(leader);
     if (!lp) return;
     const order = (this.roster?.participants ?? []).filter((p) => p.id !== leader).map((p) => p.id);
-    const at: PlanPose = { at: [lp.p[0], lp.p[2]], heading: lp.h, ...(lp.room ? { room: lp.room } : {}) };
-    const slot = Math.max(0, order.indexOf(you));
-    // In VR: a fade to the place behind the leader, keeping one's own heading (src/modes/vr/together.ts).
-    if (mode === 'vr') return void this.vr.follow(at, slot);
-    void this.moveTo(followSpot(this.c.ex, at, slot), false);
-  }
-
-  private async moveTo(target: PlanPose, always: boolean): Promise<void> {
-    const preview = this.c.preview;
-    if (!preview) return;
-    const pose = preview.pose();
-    const room = preview.currentRoom();
-    const here: PlanPose = { at: [pose.position[0], pose.position[2]], heading: pose.heading, ...(room ? { room } : {}) };
-    const how = followMove(here, target, false);
-    if (how === 'stay' && !always) return;
-    const dir = headingToDir(target.heading);
-    const eye: Vec3 = [target.at[0], pose.position[1] + EYE_HEIGHT, target.at[1]];
-    const look: Vec3 = [eye[0] + dir[0], eye[1], eye[2] + dir[1]];
-    this.moving = true;
-    try {
-      if (how === 'fade' && !this.c.reducedMotion.matches) {
-        const fade = byId('fade');
-        fade.classList.add('on');
-        await new Promise((r) => setTimeout(r, 260));
-        await preview.visitor.glide(eye, look, 0);
-        fade.classList.remove('on');
-      } else {
-        await preview.visitor.glide(eye, look, how === 'fade' ? 0 : undefined);
-      }
-    } finally {
-      this.moving = false;
-      this.c.requestRender();
-    }
+    this.moves.follow(lp, Math.max(0, order.indexOf(you)));
   }
 
   /** The group's dots on the floor plan (together-dots.ts). */

@@ -200,6 +200,25 @@ describe('a group visit at /together', () => {
     await guide.send({ type: 'end' });
   });
 
+  it("voice's ICE servers come with each welcome: none by default, the museum's TURN server when set", async () => {
+    const { guide, welcome } = await createGroup();
+    expect(welcome).not.toHaveProperty('iceServers');
+    await guide.send({ type: 'end' });
+    const dir = mkdtempSync(join(tmpdir(), 'together-ice-'));
+    const ice = { servers: [{ urls: 'turn:turn.museum.example:3478' }], turnSecret: 'a-long-coturn-static-auth-secret' };
+    const withTurn = await startServer({ port: 0, mqttPort: 0, serveApp: false, dataDir: dir, log: false }, [togetherExtension({ ice })]);
+    try {
+      const g = new TogetherTestClient(withTurn.url);
+      await g.send({ type: 'create', name: 'Ms Rossi', exhibition: EXHIBITION.id });
+      const w = await g.next('welcome');
+      expect(w.iceServers).toEqual([{ urls: 'turn:turn.museum.example:3478', username: expect.stringMatching(/^\d+:[0-9a-f]{12}$/), credential: expect.any(String) }]);
+      g.ws.terminate();
+    } finally {
+      await withTurn.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a wrong code is refused, and after a few wrong codes the address is held off', async () => {
     const tries = [];
     for (let i = 0; i < 5; i++) tries.push((await joinGroup('AAA-AAA-AAA', 'Mallory')).first);

@@ -20,15 +20,12 @@ import { TogetherGroup } from '../../twin/together/group';
 import { checkChatText, checkDisplayName, MAX_CHAT_LENGTH, MAX_NAME_LENGTH, textProblem } from '../../twin/together/names';
 import { MAX_MESSAGE_BYTES, parseClientMessage, PRESENCE_INTERVAL_MS, type ClientMessage, type RefusalReason, type ServerMessage } from '../../twin/together/protocol';
 import type { ServerExtension } from '../server';
+import { iceServersFor, iceSettingsFromEnv, type IceSettings } from './ice-servers';
 import { JoinLimiter, type JoinLimits } from './join-limiter';
+import { CLOSE_ENDED, CLOSE_POLICY, CLOSE_REFUSED, CLOSE_REMOVED, CLOSE_REPLACED, newMember, refusalText, withinBurst, withinChat, type Member, type Peer } from './peers';
 import { HOME_TTL_MS, TogetherRelay, type RelayMessage } from './redis-relay';
 
-/** Close codes: the JSON message sent just before says more. */
-export const CLOSE_REFUSED = 4403;
-export const CLOSE_REMOVED = 4410;
-export const CLOSE_ENDED = 4411;
-export const CLOSE_REPLACED = 4409;
-export const CLOSE_POLICY = 1008;
+export { CLOSE_ENDED, CLOSE_POLICY, CLOSE_REFUSED, CLOSE_REMOVED, CLOSE_REPLACED } from './peers';
 
 export interface TogetherOptions {
   /** How long a dropped participant keeps their place (and an empty group lives). */
@@ -38,47 +35,9 @@ export interface TogetherOptions {
   helloTimeoutMs?: number;
   /** redis://… : share groups with the other instances using the same Redis. */
   redisUrl?: string;
+  /** ICE servers for voice (ice-servers.ts); unset: read from MUSEUM_ICE_SERVERS and MUSEUM_TURN_SECRET. */
+  ice?: IceSettings;
 }
-
-/** One end of a participant's connection: a socket here, or one on another instance (through the relay). */
-interface Peer {
-  readonly open: boolean;
-  send(text: string): void;
-  close(code: number, reason: string): void;
-  /** Where the socket is when it is on another instance. */
-  readonly remote?: { instance: string; conn: string };
-}
-
-interface Member {
-  group?: TogetherGroup;
-  id?: string;
-  /** Frames that arrived while the hello was being answered (it may ask Redis). */
-  pending?: string[];
-  /** Refused or closed: later frames are ignored. */
-  done?: boolean;
-  /** This socket's group lives on another instance: frames go there. */
-  routed?: { home: string; conn: string };
-  /** The socket, when it is on this instance. */
-  ws?: WebSocket;
-  /** Messages in the current second, and chat lines in the current ten seconds (flood guards). */
-  burst: { at: number; n: number };
-  chat: { at: number; n: number };
-}
-
-const MAX_MESSAGES_PER_SECOND = 30;
-const MAX_CHAT_PER_10S = 8;
-
-const refusalText: Record<RefusalReason, string> = {
-  'no-such-group': 'there is no group with this code',
-  locked: 'the group is locked: ask the guide to unlock it',
-  removed: 'the guide removed you from this group',
-  full: 'the group is full',
-  ended: 'the group has ended',
-  'too-many-tries': 'too many tries from this address: wait a few minutes',
-  'bad-name': 'the display name is not valid',
-  'no-such-exhibition': 'there is no such exhibition on this server',
-  'bad-message': 'the first message must be create or join',
-};
 
 export class TogetherServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -95,6 +54,7 @@ export class TogetherServer {
   private readonly limiter: JoinLimiter;
   private readonly grace: number;
   private readonly helloTimeout: number;
+  private readonly ice: IceSettings;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -104,6 +64,7 @@ export class TogetherServer {
     this.limiter = new JoinLimiter(o.limits);
     this.grace = o.rejoinGraceMs ?? 60_000;
     this.helloTimeout = o.helloTimeoutMs ?? 10_000;
+    this.ice = o.ice ?? iceSettingsFromEnv(process.env);
     this.timers.push(setInterval(() => this.relayPresence(), PRESENCE_INTERVAL_MS));
     this.timers.push(setInterval(() => this.sweep(), Math.min(5000, Math.max(100, this.grace / 4))));
   }
@@ -147,7 +108,7 @@ export class TogetherServer {
   }
 
   private connected(ws: WebSocket, address: string): void {
-    const m: Member = { burst: { at: 0, n: 0 }, chat: { at: 0, n: 0 }, ws };
+    const m = newMember(ws);
     const peer: Peer = {
       get open() {
         return ws.readyState === ws.OPEN;
@@ -159,9 +120,7 @@ export class TogetherServer {
       if (!m.group && !m.routed && !m.pending) this.refuse(peer, m, 'bad-message');
     }, this.helloTimeout);
     ws.on('message', (data, isBinary) => {
-      const now = Date.now();
-      if (now - m.burst.at >= 1000) m.burst = { at: now, n: 0 };
-      if (++m.burst.n > MAX_MESSAGES_PER_SECOND) {
+      if (!withinBurst(m, Date.now())) {
         ws.close(CLOSE_POLICY, 'too many messages');
         return;
       }
@@ -210,7 +169,7 @@ export class TogetherServer {
           relay.publish(r.from, { t: 'close', conn: r.conn, code, reason });
         },
       };
-      const m: Member = { burst: { at: 0, n: 0 }, chat: { at: 0, n: 0 } };
+      const m = newMember();
       this.remoteMembers.set(key, { m, peer, address: r.address });
       return this.receive(peer, m, r.frame, r.address, false);
     }
@@ -306,7 +265,8 @@ export class TogetherServer {
     this.emptySince.delete(group);
     m.group = group;
     m.id = participant.id;
-    this.send(peer, { type: 'welcome', code: group.code, exhibition: group.exhibition, you: participant.id, token: participant.token, role: participant.role, roster: group.roster() });
+    const iceServers = iceServersFor(this.ice);
+    this.send(peer, { type: 'welcome', code: group.code, exhibition: group.exhibition, you: participant.id, token: participant.token, role: participant.role, roster: group.roster(), ...(iceServers.length ? { iceServers } : {}) });
     const everyone = group.allPresence();
     if (everyone.length) this.send(peer, { type: 'presence', list: everyone });
     this.broadcast(group, group.roster());
@@ -335,8 +295,7 @@ export class TogetherServer {
         return;
       }
       case 'chat': {
-        if (now - m.chat.at >= 10_000) m.chat = { at: now, n: 0 };
-        if (++m.chat.n > MAX_CHAT_PER_10S) return this.send(sender, { type: 'error', message: 'too many chat messages: wait a moment' });
+        if (!withinChat(m, now)) return this.send(sender, { type: 'error', message: 'too many chat messages: wait a moment' });
         const text = checkChatText(msg.text);
         if (!text.ok) return this.send(sender, { type: 'error', message: textProblem('a chat message', text, MAX_CHAT_LENGTH) });
         const from = group.get(id)!;

@@ -76,11 +76,18 @@ export interface RosterMessage {
   leader?: string;
 }
 
+/** An RTCIceServer for voice: the museum's own TURN server across the internet (none on one network). */
+export interface IceServerView {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
 /** Why a join (or the connection) was refused; the app words each in the visitor's language. */
 export type RefusalReason = 'no-such-group' | 'locked' | 'removed' | 'full' | 'ended' | 'too-many-tries' | 'bad-name' | 'no-such-exhibition' | 'bad-message';
 
 export type ServerMessage =
-  | { type: 'welcome'; code: string; exhibition: string; you: string; token: string; role: Role; roster: RosterMessage }
+  | { type: 'welcome'; code: string; exhibition: string; you: string; token: string; role: Role; roster: RosterMessage; iceServers?: IceServerView[] }
   | RosterMessage
   | { type: 'presence'; list: (Presence & { id: string })[] }
   | { type: 'chat'; from: string; name: string; text: string; at: number }
