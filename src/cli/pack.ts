@@ -1,5 +1,6 @@
 // Writes an optimised copy of an exhibition and prints what it did, file by file:
-//   npm run pack -- path/to/exhibition.json out-dir [--json report.json]
+//   npm run pack -- path/to/exhibition.json out-dir [--json report.json] [--ktx2]
+// --ktx2 also writes each painting as KTX2 (Basis Universal) for GPUs that keep it compressed (slow: seconds a painting).
 // Exits 1 when the exhibition cannot be packed (each problem on its own line), 2 for a usage mistake.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { packExhibition, PackError } from '../pipeline/pack';
 import { formatReport } from '../pipeline/report';
 import { formatProblem } from '../twin/validate';
 
-const USAGE = 'usage: npm run pack -- path/to/exhibition.json out-dir [--json report.json]';
+const USAGE = 'usage: npm run pack -- path/to/exhibition.json out-dir [--json report.json] [--ktx2]';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -25,13 +26,15 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const k = args.indexOf('--ktx2');
+  if (k >= 0) args.splice(k, 1);
   if (args.length !== 2 || args.some((a) => a.startsWith('--'))) {
     console.error(USAGE);
     return 2;
   }
   const [source, out] = args as [string, string];
   try {
-    const report = await packExhibition(path.resolve(source), path.resolve(out), {}, (line) => console.error(line));
+    const report = await packExhibition(path.resolve(source), path.resolve(out), { ktx2: k >= 0 }, (line) => console.error(line));
     console.log(formatReport(report));
     console.log(`\nwrote ${path.relative(process.cwd(), report.out) || report.out} in ${(report.ms / 1000).toFixed(1)} s; packed size ${(report.totals.ratio * 100).toFixed(1)}% of the source`);
     if (jsonOut) await writeFile(jsonOut, `${JSON.stringify(report, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { validateExhibition } from '../twin/validate';
 import { packExhibition, PackError, PACK_DEFAULTS } from './pack';
 import type { PackReport } from './report';
 import { bumpySphere, glbJson, noiseImage } from './test-media';
+import { ktx2Pixels } from './ktx2-encode';
 
 const VTT = 'WEBVTT\n\n00:00.000 --> 00:02.000\nMorning light.\n';
 const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(200, 1)]);
@@ -94,6 +95,24 @@ describe('packExhibition', () => {
     const e = await packExhibition(bad, path.join(root, 'bad-out')).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PackError);
     expect((e as PackError).problems.some((p) => p.path === 'artworks')).toBe(true);
+  });
+
+  it('with ktx2 on, names a KTX2 copy of each painting that decodes at the packed image size (to whole blocks)', async () => {
+    // A low density keeps the encoding quick.
+    const r = await packExhibition(path.join(src, 'exhibition.json'), path.join(root, 'ktx2'), { ktx2: true, paintingDensity: 200 });
+    const ex = JSON.parse(readFileSync(r.out, 'utf8'));
+    expect(validateExhibition(ex).ok).toBe(true);
+    const sunrise = ex.artworks.find((a: { id: string }) => a.id === 'sunrise');
+    expect(sunrise.compressedImage).toBe('images/sunrise.ktx2');
+    expect(sunrise.farImage).toBe('images/sunrise.far.webp');
+    const px = await ktx2Pixels(readFileSync(path.join(root, 'ktx2', sunrise.compressedImage)));
+    const webp = await sharp(path.join(root, 'ktx2', sunrise.image)).metadata();
+    // Rounded to whole 4-px blocks.
+    expect(Math.abs(px.width - webp.width!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(px.height - webp.height!)).toBeLessThanOrEqual(2);
+    expect([px.width % 4, px.height % 4]).toEqual([0, 0]);
+    // Without the option nothing is encoded.
+    expect(JSON.parse(readFileSync(path.join(out, 'exhibition.json'), 'utf8')).artworks.some((a: { compressedImage?: string }) => a.compressedImage)).toBe(false);
   });
 
   it('gives two source files that would pack to the same name different names', async () => {

@@ -15,6 +15,8 @@ import type { Exhibition } from '../twin/schema';
 import { MODEL_DEFAULTS, packModel, type ModelOptions } from './model';
 import { totals, type AssetReport, type PackReport } from './report';
 import { mediaUrlOrThrow } from '../twin/media-path';
+import { usdzBeside } from './usdz';
+import { encodePaintingKtx2 } from './ktx2-encode';
 
 export const PACK_DEFAULTS = {
   ...MODEL_DEFAULTS,
@@ -28,6 +30,11 @@ export const PACK_DEFAULTS = {
   farSide: 384,
   farQuality: 70,
   textureQuality: 80,
+  /**
+   * Also write each painting as KTX2 (Basis Universal, `compressedImage`), which a headset keeps compressed in GPU
+   * memory. Off by default: encoding takes seconds a painting (`npm run pack -- --ktx2` turns it on).
+   */
+  ktx2: false,
 };
 export type PackOptions = typeof PACK_DEFAULTS & ModelOptions;
 
@@ -101,8 +108,10 @@ export async function packExhibition(sourceFile: string, outDir: string, options
       log(`${report.action.padEnd(6)} ${report.source}`);
     }
     setAt(raw, ref.path, report.packed);
-    const far = report.extras?.[0];
+    const far = report.extras?.find((e) => e.packed.endsWith('.far.webp'));
     if (far && ref.artwork !== undefined) setAt(raw, ['artworks', ref.artwork, 'farImage'], far.packed);
+    const ktx2 = report.extras?.find((e) => e.packed.endsWith('.ktx2'));
+    if (ktx2 && ref.artwork !== undefined) setAt(raw, ['artworks', ref.artwork, 'compressedImage'], ktx2.packed);
   }
 
   const outFile = path.join(outDir, path.basename(sourceFile));
@@ -143,7 +152,10 @@ async function packOne(ex: Exhibition, ref: MediaReference, srcDir: string, outD
       const m = await packModel(src, bytesBefore, ref.role === 'space-model' ? { ...o, lodRatios: [], fullDetailError: o.fullDetailError / 5 } : o);
       const packed = claim(withExt(ref.file, '.glb'), ref.file);
       await write(packed, m.glb);
+      // AR Quick Look on iPhone and iPad: a USDZ beside each object's GLB (usdz.ts).
+      const usdz = ref.role === 'object-model' ? await usdzBeside(src, packed, o, write) : undefined;
       return {
+        ...(usdz && { extras: [usdz] }),
         ...base,
         packed,
         action: 'model',
@@ -171,6 +183,13 @@ async function packOne(ex: Exhibition, ref: MediaReference, srcDir: string, outD
         const farPath = claim(withExt(ref.file, '.far.webp'), `${ref.file}#far`);
         await write(farPath, far.data);
         report.extras = [{ packed: farPath, bytes: far.data.byteLength, size: [far.info.width, far.info.height] }];
+        if (o.ktx2) {
+          // At the packed image's size: the size it is viewed at, so that is where its quality is checked.
+          const k = await encodePaintingKtx2(source, Math.max(...img.size));
+          const kPath = claim(withExt(ref.file, '.ktx2'), `${ref.file}#ktx2`);
+          await write(kPath, k.bytes);
+          report.extras.push({ packed: kPath, bytes: k.bytes.byteLength, size: k.size });
+        }
       }
       return report;
     }

@@ -297,6 +297,9 @@ export const Painting = ArtworkBase.extend({
   farImage: MediaPath.optional().describe(
     'A smaller copy of image (same proportions) for far views, shown first while image loads. `npm run pack` writes it.',
   ),
+  compressedImage: MediaPath.optional().describe(
+    'image as KTX2 (Basis Universal, rows bottom to top), kept compressed in GPU memory; image is shown instead where it cannot be decoded. `npm run pack -- --ktx2` writes it.',
+  ),
   frame: z
     .object({ style: z.enum(FRAME_STYLES).default('gilded'), width: Length(0.5, 0).default(0.06) })
     .default({ style: 'gilded', width: 0.06 }),

@@ -74,6 +74,7 @@ export function checkArtworks(c: Collector, ex: ExhibitionData, roomById: RoomIn
     if (restricted) {
       if (media !== undefined) c.error([...base, mediaKey], RESTRICTED_MEDIA);
       if (a.kind === 'painting' && a.farImage !== undefined) c.error([...base, 'farImage'], RESTRICTED_MEDIA);
+      if (a.kind === 'painting' && a.compressedImage !== undefined) c.error([...base, 'compressedImage'], RESTRICTED_MEDIA);
       if (a.narration !== undefined) c.error([...base, 'narration'], RESTRICTED_MEDIA);
       if (a.animation?.model !== undefined) c.error([...base, 'animation', 'model'], RESTRICTED_MEDIA);
       else if (a.animation !== undefined) c.error([...base, 'animation'], 'a restricted work is never shown, so it must not have an animation; remove it');

@@ -34,7 +34,8 @@ export type MediaRole =
   | 'space-model'
   | 'texture'
   | 'environment'
-  | 'panorama';
+  | 'panorama'
+  | 'compressed-image';
 
 export interface MediaReference {
   /** Where in the file the path is written. */
@@ -71,6 +72,7 @@ export function listMedia(ex: ExhibitionData): MediaReference[] {
     if (a.kind === 'painting') {
       add(['artworks', i, 'image'], a.image, 'painting-image', i);
       add(['artworks', i, 'farImage'], a.farImage, 'painting-image', i);
+      add(['artworks', i, 'compressedImage'], a.compressedImage, 'compressed-image', i);
     }
     if (a.kind === 'object') add(['artworks', i, 'model'], a.model, 'object-model', i);
     add(['artworks', i, 'animation', 'model'], a.animation?.model, 'animation-model', i);
