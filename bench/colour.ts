@@ -56,6 +56,24 @@ function meanDeltaE(a: Buffer, b: Buffer, channels: number): number {
   return sum / n;
 }
 
+const toLinear = (v: number): number => {
+  const c = v / 255;
+  return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+};
+
+/**
+ * Drawn over image, per channel, of the mean linear light: 1 is right; all three below 1 is under-exposure, a
+ * channel apart from the others is a colour cast (the light's colour, not the image's). Says what causes a ΔE.
+ */
+function gain(drawn: Buffer, source: Buffer, channels: number): [number, number, number] {
+  const sum = (b: Buffer, c: number): number => {
+    let s = 0;
+    for (let i = c; i < b.length; i += channels) s += toLinear(b[i]!);
+    return s;
+  };
+  return [0, 1, 2].map((c) => sum(drawn, c) / Math.max(sum(source, c), 1e-6)) as [number, number, number];
+}
+
 interface Rect {
   x: number;
   y: number;
@@ -74,7 +92,7 @@ async function main(): Promise<void> {
   console.log(`[colour] ${execSync('uptime').toString().trim()}`);
   const server = await serveBuild(OUT, PORT);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const rows: { id: string; deltaE: number }[] = [];
+  const rows: { id: string; deltaE: number; gain: [number, number, number] }[] = [];
   try {
     const page = await openGallery(browser, PORT, QUALITY);
     for (const art of paintings) {
@@ -92,14 +110,16 @@ async function main(): Promise<void> {
             document.getElementById('gallery-canvas')?.dispatchEvent(new PointerEvent('pointermove'));
             if (!l) return 'no levels';
             const wanted = Math.min(...l.sizes.filter((s) => s >= l.pixels), Math.max(...l.sizes));
-            return l.shown >= wanted ? `${l.shown} px` : false;
+            // `shown` is the index of the level on the ladder, `sizes` its longest sides in pixels.
+            const px = l.sizes[l.shown] ?? 0;
+            return px >= wanted ? `${px} px` : false;
           },
           art.id,
           { timeout: 90_000, polling: 500 },
         )
         .then(
           (h) => h.jsonValue(),
-          async () => `${(await page.evaluate((id) => window.museumTwin!.imageLevel?.(id)?.shown, art.id)) ?? '?'} px (still rising)`,
+          async () => `${(await page.evaluate((id) => { const l = window.museumTwin!.imageLevel?.(id); return l && l.sizes[l.shown]; }, art.id)) ?? '?'} px (still rising)`,
         );
       await settle(page);
       const rect = await page.evaluate((id): Rect | undefined => {
@@ -146,10 +166,11 @@ async function main(): Promise<void> {
       const drawn = await small(sharp(shot));
       const source = await small(image.extract(region));
       const deltaE = meanDeltaE(drawn, source, 3);
-      rows.push({ id: art.id, deltaE });
+      const g = gain(drawn, source, 3);
+      rows.push({ id: art.id, deltaE, gain: g });
       await sharp(shot).resize({ width: 240 }).png({ palette: true }).toFile(join(SHOTS, `${art.id}-drawn.png`));
       await sharp(readFileSync(join(folder, art.image))).rotate().extract(region).resize({ width: 240 }).png({ palette: true }).toFile(join(SHOTS, `${art.id}-image.png`));
-      console.log(`[colour] ${art.id.padEnd(32)} ΔE2000 ${deltaE.toFixed(2)}  (image level ${level})`);
+      console.log(`[colour] ${art.id.padEnd(32)} ΔE2000 ${deltaE.toFixed(2)}  gain r/g/b ${g.map((v) => v.toFixed(2)).join('/')}  (image level ${level})`);
     }
   } finally {
     await browser.close();
@@ -158,6 +179,8 @@ async function main(): Promise<void> {
   const average = rows.reduce((s, r) => s + r.deltaE, 0) / (rows.length || 1);
   const worst = rows.reduce((w, r) => (r.deltaE > w.deltaE ? r : w), { id: '-', deltaE: 0 });
   console.log(`[colour] ${rows.length} paintings at quality ${QUALITY}: average ΔE2000 ${average.toFixed(2)} (target ≤ ${TARGET.average}), worst ${worst.deltaE.toFixed(2)} ${worst.id} (target ≤ ${TARGET.worst})`);
+  const meanGain = [0, 1, 2].map((c) => rows.reduce((s, r) => s + r.gain[c]!, 0) / (rows.length || 1));
+  console.log(`[colour] mean gain r/g/b ${meanGain.map((v) => v.toFixed(3)).join('/')} (drawn over image, linear light)`);
   console.log(`[colour] pairs in ${SHOTS}`);
   console.log(`[colour] ${execSync('uptime').toString().trim()}`);
   if (average > TARGET.average || worst.deltaE > TARGET.worst) process.exitCode = 1;

@@ -7,7 +7,8 @@ import { validateExhibition } from '../twin/validate';
 import type { Exhibition, FloorPlan } from '../twin/schema';
 import { MaterialLibrary } from './materials';
 import { buildFloorPlan } from './architecture';
-import { GalleryLook } from './gallery-look';
+import { GalleryLook, WORKS_EXPOSURE } from './gallery-look';
+import { SHADOW_SHARE } from './shadows';
 
 function setUp() {
   const r = validateExhibition(minimalExhibition());
@@ -62,5 +63,36 @@ describe('the gallery’s look by graphics quality', () => {
     expect(architecture.floors[0]!.material).toBe(plain);
     expect(scene.meshes.find((m) => m.name === 'picture-lights:hall')!.isVisible).toBe(false);
     expect(look.state()).toMatchObject({ lightmaps: 0, pools: 0, shadows: false });
+  });
+
+  it('exposes the baked tiers for the works with a hue-keeping tone curve, and gives the plain tier its own back', () => {
+    const { scene, look } = setUp();
+    const ip = scene.imageProcessingConfiguration;
+    ip.exposure = 1.05;
+    ip.contrast = 1.1;
+    const plainCurve = ip.toneMappingType;
+    look.setQuality('baked');
+    expect(ip.exposure).toBe(WORKS_EXPOSURE);
+    expect(ip.exposure).toBeLessThan(1);
+    expect(ip.contrast).toBe(1);
+    expect(ip.toneMappingType).not.toBe(plainCurve);
+    look.setQuality('plain');
+    expect([ip.exposure, ip.contrast, ip.toneMappingType]).toEqual([1.05, 1.1, plainCurve]);
+  });
+
+  it('lowers a floor’s baked light by the shadow light’s share on the full tier, so it is no brighter, only shadowed', () => {
+    const { architecture, look } = setUp();
+    const floor = architecture.floors[0]!;
+    look.setQuality('baked');
+    const level = lightmap(floor.material)!.level;
+    look.setQuality('full');
+    expect(lightmap(floor.material)!.level).toBeCloseTo(level * (1 - SHADOW_SHARE));
+    const wall = [...architecture.byRoom.values()][0]!.find((m) => m.name.startsWith('walls:'))!;
+    look.setQuality('baked');
+    const wallLevel = lightmap(wall.material)!.level;
+    look.setQuality('full');
+    expect(lightmap(wall.material)!.level).toBe(wallLevel);
+    look.setQuality('baked');
+    expect(lightmap(floor.material)!.level).toBe(level);
   });
 });

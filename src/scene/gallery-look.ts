@@ -15,7 +15,7 @@ import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { Scene } from '@babylonjs/core/scene';
-import type { Exhibition, FloorPlan } from '../twin/schema';
+import type { Exhibition } from '../twin/schema';
 import { artworkPose } from '../twin/layout';
 import { headingToDir } from '../twin/floorplan';
 import type { Architecture } from './architecture';
@@ -23,10 +23,16 @@ import type { RoomVisibility } from './visibility';
 import { insideCorners, shadeBytes, shadeFloor, wallLightmap, type Contact, type Opening, type Shade } from './baked-ao';
 import { buildPools, poolMaterial, type PoolSpec } from './picture-lights';
 import { roomLights, workLight } from './light-levels';
-import { ObjectShadows } from './shadows';
+import { ObjectShadows, SHADOW_SHARE } from './shadows';
 import { drawsBaked, drawsRealtimeShadows, type DeviceFacts, type GraphicsQuality } from './quality-tier';
 
 const DEFAULT_WALL = '#f1eee8';
+/**
+ * The baked tiers' exposure: a painting front-on under its light then draws its image's own light. At the plain
+ * tier's 1.05 the environment, the sky light and the canvas's glow together drew paintings 1.4–1.5× their image's
+ * linear light (bench:colour's gain), washing light works and white walls out; 1.05 / 1.48 ≈ 0.71.
+ */
+export const WORKS_EXPOSURE = 0.71;
 /** A plinth's or case's footprint beyond the work's own (artworks.ts builds it so). */
 const PLINTH_MARGIN = 0.25;
 
@@ -45,6 +51,9 @@ interface Swap {
   mesh: AbstractMesh;
   plain: PBRMaterial;
   baked: PBRMaterial;
+  /** The room's ambient level, and whether the objects' shadow light falls on the mesh (floors). */
+  ambient: number;
+  shadowed: boolean;
 }
 
 export class GalleryLook {
@@ -55,7 +64,7 @@ export class GalleryLook {
   /** Objects' meshes that have arrived, for the shadow map when it is made. */
   private readonly casters: AbstractMesh[] = [];
   /** The image processing the scene was built with, given back on the plain tier. */
-  private plainImage?: { toneMappingType: number; contrast: number };
+  private plainImage?: { toneMappingType: number; contrast: number; exposure: number };
 
   constructor(
     private readonly scene: Scene,
@@ -69,10 +78,14 @@ export class GalleryLook {
     this.quality = quality;
     const baked = drawsBaked(quality);
     if (baked && !this.swaps) this.bake();
-    for (const s of this.swaps ?? []) s.mesh.material = baked ? s.baked : s.plain;
+    const realtime = drawsRealtimeShadows(quality);
+    for (const s of this.swaps ?? []) {
+      s.mesh.material = baked ? s.baked : s.plain;
+      // The shadow light adds to a floor what its shadow takes away: the baked level makes room for it.
+      s.baked.lightmapTexture!.level = s.ambient * (realtime && s.shadowed ? 1 - SHADOW_SHARE : 1);
+    }
     for (const p of this.pools) p.isVisible = baked;
     this.colourTrue(baked);
-    const realtime = drawsRealtimeShadows(quality);
     if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
     this.shadows?.setEnabled(realtime);
   }
@@ -80,17 +93,20 @@ export class GalleryLook {
   /**
    * Colour-true works: Khronos' PBR Neutral tone mapping leaves colours below its highlight threshold as they are
    * and compresses highlights without shifting their hue (the standard curve works per channel, so saturated
-   * colours drift and light paintings wash out); contrast stays neutral. Measured by bench/colour.ts.
+   * colours drift and light paintings wash out); contrast stays neutral; and the view is exposed for the works, as
+   * a museum's photographer exposes (WORKS_EXPOSURE). Measured by bench/colour.ts.
    */
   private colourTrue(on: boolean): void {
     const ip = this.scene.imageProcessingConfiguration;
     if (on) {
-      this.plainImage ??= { toneMappingType: ip.toneMappingType, contrast: ip.contrast };
+      this.plainImage ??= { toneMappingType: ip.toneMappingType, contrast: ip.contrast, exposure: ip.exposure };
       ip.toneMappingType = ImageProcessingConfiguration.TONEMAPPING_KHR_PBR_NEUTRAL;
       ip.contrast = 1;
+      ip.exposure = WORKS_EXPOSURE;
     } else if (this.plainImage) {
       ip.toneMappingType = this.plainImage.toneMappingType;
       ip.contrast = this.plainImage.contrast;
+      ip.exposure = this.plainImage.exposure;
     }
   }
 
@@ -193,7 +209,7 @@ export class GalleryLook {
     const baked = plain.clone(`${plain.name}:${mesh.name}`);
     baked.lightmapTexture = texture;
     baked.useLightmapAsShadowmap = true;
-    this.swaps!.push({ mesh, plain, baked });
+    this.swaps!.push({ mesh, plain, baked, ambient, shadowed: mesh.name.startsWith('floor:') });
   }
 }
 

@@ -34,8 +34,11 @@ export interface WorkLight {
 
 const BRIGHTNESS_EXPONENT = 1 / 3;
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
-/** Drawn brightness relative to a 150 lx gallery, which is drawn at 0.78 (white walls stay off pure white, so picture lights show). */
-const drawn = (lux: number): number => 0.78 * Math.pow(Math.max(lux, 1) / ROOM_USE_LUX.gallery, BRIGHTNESS_EXPONENT);
+/**
+ * Drawn brightness relative to a 150 lx gallery, which is drawn at 0.9: a little under the works, which the baked
+ * tiers expose for (gallery-look.ts), so white walls stay off pure white and picture lights show.
+ */
+const drawn = (lux: number): number => 0.9 * Math.pow(Math.max(lux, 1) / ROOM_USE_LUX.gallery, BRIGHTNESS_EXPONENT);
 
 /** The light on a work: the format's, else its conservation limit, else ordinary gallery light. */
 export function workLux(art: Artwork): { lux: number; from: WorkLight['from'] } {
@@ -69,7 +72,7 @@ export function roomLights(ex: Exhibition): Map<string, RoomLight> {
     const use = given?.use ?? useFromWorks(byRoom.get(room.id) ?? []);
     const lux = given?.illuminance ?? ROOM_USE_LUX[use];
     const from: RoomLight['from'] = given?.illuminance !== undefined ? 'format' : given?.use ? 'use' : 'works';
-    out.set(room.id, { use, lux, ambient: clamp(drawn(lux), 0.5, 1), from });
+    out.set(room.id, { use, lux, ambient: clamp(drawn(lux), 0.55, 1), from });
   }
   return out;
 }

@@ -14,8 +14,14 @@ import type { Scene } from '@babylonjs/core/scene';
 
 /** Shadow map texels on a side: about 2 cm a texel over a 40 m gallery. */
 const MAP_SIZE = 2048;
-/** The shadow light's share of the light on floors and plinths: what its shadow takes away. */
+/** The shadow light's strength: what its shadow takes away from floors and plinths. */
 const INTENSITY = 0.45;
+/**
+ * The shadow light's share of a floor's light where it falls unshadowed (the sky light and the environment give
+ * the floor about 1.2 at the same scale): the floor's baked level is lowered by this much while it shines, so the
+ * full tier's floors are no brighter than the baked tier's, only shadowed.
+ */
+export const SHADOW_SHARE = INTENSITY / (1.2 + INTENSITY);
 
 export class ObjectShadows {
   private readonly light: DirectionalLight;
