@@ -1,10 +1,12 @@
 /**
  * The What if page (/what-if.html), for staff: signed-in accounts only (the session of the curating view), it
  * runs the baseline and a scenario in a Web Worker with progress, then compares them (src/ui/what-if-view.ts).
- * Nothing is written: the runs happen in the browser. `?exhibition=<folder>` picks the exhibition.
+ * The runs happen in the browser; scenarios can be saved on the server for colleagues (what-if-saved.ts).
+ * `?exhibition=<folder>` picks the exhibition.
  */
 import { showWhatIf, type WhatIfReply, type WhatIfRequest } from '../ui/what-if-view';
 import type { Vec2 } from '../twin/schema';
+import { wireSavedScenarios } from './what-if-saved';
 
 const params = new URLSearchParams(location.search);
 const folder = (params.get('exhibition') ?? 'default').replace(/[^a-z0-9-]/gi, '');
@@ -24,10 +26,11 @@ async function start(): Promise<void> {
     $('what-if-sign-in').hidden = false;
     return;
   }
-  const exhibition = (await fetch(`/exhibitions/${folder}/exhibition.json`).then((r) => r.json())) as { space: { rooms?: { polygon: Vec2[] }[] } };
+  const exhibition = (await fetch(`/exhibitions/${folder}/exhibition.json`).then((r) => r.json())) as { id: string; space: { rooms?: { polygon: Vec2[] }[] } };
   $('what-if-form').hidden = false;
   const text = $<HTMLTextAreaElement>('what-if-scenario');
   text.value = JSON.stringify(EXAMPLE, null, 2);
+  wireSavedScenarios(exhibition.id, text);
   const button = $<HTMLButtonElement>('what-if-run');
   const progress = $<HTMLProgressElement>('what-if-progress');
   const status = $('what-if-status');

@@ -24,6 +24,7 @@ import { createTwins } from './live-twins';
 import { curationExtension } from './collab/curation';
 import { togetherExtension } from './together/together';
 import { importExtension } from './import-routes';
+import { scenariosExtension } from './scenarios';
 import { sensorCredentials, SENSOR_USER, type SensorCredentials } from './sensor-auth';
 import { startSimulator, type Simulator } from './simulator';
 
@@ -129,7 +130,8 @@ export async function startServer(input: Partial<ServerConfig> = {}, extensions:
     // Co-curation (accounts, /collab, publishing) is part of every server; src/server/collab/curation.ts.
     // So are group visits at /together (src/server/together/); an extension named 'together' replaces the default.
     const together = extensions.some((e) => e.name === 'together') ? [] : [togetherExtension()];
-    for (const ext of [curationExtension(), importExtension(), ...together, ...extensions]) {
+    // Saved what-if scenarios (src/server/scenarios.ts).
+    for (const ext of [curationExtension(), importExtension(), scenariosExtension(), ...together, ...extensions]) {
       await ext.register(ctx);
       if (ext.close) closers.push(() => ext.close!());
     }
