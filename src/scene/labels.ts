@@ -12,6 +12,16 @@ export interface LabelText {
 
 const PX_PER_M = 2000;
 
+/**
+ * A wall label's type, in metres on the card: a museum's order and weights (title in a serif, the maker, date and
+ * medium below it in a sans, a rule between), but sized for a screen, not for print: the title is read from
+ * 1.5 m on a 1080-pixel-high view at the preview's field of view with about 20 pixels to a letter (a printed
+ * label's 7 mm title would get 6). Pure, for tests.
+ */
+export function labelType(width: number, height: number): { pad: number; title: number; body: number; rule: number } {
+  return { pad: width * 0.07, title: height * 0.15, body: height * 0.1, rule: Math.max(height * 0.006, 0.0008) };
+}
+
 /** A w×h rectangle centred on the origin, facing +z (toward the visitor), u along +x. */
 export function quad(name: string, w: number, h: number, scene: Scene): Mesh {
   const vd = new VertexData();
@@ -39,13 +49,14 @@ export class WallLabel {
   constructor(
     private readonly name: string,
     private readonly scene: Scene,
-    readonly width = 0.24,
-    readonly height = 0.15,
+    readonly width = 0.32,
+    readonly height = 0.2,
   ) {
     this.mesh = quad(name, width, height, scene);
     const mat = new StandardMaterial(`${name}-mat`, scene);
-    mat.diffuseColor = new Color3(0.97, 0.96, 0.94);
-    mat.emissiveColor = new Color3(0.55, 0.55, 0.55);
+    // Printed card: matte, as bright as the room lets paper be, whatever the lights (no shader lighting to run).
+    mat.disableLighting = true;
+    mat.emissiveColor = new Color3(0.97, 0.96, 0.94);
     mat.specularColor = Color3.Black();
     this.material = mat;
     this.mesh.material = mat;
@@ -60,7 +71,7 @@ export class WallLabel {
   wake(): void {
     if (this.texture) return;
     this.texture = new DynamicTexture(`${this.name}-text`, { width: this.width * PX_PER_M, height: this.height * PX_PER_M }, this.scene, true);
-    this.material.diffuseTexture = this.texture;
+    this.material.emissiveTexture = this.texture;
     if (this.text) this.paint(this.text);
   }
 
@@ -78,27 +89,37 @@ export class WallLabel {
     const ctx = this.texture!.getContext() as CanvasRenderingContext2D;
     const w = this.width * PX_PER_M;
     const h = this.height * PX_PER_M;
+    const type = labelType(this.width, this.height);
+    const pad = type.pad * PX_PER_M;
     ctx.fillStyle = '#f7f5f0';
     ctx.fillRect(0, 0, w, h);
-    const pad = w * 0.07;
+    // The card's edge, as a mounted label's thin shadow line reads on the wall.
+    ctx.strokeStyle = '#d9d4ca';
+    ctx.lineWidth = Math.max(2, type.rule * PX_PER_M);
+    ctx.strokeRect(0, 0, w, h);
     ctx.fillStyle = '#1d1b18';
     ctx.textBaseline = 'top';
     let y = pad;
-    const titleSize = Math.round(h * 0.12);
-    ctx.font = `600 ${titleSize}px Georgia, 'Times New Roman', serif`;
+    const titleSize = Math.round(type.title * PX_PER_M);
+    ctx.font = `italic 600 ${titleSize}px Georgia, 'Times New Roman', serif`;
     for (const line of wrap(ctx, text.title, w - 2 * pad).slice(0, 2)) {
       ctx.fillText(line, pad, y);
-      y += titleSize * 1.2;
+      y += titleSize * 1.15;
     }
-    y += titleSize * 0.3;
-    const bodySize = Math.round(h * 0.085);
+    y += titleSize * 0.2;
+    ctx.fillStyle = '#8a8377';
+    ctx.fillRect(pad, y, Math.min(w - 2 * pad, titleSize * 2), Math.max(2, type.rule * PX_PER_M));
+    y += titleSize * 0.4;
+    const bodySize = Math.round(type.body * PX_PER_M);
     ctx.font = `${bodySize}px 'Helvetica Neue', Arial, sans-serif`;
     ctx.fillStyle = '#3d3934';
-    for (const l of text.lines) {
+    for (const [i, l] of text.lines.filter(Boolean).entries()) {
+      // The maker's line first and in bold, as a museum's label sets it.
+      ctx.font = `${i === 0 ? '600 ' : ''}${bodySize}px 'Helvetica Neue', Arial, sans-serif`;
       for (const line of wrap(ctx, l, w - 2 * pad).slice(0, 2)) {
         if (y + bodySize > h - pad / 2) break;
         ctx.fillText(line, pad, y);
-        y += bodySize * 1.3;
+        y += bodySize * 1.25;
       }
     }
     this.texture!.update(true);
