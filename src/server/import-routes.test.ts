@@ -107,7 +107,7 @@ describe('POST /api/exhibitions/:id/import', () => {
     sheetless.append('file', new Blob([await readFile(join(sampleDir, 'river.jpg'))]), 'river.jpg');
     const res = await post(sheetless, { cookie: cookies.ana! });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: string }).error).toMatch(/^no spreadsheet \(\.csv or \.xlsx\) in the dropped folder: it lists the works/);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^no spreadsheet \(\.csv or \.xlsx\) at the top of the dropped folder: it lists the works/);
   });
 });
 

@@ -4,8 +4,9 @@
  *   POST /api/exhibitions/:id/import     admin or curator, multipart/form-data (@fastify/multipart): for each
  *                                        file a `path` field (its path inside the dropped folder) then the
  *                                        `file`; optionally `languages` (the draft's, comma-separated, default
- *                                        first). Runs the importer of `npm run import` (src/pipeline/import/
- *                                        into-draft.ts) and answers {batch, works, problems}: the works to add,
+ *                                        first). Runs the importer of `npm run import` in a child process
+ *                                        (src/cli/import-draft.ts → src/pipeline/import/into-draft.ts) and
+ *                                        answers {batch, works, problems}: the works to add,
  *                                        their media packed into the batch folder; 422 when none could be used.
  *   GET  /exhibitions/<folder>/imports/<batch>/<file>   the packed media, beside the exhibition's own URL, so
  *                                        the works' relative paths resolve there in the visit and the curating view.
@@ -16,6 +17,7 @@
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -23,7 +25,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { importIntoDraft } from '../pipeline/import/into-draft';
 import { mayPublish } from './accounts/permissions';
 import { requireAccount } from './accounts/routes';
 import { AccountStore } from './accounts/store';
@@ -102,15 +103,17 @@ export function importExtension(o: ImportExtensionOptions = {}): ServerExtension
           upload = await mkdtemp(path.join(os.tmpdir(), 'museum-upload-'));
           const received = await receive(req.parts(), upload, reply);
           if (!received) return reply;
+          // Checked here, before an importer process starts for nothing (the importer says the same).
+          if (!received.files.some((f) => !f.includes('/') && /\.(csv|xlsx)$/i.test(f))) {
+            return reply.code(422).send({ error: 'no spreadsheet (.csv or .xlsx) at the top of the dropped folder: it lists the works (title, creator, date, medium, dimensions, accession number, file…), one row each', problems: received.skipped });
+          }
           const batch = batchName();
           const batchDir = path.join(dataDir, 'imports', id, batch);
           await mkdir(batchDir, { recursive: true });
-          let result;
-          try {
-            result = await importIntoDraft(upload, { languages: received.languages, batchDir, prefix: `imports/${batch}/` });
-          } catch (e) {
+          const result = await runImporter(upload, batchDir, `imports/${batch}/`, received.languages);
+          if ('error' in result) {
             await rm(batchDir, { recursive: true, force: true });
-            return reply.code(422).send({ error: (e as Error).message.replaceAll(upload, 'the dropped folder'), problems: received.skipped });
+            return reply.code(422).send({ error: result.error.replaceAll(upload, 'the dropped folder'), problems: received.skipped });
           }
           const problems = [...received.skipped, ...result.problems];
           if (!result.works.length) {
@@ -149,6 +152,33 @@ export function importExtension(o: ImportExtensionOptions = {}): ServerExtension
   };
 }
 
+/** The longest an import may take (a few thousand large images on a busy machine). */
+const IMPORT_TIMEOUT_MS = 20 * 60_000;
+
+type ImporterAnswer = { works: unknown[]; problems: { where: string; message: string }[] } | { error: string };
+
+/** Runs src/cli/import-draft.ts on the uploaded folder and reads its one line of JSON. */
+function runImporter(folder: string, batchDir: string, prefix: string, languages: string[]): Promise<ImporterAnswer> {
+  const args = ['--import', 'tsx', path.join(ROOT, 'src/cli/import-draft.ts'), folder, '--batch-dir', batchDir, '--prefix', prefix, ...(languages.length ? ['--languages', languages.join(',')] : [])];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: IMPORT_TIMEOUT_MS });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    // Progress lines; the last few explain a crash.
+    child.stderr.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-2000)));
+    child.on('error', (e) => resolve({ error: `the importer could not start: ${e.message}` }));
+    child.on('close', (code, signal) => {
+      const line = Buffer.concat(out).toString().trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as ImporterAnswer);
+      } catch {
+        resolve({ error: signal === 'SIGTERM' ? 'the import took too long and was stopped; import the folder in parts' : `the importer stopped (${code ?? signal}): ${err.trim().split('\n').pop() ?? ''}` });
+      }
+    });
+  });
+}
+
 const notFound = (reply: FastifyReply) => reply.code(404).type('text/plain; charset=utf-8').send('Not found');
 
 type Part = { type: 'file'; fieldname: string; filename: string; file: NodeJS.ReadableStream & { truncated?: boolean } } | { type: 'field'; fieldname: string; value: unknown };
@@ -157,7 +187,7 @@ type Part = { type: 'file'; fieldname: string; filename: string; file: NodeJS.Re
  * Stores the upload's files under `dir` by their checked paths. Files of other kinds are skipped and named; a bad
  * path, a file without its path or a size over the limits answers 400 or 413 and returns undefined.
  */
-async function receive(parts: AsyncIterable<unknown>, dir: string, reply: FastifyReply): Promise<{ languages: string[]; skipped: { where: string; message: string }[] } | undefined> {
+async function receive(parts: AsyncIterable<unknown>, dir: string, reply: FastifyReply): Promise<{ languages: string[]; files: string[]; skipped: { where: string; message: string }[] } | undefined> {
   let languages: string[] = [];
   const skipped: { where: string; message: string }[] = [];
   const seen = new Set<string>();
@@ -208,5 +238,5 @@ async function receive(parts: AsyncIterable<unknown>, dir: string, reply: Fastif
     if (err.statusCode && err.statusCode < 500) return void reply.code(400).send({ error: `the upload could not be read: ${err.message}` });
     throw e;
   }
-  return { languages, skipped };
+  return { languages, files: [...seen], skipped };
 }
