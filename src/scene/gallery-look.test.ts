@@ -95,4 +95,21 @@ describe('the gallery’s look by graphics quality', () => {
     look.setQuality('baked');
     expect(lightmap(floor.material)!.level).toBe(level);
   });
+
+  it('paints plinths a shade under lamp-white on the baked tiers, a share less again under the shadow light', async () => {
+    const { scene, look } = setUp();
+    const { CreateBox } = await import('@babylonjs/core/Meshes/Builders/boxBuilder');
+    const plinth = CreateBox('plinth-source', { size: 1 }, scene);
+    const plain = new PBRMaterial('plinth', scene);
+    plinth.material = plain;
+    look.setQuality('baked');
+    const baked = plinth.material as PBRMaterial;
+    expect(baked).not.toBe(plain);
+    expect(baked.albedoColor.r).toBeLessThan(plain.albedoColor.r);
+    const bakedLevel = baked.albedoColor.r;
+    look.setQuality('full');
+    expect((plinth.material as PBRMaterial).albedoColor.r).toBeCloseTo(bakedLevel * (1 - SHADOW_SHARE));
+    look.setQuality('plain');
+    expect(plinth.material).toBe(plain);
+  });
 });

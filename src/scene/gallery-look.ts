@@ -33,6 +33,8 @@ const DEFAULT_WALL = '#f1eee8';
  * linear light (bench:colour's gain), washing light works and white walls out; 1.05 / 1.48 ≈ 0.71.
  */
 export const WORKS_EXPOSURE = 0.71;
+/** Plinths' painted board on the baked tiers, as a share of the plain tier's colour (linear). */
+const PLINTH_SHADE = 0.85;
 /** A plinth's or case's footprint beyond the work's own (artworks.ts builds it so). */
 const PLINTH_MARGIN = 0.25;
 
@@ -63,6 +65,8 @@ export class GalleryLook {
   private shadows?: ObjectShadows;
   /** Objects' meshes that have arrived, for the shadow map when it is made. */
   private readonly casters: AbstractMesh[] = [];
+  private plinthPlain?: PBRMaterial;
+  private plinthBaked?: PBRMaterial;
   /** The image processing the scene was built with, given back on the plain tier. */
   private plainImage?: { toneMappingType: number; contrast: number; exposure: number };
 
@@ -85,6 +89,7 @@ export class GalleryLook {
       s.baked.lightmapTexture!.level = s.ambient * (realtime && s.shadowed ? 1 - SHADOW_SHARE : 1);
     }
     for (const p of this.pools) p.isVisible = baked;
+    this.plinths(baked, realtime);
     this.colourTrue(baked);
     if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
     this.shadows?.setEnabled(realtime);
@@ -108,6 +113,21 @@ export class GalleryLook {
       ip.contrast = this.plainImage.contrast;
       ip.exposure = this.plainImage.exposure;
     }
+  }
+
+  /**
+   * Plinths as painted board, not lamp-white: a shade under the plain tier's (whose standard tone curve dims
+   * whites that PBR Neutral keeps), and on the full tier a further share less, which the shadow light gives back
+   * where it is not shadowed (as the floors' baked level does). A copy of the plinths' material: same program.
+   */
+  private plinths(baked: boolean, realtime: boolean): void {
+    const source = this.scene.getMeshByName('plinth-source');
+    const plain = this.plinthPlain ?? source?.material;
+    if (!source || !(plain instanceof PBRMaterial)) return;
+    this.plinthPlain = plain;
+    this.plinthBaked ??= plain.clone(`${plain.name}:baked`);
+    this.plinthBaked.albedoColor = plain.albedoColor.scale(PLINTH_SHADE * (realtime ? 1 - SHADOW_SHARE : 1));
+    source.material = baked ? this.plinthBaked : plain;
   }
 
   /** An object's model has arrived: it casts a shadow on the full tier. */
