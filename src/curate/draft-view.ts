@@ -8,7 +8,10 @@ import * as Y from 'yjs';
 import { artworkOrder, artworksMap, docToExhibition, exhibitionMap } from '../twin/collab-doc';
 import { formatProblem, validateExhibition } from '../twin/validate';
 import { mayEditLayoutAndTexts, publish, type Account } from './api';
+import { openFloorPlan, type FloorPlan } from './floor-plan';
 import { openHistoryPanel } from './history-panel';
+import { openImportDrop } from './import-drop';
+import { mayPlacePanoramas, openPanoramaPlace } from './panorama-place';
 import { setPresence, showPresence } from './presence';
 import { openRoomsPanel } from './rooms-panel';
 import { openStage, type Stage } from './stage';
@@ -74,7 +77,11 @@ export function openDraftView(o: DraftViewOptions): () => void {
     const title = artworksMap(doc).get(id)?.get('title');
     return (title instanceof Y.Map ? (title.get(lang) ?? title.get('en'))?.toString() : undefined) || id;
   };
-  const renderPresence = showPresence(provider, $<HTMLUListElement>(root, '#who-is-here ul'), lang, titleOf);
+  let colleagues: { name: string; selected: string | null }[] = [];
+  const renderPresence = showPresence(provider, $<HTMLUListElement>(root, '#who-is-here ul'), lang, titleOf, (others) => {
+    colleagues = others;
+    plan?.showColleagues(others);
+  });
   let selected: string | null = null;
   setPresence(provider, { name: account.name, selected });
 
@@ -120,6 +127,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
     editor.showProblems(problemsByWork.get(id) ?? []);
     setPresence(provider, { name: account.name, selected: id });
     stage?.select(id);
+    plan?.select(id);
     renderWorks();
     if (focus) editor.element.querySelector<HTMLElement>('input, textarea')?.focus();
   }
@@ -135,11 +143,16 @@ export function openDraftView(o: DraftViewOptions): () => void {
     const ids = (draft.artworks as { id: string }[]).map((w) => w.id);
     const result = validateExhibition(draft);
     problemsByWork = new Map();
+    const withErrors = new Set<string>();
     for (const p of result.problems) {
       const at = /^artworks\[(\d+)\]/.exec(p.path);
       const id = at ? ids[Number(at[1])] : undefined;
       if (id) problemsByWork.set(id, [...(problemsByWork.get(id) ?? []), formatProblem(p)]);
+      if (id && p.severity === 'error') withErrors.add(id);
     }
+    // At the place of the problem: the work's block in 3D and its dot on the plan turn red.
+    stage?.showProblems(withErrors);
+    plan?.showProblems(withErrors);
     draftProblems.textContent = t(lang, 'draftProblems', { n: result.problems.filter((p) => p.severity === 'error').length });
     if (selected) editor?.showProblems(problemsByWork.get(selected) ?? []);
   }
@@ -170,17 +183,26 @@ export function openDraftView(o: DraftViewOptions): () => void {
 
   // The parts that need the draft's content: the 3D stage, the tours and the rooms (once, on the first sync).
   let stage: Stage | undefined;
+  let plan: FloorPlan | undefined;
   const closers: (() => void)[] = [];
   function openDraftParts() {
     if (stage) return;
     const languages = (exhibitionMap(doc).get('languages') as string[] | undefined) ?? ['en'];
     stage = openStage({ canvas: $<HTMLCanvasElement>(document.body, '#stage'), doc, origin, editable, onPick: select });
+    const stageFigure = $<HTMLElement>(root, 'figure.stage');
+    plan = openFloorPlan({ root: stageFigure.parentElement!, before: stageFigure.nextElementSibling, doc, lang, onPick: select, titleOf });
+    plan.showColleagues(colleagues);
+    closers.push(() => plan?.destroy());
     if (selected) stage.select(selected);
+    if (selected) plan.select(selected);
     (window as { museumCurate?: unknown }).museumCurate = { screenPoint: (at: string | [number, number, number]) => stage?.screenPoint(at) };
     const side = $<HTMLElement>(root, 'aside.side');
     closers.push(
       openToursPanel({ root: side, doc, languages, lang, origin, editable, selectedWork: () => selected, titleOf }),
       openRoomsPanel({ root: side, doc, lang, origin, editable }),
+      // A collection folder dropped on the draft, and the rooms' 360° photographs (import-drop.ts, panorama-place.ts).
+      openImportDrop({ root: side, dropTarget: root, doc, exhibitionId: o.exhibitionId, lang, origin, editable }),
+      openPanoramaPlace({ root: side, doc, lang, origin, editable: mayPlacePanoramas(account.role) }),
       () => stage?.destroy(),
     );
   }

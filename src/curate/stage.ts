@@ -1,9 +1,10 @@
 /**
  * The curating view's 3D stage: the rooms of the draft (floors and walls in their finishes, doorways open) and
  * every work as a plain block of its size, drawn from the draft's Y.Doc and redrawn as it changes (a colleague's
- * move shows at once). Pick a work to select it; drag it along its wall or across the floor, or move it with the
- * arrow keys: the drag snaps to the hanging grid and to the nearest place clear of doorways and other works
- * (twin/curate-placement.ts), and the drop is one edit of the draft. Renders only when something changed, so
+ * move shows at once). Pick a work to select it; drag it along its wall, onto another wall (the wall nearest the
+ * pointer, in the room under it) or across the floor, or move it with the arrow keys: the drag snaps to the
+ * hanging grid and to the nearest place clear of doorways and other works (twin/curate-placement.ts), and the
+ * drop is one edit of the draft. Works with a problem in the draft's live validation are drawn red. Renders only when something changed, so
  * an idle view costs nothing. Babylon.js, as the visitor's gallery; blocks rather than images keep it light.
  */
 import { Engine } from '@babylonjs/core/Engines/engine';
@@ -26,7 +27,8 @@ import * as Y from 'yjs';
 import { artworksMap, exhibitionMap } from '../twin/collab-doc';
 import { docReader } from '../twin/curate-edits';
 import { clearFloorPoint, clearOffset, floorPlace, SNAP_M, wallPlace } from '../twin/curate-placement';
-import { moveAlongWall, moveOnFloor } from '../twin/curate-actions';
+import { moveAlongWall, moveOnFloor, moveToWall } from '../twin/curate-actions';
+import { nearestWall, placeOnWall } from './wall';
 import { roomEdges, wallPieces } from '../twin/floorplan';
 import { artworkPose } from '../twin/layout';
 import type { Artwork, Exhibition, Space } from '../twin/schema';
@@ -44,6 +46,8 @@ export interface StageOptions {
 export interface Stage {
   /** Shows `id` as selected and turns the camera to it. */
   select(id: string | null): void;
+  /** Draws these works as having a problem (the draft's live validation). */
+  showProblems(ids: ReadonlySet<string>): void;
   /** Where a work's centre (or a point [x, y, z] of the space) is on the canvas, CSS pixels from its top left: for tests. */
   screenPoint(at: string | readonly [number, number, number]): { x: number; y: number } | undefined;
   destroy(): void;
@@ -51,6 +55,9 @@ export interface Stage {
 
 /** The fields of a work that its block in 3D shows. */
 const SHOWN = new Set(['placement', 'dimensions', 'annotations', 'kind', 'display', 'plinthHeight']);
+
+/** How far in front of its wall the pointer may go and still slide the work along that wall (metres). */
+const NEAR_WALL_M = 1.2;
 
 const colour = (hex: unknown, fallback: string) => Color3.FromHexString(typeof hex === 'string' && /^#[0-9a-f]{6}$/i.test(hex) ? hex : fallback);
 
@@ -80,6 +87,8 @@ export function openStage(o: StageOptions): Stage {
   const workMat = mat('work', new Color3(0.55, 0.42, 0.3));
   const selectedMat = mat('selected', new Color3(0.85, 0.35, 0.1));
   const hotspotMat = mat('hotspot', new Color3(0.1, 0.45, 0.8));
+  const problemMat = mat('problem', new Color3(0.8, 0.1, 0.1));
+  let problems: ReadonlySet<string> = new Set();
 
   let dirty = true;
   // A frame only when something changed: an edit, a pointer, or the camera still gliding (its inertia).
@@ -153,7 +162,7 @@ export function openStage(o: StageOptions): Stage {
       works.set(id, mesh);
     }
     mesh.setEnabled(true);
-    mesh.material = id === selected ? selectedMat : workMat;
+    mesh.material = id === selected ? selectedMat : problems.has(id) ? problemMat : workMat;
     mesh.position.set(p.position[0], art.kind === 'painting' ? p.position[1] : p.position[1] + (height + base) / 2, p.position[2]);
     mesh.rotation.y = (-p.heading * Math.PI) / 180;
     if (id === selected) showHotspots(art, mesh);
@@ -226,14 +235,31 @@ export function openStage(o: StageOptions): Stage {
     const wp = wallPlace(w.placement);
     const others = docReader(doc).placed();
     if (wp) {
-      const edge = roomEdges(s.rooms.find((r) => r.id === wp.room)!)[wp.wall];
+      const room = s.rooms.find((r) => r.id === wp.room);
+      const edge = room && roomEdges(room)[wp.wall];
       if (!edge) return undefined;
+      // The pointer on the hanging line's level: near the work's own wall it slides along it, elsewhere it goes to
+      // the wall nearest the pointer in the room under it (another wall of the room, or of another room).
+      const d = ray.intersectsPlane(Plane.FromPositionAndNormal(new Vector3(0, wp.height, 0), Vector3.Up()));
+      if (d !== null) {
+        const hit = ray.origin.add(ray.direction.scale(d));
+        const off = (hit.x - edge.a[0]) * edge.inward[0] + (hit.z - edge.a[1]) * edge.inward[1];
+        const along = (hit.x - edge.a[0]) * edge.dir[0] + (hit.z - edge.a[1]) * edge.dir[1];
+        const near = Math.abs(off) < NEAR_WALL_M && along > -NEAR_WALL_M && along < edge.length + NEAR_WALL_M ? undefined : nearestWall(s as Space, [hit.x, hit.z]);
+        if (near && (near.room !== wp.room || near.wall !== wp.wall)) {
+          return { ...wp, room: near.room, wall: near.wall, offset: placeOnWall(s as Space, w, others, near, near.along) };
+        }
+        if (!near) {
+          const offset = clearOffset(s as Space, w, others, along);
+          return offset === undefined ? undefined : { ...wp, offset };
+        }
+      }
+      // Looking at the wall side-on: along the wall's own plane.
       const plane = Plane.FromPositionAndNormal(new Vector3(edge.a[0], 0, edge.a[1]), new Vector3(edge.inward[0], 0, edge.inward[1]));
-      const d = ray.intersectsPlane(plane);
-      if (d === null) return undefined;
-      const hit = ray.origin.add(ray.direction.scale(d));
-      const along = (hit.x - edge.a[0]) * edge.dir[0] + (hit.z - edge.a[1]) * edge.dir[1];
-      const offset = clearOffset(s as Space, w, others, along);
+      const dw = ray.intersectsPlane(plane);
+      if (dw === null) return undefined;
+      const hit = ray.origin.add(ray.direction.scale(dw));
+      const offset = clearOffset(s as Space, w, others, (hit.x - edge.a[0]) * edge.dir[0] + (hit.z - edge.a[1]) * edge.dir[1]);
       return offset === undefined ? undefined : { ...wp, offset };
     }
     const fp = floorPlace(w.placement);
@@ -247,7 +273,9 @@ export function openStage(o: StageOptions): Stage {
 
   function commit(id: string, placement: unknown) {
     const wp = wallPlace(placement);
-    if (wp) moveAlongWall(doc, id, wp.offset, o.origin);
+    const was = wallPlace(draftWork(id)?.placement);
+    if (wp && was && (wp.room !== was.room || wp.wall !== was.wall)) moveToWall(doc, id, wp.room, wp.wall, wp.offset, o.origin);
+    else if (wp) moveAlongWall(doc, id, wp.offset, o.origin);
     const fp = floorPlace(placement);
     if (fp) moveOnFloor(doc, id, [fp.position[0], fp.position[2]], undefined, o.origin);
   }
@@ -321,6 +349,11 @@ export function openStage(o: StageOptions): Stage {
         }
       }
       dirty = true;
+    },
+    showProblems(ids) {
+      const before = problems;
+      problems = ids;
+      for (const id of new Set([...before, ...ids])) if (before.has(id) !== ids.has(id)) pose(id);
     },
     screenPoint(at) {
       const m = typeof at === 'string' ? works.get(at) : undefined;

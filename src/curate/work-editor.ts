@@ -1,6 +1,8 @@
 /**
  * One work in the curating view: its title and label in every language of the exhibition side by side, each
- * bound to its Y.Text (concurrent typing merges), its place along its wall, and the draft's problems at it.
+ * bound to its Y.Text (concurrent typing merges), its place along its wall or on another wall (of any room), and
+ * the draft's problems at it. A move that adds a placement problem is made and named (a draft may be invalid);
+ * the live validation shows it to everyone and Publish waits for it to be mended.
  */
 import * as Y from 'yjs';
 import { artworkText, artworksMap } from '../twin/collab-doc';
@@ -10,7 +12,7 @@ import { addedProblems, placementProblems, wallClearances } from '../twin/curate
 import { openHotspots } from './hotspots';
 import { bindText, type TextBinding } from './text-binding';
 import { t, type CurateLanguage } from './strings';
-import { SNAP_M, snapOffset } from './wall';
+import { hangOnWall, SNAP_M, snapOffset, wallChoices } from './wall';
 
 export interface WorkEditorOptions {
   readonly doc: Y.Doc;
@@ -74,13 +76,14 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
     cleanups.push(() => title.unobserveDeep(showHeading));
   }
 
-  // Placement along the wall (or on the floor), checked here with the rules the server applies (curate-edits.ts).
+  // Placement along the wall (or on the floor), with what a move would break named (curate-placement.ts).
   const placement = work.get('placement');
   const place = el('fieldset', { className: 'placement' }, el('legend', {}, t(lang, placement instanceof Y.Map && placement.get('kind') === 'pose' ? 'floorPlace' : 'placement')));
   const refusal = el('p', { className: 'error', id: 'placement-error' });
   refusal.setAttribute('role', 'alert');
-  /** Why the server would refuse this placement (a problem it adds), or undefined. */
-  const refusedMove = (next: Record<string, unknown>): string | undefined => {
+  const warn = (problems: readonly string[]) => (refusal.textContent = problems.length ? t(lang, 'moveWarning', { reason: problems.join('; ') }) : '');
+  /** The first placement problem this move adds, or undefined. */
+  const addedBy = (next: Record<string, unknown>): string | undefined => {
     const reader = docReader(doc);
     const space = reader.space();
     if (!space) return undefined;
@@ -95,10 +98,10 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
     const setOffset = (v: number) => {
       if (!o.editable) return;
       const next = snapOffset(v);
-      const why = next !== placement.get('offset') ? refusedMove({ ...placement.toJSON(), offset: next }) : undefined;
-      refusal.textContent = why ? t(lang, 'moveRefused', { reason: why }) : '';
-      if (next !== placement.get('offset') && !why) doc.transact(() => placement.set('offset', next), o.origin);
-      else input.value = String(placement.get('offset'));
+      if (next === placement.get('offset')) return void (input.value = String(next));
+      const why = addedBy({ ...placement.toJSON(), offset: next });
+      warn(why ? [why] : []);
+      doc.transact(() => placement.set('offset', next), o.origin);
     };
     const show = () => {
       label.textContent = t(lang, 'offset', { wall: String(placement.get('wall')), room: String(placement.get('room')) });
@@ -116,6 +119,22 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
       return b;
     };
     input.addEventListener('change', () => setOffset(Number(input.value)));
+    // Another wall, of this room or another: the work goes to the clear place nearest the wall's middle.
+    const space = docReader(doc).space();
+    const wallPick = el('select', { id: 'wall-pick', disabled: !o.editable });
+    const roomName = (id: string) => {
+      const r = space?.rooms.find((x) => x.id === id);
+      return r?.name[lang] ?? r?.name.en ?? id;
+    };
+    wallPick.append(...(space ? wallChoices(space) : []).map((c) => el('option', { value: `${c.room}/${c.wall}` }, t(lang, 'wallOf', { room: roomName(c.room), wall: c.wall, length: c.length.toFixed(2) }))));
+    wallPick.addEventListener('change', () => {
+      const [room, wall] = wallPick.value.split('/');
+      warn(hangOnWall(doc, workId, { room: room!, wall: Number(wall) }, undefined, o.origin));
+    });
+    const showWall = () => (wallPick.value = `${String(placement.get('room'))}/${String(placement.get('wall'))}`);
+    placement.observe(showWall);
+    cleanups.push(() => placement.unobserve(showWall));
+    showWall();
     // Arrow keys step by 5 cm as the number input does, but through the snapped, shared setter.
     input.addEventListener('keydown', (e) => {
       if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
@@ -125,7 +144,7 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
     placement.observe(show);
     cleanups.push(() => placement.unobserve(show));
     show();
-    place.append(label, el('div', { className: 'offset-row' }, step(-1, t(lang, 'moveLeft'), '◀'), input, step(1, t(lang, 'moveRight'), '▶')), clearances, refusal);
+    place.append(el('label', { htmlFor: 'wall-pick' }, t(lang, 'hangOn')), wallPick, label, el('div', { className: 'offset-row' }, step(-1, t(lang, 'moveLeft'), '◀'), input, step(1, t(lang, 'moveRight'), '▶')), clearances, refusal);
   } else if (placement instanceof Y.Map && placement.get('kind') === 'pose') {
     const where = el('p', { id: 'floor-at' });
     const show = () => {

@@ -64,17 +64,6 @@ export function docReader(doc: Y.Doc): DraftReader {
   };
 }
 
-/** A reader over an exhibition's JSON (tests, the history). */
-export function jsonReader(ex: { space?: unknown; artworks?: unknown; tours?: unknown }): DraftReader {
-  const works = (Array.isArray(ex.artworks) ? ex.artworks : []) as Record<string, unknown>[];
-  return {
-    space: () => ex.space as Space | undefined,
-    work: (id) => works.find((w) => w.id === id),
-    placed: () => works.map((w) => ({ id: String(w.id), kind: w.kind, dimensions: w.dimensions as PlacedWork['dimensions'], placement: w.placement })),
-    tours: () => ex.tours,
-  };
-}
-
 const issues = (what: string, r: ReturnType<z.ZodType['safeParse']>): string[] =>
   r.success ? [] : r.error.issues.slice(0, 3).map((i) => `${what}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`);
 

@@ -1,7 +1,8 @@
 /**
  * Placing a work while curating: where it may go on its wall or on the floor, snapped to the hanging grid and
  * clear of doorways and of the other works. Pure code over plan geometry (geometry.ts, floorplan.ts); the
- * curating view snaps a drag with it, the server (src/server/collab/) refuses a move that breaks it.
+ * curating view snaps a drag with it and names what a move would break (a draft may hold such problems: the
+ * validator shows them to everyone and Publish refuses them).
  *
  * The rules are the validator's (validate-artworks.ts: a work within its wall, not across a doorway lower than
  * its bottom, not overlapping a work on the same wall), each with a code so that a move can be judged by the

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addHotspot, addTour, addWork, moveAlongWall, moveOnFloor, moveStop, moveToWall, placeHotspot, removeTour, setRoomFinish, setRoomLighting, setTourStops, tourStops } from '../../twin/curate-actions';
 import { validateExhibition } from '../../twin/validate';
-import { docReader, editProblems, jsonReader } from '../../twin/curate-edits';
+import { docReader, editProblems } from '../../twin/curate-edits';
 import { artworksMap, artworkText, docToExhibition, exhibitionToDoc } from './doc-model';
 import { DraftShadow } from './guard';
 
