@@ -123,7 +123,7 @@ test('two curators see each other and each other’s edits live; both texts type
   await expect(a.locator('#draft')).toBeHidden();
 });
 
-test('a curator drags a work along its wall in 3D, snapped beside a doorway; the other sees it; the history compares two versions and restores one', async ({ browser, baseURL }) => {
+test('a curator drags a work along its wall in 3D, snapped beside a doorway; the other sees it; the history compares two versions and restores one; a work picked on the floor plan, hung in another room, moved into a problem that Publish refuses; a room\'s light in lux', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const [cara, dev] = [`cara-${run}`, `dev-${run}`];
   await createAccount(baseURL!, cara, 'cara-password-123');
@@ -170,6 +170,35 @@ test('a curator drags a work along its wall in 3D, snapped beside a doorway; the
   await expect(a.locator('#history .history-result')).toHaveText(/^Restored the draft as it was after change #\d+\.$/);
   for (const page of [a, b]) await expect(offset(page)).toHaveValue('3.3');
   await a.screenshot({ path: 'e2e/.output/curate-history.png' });
+
+  // Dev picks Harbour Lights on the floor plan; Cara's plan rings it with his name.
+  await b.locator('#floor-plan [data-work="harbour-lights"]').click();
+  await expect(b.getByRole('heading', { name: 'Harbour Lights', level: 2 })).toBeVisible();
+  await expect(a.locator(`#floor-plan .plan-colleague[data-user="${dev}"]`)).toHaveCount(1);
+  // He hangs it on another room's wall: the clear place nearest the middle of the gallery's wall 2, seen by Cara.
+  await b.getByLabel('Hang on').selectOption('gallery/2');
+  await a.locator('#floor-plan [data-work="harbour-lights"]').click();
+  await expect(a.getByLabel('Distance along wall 2 of gallery (m)')).toHaveValue('8.1');
+  // Cara moves it onto Red Rhythm: the draft may be invalid, so the move is made and named, the dot turns red on
+  // Dev's plan, and Publish refuses the draft until her Undo mends it.
+  await a.getByLabel('Distance along wall 2 of gallery (m)').fill('6.6');
+  await a.getByLabel('Distance along wall 2 of gallery (m)').press('Tab');
+  await expect(a.locator('#placement-error')).toHaveText(/^Moved, but overlaps 'red-rhythm' on wall 2 of room 'gallery'/);
+  await expect(b.locator('#floor-plan .plan-work.problem')).toHaveCount(1);
+  await a.screenshot({ path: 'e2e/.output/curate-floor-plan-problem.png' });
+  await a.getByRole('button', { name: 'Publish' }).click();
+  await expect(a.locator('#publish-result')).toContainText('problem(s) to fix');
+  await expect(a.locator('#publish-result li')).toContainText([/overlaps '(red-rhythm|harbour-lights)'/]);
+  await a.getByRole('button', { name: 'Undo my last change' }).click();
+  await expect(b.locator('#floor-plan .plan-work.problem')).toHaveCount(0);
+  await expect(b.getByLabel('Distance along wall 2 of gallery (m)')).toHaveValue('8.1');
+
+  // The gallery's general light, in lux, set by Cara and seen by Dev.
+  await a.locator('#room-pick').selectOption('gallery');
+  await a.getByLabel('General light (lux)').fill('120');
+  await a.getByLabel('General light (lux)').press('Tab');
+  await b.locator('#room-pick').selectOption('gallery');
+  await expect(b.getByLabel('General light (lux)')).toHaveValue('120');
 });
 
 test('a conservator sees the texts and the place read-only, in Italian, and cannot publish', async ({ browser, baseURL }) => {
