@@ -3,10 +3,12 @@
  * the years until a just-noticeable change for light-responsive works.
  *
  * Dose model: lux-hours = illuminance at the work × hours lit a day × days open a year (reciprocity: damage
- * follows the product of illuminance and time, the basis of CIE 157:2004's annual exposure limits). The format
- * carries no light fittings and no windows, so the illuminance is a scenario's level for the work or its room,
- * else the measured mean while open (live twin history) where given, else the work's own limit or its CIE 157
- * category's limit: the museum lighting each work to its limit, the cautious assumption. No daylight is added.
+ * follows the product of illuminance and time, the basis of CIE 157:2004's annual exposure limits). The
+ * illuminance is a scenario's level for the work or its room, else the measured mean while open (live twin
+ * history) where given, else the format's light on the work (its picture light), else its own limit or its CIE
+ * 157 category's limit: the museum lighting each work to its limit, the cautious assumption. A work never gets less
+ * than its room's general light where the format gives one (a watercolour hung in a 300 lx hall takes 300 lx).
+ * The format has no windows, so no daylight is added.
  *
  * Years to a just-noticeable change: the dose that fades the most sensitive material of each category by one
  * just-noticeable step, from the ISO Blue Wool scale: Michalski, "Agent of deterioration: light, ultraviolet and
@@ -40,7 +42,7 @@ export interface WorkLight {
   /** Years to a just-noticeable change at this dose; null for an irresponsive work or no light. */
   yearsToNoticeableChange: number | null;
   /** Where the illuminance came from. */
-  luxFrom: 'scenario' | 'measured' | 'limit' | 'gallery';
+  luxFrom: 'scenario' | 'measured' | 'format' | 'room' | 'limit' | 'gallery';
 }
 
 export interface LightInput {
@@ -50,6 +52,8 @@ export interface LightInput {
   lux?: ReadonlyMap<string, number>;
   /** Mean lux while open, measured by the live twin, per work (calibration). */
   measured?: ReadonlyMap<string, number>;
+  /** The general light of the work's room, lux, where the format gives it (room.lighting.illuminance). */
+  roomLux?: number;
 }
 
 /** The light model for one work. */
@@ -60,8 +64,15 @@ export function workLight(art: Artwork, input: LightInput): WorkLight {
   const scenario = input.lux?.get(art.id);
   const measured = input.measured?.get(art.id);
   const limit = needs.illuminance?.max;
+  const lit: [number, WorkLight['luxFrom']] = art.lighting ? [art.lighting.illuminance, 'format'] : limit !== undefined ? [limit, 'limit'] : [GALLERY_LUX, 'gallery'];
   const [lux, luxFrom]: [number, WorkLight['luxFrom']] =
-    scenario !== undefined ? [scenario, 'scenario'] : measured !== undefined ? [measured, 'measured'] : limit !== undefined ? [limit, 'limit'] : [GALLERY_LUX, 'gallery'];
+    scenario !== undefined
+      ? [scenario, 'scenario']
+      : measured !== undefined
+        ? [measured, 'measured']
+        : input.roomLux !== undefined && input.roomLux > lit[0]
+          ? [input.roomLux, 'room']
+          : lit;
   const luxHoursPerYear = lux * input.hoursPerDay * input.daysPerYear;
   const budget = needs.annualLuxHours ?? null;
   const jnd = JUST_NOTICEABLE_MLXH[category];

@@ -245,9 +245,10 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
   const works: Record<string, WorkResult> = {};
   const byWork = new Map(viewPlaces.map((v) => [v.p.work!, v]));
   for (const art of ex.artworks) {
-    const light = workLight(art, { hoursPerDay, daysPerYear: s.daysPerYear, lux: s.lux, ...(options.measuredLux ? { measured: options.measuredLux } : {}) });
     const v = byWork.get(art.id);
     const room = workRoom(ex, art, plan);
+    const roomLux = room && ex.space.rooms.find((r) => r.id === room.id)?.lighting?.illuminance;
+    const light = workLight(art, { hoursPerDay, daysPerYear: s.daysPerYear, lux: s.lux, ...(options.measuredLux ? { measured: options.measuredLux } : {}), ...(roomLux !== undefined ? { roomLux } : {}) });
     const closed = !room || s.closedRooms.has(room.id);
     works[art.id] = {
       luxHoursPerYear: closed ? 0 : Math.round(light.luxHoursPerYear),

@@ -37,6 +37,21 @@ function attractionOf(ex: Exhibition, s: Pick<Setting, 'attraction'>): Map<strin
   return new Map(ex.artworks.map((a) => [a.id, s.attraction.get(a.id) ?? ATTRACTION[a.kind] + (inTour.has(a.id) ? ATTRACTION.tourBonus : 0)]));
 }
 
+/**
+ * The share of the day's visitors expected to stop at each work: the chance planVisitors gives it, for those on a
+ * tour (by the tours it is in) and those not. Reachability is left out: the quick forecast of placement.ts uses it.
+ */
+export function stopShares(ex: Exhibition, s: Pick<Setting, 'attraction'>): Map<string, number> {
+  const attraction = attractionOf(ex, s);
+  const touring = ex.tours.length ? TOUR_SHARE : 0;
+  return new Map(
+    ex.artworks.map((a) => {
+      const inTours = ex.tours.filter((t) => t.stops.some((x) => x.artwork === a.id)).length;
+      return [a.id, (1 - touring) * Math.min(1, STOP_CHANCE * attraction.get(a.id)!) + (ex.tours.length ? (touring * inTours) / ex.tours.length : 0)];
+    }),
+  );
+}
+
 /** Arrival times (seconds after midnight), stratified over the profile so the day's shape holds for any seed. */
 function arrivalTimes(s: Setting, random: () => number): number[] {
   const total = s.perHour.reduce((a, b) => a + b, 0);
