@@ -7,11 +7,14 @@
  *
  * `createXrExperience` replaces them with one observer of its own (the scene's disposal still disposes of a live
  * experience), removed with the output canvas's engine observer when the experience is disposed of (its camera's `onDisposeObservable`, which fires from
- * `WebXRExperienceHelper.dispose`).
+ * `WebXRExperienceHelper.dispose`), when it also takes the camera out of every mesh's level-of-detail cache
+ * (camera-cache.ts).
  */
 import { WebXRDefaultExperience, type WebXRDefaultExperienceOptions } from '@babylonjs/core/XR/webXRDefaultExperience';
 import type { Observer } from '@babylonjs/core/Misc/observable';
 import type { Scene } from '@babylonjs/core/scene';
+import { watchRelease } from './lifetime';
+import { forgetCamera } from './camera-cache';
 
 /** `WebXRDefaultExperience.CreateAsync`, leaving nothing on the scene once the experience is disposed of. */
 export async function createXrExperience(scene: Scene, options: WebXRDefaultExperienceOptions): Promise<WebXRDefaultExperience> {
@@ -33,6 +36,11 @@ export async function createXrExperience(scene: Scene, options: WebXRDefaultExpe
   camera.onDisposeObservable.addOnce(() => {
     scene.onDisposeObservable.remove(own);
     for (const o of engineAdded) engine.onDisposeObservable.remove(o);
+    // Every mesh's level-of-detail cache would keep this camera (and the session) for good (camera-cache.ts).
+    forgetCamera(scene, camera);
+    watchRelease(xr, 'WebXRDefaultExperience');
+    watchRelease(xr.baseExperience.sessionManager, 'WebXRSessionManager');
+    watchRelease(camera, 'WebXRCamera');
   });
   return xr;
 }

@@ -91,7 +91,7 @@ export class ImmersiveButton<M extends ImmersiveMode> {
         this.mode = undefined;
         this.loading = undefined;
         this.render();
-      });
+      }, `${this.options.statusKey} mode`);
       await mode.enter();
     } catch (e) {
       // A mode that loaded stays loaded; one that failed to load is tried afresh next time.

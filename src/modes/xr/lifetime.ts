@@ -20,14 +20,33 @@ const bound = new WeakSet<object>();
  * Disposes of `mode` once its (next) session has ended; `forget` runs first, so the next press makes a fresh
  * mode. Registering the same mode again is harmless (a session that failed to start leaves the mode for a retry).
  */
-export function disposeAfterSession(mode: SessionBound, forget: () => void): void {
+export function disposeAfterSession(mode: SessionBound, forget: () => void, what = 'mode'): void {
   if (bound.has(mode)) return;
   bound.add(mode);
   mode.onExitedObservable.addOnce(() => {
     forget();
     // After the session-ended notifications have all run (Babylon's features detach in the same call chain).
-    void Promise.resolve().then(() => mode.dispose());
+    void Promise.resolve().then(async () => {
+      await mode.dispose();
+      watchRelease(mode, what);
+    });
   });
+}
+
+/** What was disposed of, held weakly: anything still reachable after a garbage collection is a leak. */
+const released: { ref: WeakRef<object>; what: string }[] = [];
+
+/**
+ * Watches an object that has been disposed of and should now be garbage: `retainedAfterDisposal()` names it while
+ * anything still reaches it. (The journeys collect garbage first, through Chromium's DevTools protocol.)
+ */
+export function watchRelease(thing: object, what: string): void {
+  released.push({ ref: new WeakRef(thing), what });
+}
+
+/** The watched objects still alive (meaningful right after a full garbage collection), by name. */
+export function retainedAfterDisposal(): string[] {
+  return released.filter((r) => r.ref.deref() !== undefined).map((r) => r.what);
 }
 
 /** What a session could leave behind on the scene, counted. */
@@ -40,6 +59,8 @@ export interface SceneCounts {
   lights: number;
   /** Observers on the scene's per-frame and input observables. */
   observers: Record<string, number>;
+  /** Modes and experiences disposed of yet still reachable (see `retainedAfterDisposal`). */
+  retained: string[];
 }
 
 /** Counts the scene's meshes, nodes, materials, textures, cameras and the observers a mode could add. */
@@ -69,5 +90,6 @@ export function sceneCounts(scene: Scene): SceneCounts {
     cameras: scene.cameras.length,
     lights: scene.lights.length,
     observers,
+    retained: retainedAfterDisposal(),
   };
 }
