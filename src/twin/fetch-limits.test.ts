@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FetchLimitError, fetchLimited, type FetchLimit } from './fetch-limits';
+import { FETCH_LIMITS, FetchLimitError, fetchLimited, streamStallWatch, type FetchLimit } from './fetch-limits';
 import { ExhibitionError, loadExhibition } from './load';
 
 // A real HTTP server on the loopback: the limits must hold against real streams, not mocks.
@@ -63,21 +63,24 @@ async function failure(p: Promise<unknown>): Promise<FetchLimitError> {
 }
 
 describe('downloads within limits', () => {
+  // A busy machine's first request can take longer than the short stall time the failure tests need.
+  const ROOMY: FetchLimit = { ...LIMIT, stallMs: 10_000, deadlineMs: 20_000 };
+
   it('returns a small file whole', async () => {
-    const r = await fetchLimited(`${base}/small`, LIMIT);
+    const r = await fetchLimited(`${base}/small`, ROOMY);
     expect(r.ok).toBe(true);
     expect(JSON.parse(r.text())).toEqual({ hello: 'world' });
   });
 
   it('tells of each chunk as it arrives (a save shows progress)', async () => {
     let seen = 0;
-    const r = await fetchLimited(`${base}/small`, LIMIT, {}, fetch, (n) => (seen += n));
+    const r = await fetchLimited(`${base}/small`, ROOMY, {}, fetch, (n) => (seen += n));
     expect(seen).toBe(r.bytes.byteLength);
     expect(seen).toBeGreaterThan(0);
   });
 
   it('passes HTTP errors through for the caller to word', async () => {
-    const r = await fetchLimited(`${base}/missing`, LIMIT);
+    const r = await fetchLimited(`${base}/missing`, ROOMY);
     expect(r.status).toBe(404);
   });
 
@@ -119,5 +122,57 @@ describe('the exhibition file under limits', () => {
     const e = await loadExhibition(`${base}/stall`, fetch, undefined, { ...LIMIT, stallMs: 300 }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ExhibitionError);
     expect((e as Error).message).toBe(`The exhibition could not be downloaded from ${base}/stall: ${base}/stall stopped arriving: no data for 0.3 s.`);
+  });
+});
+
+describe('streamed narration under a stall timer', () => {
+  /** A clock the test turns by hand. */
+  function handClock() {
+    let now = 0;
+    const timers = new Map<number, { at: number; f: () => void }>();
+    let next = 1;
+    return {
+      clock: {
+        setTimeout: (f: () => void, ms: number) => (timers.set(next, { at: now + ms, f }), next++),
+        clearTimeout: (id: unknown) => void timers.delete(id as number),
+      },
+      advance(ms: number) {
+        now += ms;
+        for (const [id, t] of [...timers]) if (t.at <= now) (timers.delete(id), t.f());
+      },
+    };
+  }
+  const url = 'https://museum.example/exhibitions/default/narration/vase.en.mp3';
+  const { stallMs } = FETCH_LIMITS.audio;
+
+  it('stops a narration that waits for data longer than the audio stall time, saying so', () => {
+    const t = handClock();
+    const stops: FetchLimitError[] = [];
+    const w = streamStallWatch(url, 'audio', (e) => stops.push(e), t.clock);
+    w.waiting();
+    t.advance(stallMs - 1);
+    expect(stops).toHaveLength(0);
+    t.advance(1);
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toMatchObject({ reason: 'stalled', url, message: `${url} stopped arriving: no data for ${stallMs / 1000} s` });
+    // Told once.
+    w.waiting();
+    t.advance(stallMs * 2);
+    expect(stops).toHaveLength(1);
+  });
+
+  it('lets a slow narration play on while data keeps arriving, and forgets it once it has ended', () => {
+    const t = handClock();
+    const stops: FetchLimitError[] = [];
+    const w = streamStallWatch(url, 'audio', (e) => stops.push(e), t.clock);
+    for (let i = 0; i < 20; i++) {
+      w.waiting();
+      t.advance(stallMs - 100);
+      w.arrived();
+    }
+    w.waiting();
+    w.done();
+    t.advance(stallMs * 2);
+    expect(stops).toHaveLength(0);
   });
 });

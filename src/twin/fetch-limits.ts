@@ -154,3 +154,46 @@ export async function fetchLimited(
     outer?.removeEventListener('abort', follow);
   }
 }
+
+/** Timers, replaceable in tests. */
+export interface WatchClock {
+  setTimeout: (f: () => void, ms: number) => unknown;
+  clearTimeout: (id: unknown) => void;
+}
+
+/**
+ * The stall timer for media the browser streams itself (narration in an `<audio>` element, which plays while it
+ * downloads and never holds a whole long file in memory, so it has no size cap of ours): once the element waits
+ * for data (`waiting`, `stalled`) and nothing arrives (`progress`, `playing`, `timeupdate`) for the kind's stall
+ * time, `onStop` is told why, in the same words as a stalled download; the caller stops the element and says so.
+ */
+export function streamStallWatch(
+  url: string,
+  kind: FileKind,
+  onStop: (e: FetchLimitError) => void,
+  clock: WatchClock = { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>) },
+): { waiting(): void; arrived(): void; done(): void } {
+  const { stallMs } = FETCH_LIMITS[kind];
+  const name = url.length > 120 ? `${url.slice(0, 117)}…` : url;
+  let timer: unknown;
+  let over = false;
+  const clear = (): void => {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+  };
+  return {
+    waiting() {
+      if (over || timer !== undefined) return;
+      timer = clock.setTimeout(() => {
+        timer = undefined;
+        over = true;
+        onStop(new FetchLimitError('stalled', url, `${name} stopped arriving: no data for ${seconds(stallMs)}`));
+      }, stallMs);
+    },
+    arrived: clear,
+    done() {
+      clear();
+      over = true;
+    },
+  };
+}
