@@ -3,7 +3,7 @@
  * gallery's `?ar` link, it lists the works nearest where the visitor stands in the twin (nearest first, following
  * them as they walk), each opening the work's own panel (story, narration with captions); and where the browser
  * has AR Quick Look (Safari on iPhone and iPad), the chosen object comes with a link that shows its model in the
- * visitor's room at true size (the USDZ is made on demand by usdz.ts).
+ * visitor's room at true size (the USDZ `npm run pack` wrote beside the model, or one made on demand by usdz.ts).
  */
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import type { Exhibition, LangMap } from '../../twin/schema';
@@ -11,7 +11,7 @@ import { artworkPose } from '../../twin/layout';
 import { fill, type Strings } from '../../i18n';
 import { clear, h } from '../../ui/dom';
 import { nearbyWorks, type LabelCandidate } from './logic';
-import { quickLookLink, quickLookModel } from './quick-look';
+import { packedUsdz, quickLookLink, quickLookModel } from './quick-look';
 import './phone-guide.css';
 
 /** How many works "near you" lists. */
@@ -44,7 +44,8 @@ export interface PhoneGuideHost {
   page: () => string;
 }
 
-type Prepared = { id: string; state: 'preparing' } | { id: string; state: 'ready'; url: string } | { id: string; state: 'failed'; reason: string };
+/** The chosen object's USDZ: the packed file beside its model (`owned` false) or a blob made here (`owned`). */
+type Prepared = { id: string; state: 'preparing' } | { id: string; state: 'ready'; url: string; owned: boolean } | { id: string; state: 'failed'; reason: string };
 
 /**
  * The guide: a card at the foot of the view, and the chosen object's Quick Look bar at its top (above the work's
@@ -140,12 +141,14 @@ export class PhoneGuide {
   private prepare(id: string, model: string): void {
     this.release();
     const prepared: Prepared = (this.prepared = { id, state: 'preparing' });
-    void import('./usdz')
-      .then(({ modelToUsdz }) => modelToUsdz(this.host.engine, this.host.resolveMedia(model)))
+    const modelUrl = this.host.resolveMedia(model);
+    // The USDZ `npm run pack` wrote beside the model, when the server has it; otherwise made here, from the model.
+    void packedUsdz(modelUrl)
+      .then(async (packed) => packed ?? (await import('./usdz')).modelToUsdz(this.host.engine, modelUrl))
       .then(
-        (blob) => {
+        (usdz) => {
           if (this.prepared !== prepared) return;
-          this.prepared = { id, state: 'ready', url: URL.createObjectURL(blob) };
+          this.prepared = typeof usdz === 'string' ? { id, state: 'ready', url: usdz, owned: false } : { id, state: 'ready', url: URL.createObjectURL(usdz), owned: true };
           this.renderRoom();
         },
         (e: unknown) => {
@@ -157,7 +160,7 @@ export class PhoneGuide {
   }
 
   private release(): void {
-    if (this.prepared?.state === 'ready') URL.revokeObjectURL(this.prepared.url);
+    if (this.prepared?.state === 'ready' && this.prepared.owned) URL.revokeObjectURL(this.prepared.url);
     this.prepared = undefined;
   }
 

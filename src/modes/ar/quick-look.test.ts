@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickLookHref, quickLookLink, quickLookModel, supportsQuickLook } from './quick-look';
+import { packedUsdz, quickLookHref, quickLookLink, quickLookModel, supportsQuickLook, usdzBesideModel } from './quick-look';
 
 /** Just what the module touches of a document: anchors whose relList answers like the given browser. */
 function documentWith(relAr: boolean | 'no-supports' | 'throws') {
@@ -51,5 +51,32 @@ describe('AR Quick Look link', () => {
     expect(quickLookModel({ kind: 'object', model: 'objects/vase.glb' })).toBe('objects/vase.glb');
     expect(quickLookModel({ kind: 'object' })).toBeUndefined();
     expect(quickLookModel({ kind: 'painting' })).toBeUndefined();
+  });
+});
+
+describe('the packed USDZ', () => {
+  const model = 'https://museum.example/exhibitions/default/objects/vase.glb';
+  const answering = (status: number, type: string, seen: { url?: string; method?: string } = {}) =>
+    (async (url: string, init?: RequestInit) => {
+      Object.assign(seen, { url, method: init?.method });
+      return new Response(null, { status, headers: { 'content-type': type } });
+    }) as unknown as typeof fetch;
+
+  it('lies beside the model, with the same name', () => {
+    expect(usdzBesideModel(model)).toBe('https://museum.example/exhibitions/default/objects/vase.usdz');
+    expect(usdzBesideModel('https://m.example/a.b/vase.v2.gltf#x')).toBe('https://m.example/a.b/vase.v2.usdz');
+  });
+  it('is linked when the server has it as a USDZ (asked with HEAD, nothing downloaded)', async () => {
+    const seen: { url?: string; method?: string } = {};
+    expect(await packedUsdz(model, answering(200, 'model/vnd.usdz+zip', seen))).toBe('https://museum.example/exhibitions/default/objects/vase.usdz');
+    expect(seen).toEqual({ url: 'https://museum.example/exhibitions/default/objects/vase.usdz', method: 'HEAD' });
+  });
+  it('is not used when missing, served as something else, or unreachable: the phone converts the model instead', async () => {
+    expect(await packedUsdz(model, answering(404, 'text/plain'))).toBeUndefined();
+    // A server that answers every path with its page.
+    expect(await packedUsdz(model, answering(200, 'text/html'))).toBeUndefined();
+    expect(await packedUsdz(model, (async () => Promise.reject(new TypeError('offline'))) as unknown as typeof fetch)).toBeUndefined();
+    const never = ((_u: string, init?: RequestInit) => new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)))) as unknown as typeof fetch;
+    expect(await packedUsdz(model, never, 20)).toBeUndefined();
   });
 });

@@ -57,3 +57,28 @@ export function quickLookLink(doc: Pick<Document, 'createElement'>, spec: QuickL
 export function quickLookModel(art: { kind: string; model?: string }): string | undefined {
   return art.kind === 'object' ? art.model : undefined;
 }
+
+/** The USDZ `npm run pack` writes beside an object's model (src/pipeline/usdz.ts): same name, `.usdz`. */
+export function usdzBesideModel(modelUrl: string): string {
+  const url = new URL(modelUrl);
+  url.pathname = url.pathname.replace(/\.[^./]*$/, '') + '.usdz';
+  url.hash = '';
+  return url.href;
+}
+
+/** What the server must call a USDZ for Safari to hand it to Quick Look. */
+const USDZ_MEDIA_TYPE = 'model/vnd.usdz+zip';
+
+/**
+ * The packed USDZ beside `modelUrl` when the server has it (asked with HEAD, within `timeoutMs`), else undefined:
+ * the app then makes one on the phone. Never throws: a missing or unreachable file only means "convert it here".
+ */
+export async function packedUsdz(modelUrl: string, fetcher: typeof fetch = fetch, timeoutMs = 10_000): Promise<string | undefined> {
+  const url = usdzBesideModel(modelUrl);
+  try {
+    const r = await fetcher(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    return r.ok && (r.headers.get('content-type') ?? '').startsWith(USDZ_MEDIA_TYPE) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
