@@ -16,6 +16,7 @@ import { decodeRouteLink, encodeRouteLink, exhibitionRevision, FRAGMENT_KEY, typ
 import { amenitiesOf, levelsOf, onLevel } from '../twin/route/levels';
 import { planOf, workRoom } from '../twin/route/places';
 import { LevelSwitcher } from '../ui/route-levels';
+import { LevelWalk } from './route-stairs';
 import { crowdingChange, liveCrowding } from '../twin/route/live-crowding';
 import { RouteProgress, routeProgressFor } from '../twin/route/follow';
 import { liveFeedFor } from '../modes/xr/live-feed';
@@ -74,6 +75,8 @@ export class RouteManager {
     byId('favourites-button').after(this.button);
     byId('tour-bar').after(this.bar);
     this.addLevelSwitcher();
+    // Stepping onto a stair's or lift's marked floor in 3D takes the visitor to the other level; the plan follows.
+    new LevelWalk(this.c, (level) => this.levels?.select(level)).start();
     try {
       this.store = createStore('museum-twin', 'visitor');
     } catch {

@@ -6,10 +6,12 @@ import earcut from 'earcut';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
+import { CreateDisc } from '@babylonjs/core/Meshes/Builders/discBuilder';
 import type { Scene } from '@babylonjs/core/scene';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import { loadModelLimited } from './limited-load';
 import { wallPieces } from '../twin/floorplan';
+import { roomElevations, roomLevels } from '../twin/route/levels';
 import type { FloorPlan, SpaceModel, Vec2 } from '../twin/schema';
 import type { MaterialLibrary } from './materials';
 
@@ -20,7 +22,17 @@ export interface Architecture {
   walls: AbstractMesh[];
   /** Meshes per room id, for culling by room. */
   byRoom: Map<string, AbstractMesh[]>;
+  /**
+   * Where each stair, ramp and lift starts: a marked patch of floor per end (also in `floors`, so a visitor can
+   * walk or teleport onto it), whose metadata names the link and the end (`verticalLink`, `end`).
+   */
+  links: AbstractMesh[];
 }
+
+/** The marked floor at each end of a vertical link: amber, like the route's arrows, so it reads as "a way". */
+const LINK_FINISH = { color: '#d08a2a', roughness: 0.6 };
+/** Its radius (m): a visitor steps onto it, or taps it, to take the stairs or lift. */
+export const LINK_PAD_RADIUS = 0.6;
 
 const DEFAULT_FLOOR = { color: '#9a7b5a', roughness: 0.55 };
 const DEFAULT_WALL = { color: '#f1eee8', roughness: 0.9 };
@@ -51,17 +63,26 @@ export function buildFloorPlan(plan: FloorPlan, scene: Scene, materials: Materia
   const floors: AbstractMesh[] = [];
   const walls: AbstractMesh[] = [];
   const byRoom = new Map<string, AbstractMesh[]>();
-  const pieces = wallPieces(plan);
+  // Each level's walls on their own: rooms one above another share their outline, and a wall shared by two rooms
+  // is built once only on the same level. Everything of a room stands on its level's elevation.
+  const elevation = roomElevations(plan);
+  const levelOf = roomLevels(plan);
+  const pieces = [...new Set(levelOf.values())].flatMap((level) => {
+    const rooms = plan.rooms.filter((r) => levelOf.get(r.id) === level);
+    const ids = new Set(rooms.map((r) => r.id));
+    return wallPieces({ ...plan, rooms, doorways: plan.doorways.filter((d) => d.rooms.every((r) => ids.has(r))) });
+  });
   for (const room of plan.rooms) {
     const list: AbstractMesh[] = [];
-    const floor = polygonMesh(`floor:${room.id}`, room.polygon, 0, true, scene);
+    const y0 = elevation.get(room.id) ?? 0;
+    const floor = polygonMesh(`floor:${room.id}`, room.polygon, y0, true, scene);
     floor.material = materials.finish('floor', room.floor ?? plan.floor ?? DEFAULT_FLOOR, DEFAULT_FLOOR);
     floor.checkCollisions = true;
     floor.metadata = { kind: 'floor', room: room.id };
     floors.push(floor);
     list.push(floor);
 
-    const ceiling = polygonMesh(`ceiling:${room.id}`, room.polygon, room.height ?? plan.wallHeight, false, scene);
+    const ceiling = polygonMesh(`ceiling:${room.id}`, room.polygon, y0 + (room.height ?? plan.wallHeight), false, scene);
     ceiling.material = materials.finish('ceiling', plan.ceiling ?? DEFAULT_CEILING, DEFAULT_CEILING);
     ceiling.isPickable = false;
     list.push(ceiling);
@@ -74,7 +95,7 @@ export function buildFloorPlan(plan: FloorPlan, scene: Scene, materials: Materia
         const len = Math.hypot(dx, dz);
         const h = p.top - p.bottom;
         const box = CreateBox(`wall:${room.id}:${i}`, { width: len, height: h, depth: plan.wallThickness }, scene);
-        box.position.set((p.a[0] + p.b[0]) / 2, p.bottom + h / 2, (p.a[1] + p.b[1]) / 2);
+        box.position.set((p.a[0] + p.b[0]) / 2, y0 + p.bottom + h / 2, (p.a[1] + p.b[1]) / 2);
         // Box width runs along local x; RotationY maps x to (cos θ, 0, −sin θ).
         box.rotation.y = Math.atan2(-dz, dx);
         return box;
@@ -93,7 +114,29 @@ export function buildFloorPlan(plan: FloorPlan, scene: Scene, materials: Materia
     for (const m of list) m.freezeWorldMatrix();
     byRoom.set(room.id, list);
   }
-  return { floors, walls, byRoom };
+  const links = linkPads(plan, elevation, scene, materials);
+  for (const pad of links) {
+    floors.push(pad);
+    byRoom.get((pad.metadata as { room: string }).room)?.push(pad);
+  }
+  return { floors, walls, byRoom, links };
+}
+
+/** A marked patch of floor at each end of every stair, ramp and lift, just above its room's floor. */
+function linkPads(plan: FloorPlan, elevation: Map<string, number>, scene: Scene, materials: MaterialLibrary): Mesh[] {
+  return (plan.verticalLinks ?? []).flatMap((link) =>
+    link.ends.map((end, i) => {
+      const pad = CreateDisc(`link:${link.id}:${i}`, { radius: LINK_PAD_RADIUS, tessellation: 24, sideOrientation: Mesh.DOUBLESIDE }, scene);
+      // A disc faces −z; laid flat it faces up.
+      pad.rotation.x = Math.PI / 2;
+      pad.position.set(end.position[0], (elevation.get(end.room) ?? 0) + 0.01, end.position[1]);
+      pad.material = materials.finish('link', LINK_FINISH, LINK_FINISH);
+      pad.checkCollisions = true;
+      pad.metadata = { kind: 'floor', room: end.room, verticalLink: link.id, end: i };
+      pad.freezeWorldMatrix();
+      return pad;
+    }),
+  );
 }
 
 export async function buildSpaceModel(space: SpaceModel, url: string, scene: Scene): Promise<Architecture> {
@@ -118,5 +161,5 @@ export async function buildSpaceModel(space: SpaceModel, url: string, scene: Sce
   if (!floors.length) {
     throw new Error(`the space model has no mesh named ${space.floorMeshes.map((n) => `'${n}'`).join(', ')} to walk on`);
   }
-  return { floors, walls, byRoom: new Map() };
+  return { floors, walls, byRoom: new Map(), links: [] };
 }

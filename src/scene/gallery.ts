@@ -16,7 +16,7 @@ import { buildFloorPlan, buildSpaceModel, type Architecture } from './architectu
 import { ArtworkBuilder, type SceneArtwork } from './artworks';
 import type { LabelText } from './labels';
 import { DEFAULT_ENVIRONMENT, lightGallery } from './lighting';
-import { roomAt } from '../twin/floorplan';
+import { roomAtHeight, roomElevations } from '../twin/route/levels';
 import { artworkPose } from '../twin/layout';
 import { roomGraph, roomHops } from '../twin/rooms';
 import { MediaQueue } from './streaming';
@@ -131,15 +131,16 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   const graph = plan ? roomGraph(plan) : new Map<string, string[]>();
   const entrance: [number, number] = [exhibition.entrance.position[0], exhibition.entrance.position[2]];
   let hops = new Map<string, number>();
+  const elevations = plan ? roomElevations(plan) : new Map<string, number>();
   const visibility = plan
-    ? new RoomVisibility(scene, plan.rooms, graph, (room) => {
+    ? new RoomVisibility(scene, plan.rooms.map((r) => ({ ...r, elevation: elevations.get(r.id) })), graph, (room) => {
         hops = roomHops(graph, room);
         wakeLabels();
         queue.pump();
       })
     : null;
   const look = new GalleryLook(scene, exhibition, architecture, visibility);
-  const startRoom = plan ? roomAt(plan.rooms, entrance)?.id : undefined;
+  const startRoom = plan ? roomAtHeight(plan, exhibition.entrance.position, elevations)?.id : undefined;
   if (startRoom) hops = roomHops(graph, startRoom);
   let held = options.holdMedia ?? false;
   /** Nearer loads sooner: doorways away first, then metres; undefined when out of reach (or held back). */

@@ -102,3 +102,38 @@ describe('active mesh candidates', () => {
     expect(names()).toContain('in-a');
   });
 });
+
+describe('room visibility on levels', () => {
+  it('knows the visitor is upstairs when a room lies right above another, and shows that level’s rooms', () => {
+    const scene = new Scene(new NullEngine());
+    const square = (x: number): Vec2[] => [[x, 0], [x + 10, 0], [x + 10, 8], [x, 8]];
+    const rooms = [
+      { id: 'g', polygon: square(0), elevation: 0 },
+      { id: 'g2', polygon: square(10), elevation: 0 },
+      { id: 'u', polygon: square(0), elevation: 5 },
+      { id: 'u2', polygon: square(10), elevation: 5 },
+    ];
+    const graph = roomGraph({ rooms, doorways: [{ rooms: ['g', 'g2'] }, { rooms: ['u', 'u2'] }] } as unknown as Parameters<typeof roomGraph>[0]);
+    const entered: string[] = [];
+    const vis = new RoomVisibility(scene, rooms, graph, (r) => entered.push(r));
+    const nodes = Object.fromEntries(rooms.map((r) => [r.id, new TransformNode(`in-${r.id}`, scene)]));
+    for (const r of rooms) vis.add(r.id, { nodes: [nodes[r.id]!] });
+    const camera = new FreeCamera('viewer', new Vector3(5, 1.6, 4), scene);
+    scene.activeCamera = camera;
+    vis.start();
+    const at = (x: number, y: number, z: number) => {
+      camera.position.set(x, y, z);
+      camera.computeWorldMatrix();
+      vis.update();
+    };
+    const shown = () => rooms.map((r) => r.id).filter((id) => nodes[id]!.isEnabled(false));
+    at(5, 1.6, 4);
+    expect(vis.room).toBe('g');
+    expect(shown()).toEqual(['g', 'g2']);
+    // Up the stairs: the same plan point, one level up.
+    at(5.3, 6.6, 4);
+    expect(vis.room).toBe('u');
+    expect(shown()).toEqual(['u', 'u2']);
+    expect(entered).toEqual(['g', 'u']);
+  });
+});

@@ -27,7 +27,9 @@ export interface RoomMembers {
 
 export class RoomVisibility {
   private readonly members = new Map<string, RoomMembers>();
-  private readonly polygons: { id: string; polygon: Vec2[] }[];
+  private readonly polygons: { id: string; polygon: Vec2[]; elevation?: number }[];
+  /** Rooms stand on more than one level: the plan point alone does not tell the room. */
+  private readonly stacked: boolean;
   private readonly point: Vec2 = [0, 0];
   private lastX = NaN;
   private lastZ = NaN;
@@ -51,12 +53,14 @@ export class RoomVisibility {
 
   constructor(
     private readonly scene: Scene,
-    rooms: { id: string; polygon: Vec2[] }[],
+    /** `elevation`: the room's floor height, where the building has levels. */
+    rooms: { id: string; polygon: Vec2[]; elevation?: number }[],
     private readonly graph: RoomGraph,
     /** Told when the visitor enters another room (to load what is now near). */
     private readonly entered: (room: string) => void,
   ) {
     this.polygons = rooms;
+    this.stacked = new Set(rooms.map((r) => r.elevation ?? 0)).size > 1;
     for (const r of rooms) this.members.set(r.id, { nodes: [], lights: [], labels: [] });
   }
 
@@ -147,12 +151,16 @@ export class RoomVisibility {
     // Still in the same room (most frames): no search.
     let room = this.current;
     const here = room !== undefined ? this.polygons.find((r) => r.id === room) : undefined;
-    if (!here || !pointInPolygon(this.point, here.polygon)) {
-      // In a doorway's thickness no room contains the viewer: keep the last one.
+    if (this.stacked || !here || !pointInPolygon(this.point, here.polygon)) {
+      // In a doorway's thickness no room contains the viewer: keep the last one. Of rooms one above another
+      // (levels), the one whose floor is the highest under the eye.
+      let floor = -Infinity;
       for (const r of this.polygons) {
+        const e = r.elevation ?? 0;
+        if (e > p.y || e <= floor) continue;
         if (pointInPolygon(this.point, r.polygon)) {
           room = r.id;
-          break;
+          floor = e;
         }
       }
     }

@@ -2,9 +2,10 @@
  * Where each artwork is in the space and where a visitor stands to look at it.
  * Pure math over the validated model; the scene and the modes read these.
  */
-import { dirToHeading, headingToDir, roomAt, roomEdges, type RoomOutline } from './floorplan';
+import { dirToHeading, headingToDir, roomEdges, type RoomOutline } from './floorplan';
 import { add, pointInPolygon, scale } from './geometry';
 import type { Artwork, Exhibition, Vec2, Vec3 } from './schema';
+import { roomAtHeight, roomElevations } from './route/levels';
 
 /** Gap between a wall's face and the back of a painting. */
 const HANG_GAP = 0.03;
@@ -34,7 +35,8 @@ function wallThickness(ex: Exhibition): number {
 export function artworkPose(ex: Exhibition, art: Artwork): ArtworkPose {
   const p = art.placement;
   if (p.kind === 'pose') {
-    const room = roomAt(rooms(ex), [p.position[0], p.position[2]]);
+    // Rooms on two levels may share plan area: the room is the one whose floor the work stands on.
+    const room = roomAtHeight(ex.space, p.position);
     return { position: p.position, heading: p.heading, room: room?.id };
   }
   const room = rooms(ex).find((r) => r.id === p.room);
@@ -42,7 +44,13 @@ export function artworkPose(ex: Exhibition, art: Artwork): ArtworkPose {
   if (!room || !edge) throw new Error(`artwork '${art.id}': wall ${p.wall} of room '${p.room}' does not exist`);
   const depth = art.kind === 'painting' ? (art.dimensions.depth ?? 0.04) / 2 + HANG_GAP : 0;
   const plan = add(add(edge.a, scale(edge.dir, p.offset)), scale(edge.inward, wallThickness(ex) / 2 + depth));
-  return { position: [plan[0], p.height, plan[1]], heading: dirToHeading(edge.inward), room: room.id };
+  // A wall work's height is above its room's floor, which on an upper level stands at the level's elevation.
+  return { position: [plan[0], floorOf(ex, room.id) + p.height, plan[1]], heading: dirToHeading(edge.inward), room: room.id };
+}
+
+/** The height of a room's floor (its level's elevation; 0 on a plan of one level). */
+export function floorOf(ex: Exhibition, room: string | undefined): number {
+  return room === undefined ? 0 : (roomElevations(ex.space).get(room) ?? 0);
 }
 
 /** The height of the centre of what a visitor looks at. */
@@ -67,8 +75,8 @@ export function viewpoint(ex: Exhibition, art: Artwork, pose = artworkPose(ex, a
     while (distance > 1 && !insideWithMargin(at(distance), room.polygon, 0.5)) distance -= 0.1;
   }
   const eye = at(distance);
-  // Wall-hung paintings give their centre's height; the floor is the space's (y = 0).
-  const floorY = art.kind === 'painting' ? 0 : pose.position[1];
+  // Wall-hung paintings give their centre's height; the floor is their room's.
+  const floorY = art.kind === 'painting' ? floorOf(ex, pose.room) : pose.position[1];
   return { eye: [eye[0], floorY + EYE_HEIGHT, eye[1]], target: [pose.position[0], centreY, pose.position[2]] };
 }
 

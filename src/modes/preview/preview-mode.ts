@@ -5,8 +5,9 @@
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
-import { centroid, headingToDir, pointInPolygon, roomAt } from '../../twin/floorplan';
-import { insideWithMargin, viewpoint, EYE_HEIGHT } from '../../twin/layout';
+import { centroid, headingToDir, pointInPolygon } from '../../twin/floorplan';
+import { floorOf, insideWithMargin, viewpoint, EYE_HEIGHT } from '../../twin/layout';
+import { roomAtHeight } from '../../twin/route/levels';
 import type { Exhibition, Vec2, Vec3 } from '../../twin/schema';
 import { artworkIdOf, type SceneArtwork } from '../../scene/artworks';
 import type { Gallery } from '../../scene/gallery';
@@ -126,7 +127,8 @@ export class PreviewMode {
       return;
     }
     const d = headingToDir(this.visitor.pose().heading);
-    await this.moveTo([target[0], EYE_HEIGHT, target[1]], [target[0] + d[0], EYE_HEIGHT, target[1] + d[1]], false);
+    const eye = floorOf(this.exhibition, room?.id) + EYE_HEIGHT;
+    await this.moveTo([target[0], eye, target[1]], [target[0] + d[0], eye, target[1] + d[1]], false);
   }
 
   private async moveTo(eye: Vec3, target: Vec3, glide: boolean): Promise<void> {
@@ -141,7 +143,7 @@ export class PreviewMode {
 
   currentRoom(): string | undefined {
     const p = this.visitor.camera.position;
-    return roomAt(this.exhibition.space.rooms, [p.x, p.z])?.id;
+    return roomAtHeight(this.exhibition.space, [p.x, p.y, p.z])?.id;
   }
 
   pose(): ViewerPose {
