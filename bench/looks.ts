@@ -1,6 +1,6 @@
 /**
  * Before and after, for a person to look at (a script, not a test):
- *   npx tsx bench/looks.ts [--out dist-looks] [--port 4186] [--dir docs/looks] [--qualities plain,full]
+ *   npx tsx bench/looks.ts [--out dist-looks] [--port 4186] [--dir docs/looks] [--qualities plain,baked,full]
  *
  * Serves a build (build it first: `OUT_DIR=dist-looks npx vite build`), opens the default exhibition at each
  * graphics quality and writes a small PNG from a fixed viewpoint in every room: `<room>-<quality>.png`.
@@ -23,7 +23,7 @@ const opt = (name: string): string | undefined => {
 const OUT = opt('--out') ?? 'dist-looks';
 const PORT = Number(opt('--port') ?? 4186);
 const DIR = resolve(ROOT, opt('--dir') ?? 'docs/looks');
-const QUALITIES = (opt('--qualities') ?? 'plain,full').split(',');
+const QUALITIES = (opt('--qualities') ?? 'plain,baked,full').split(',');
 
 /** Fixed viewpoints of the default exhibition: feet on the floor, heading (0 looks toward −z, 90 toward +x). */
 const VIEWPOINTS: { room: string; position: [number, number, number]; heading: number }[] = [
