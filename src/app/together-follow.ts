@@ -13,7 +13,8 @@ import type { VrGroupFollower } from '../modes/vr/together';
 import type { VisitContext } from './context';
 
 export class GroupMoves {
-  private moving = false;
+  /** A glide to follow or gather is under way (the journeys wait for it to end before reading a pose). */
+  moving = false;
 
   constructor(
     private readonly c: VisitContext,

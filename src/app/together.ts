@@ -47,6 +47,8 @@ export interface TogetherState {
   people: { id: string; name: string; role: string; connected: boolean }[];
   /** Avatars drawn (preview, VR and AR share them), with their feet positions. */
   avatars: { id: string; position: Vec3 }[];
+  /** A glide to follow or gather is under way in the preview. */
+  moving: boolean;
   /** Fades a VR follower made to follow or gather. */
   vrFades: number;
   /** The last work opened for the group by someone else, and what this member's own mode and acknowledgements show of it. */
@@ -144,6 +146,7 @@ export class TogetherManager {
       following: this.following,
       people: this.roster?.participants ?? [],
       avatars: this.avatars?.drawn() ?? [],
+      moving: this.moves.moving,
       vrFades: this.vr.fades,
       ...(this.opened ? { opened: this.opened } : {}),
       voice: this.voice.state(),
