@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { artworkOrder, artworksMap, docToExhibition, exhibitionMap } from '../twin/collab-doc';
 import { formatProblem, validateExhibition } from '../twin/validate';
 import { mayEditLayoutAndTexts, publish, type Account } from './api';
+import { openAddWork } from './add-work';
 import { openFloorPlan, type FloorPlan } from './floor-plan';
 import { openHistoryPanel } from './history-panel';
 import { openImportDrop } from './import-drop';
@@ -200,6 +201,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
     closers.push(
       openToursPanel({ root: side, doc, languages, lang, origin, editable, selectedWork: () => selected, titleOf }),
       openRoomsPanel({ root: side, doc, lang, origin, editable }),
+      openAddWork({ root: side, doc, exhibitionId: o.exhibitionId, lang, origin, editable, onAdded: (id) => select(id) }),
       // A collection folder dropped on the draft, and the rooms' 360° photographs (import-drop.ts, panorama-place.ts).
       openImportDrop({ root: side, dropTarget: root, doc, exhibitionId: o.exhibitionId, lang, origin, editable }),
       openPanoramaPlace({ root: side, doc, lang, origin, editable: mayPlacePanoramas(account.role) }),
