@@ -9,12 +9,13 @@
  * (Draco, meshopt) and quantised attributes decoded, coarser levels (MSFT_lod) dropped so only full detail is
  * exported, and every other texture (WebP, AVIF) re-encoded as PNG with sharp, within the largest texture side.
  */
-import { NullEngine } from '@babylonjs/core/Engines/nullEngine';
-import { Scene } from '@babylonjs/core/scene';
-import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
-import { Logger as BabylonLogger } from '@babylonjs/core/Misc/logger';
-import '@babylonjs/loaders/glTF/2.0';
-import { USDZExportAsync } from '@babylonjs/serializers/USDZ/usdzExporter';
+// Node's own module resolution (the iPhone journey imports this): Babylon's files named with .js.
+import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
+import { Scene } from '@babylonjs/core/scene.js';
+import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader.js';
+import { Logger as BabylonLogger } from '@babylonjs/core/Misc/logger.js';
+import '@babylonjs/loaders/glTF/2.0/index.js';
+import { USDZExportAsync } from '@babylonjs/serializers/USDZ/usdzExporter.js';
 import { dequantize, prune } from '@gltf-transform/functions';
 import type { Document } from '@gltf-transform/core';
 // The exporter zips with fflate, which it would otherwise load from unpkg.
