@@ -29,6 +29,7 @@ import { docReader } from '../twin/curate-edits';
 import { clearFloorPoint, clearOffset, floorPlace, SNAP_M, wallPlace } from '../twin/curate-placement';
 import { moveAlongWall, moveOnFloor, moveToWall } from '../twin/curate-actions';
 import { nearestWall, placeOnWall } from './wall';
+import { whatIfWarning } from './what-if-warning';
 import { roomEdges, wallPieces } from '../twin/floorplan';
 import { artworkPose } from '../twin/layout';
 import type { Artwork, Exhibition, Space } from '../twin/schema';
@@ -74,6 +75,7 @@ function floorMesh(name: string, polygon: readonly [number, number][], scene: Sc
 export function openStage(o: StageOptions): Stage {
   const { canvas, doc } = o;
   const engine = new Engine(canvas, true, { preserveDrawingBuffer: true, stencil: false });
+  const warning = whatIfWarning(doc, canvas); // the What if forecast while a work is dragged
   const scene = new Scene(engine);
   scene.clearColor = new Color4(0.96, 0.95, 0.93, 1);
   const camera = new ArcRotateCamera('curate-camera', -Math.PI / 2, 0.85, 30, Vector3.Zero(), scene);
@@ -294,6 +296,7 @@ export function openStage(o: StageOptions): Stage {
       if (next) {
         drag.placement = next;
         pose(drag.id, next);
+        warning.show(drag.id, next);
       }
     } else if (info.type === PointerEventTypes.POINTERUP && drag) {
       const { id, placement } = drag;
@@ -370,6 +373,7 @@ export function openStage(o: StageOptions): Stage {
       artworksMap(doc).unobserveDeep(onWorks);
       exhibitionMap(doc).unobserveDeep(onSpace);
       window.removeEventListener('resize', onResize);
+      warning.destroy();
       engine.dispose();
     },
   };
