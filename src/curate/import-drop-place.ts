@@ -90,7 +90,7 @@ export function addImportedWorks(doc: Y.Doc, works: readonly ImportedDraftWork[]
     let placement: unknown;
     for (const room of roomsFor(rooms, w.room)) if ((placement = placeIn(space, room, artwork, others)) !== undefined) break;
     if (placement === undefined) {
-      const title = artwork.title as Record<string, string> | undefined;
+      const title = (artwork as Record<string, unknown>).title as Record<string, string> | undefined;
       unplaced.push(title ? (Object.values(title)[0] ?? id) : id);
       continue;
     }
