@@ -6,12 +6,15 @@
  * graphics quality and writes a small PNG from a fixed viewpoint in every room: `<room>-<quality>.png`.
  * Prints draw calls and triangles per view (Babylon's SceneInstrumentation through the perf hook).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
+import { validateExhibition } from '../src/twin/validate';
+import { artworkPose } from '../src/twin/layout';
+import { headingToDir } from '../src/twin/floorplan';
 import { openGallery, ROOT, standAt } from './gallery-page';
 import { serveBuild } from './static-files';
 
@@ -33,8 +36,28 @@ const VIEWPOINTS: { room: string; position: [number, number, number]; heading: n
   { room: 'cabinet', position: [-1, 0, 6], heading: 300 },
 ];
 
+/**
+ * A reader's view of a wall label: 1.5 m in front of the first painting's label (artworks.ts hangs it 0.3 m
+ * beyond the frame's right edge, its centre 1.35 m up), eyes at 1.6 m: is the title legible at the preview's field of view?
+ */
+function labelViewpoint(): { room: string; position: [number, number, number]; heading: number } {
+  const valid = validateExhibition(JSON.parse(readFileSync(resolve(ROOT, OUT, 'exhibitions/default/exhibition.json'), 'utf8')));
+  if (!valid.ok) throw new Error('the default exhibition does not validate');
+  const ex = valid.exhibition;
+  const art = ex.artworks.find((a) => a.kind === 'painting')!;
+  if (art.kind !== 'painting') throw new Error('no painting');
+  const pose = artworkPose(ex, art);
+  const [fx, fz] = headingToDir(pose.heading);
+  // Along the wall to the visitor's right when facing the work (picture-lights.ts): facing × up.
+  const along = art.dimensions.width / 2 + art.frame.width + 0.3;
+  const x = pose.position[0] - fz * along + fx * 1.5;
+  const z = pose.position[2] + fx * along + fz * 1.5;
+  return { room: 'label', position: [x, 0, z], heading: (pose.heading + 180) % 360 };
+}
+
 async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
+  VIEWPOINTS.push(labelViewpoint());
   console.log(`[looks] ${execSync('uptime').toString().trim()}`);
   const server = await serveBuild(OUT, PORT);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
