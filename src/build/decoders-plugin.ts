@@ -6,12 +6,15 @@
 import type { Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DECODERS_PATH, DECODER_FILES } from '../twin/decoder-files.ts';
+import { DECODERS_PATH, DECODER_FILES, KTX2_TRANSCODER } from '../twin/decoder-files.ts';
+import { basisWithoutEval } from './basis-csp.ts';
 
 const NODE_MODULES = resolve(import.meta.dirname, '../../node_modules');
 
+/** A decoder's file as the app serves it (the Basis transcoder made CSP-safe: basis-csp.ts). */
 export function decoderSource(from: string): Buffer {
-  return readFileSync(resolve(NODE_MODULES, from));
+  const bytes = readFileSync(resolve(NODE_MODULES, from));
+  return from.endsWith(`/${KTX2_TRANSCODER.js}`) ? Buffer.from(basisWithoutEval(bytes.toString('utf8'))) : bytes;
 }
 
 export function decoders(): Plugin {

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { ssim } from 'ssim.js';
 import { encodeToKTX2 } from 'ktx2-encoder';
 import { transcodeKtx2, type BasisModule } from '../twin/ktx2-transcode';
@@ -56,7 +56,7 @@ export async function ktx2Pixels(ktx2: Uint8Array): Promise<{ data: Uint8Array; 
   return { data, width: top.width, height: top.height };
 }
 
-const raw = async (img: sharp.Sharp) => {
+const raw = async (img: Sharp) => {
   const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), width: info.width, height: info.height };
 };

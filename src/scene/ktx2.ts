@@ -6,7 +6,7 @@
  * (ktx2-worker.ts). Nothing is fetched from another host, so the page's CSP needs only 'wasm-unsafe-eval'.
  */
 import { KhronosTextureContainer2 } from '@babylonjs/core/Misc/khronosTextureContainer2';
-import { WorkerPool } from '@babylonjs/core/Misc/workerPool';
+import { AutoReleaseWorkerPool } from '@babylonjs/core/Misc/workerPool';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import type { Scene } from '@babylonjs/core/scene';
 import { DECODERS_PATH, KTX2_TRANSCODER } from '../twin/decoder-files';
@@ -46,7 +46,18 @@ export function useKtx2(appBase: string = new URL(import.meta.env.BASE_URL, docu
     const base = new URL(DECODERS_PATH, appBase);
     const urls = { js: new URL(KTX2_TRANSCODER.js, base).href, wasm: new URL(KTX2_TRANSCODER.wasm, base).href };
     try {
-      KhronosTextureContainer2.WorkerPool = new WorkerPool([await startWorker(urls, deadlineMs)]);
+      // The first worker is started here, so a transcoder that cannot load is known before any texture waits on it;
+      // an idle one is let go after a minute and started again when needed.
+      let first: Promise<Worker> | undefined = Promise.resolve(await startWorker(urls, deadlineMs));
+      KhronosTextureContainer2.WorkerPool = new AutoReleaseWorkerPool(
+        1,
+        () => {
+          const w = first ?? startWorker(urls, deadlineMs);
+          first = undefined;
+          return w;
+        },
+        { idleTimeElapsedBeforeRelease: 60_000 },
+      );
       return true as const;
     } catch (e) {
       return (e as Error).message;

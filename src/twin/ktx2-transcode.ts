@@ -97,6 +97,13 @@ const KTX2_MAGIC = [0xab, 0x4b, 0x54, 0x58, 0x20, 0x32, 0x30, 0xbb, 0x0d, 0x0a, 
 /** Whether the bytes start as a KTX 2.0 file does. */
 export const isKtx2 = (data: Uint8Array): boolean => data.length > KTX2_MAGIC.length && KTX2_MAGIC.every((b, i) => data[i] === b);
 
+/** The pixel size a KTX2 file's header states (pixelWidth and pixelHeight, after the identifier and two fields). */
+export function ktx2Size(data: Uint8Array): { width: number; height: number } {
+  if (!isKtx2(data) || data.length < 28) throw new Error('not a KTX2 file (it does not start with the KTX 2.0 identifier)');
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return { width: view.getUint32(20, true), height: view.getUint32(24, true) };
+}
+
 /** Transcodes every mip level of a 2D KTX2 file (Basis ETC1S or UASTC); throws with a plain reason otherwise. */
 export function transcodeKtx2(basis: BasisModule, data: Uint8Array, caps: CompressedCaps): DecodedKtx2 {
   if (!isKtx2(data)) throw new Error('not a KTX2 file (it does not start with the KTX 2.0 identifier)');
