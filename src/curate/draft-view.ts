@@ -78,6 +78,8 @@ export function openDraftView(o: DraftViewOptions): () => void {
     const title = artworksMap(doc).get(id)?.get('title');
     return (title instanceof Y.Map ? (title.get(lang) ?? title.get('en'))?.toString() : undefined) || id;
   };
+  // Declared before the presence callback, which runs at once (the plan is opened on the first sync).
+  let plan: FloorPlan | undefined;
   let colleagues: { name: string; selected: string | null }[] = [];
   const renderPresence = showPresence(provider, $<HTMLUListElement>(root, '#who-is-here ul'), lang, titleOf, (others) => {
     colleagues = others;
@@ -184,7 +186,6 @@ export function openDraftView(o: DraftViewOptions): () => void {
 
   // The parts that need the draft's content: the 3D stage, the tours and the rooms (once, on the first sync).
   let stage: Stage | undefined;
-  let plan: FloorPlan | undefined;
   const closers: (() => void)[] = [];
   function openDraftParts() {
     if (stage) return;
