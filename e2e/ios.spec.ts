@@ -6,12 +6,17 @@
  * One page (the small AR test room): no AR button, the guide instead (works near you, a work's panel), and the
  * chosen object's Quick Look link with a real USDZ behind it. The same page is an old tab after a new deploy:
  * the USDZ exporter's lazy chunk is first answered 404, as a chunk of a build no longer on the server; the page
- * says so and offers a reload, and after the reload the link comes.
+ * says so and offers a reload, and after the reload the link comes. An object whose USDZ `npm run pack` wrote
+ * beside its model is linked to that file.
  */
 import { devices } from '@playwright/test';
 import { resolve } from 'node:path';
 import { test, expect, waitForGallery, SHOTS } from './support';
-import { AR_ROOM_URL, serveFixtures } from './helpers/ar';
+import { AR_ROOM, AR_ROOM_URL, FIXTURES, serveFixtures } from './helpers/ar';
+import { modelFileToUsdz } from '../src/pipeline/usdz';
+import { en } from './helpers/text';
+
+const AR_ROOM_TITLE_URN = en(AR_ROOM.artworks.find((a) => a.id === 'cinerary-urn')!.title);
 
 const iPhone = devices['iPhone 13'];
 // The iPhone's screen at one device pixel per CSS pixel: software WebGL is bound by pixels.
@@ -28,6 +33,13 @@ test('an iPhone gets the gallery guide and AR Quick Look instead of WebXR; an ol
     };
   });
   await serveFixtures(page);
+  // The urn as `npm run pack` leaves it: its USDZ beside its GLB, made by the pack's own step; the other objects have none.
+  const urnUsdz = (await modelFileToUsdz(resolve(FIXTURES, 'ar-room/objects/cinerary-urn.glb'), { maxTexture: 2048 })).bytes;
+  await page.route(/\.usdz$/, (r) =>
+    r.request().url().endsWith('/ar-room/objects/cinerary-urn.usdz')
+      ? r.fulfill({ body: Buffer.from(urnUsdz), contentType: 'model/vnd.usdz+zip' })
+      : r.fulfill({ status: 404, body: 'Not found' }),
+  );
   // The old build's exporter chunk is no longer on the server (until the reload below).
   let gone = true;
   const usdzChunk = (u: URL) => /\/app\/usdz-[^/]+\.js$/.test(u.pathname);
@@ -78,4 +90,18 @@ test('an iPhone gets the gallery guide and AR Quick Look instead of WebXR; an ol
   }, href);
   expect(usdz).toMatchObject({ zip: true, first: 'model.usda', usda: true, mesh: true });
   expect(usdz.size).toBeGreaterThan(1000);
+
+  // A packed exhibition has the USDZ beside each object's GLB (npm run pack, src/pipeline/usdz.ts): the link goes
+  // to that file, as the server has it, and nothing is converted on the phone.
+  // Chosen by its address (the amphora's panel covers the guide on the phone's screen).
+  await page.evaluate(() => (location.hash = '#artwork=cinerary-urn'));
+  await expect(page.locator('#panel-title')).toHaveText(AR_ROOM_TITLE_URN);
+  const packedLink = room.locator('a[rel="ar"]');
+  await expect(packedLink).toHaveAttribute('href', /\/e2e-fixtures\/ar-room\/objects\/cinerary-urn\.usdz#allowsContentScaling=0/);
+  const packed = await page.evaluate(async (url) => {
+    const r = await fetch(url.split('#')[0]!);
+    const text = new TextDecoder('latin1').decode(await r.arrayBuffer());
+    return { type: r.headers.get('content-type'), first: text.slice(30, 40), mesh: /def Mesh/.test(text) };
+  }, (await packedLink.getAttribute('href'))!);
+  expect(packed).toEqual({ type: 'model/vnd.usdz+zip', first: 'model.usda', mesh: true });
 });
