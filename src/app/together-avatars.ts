@@ -1,7 +1,8 @@
 /**
  * The group in the 3D preview: one simple avatar per other person (a head, a nose showing where they look, and
- * their name above), drawn between their last updates (src/twin/together/smoothing.ts) so that four updates a
- * second move smoothly. The leader's head has its own colour; a work someone points at gets a ring in front.
+ * their name above), drawn two update intervals in the past between their last updates
+ * (src/twin/together/smoothing.ts), so that four updates a second — or two, as a large group's members other than
+ * the leader are relayed (src/server/together/presence-pacer.ts) — move smoothly. The leader's head has its own colour; a work someone points at gets a ring in front.
  * Nothing here is pickable: clicks go through to the works and the floor.
  */
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
@@ -142,7 +143,7 @@ export class GroupAvatars {
     nose.position.z = -0.16; // heading 0 looks toward −z
     nose.material = head.material;
     for (const m of [head, nose]) m.isPickable = false;
-    return { root, head, label: this.nameLabel(id, name, root), name, track: new PresenceTrack(PRESENCE_INTERVAL_MS) };
+    return { root, head, label: this.nameLabel(id, name, root), name, track: new PresenceTrack(2 * PRESENCE_INTERVAL_MS) };
   }
 
   /** The name on a small board above the head, always facing the viewer; drawn as text (never markup). */

@@ -10,7 +10,8 @@
  * Privacy: groups and names live in this process's memory only, are forgotten when the group ends (or has been
  * empty past the rejoin grace), and nothing is logged or stored. With `redisUrl` (MUSEUM_REDIS_URL) several
  * instances share groups: each group lives on the instance that created it, and the others relay their clients'
- * frames to it through Redis (redis-relay.ts).
+ * frames to it through Redis (redis-relay.ts). Each welcome carries the ICE servers for voice when the museum set a
+ * TURN server (ice-servers.ts); the voice media itself never comes here.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -22,6 +23,7 @@ import { MAX_MESSAGE_BYTES, parseClientMessage, PRESENCE_INTERVAL_MS, type Clien
 import type { ServerExtension } from '../server';
 import { iceServersFor, iceSettingsFromEnv, type IceSettings } from './ice-servers';
 import { JoinLimiter, type JoinLimits } from './join-limiter';
+import { PresencePacer } from './presence-pacer';
 import { CLOSE_ENDED, CLOSE_POLICY, CLOSE_REFUSED, CLOSE_REMOVED, CLOSE_REPLACED, newMember, refusalText, withinBurst, withinChat, type Member, type Peer } from './peers';
 import { HOME_TTL_MS, TogetherRelay, type RelayMessage } from './redis-relay';
 
@@ -51,6 +53,7 @@ export class TogetherServer {
   private nextConn = 1;
   private relay?: TogetherRelay;
   private readonly emptySince = new Map<TogetherGroup, number>();
+  private readonly pacers = new Map<TogetherGroup, PresencePacer>();
   private readonly limiter: JoinLimiter;
   private readonly grace: number;
   private readonly helloTimeout: number;
@@ -309,6 +312,7 @@ export class TogetherServer {
         return this.broadcast(group, group.roster());
       case 'remove': {
         if (!group.remove(id, msg.id)) return refused('remove a participant');
+        this.pacers.get(group)?.forget(msg.id);
         const sockets = this.sockets.get(group)!;
         const gone = sockets.get(msg.id);
         sockets.delete(msg.id);
@@ -349,6 +353,7 @@ export class TogetherServer {
     this.groups.delete(group.code);
     this.sockets.delete(group);
     this.emptySince.delete(group);
+    this.pacers.delete(group);
     void this.relay?.release(group.code).catch(() => undefined);
     for (const peer of sockets?.values() ?? []) {
       this.send(peer, { type: 'ended' });
@@ -356,10 +361,14 @@ export class TogetherServer {
     }
   }
 
-  /** One batched message per group with the presence that changed since the last one. */
+  /** One batched message per group with the presence that changed since the last one (paced: presence-pacer.ts). */
   private relayPresence(): void {
+    const now = Date.now();
     for (const group of this.groups.values()) {
-      const list = group.takeChangedPresence();
+      let pacer = this.pacers.get(group);
+      if (!pacer) this.pacers.set(group, (pacer = new PresencePacer()));
+      const connected = this.sockets.get(group)?.size ?? 0;
+      const list = pacer.pace(group.takeChangedPresence(), now, connected, group.leader()?.id).filter((e) => group.get(e.id)?.connected);
       if (list.length) this.broadcast(group, { type: 'presence', list });
     }
   }
@@ -369,7 +378,9 @@ export class TogetherServer {
     const now = Date.now();
     this.limiter.sweep();
     for (const group of [...this.groups.values()]) {
-      if (group.forgetAway(now, this.grace).length) this.broadcast(group, group.roster());
+      const gone = group.forgetAway(now, this.grace);
+      for (const id of gone) this.pacers.get(group)?.forget(id);
+      if (gone.length) this.broadcast(group, group.roster());
       if (!group.empty) continue;
       const since = this.emptySince.get(group);
       if (since === undefined) this.emptySince.set(group, now);
