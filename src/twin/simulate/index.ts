@@ -4,3 +4,4 @@ export { applyScenario, baselineSetting, parseScenario, ScenarioError, MAX_VISIT
 export { compareResults, type Comparison } from './compare';
 export { clock, type SimulationResult, type Heatmap } from './results';
 export { forecastPlacement, type PlacementForecast, type PlacementWarning } from './placement';
+export type { AgentTrack } from './results';

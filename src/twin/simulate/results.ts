@@ -76,6 +76,14 @@ export interface Heatmap {
   frames: number[][];
 }
 
+/** Where the visitors stood, every few seconds over a stretch of the day (SimulateOptions.track). */
+export interface AgentTrack {
+  fromMinute: number;
+  everySeconds: number;
+  /** Per frame: the visitor numbers inside, ascending, and their [x, z] pairs in the same order. */
+  frames: { ids: Int32Array; xz: Float32Array }[];
+}
+
 export interface SimulationResult {
   scenario: string;
   seed: number;
@@ -97,6 +105,7 @@ export interface SimulationResult {
   /** Simulated steps and their length, s. */
   steps: number;
   stepSeconds: number;
+  track?: AgentTrack;
 }
 
 export const clock = (minutes: number): string => {

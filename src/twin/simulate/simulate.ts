@@ -13,6 +13,7 @@ import { buildFloor, type Waypoint } from './floor';
 import { Crowd } from './crowd';
 import { planVisitors } from './visitors';
 import { workLight } from './light';
+import type { AgentTrack } from './results';
 import { COMFORT, CROWDED_VIEWERS, VIEWING_COMFORT, VIEWING_RADIUS, clock, type DoorwayResult, type SimulationResult, type WorkResult, type ZoneResult } from './results';
 import { settingProblems, ScenarioError, type Setting } from './scenario';
 
@@ -29,6 +30,8 @@ export interface SimulateOptions {
   /** Heatmap frame every this many minutes (default 10). */
   heatmapEveryMinutes?: number;
   scenarioName?: string;
+  /** Record where the visitors walk (for agents in the 3D twin): a stretch of the day, every few seconds. */
+  track?: { fromMinute: number; minutes: number; everySeconds: number };
 }
 
 /** How long after closing the day may run before the last visitors are counted as still inside. */
@@ -89,6 +92,11 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
   const frames: number[][] = [];
   const frameMinutes: number[] = [];
   const heatEvery = options.heatmapEveryMinutes ?? 10;
+
+  const track: AgentTrack | undefined = options.track && { everySeconds: options.track.everySeconds, fromMinute: options.track.fromMinute, frames: [] };
+  const trackEvery = options.track ? Math.max(1, Math.round(options.track.everySeconds / dt)) : 0;
+  const trackFrom = (options.track?.fromMinute ?? 0) * 60;
+  const trackTo = trackFrom + (options.track?.minutes ?? 0) * 60;
 
   let next = 0; // next visitor to arrive
   const live = new Int32Array(Math.max(1, n)); // slots of those inside, live[0..inside)
@@ -166,6 +174,16 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       crowd.goal[i] = leg[w]!.room;
     }
     if (inside > 0) crowd.step(dt, live, inside);
+    if (track && t >= trackFrom && t < trackTo && steps % trackEvery === 0) {
+      // Those inside, by visitor number (ascending, so two frames merge in one pass), and where they stand.
+      const ids = Int32Array.from(live.subarray(0, inside)).sort();
+      const xz = new Float32Array(ids.length * 2);
+      ids.forEach((i, k) => {
+        xz[2 * k] = crowd.x[i]!;
+        xz[2 * k + 1] = crowd.z[i]!;
+      });
+      track.frames.push({ ids, xz });
+    }
 
     if (steps % sampleEvery === 0) {
       const minute = Math.round(t / 60);
@@ -284,6 +302,7 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
     heatmap: { origin: [minX, minZ], cellSize: round(cellSize), cols, rows, minutes: frameMinutes, frames },
     steps,
     stepSeconds: dt,
+    ...(track ? { track } : {}),
   };
 }
 
