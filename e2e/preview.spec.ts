@@ -32,7 +32,7 @@ test.describe('one visit to the default exhibition', () => {
   // The first check loads the gallery (about 20 s idle): room for a machine shared with other runs.
   test.describe.configure({ timeout: 180_000 });
 
-  test('the default exhibition opens as a rendered, lit gallery', async () => {
+  test('the default exhibition opens as a rendered, lit gallery; without a headset, VR is not offered and the page says why', async () => {
     const page = visit();
     await page.goto('/');
     await waitForGallery(page);
@@ -43,6 +43,11 @@ test.describe('one visit to the default exhibition', () => {
     expect(mean).toBeGreaterThan(50);
     expect(mean).toBeLessThan(235);
     expect(await page.evaluate(() => window.museumTwin!.problems())).toEqual([]);
+    // This browser has no headset (the VR journeys emulate one): VR is not offered, and the page says why.
+    await expect(page.locator('#status')).toHaveAttribute('data-vr', /no-headset|no-webxr/);
+    await expect(page.locator('#vr-button')).toBeHidden();
+    await expect(page.locator('#vr-note')).toBeVisible();
+    await expect(page.locator('#vr-note')).toContainText(/VR unavailable: (no VR headset found|this browser has no WebXR)/);
   });
 
   test('walking into a wall keeps the visitor inside the room', async () => {

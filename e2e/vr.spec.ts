@@ -12,13 +12,14 @@ import type { Page } from '@playwright/test';
 import { test, expect, viewer, serveFixture, defaultExhibition, ROOT, SHOTS } from './support';
 import { en } from './helpers/text';
 import { sharedPage } from './helpers/shared-page';
-import type { VrPanelState, VrStats, VrViewer } from '../src/app/test-hooks';
+import { aimAndPull, enterVr, expectFacingAndReadable, floorTarget, lowerMenu, MENU_HAND, planDistance, pressControl, raiseMenu, wallTarget, xrControl, xrPanel, xrViewer } from './helpers/vr';
+import type { VrStats } from '../src/app/test-hooks';
 import { installQuest3, aimAt, setController, setHeadset, thumbstick, frames, press, button, useHands, aimHandAt, pinch, type Vec3 } from './xr/iwer';
-import { headingToDir, pointInPolygon, roomEdges } from '../src/twin/floorplan';
+import { headingToDir } from '../src/twin/floorplan';
 import { artworkPose } from '../src/twin/layout';
-import { headingDelta, MIN_TEXT_PER_METRE, stopPose, storyPages } from '../src/modes/vr/logic';
+import { headingDelta, stopPose, storyPages } from '../src/modes/vr/logic';
 import { parseWebVtt } from '../src/twin/webvtt';
-import { Exhibition as ExhibitionSchema, type Exhibition, type Vec2 } from '../src/twin/schema';
+import { Exhibition as ExhibitionSchema, type Exhibition } from '../src/twin/schema';
 
 const DEFAULT_FILE = resolve(ROOT, 'assets/default/exhibition.json');
 // The default exhibition once it exists; until then, a small gallery of our own.
@@ -52,11 +53,6 @@ async function open(page: Page): Promise<void> {
   await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 180_000 });
 }
 
-type XrPose = VrViewer;
-const xrViewer = (page: Page) => page.evaluate(() => window.museumTwin!.xrViewer!()!);
-type XrPanel = NonNullable<VrPanelState>;
-const xrPanel = (page: Page) => page.evaluate(() => window.museumTwin!.xrPanel!());
-
 /** Meta's WebXR guidance for a steady frame rate on a Quest-class headset: the whole stereo frame. */
 const MAX_DRAW_CALLS = 100;
 const MAX_TRIANGLES = 750_000;
@@ -85,114 +81,6 @@ async function checkBudget(page: Page, where: string, readme?: { drawCalls: numb
   }
   return stats;
 }
-
-/** The panel turns its face to the visitor's eye and its smallest text is at least 1.5 cm per metre away. */
-async function expectFacingAndReadable(page: Page): Promise<XrPanel> {
-  await frames(page, 2);
-  const p = (await xrPanel(page))!;
-  expect(p.facing, 'the panel faces the visitor').toBeGreaterThan(0.995);
-  expect(p.textPerMetre, 'smallest text per metre of distance').toBeGreaterThanOrEqual(MIN_TEXT_PER_METRE - 1e-9);
-  return p;
-}
-
-/** Aims the right controller at a point (from the hand at `from`), checks what it hovers if asked, and pulls the trigger. */
-async function aimAndPull(page: Page, point: Vec3, { from, hovered }: { from?: Vec3; hovered?: string } = {}): Promise<void> {
-  await aimAt(page, 'right', point, from);
-  await frames(page, 3);
-  if (hovered) await expect(page.locator('#status')).toHaveAttribute('data-hovered', hovered);
-  await press(page, 'right', 'trigger');
-}
-
-/** Aims the right controller at a named control of a panel or the menu and pulls the trigger. */
-async function pressControl(page: Page, name: string, from?: Vec3): Promise<void> {
-  await aimAndPull(page, await xrControl(page, name), { from });
-}
-
-/** The wrist menu's controls, pressed with the right hand while the left is raised. */
-const MENU_HAND: Vec3 = [0.15, 1.2, -0.2];
-async function raiseMenu(page: Page): Promise<void> {
-  await setController(page, 'left', [-0.15, 1.0, -0.35]);
-  await frames(page, 3);
-}
-async function lowerMenu(page: Page): Promise<void> {
-  await setController(page, 'left', [-0.5, 0.9, 0.25]);
-  await frames(page, 3);
-}
-
-async function enterVr(page: Page): Promise<void> {
-  await expect(page.locator('#vr-button')).toBeVisible();
-  await page.locator('#vr-button').click();
-  await expect(page.locator('#status')).toHaveAttribute('data-xr', 'running', { timeout: 60_000 });
-  await expect(page.locator('#status')).toHaveAttribute('data-mode', 'vr');
-  await lowerMenu(page);
-}
-/** A named control of a VR panel or menu, once the GUI has laid it out (it has no place until its first frame). */
-async function xrControl(page: Page, name: string): Promise<Vec3> {
-  let point: Vec3 | undefined;
-  await expect
-    .poll(async () => (point = (await page.evaluate((n) => window.museumTwin!.xrControl!(n), name)) as Vec3 | undefined), { message: `VR control '${name}'` })
-    .toBeTruthy();
-  return point!;
-}
-const planDistance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[2] - b[2]);
-
-function insideWithMargin(p: Vec2, poly: Vec2[], m: number): boolean {
-  return [p, [p[0] + m, p[1]], [p[0] - m, p[1]], [p[0], p[1] + m], [p[0], p[1] - m]].every((q) => pointInPolygon(q as Vec2, poly));
-}
-
-function distanceToSegment(p: Vec2, a: Vec2, b: Vec2): number {
-  const ab = [b[0] - a[0], b[1] - a[1]];
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * ab[0]! + (p[1] - a[1]) * ab[1]!) / Math.max(1e-9, ab[0]! ** 2 + ab[1]! ** 2)));
-  return Math.hypot(p[0] - (a[0] + t * ab[0]!), p[1] - (a[1] + t * ab[1]!));
-}
-
-/** A clear floor point 1–2 m from the visitor, in their room, with no work on the way. */
-function floorTarget(v: XrPose): Vec3 {
-  const room = ex.space.rooms.find((r) => pointInPolygon([v.position[0], v.position[2]], r.polygon))!;
-  const objects = ex.artworks.filter((a) => a.kind === 'object').map((a) => artworkPose(ex, a).position);
-  const here: Vec2 = [v.position[0], v.position[2]];
-  for (const dist of [1.8, 1.4, 2.2, 1.1]) {
-    for (const turn of [0, 25, -25, 50, -50, 80, -80, 120, -120, 160, -160]) {
-      const d = headingToDir(v.heading + turn);
-      const p: Vec2 = [here[0] + d[0] * dist, here[1] + d[1] * dist];
-      if (!insideWithMargin(p, room.polygon, 0.8)) continue;
-      if (objects.some((o) => distanceToSegment([o[0], o[2]], here, p) < 1.0)) continue;
-      return [p[0], v.position[1], p[1]];
-    }
-  }
-  throw new Error('no clear floor near the visitor');
-}
-
-/** A point on a wall of the visitor's room, away from doorways, roughly ahead. */
-function wallTarget(v: XrPose): Vec3 {
-  const room = ex.space.rooms.find((r) => pointInPolygon([v.position[0], v.position[2]], r.polygon))!;
-  const doors = ex.space.kind === 'floorplan' ? ex.space.doorways : [];
-  const f = headingToDir(v.heading);
-  let best: { p: Vec2; score: number } | undefined;
-  for (const e of roomEdges(room)) {
-    for (const t of [0.2, 0.35, 0.5, 0.65, 0.8]) {
-      const p: Vec2 = [e.a[0] + e.dir[0] * e.length * t, e.a[1] + e.dir[1] * e.length * t];
-      if (doors.some((d) => Math.hypot(d.position[0] - p[0], d.position[1] - p[1]) < d.width / 2 + 0.8)) continue;
-      const to = [p[0] - v.position[0], p[1] - v.position[2]];
-      const dist = Math.hypot(to[0]!, to[1]!);
-      if (dist < 1.2) continue;
-      const score = (to[0]! * f[0] + to[1]! * f[1]) / dist - dist * 0.02;
-      if (!best || score > best.score) best = { p, score };
-    }
-  }
-  return [best!.p[0], 1.1, best!.p[1]];
-}
-
-test('without a headset, VR is not offered and the page says why', async ({ page }) => {
-  listen(page);
-  await goto(page);
-  // The header answers once the rooms are built, while the works' media still arrive.
-  await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
-  await expect(page.locator('#status')).toHaveAttribute('data-vr', /no-headset|no-webxr/);
-  await expect(page.locator('#vr-button')).toBeHidden();
-  await expect(page.locator('#vr-note')).toBeVisible();
-  await expect(page.locator('#vr-note')).toContainText(/VR unavailable: (no VR headset found|this browser has no WebXR)/);
-});
 
 test.describe('with an emulated Meta Quest 3', () => {
   const shared = sharedPage(test);
@@ -257,7 +145,7 @@ test.describe('with an emulated Meta Quest 3', () => {
 
     await test.step('teleport: pointing at the floor moves the visitor there', async () => {
       const v = await xrViewer(page);
-      const target = floorTarget(v);
+      const target = floorTarget(ex, v);
       await aimAt(page, 'right', target);
       await frames(page, 2);
       await thumbstick(page, 'right', 0, -1);
@@ -273,7 +161,7 @@ test.describe('with an emulated Meta Quest 3', () => {
 
     await test.step('teleport: pointing at a wall does not move the visitor', async () => {
       const v = await xrViewer(page);
-      await aimAt(page, 'right', wallTarget(v));
+      await aimAt(page, 'right', wallTarget(ex, v));
       await frames(page, 2);
       await thumbstick(page, 'right', 0, -1);
       await frames(page, 6);
@@ -628,7 +516,7 @@ test.describe('with an emulated Meta Quest 3', () => {
       const v = await xrViewer(page);
       expect(v.position[1]).toBeCloseTo(0, 1);
       await lowerMenu(page);
-      const target = floorTarget(v);
+      const target = floorTarget(ex, v);
       await aimAt(page, 'right', target, [0.2, 0.85, -0.3]);
       await frames(page, 2);
       await thumbstick(page, 'right', 0, -1);
