@@ -188,7 +188,7 @@ test('the route rehearsed in VR and followed in AR: arrows toward the next stop,
   });
 });
 
-test('a building of two levels: the floor plan shows one level at a time, and a step-free route takes the lift', async ({ page }) => {
+test('a building of two levels: the floor plan shows one level at a time, a step-free route takes the lift, the stairs in 3D take the visitor up and down; a visitor’s own story shared and opened', async ({ page }) => {
   // e2e/fixtures/route-levels.json: two rooms a floor, stairs in the first and a lift in the last (src/twin/route/sample.ts).
   const link = encodeRouteLink({ exhibition: 'route-levels', stops: ['w0', 'w5'], mustSee: [], budget: 60, stepFree: true, avoidCrowded: false, notes: {} });
   await serveFixtures(page);
@@ -219,4 +219,60 @@ test('a building of two levels: the floor plan shows one level at a time, and a 
   await expect(page.locator('#map-svg circle.work[data-artwork="w5"]')).toBeVisible();
   await expect(page.locator('#map-svg .route-stop')).toHaveAttribute('data-artwork', 'w5');
   await page.locator('#map').screenshot({ path: `${SHOTS}/route-levels-plan.png` });
+
+  // In 3D the upper rooms stand 5 m up. Stepping onto the stairs' marked floor takes the visitor up; the plan follows.
+  const viewer = () => page.evaluate(() => window.museumTwin!.viewer());
+  await levels.getByRole('button', { name: 'Ground floor' }).click();
+  await page.evaluate(() => window.museumTwin!.place([2.2, 0, 2.1], 90));
+  await expect.poll(async () => (await viewer()).room, { timeout: 30_000 }).toBe('u0');
+  const up = await viewer();
+  expect(up.position[1]).toBeCloseTo(5, 0);
+  expect(Math.hypot(up.position[0] - 2, up.position[2] - 4)).toBeLessThan(0.1);
+  await expect(page.locator('#status')).toHaveAttribute('data-view-level', 'upper');
+  await expect(levels.getByRole('button', { name: 'Upper gallery' })).toHaveAttribute('aria-pressed', 'true');
+  // Upstairs, 4 m from the stairs' upper end and facing it: tapping it takes the visitor down again.
+  await page.evaluate(() => window.museumTwin!.place([2, 5, 8], 0));
+  await expect.poll(async () => (await viewer()).room).toBe('u0');
+  await page.locator('canvas').first().screenshot({ path: `${SHOTS}/route-levels-upstairs.png` });
+  const pad = await page.evaluate(() => {
+    type M = { name: string; getAbsolutePosition(): { x: number; y: number; z: number } };
+    const scene = window.museumTwin!.scene() as { meshes: M[]; getTransformationMatrix(): { m: ArrayLike<number> }; getEngine(): { getRenderingCanvas(): HTMLCanvasElement } };
+    const p = scene.meshes.find((m) => m.name === 'link:stairs:1')!.getAbsolutePosition();
+    // Babylon's row-vector convention: clip = [x y z 1] × M.
+    const m = scene.getTransformationMatrix().m;
+    const clip = [0, 1, 2, 3].map((c) => p.x * m[c]! + p.y * m[4 + c]! + p.z * m[8 + c]! + m[12 + c]!);
+    const rect = scene.getEngine().getRenderingCanvas().getBoundingClientRect();
+    return { x: rect.left + ((clip[0]! / clip[3]! + 1) / 2) * rect.width, y: rect.top + ((1 - clip[1]! / clip[3]!) / 2) * rect.height };
+  });
+  await page.mouse.click(pad.x, pad.y);
+  await expect.poll(async () => (await viewer()).room, { timeout: 30_000 }).toBe('g0');
+  await expect(levels.getByRole('button', { name: 'Ground floor' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Make your own: the two works as a story, upstairs first, titled, with a note in the visitor's words.
+  await page.getByRole('button', { name: 'Plan my visit' }).click();
+  const story = drawer.locator('.story-editor');
+  await story.getByLabel('Title of your story').fill('Up and down');
+  await story.getByRole('button', { name: 'Move Work 5 earlier' }).click();
+  await expect(story.getByRole('button', { name: 'Move Work 5 later' })).toBeFocused();
+  await story.getByLabel('Your note on Work 5').fill('Look *up* <b>here</b>');
+  await story.getByRole('button', { name: 'Share my story' }).click();
+  await expect(drawer.locator('.story-heading')).toHaveText('A visitor’s story: Up and down');
+  expect(await drawer.locator('.route-stops > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-artwork')))).toEqual(['w5', 'w0']);
+  const storyLink = await drawer.locator('input.route-link').inputValue();
+  expect(storyLink.length).toBeLessThan(1200);
+
+  // Someone else opens it: a tour in the visitor's order, their note beside the museum's text, never as HTML.
+  await page.goto('about:blank');
+  await page.goto(storyLink.replace(/^https?:\/\/[^/]+/, ''));
+  await waitForGallery(page, false);
+  await expect(drawer.locator('.story-heading')).toHaveText('A visitor’s story: Up and down');
+  await drawer.getByRole('button', { name: 'Follow the route' }).click();
+  const note = page.locator('#route-bar .story-note');
+  await expect(note).toContainText('Visitor’s note');
+  await expect(note.locator('em')).toHaveText('up');
+  await expect(note).toContainText('<b>here</b>');
+  await expect(note.locator('b')).toHaveCount(0);
+  await expect(page.locator('#panel h2')).toHaveText('Work 5');
+  await expect.poll(async () => (await viewer()).position[1]).toBeGreaterThan(4.9);
+  await page.screenshot({ path: `${SHOTS}/route-story.png` });
 });

@@ -80,6 +80,9 @@ export class LevelWalk {
       // VR: the headset's camera moves as Babylon's own teleport moves it; its height above the floor is kept.
       cam.position.set(x, cam.position.y + rise, z);
     }
+    // The rooms there are drawn (and walked on) from this frame: gravity must find the new floor before it falls.
+    cam.computeWorldMatrix();
+    this.c.gallery?.visibility?.update();
     this.last.set(NaN, NaN, NaN);
     const level = levelsOf(planOf(this.c.ex)).find((l) => l.id === step.to.level);
     const t = this.c.locale.t;

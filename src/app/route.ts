@@ -11,12 +11,15 @@ import { RouteWords } from '../ui/route-directions';
 import { routeForm, routeResult, type RouteSettings } from '../ui/route-panel';
 import { routeLayer } from '../ui/route-map';
 import '../ui/route-panel.css';
+import '../ui/story-editor.css';
 import { planRoute, type Route } from '../twin/route/plan';
 import { decodeRouteLink, encodeRouteLink, exhibitionRevision, FRAGMENT_KEY, type RouteLink } from '../twin/route/link';
 import { amenitiesOf, levelsOf, onLevel } from '../twin/route/levels';
 import { planOf, workRoom } from '../twin/route/places';
 import { LevelSwitcher } from '../ui/route-levels';
 import { LevelWalk } from './route-stairs';
+import { storyFrom, storyLink, storyOf, type Story } from '../twin/route/story';
+import { storyEditor, visitorNote } from '../ui/story-editor';
 import { crowdingChange, liveCrowding } from '../twin/route/live-crowding';
 import { RouteProgress, routeProgressFor } from '../twin/route/follow';
 import { liveFeedFor } from '../modes/xr/live-feed';
@@ -33,6 +36,8 @@ export class RouteManager {
   private link?: RouteLink;
   private settings: RouteSettings = { ...DEFAULTS };
   private messages: string[] = [];
+  /** The visitor's own story being made ("Make your own"), kept while the page lives; shared, it is the route. */
+  private story?: Story;
   /** Live crowding per zone while the *Live* toggle is on; what the route was planned with; what changed since. */
   private crowding?: Record<string, number>;
   private plannedWith: Record<string, number> = {};
@@ -130,8 +135,27 @@ export class RouteManager {
     const favourites = [...new Set([...(this.c.favourites?.list() ?? []), ...(this.link?.stops ?? [])])].filter((id) => ex.artworks.some((a) => a.id === id));
     const places = [{ id: 'entrance', name: locale.t.routeEntrance }, ...amenitiesOf(planOf(ex)).map((a) => ({ id: a.id, name: locale.text(a.name) }))];
     const out: Node[] = [routeForm({ locale, words, favourites, places, settings: this.settings, plan: (s) => this.make(s, favourites) })];
+    const shared = storyOf(this.link);
+    if (shared && this.route) out.push(h('h3', { class: 'story-heading' }, locale.fill(locale.t.storyBy, { title: shared.title })));
     if (this.route) out.push(routeResult({ locale, words, route: this.route, messages: [...this.messages, ...this.crowdingNotes], link: this.url(), follow: () => this.follow(0), offline: this.offline }));
+    // Make your own: over the works kept (or the story opened from a link), in the visitor's order.
+    this.story = storyFrom(favourites, this.story ?? shared);
+    if (favourites.length) out.push(storyEditor({ locale, title: (id) => words.title(id), story: this.story, changed: (st) => (this.story = st), share: (st) => this.shareStory(st) }));
     return out;
+  }
+
+  /** A story shared: its link and QR code, and the route through it in the visitor's order, ready to follow. */
+  private shareStory(story: Story): void {
+    this.story = story;
+    this.link = storyLink(story, this.c.ex.id, this.revision);
+    this.settings = { ...DEFAULTS, budget: 'all-day' };
+    this.messages = [];
+    this.plannedWith = this.crowding ?? {};
+    this.crowdingNotes = [];
+    this.route = planRoute(this.c.ex, { favourites: story.stops, mustSee: [], budget: 'all-day', start: 'entrance', end: 'entrance', stepFree: false, avoidCrowded: false, crowding: this.plannedWith, keepOrder: true });
+    this.afterPlan();
+    this.renderDrawer();
+    document.querySelector<HTMLElement>('.route-result .route-link')?.focus();
   }
 
   /** Plans from the favourites with the form's settings. */
@@ -180,7 +204,7 @@ export class RouteManager {
 
   private linkOf(route: Route): RouteLink {
     const s = this.settings;
-    return { exhibition: this.c.ex.id, revision: this.revision, stops: route.stops.map((x) => x.artwork), mustSee: s.mustSee, budget: s.budget, start: s.start, end: s.end, stepFree: s.stepFree, avoidCrowded: s.avoidCrowded, notes: this.link?.notes ?? {} };
+    return { exhibition: this.c.ex.id, revision: this.revision, stops: route.stops.map((x) => x.artwork), mustSee: s.mustSee, budget: s.budget, start: s.start, end: s.end, stepFree: s.stepFree, avoidCrowded: s.avoidCrowded, notes: this.link?.notes ?? {}, ...(this.link?.title ? { title: this.link.title } : {}) };
   }
 
   private url(): string {
@@ -261,14 +285,18 @@ export class RouteManager {
     const { locale } = this.c;
     const t = locale.t;
     const n = route.stops.length;
+    const note = this.link?.notes[route.stops[i]!.artwork];
     // Left from here: this stop and the ones after it, and the walks between them and back to the end.
     let left = 0;
     for (let k = i; k < n; k++) left += route.stops[k]!.dwellMinutes;
     for (let k = i + 1; k < route.legs.length; k++) left += route.legs[k]!.minutes;
     bar.hidden = false;
     bar.setAttribute('aria-label', t.routePlan);
+    const where = h('div', { class: 'where' }, h('span', { class: 'route-progress' }, locale.fill(t.routeProgress, { i: i + 1, n, min: Math.round(left) })), h('strong', {}, this.words().title(route.stops[i]!.artwork)));
     bar.append(
-      h('div', { class: 'where' }, h('span', { class: 'route-progress' }, locale.fill(t.routeProgress, { i: i + 1, n, min: Math.round(left) })), h('strong', {}, this.words().title(route.stops[i]!.artwork))),
+      where,
+      // A visitor's story: their note on this work, beside the museum's text in the work's panel.
+      ...(note ? [visitorNote(locale, note, this.openArtwork)] : []),
       h('button', { type: 'button', class: 'route-prev', disabled: i === 0, onclick: () => this.step(-1) }, t.previous),
       h('button', { type: 'button', class: 'route-next', disabled: i >= n - 1, onclick: () => this.step(1) }, t.next),
       h('button', { type: 'button', class: 'route-end', onclick: () => this.stopFollowing() }, t.routeStopFollowing),
