@@ -1,6 +1,6 @@
 /**
  * Before and after, for a person to look at (a script, not a test):
- *   npx tsx bench/looks.ts [--out dist-looks] [--port 4186] [--dir docs/looks] [--qualities plain,baked,full]
+ *   npx tsx bench/looks.ts [--out dist-looks] [--port 4186] [--dir docs/looks] [--qualities plain,baked,full] [--views hall,label]
  *
  * Serves a build (build it first: `OUT_DIR=dist-looks npx vite build`), opens the default exhibition at each
  * graphics quality and writes a small PNG from a fixed viewpoint in every room: `<room>-<quality>.png`.
@@ -27,6 +27,7 @@ const OUT = opt('--out') ?? 'dist-looks';
 const PORT = Number(opt('--port') ?? 4186);
 const DIR = resolve(ROOT, opt('--dir') ?? 'docs/looks');
 const QUALITIES = (opt('--qualities') ?? 'plain,baked,full').split(',');
+const VIEWS = opt('--views')?.split(',');
 
 /** Fixed viewpoints of the default exhibition: feet on the floor, heading (0 looks toward −z, 90 toward +x). */
 const VIEWPOINTS: { room: string; position: [number, number, number]; heading: number }[] = [
@@ -48,10 +49,10 @@ function labelViewpoint(): { room: string; position: [number, number, number]; h
   if (art.kind !== 'painting') throw new Error('no painting');
   const pose = artworkPose(ex, art);
   const [fx, fz] = headingToDir(pose.heading);
-  // Along the wall to the visitor's right when facing the work (picture-lights.ts): facing × up.
+  // The work's own +x along the wall: up × facing in plan, (fz, −fx).
   const along = art.dimensions.width / 2 + art.frame.width + 0.3;
-  const x = pose.position[0] - fz * along + fx * 1.5;
-  const z = pose.position[2] + fx * along + fz * 1.5;
+  const x = pose.position[0] + fz * along + fx * 1.5;
+  const z = pose.position[2] - fx * along + fz * 1.5;
   return { room: 'label', position: [x, 0, z], heading: (pose.heading + 180) % 360 };
 }
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       await page.evaluate(async () => {
         (window as unknown as { __probe: unknown }).__probe = await window.museumTwin!.perf();
       });
-      for (const v of VIEWPOINTS) {
+      for (const v of VIEWPOINTS.filter((p) => !VIEWS || VIEWS.includes(p.room))) {
         await standAt(page, v.position, v.heading);
         const counts = await page.evaluate(() => (window as unknown as { __probe: { sample(): unknown } }).__probe.sample());
         const box = await page.evaluate(() => document.getElementById('gallery-canvas')!.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number });

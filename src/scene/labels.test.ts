@@ -23,9 +23,10 @@ describe('wall labels', () => {
     const label = new WallLabel('label:test', scene);
     label.draw({ title: 'Harbour Lights', lines: ['Ana Lind (1901–1980)', '1931', 'Oil on canvas'] });
     expect(label.awake).toBe(false);
-    const material = label.mesh.material as unknown as { disableLighting: boolean; emissiveTexture: unknown };
+    const material = label.mesh.material as unknown as { disableLighting: boolean; diffuseTexture: unknown; emissiveColor: { r: number } };
     expect(material.disableLighting).toBe(true);
-    expect(material.emissiveTexture).toBeFalsy();
+    expect(material.emissiveColor.r).toBeGreaterThan(0.9);
+    expect(material.diffuseTexture).toBeFalsy();
     expect(label.current?.title).toBe('Harbour Lights');
   });
 });

@@ -71,7 +71,9 @@ export class WallLabel {
   wake(): void {
     if (this.texture) return;
     this.texture = new DynamicTexture(`${this.name}-text`, { width: this.width * PX_PER_M, height: this.height * PX_PER_M }, this.scene, true);
-    this.material.emissiveTexture = this.texture;
+    // Unlit, Babylon's standard shader draws emissive colour × diffuse texture (an emissive texture would be
+    // added to the colour, washing the text out to a blank card).
+    this.material.diffuseTexture = this.texture;
     if (this.text) this.paint(this.text);
   }
 
