@@ -105,12 +105,17 @@ test('two curators see each other and each other’s edits live; both texts type
   await expect(label(a, 'en')).toHaveValue(/single night\. Seen by Ana\.$/);
   await expect(offset(a)).toHaveValue(String(Number((before + 0.05).toFixed(2))));
 
-  // A work typed off its wall is not moved: the view says why (the server would refuse it too), and the work stays.
+  // A work typed off its wall is moved and the move named (a draft may be invalid); Ana sees the problem at the
+  // work, Publish refuses the draft, and once Ben moves it back it publishes.
   await expect(a.locator('#work-problems')).toHaveText('No problems at this work.');
   await offset(b).fill('99');
   await offset(b).press('Tab');
-  await expect(b.locator('#placement-error')).toHaveText(/^Not moved: offset 99 m puts the work past the end of wall 2 of room 'hall'/);
-  await expect(offset(b)).toHaveValue(String(Number((before + 0.05).toFixed(2))));
+  await expect(b.locator('#placement-error')).toHaveText(/^Moved, but offset 99 m puts the work past the end of wall 2 of room 'hall'/);
+  await expect(a.locator('#work-problems')).toContainText('past the end of wall 2');
+  await a.getByRole('button', { name: 'Publish' }).click();
+  await expect(a.locator('#publish-result')).toContainText('problem(s) to fix');
+  await offset(b).fill(String(Number((before + 0.05).toFixed(2))));
+  await offset(b).press('Tab');
   await expect(a.locator('#work-problems')).toHaveText('No problems at this work.');
   await a.screenshot({ path: 'e2e/.output/curate-two-curators.png' });
   await a.getByRole('button', { name: 'Publish' }).click();

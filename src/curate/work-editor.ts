@@ -1,8 +1,8 @@
 /**
- * One work in the curating view: its title and label in every language of the exhibition side by side, each
- * bound to its Y.Text (concurrent typing merges), its place along its wall or on another wall (of any room), and
- * the draft's problems at it. A move that adds a placement problem is made and named (a draft may be invalid);
- * the live validation shows it to everyone and Publish waits for it to be mended.
+ * One work in the curating view: its texts (title, label, story, date, medium, credit line) in every language of
+ * the exhibition side by side, each bound to its Y.Text (concurrent typing merges), its place along its wall or
+ * on another wall (of any room), and the draft's problems at it. A move that adds a placement problem is made and
+ * named (a draft may be invalid); the live validation shows it to everyone and Publish waits for it to be mended.
  */
 import * as Y from 'yjs';
 import { artworkText, artworksMap } from '../twin/collab-doc';
@@ -31,7 +31,9 @@ export interface WorkEditor {
   destroy(): void;
 }
 
-const TEXT_FIELDS = ['title', 'label'] as const;
+/** Every text of a work in the format's languages; the short ones are one line. */
+const TEXT_FIELDS = ['title', 'label', 'backstory', 'date', 'medium', 'creditLine'] as const;
+const ONE_LINE = new Set<string>(['title', 'date', 'medium', 'creditLine']);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -57,10 +59,13 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
   for (const field of TEXT_FIELDS) {
     const fieldset = el('fieldset', { className: `texts texts-${field}` }, el('legend', {}, t(lang, field)));
     for (const l of o.languages) {
+      // A language a text lacks is made (an empty Y.Text) only by someone who may write it.
+      const texts = work.get(field);
+      if (!o.editable && !(texts instanceof Y.Map && texts.get(l) instanceof Y.Text)) continue;
       const text = artworkText(doc, workId, field, l);
       if (!text) continue;
       const id = `text-${field}-${l}`;
-      const input = field === 'title' ? el('input', { id, type: 'text' }) : el('textarea', { id, rows: 6 });
+      const input = ONE_LINE.has(field) ? el('input', { id, type: 'text' }) : el('textarea', { id, rows: field === 'backstory' ? 8 : 6 });
       input.lang = l;
       input.readOnly = !o.editable;
       input.dataset.field = field;
