@@ -35,6 +35,12 @@ const WORK = AR_ROOM.artworks[1]!;
 /** Somewhere in the office away from the world origin (a corner of the room) and from the work. */
 const STAND: [number, number, number] = [1.7, 0, 1.8];
 const STAND_HEADING = 200;
+/**
+ * Most heap one VR or AR session may leave, on average over forty. Before camera-cache.ts each kept 330–560 kB;
+ * after it, 206 kB over twelve sessions on a loaded machine, none of it a session's mode, camera or session manager
+ * (checked above), the rest not yet explained (docs/security.md).
+ */
+const HEAP_PER_SESSION = 250_000;
 const planDistance = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[2]! - b[2]!);
 
 /** Opens the work in the preview, then walks to STAND: the page's state a session must not lose. */
@@ -54,7 +60,7 @@ async function expectStateKept(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
-test('entering and leaving VR and AR twenty times leaves the scene’s meshes, materials, textures and frame observers as they were', async () => {
+test('entering and leaving VR and AR twenty times leaves the scene’s meshes, materials, textures, frame observers and heap as they were', async () => {
   test.setTimeout(400_000);
   const page = await roomPage();
   const initial = await sceneCounts(page);
@@ -66,7 +72,7 @@ test('entering and leaving VR and AR twenty times leaves the scene’s meshes, m
   };
   // One round first: the modes' code is loaded and their shaders compiled once for the page, as they should be,
   // and Babylon's shared utility layers (the pointer's overlay scenes, one per scene for good) are made.
-  const things = ({ observers: _, ...rest }: SceneCounts) => rest;
+  const things = ({ observers: _, retained: __, ...rest }: SceneCounts) => rest;
   await cycle(0);
   await expect.poll(async () => things(await sceneCounts(page)), { message: 'after one VR and one AR session' }).toEqual(things(initial));
   const warm = await sceneCounts(page);
@@ -77,12 +83,18 @@ test('entering and leaving VR and AR twenty times leaves the scene’s meshes, m
   await expect.poll(async () => things(await sceneCounts(page)), { message: 'after twenty VR and AR sessions' }).toEqual(things(initial));
   const after = await sceneCounts(page);
   // Babylon's experiences no longer stay on the scene's disposal (src/modes/xr/experience.ts): no observer grows.
-  expect(after.observers, 'observers after twenty rounds').toEqual(warm.observers);
+  // None more than after the first round (some, such as the engine's end-of-frame ones for texture uploads still
+  // queued, come and go on their own, so fewer is fine).
+  for (const [name, n] of Object.entries(after.observers)) expect(n, `${name} observers after twenty rounds`).toBeLessThanOrEqual(warm.observers[name]!);
   const heapAfter = await heapAfterGc(page);
-  const growth = heapAfter - heapBefore;
-  console.log(`[xr-lifetime] 20 rounds of VR and AR in ${seconds.toFixed(1)} s; heap ${(heapBefore / 1e6).toFixed(1)} MB -> ${(heapAfter / 1e6).toFixed(1)} MB`);
-  // Known gap: the heap still grows about 0.3 MB a session (docs/security.md). Recorded, not yet asserted.
-  test.info().annotations.push({ type: 'xr-lifetime heap growth (bytes)', description: String(growth) });
+  const perSession = (heapAfter - heapBefore) / 40;
+  console.log(`[xr-lifetime] 20 rounds of VR and AR in ${seconds.toFixed(1)} s; heap ${(heapBefore / 1e6).toFixed(2)} MB -> ${(heapAfter / 1e6).toFixed(2)} MB (${(perSession / 1e3).toFixed(1)} kB a session)`);
+  test.info().annotations.push({ type: 'xr-lifetime heap growth a session (bytes)', description: String(Math.round(perSession)) });
+  // Every session's mode, experience, camera and session manager is garbage once collected (lifetime.ts watches
+  // them weakly): before camera-cache.ts, each mesh's level-of-detail cache kept every session's camera.
+  expect((await sceneCounts(page)).retained, 'what the sessions left reachable after a garbage collection').toEqual([]);
+  // And the heap grows less than it did when every session was kept.
+  expect(perSession, 'heap growth a session (bytes)').toBeLessThan(HEAP_PER_SESSION);
   await expect(page.locator('#vr-button')).toBeEnabled();
   await expect(page.locator('#ar-button')).toBeEnabled();
 });
