@@ -68,7 +68,7 @@ const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
  * Who may place photos: the server's rules (src/server/accounts/permissions.ts) let a curator change a room's
  * name, finishes and height but not its panoramas, so only an admin's changes are kept; the panel follows them.
  */
-export const mayPlacePanoramas = (role: string | null): boolean => role === 'admin';
+export const mayPlacePanoramas = (role: string | null): boolean => role === 'admin' || role === 'curator';
 
 export function openPanoramaPlace(o: PanoramaPlaceOptions): () => void {
   const { doc, lang } = o;

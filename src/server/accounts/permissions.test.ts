@@ -33,6 +33,7 @@ const protocol = (id: string) => (ex: Work) => (work(ex, id).sensitivity.sharing
 const tour = (ex: Work) => ex.tours.reverse();
 const wallColour = (ex: Work) => (ex.space.rooms[0].walls = { color: '#334455' });
 const reshapeRoom = (ex: Work) => (ex.space.rooms[0].polygon[0] = [0.5, 0.5]);
+const placePhoto = (ex: Work) => (ex.space.rooms[0].panoramas = [{ id: 'hall-photo', image: 'panoramas/hall.jpg', position: [1, 1.6, 1], heading: 0 }]);
 const addWork = (ex: Work) => ex.artworks.push({ ...structuredClone(work(ex, 'harbour-lights')), id: 'new-work' });
 
 describe('permissions', () => {
@@ -41,8 +42,8 @@ describe('permissions', () => {
     expect(mayManageUsers(admin) && mayPublish(admin)).toBe(true);
   });
 
-  it('curator: layout, texts, tours, works, rooms’ finishes; not conservation, needs, protocols or walls’ geometry', () => {
-    for (const edit of [move, retitle, tour, wallColour, addWork]) expect(refused(curator, edit)).toEqual([]);
+  it('curator: layout, texts, tours, works, rooms’ finishes and 360° photos; not conservation, needs, protocols or walls’ geometry', () => {
+    for (const edit of [move, retitle, tour, wallColour, addWork, placePhoto]) expect(refused(curator, edit)).toEqual([]);
     expect(refused(curator, report)).toEqual(['a curator may not change artworks.harbour-lights.conservation.reports.cr-2026']);
     expect(refused(curator, needs)).toHaveLength(1);
     expect(refused(curator, protocol('veiled-processional-object'))).toHaveLength(1);
@@ -54,7 +55,7 @@ describe('permissions', () => {
   it('conservator: conservation and environmental needs only', () => {
     expect(refused(conservator, report)).toEqual([]);
     expect(refused(conservator, needs)).toEqual([]);
-    for (const edit of [move, retitle, tour, protocol('cinerary-urn')]) expect(refused(conservator, edit)).not.toEqual([]);
+    for (const edit of [move, retitle, tour, protocol('cinerary-urn'), placePhoto]) expect(refused(conservator, edit)).not.toEqual([]);
     expect(mayPublish(conservator)).toBe(false);
   });
 

@@ -26,7 +26,7 @@ export interface Account {
 
 type Json = Record<string, unknown>;
 const CURATOR_TOP = new Set(['title', 'subtitle', 'description', 'credits', 'tours', 'environment']);
-const CURATOR_ROOM = new Set(['name', 'floor', 'walls', 'height', 'lighting']);
+const CURATOR_ROOM = new Set(['name', 'floor', 'walls', 'height', 'lighting', 'panoramas']);
 const GUARDED_WORK = new Set(['conservation', 'environment', 'sensitivity']);
 
 export const mayWrite = (a: Account | undefined): boolean => a?.role != null;
