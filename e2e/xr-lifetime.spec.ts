@@ -38,7 +38,7 @@ const STAND_HEADING = 200;
 /**
  * Most heap one VR or AR session may leave, on average over forty. Before camera-cache.ts each kept 330–560 kB;
  * after it, 206 kB over twelve sessions on a loaded machine, none of it a session's mode, camera or session manager
- * (checked above), the rest not yet explained (docs/security.md).
+ * (checked above): nearly all V8's compiled code, which grows as more of the XR code is optimised (docs/security.md).
  */
 const HEAP_PER_SESSION = 250_000;
 const planDistance = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[2]! - b[2]!);
