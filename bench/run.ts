@@ -22,6 +22,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { realScansExhibition } from './real-scans';
 import { centroid, pointInPolygon } from '../src/twin/geometry';
 import { fileIn, sendFile } from './static-files';
+import { installTextureLedger, type TextureMemory } from '../src/scene/texture-memory';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -126,6 +127,9 @@ interface Figures {
   drawCalls?: { max: number; median: number };
   activeTriangles?: { max: number; median: number };
   heapMB?: number;
+  /** GPU texture memory held after the walk (WebGL uploads minus deletions, src/scene/texture-memory.ts), MB, by format. */
+  textureMB?: number;
+  textureByFormat?: Record<string, number>;
   transferredMB?: number;
   /** Of which the exhibition's own files (JSON and media). */
   exhibitionMB?: number;
@@ -228,6 +232,8 @@ async function measureApp(browser: Browser, c: Case, served: Served[]): Promise<
   const page = await context.newPage();
   // tsx names functions with a helper the page does not have.
   await page.addInitScript('window.__name = (f) => f');
+  // Counts texture bytes by format as the WebGL context uploads and deletes them.
+  await page.addInitScript(installTextureLedger);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   served.length = 0;
@@ -270,6 +276,7 @@ async function measureApp(browser: Browser, c: Case, served: Served[]): Promise<
     path,
   );
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const textures = await page.evaluate(() => (window as unknown as { __textureMemory?: () => TextureMemory }).__textureMemory?.());
   const bytes = served.reduce((s, x) => s + x.bytes, 0);
   // The exhibition's own files (its JSON and media), without the app's code and environment map.
   const media = served.filter((s) => s.url.startsWith('/exhibitions/') || s.url.startsWith('/bench/')).reduce((s, x) => s + x.bytes, 0);
@@ -294,6 +301,8 @@ async function measureApp(browser: Browser, c: Case, served: Served[]): Promise<
     drawCalls: { max: Math.max(...draws), median: median(draws) },
     activeTriangles: { max: Math.max(...tris), median: median(tris) },
     heapMB: round(heap / 1024 / 1024),
+    textureMB: textures ? round(textures.bytes / 1024 / 1024) : undefined,
+    textureByFormat: textures ? Object.fromEntries(Object.entries(textures.byFormat).map(([f, b]) => [f, round(b / 1024 / 1024)])) : undefined,
     transferredMB: round(bytes / 1024 / 1024, 2),
     exhibitionMB: round(media / 1024 / 1024, 2),
   };
@@ -353,7 +362,7 @@ async function mergedGlb(browser: Browser): Promise<string> {
 function table(rows: Figures[]): string {
   const kb = (n?: number) => (n === undefined ? '–' : `${Math.round(n / 1024)}`);
   const v = (n?: number | string) => (n === undefined || (typeof n === 'number' && Number.isNaN(n)) ? '–' : String(n));
-  const head = ['case', 'works', 'init JS KB raw/gz', 'JS at TTI KB gz', 'total JS KB raw/gz', 'first frame ms', 'interactive ms', 'nearby media ms', 'frame ms med/p95', 'draws max', 'tris max', 'heap MB', 'MB sent (exhibition)', 'budgets'];
+  const head = ['case', 'works', 'init JS KB raw/gz', 'JS at TTI KB gz', 'total JS KB raw/gz', 'first frame ms', 'interactive ms', 'nearby media ms', 'frame ms med/p95', 'draws max', 'tris max', 'heap MB', 'GPU tex MB', 'MB sent (exhibition)', 'budgets'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const r of rows) {
     if (!r.available) {
@@ -374,6 +383,7 @@ function table(rows: Figures[]): string {
         v(r.drawCalls?.max),
         r.activeTriangles ? `${Math.round(r.activeTriangles.max / 1000)}k` : '–',
         v(r.heapMB),
+        v(r.textureMB),
         r.exhibitionMB === undefined ? v(r.transferredMB) : `${r.transferredMB} (${r.exhibitionMB})`,
         r.budgetsHeld === undefined ? '–' : r.budgetsHeld ? 'held' : 'MISSED',
       ].join(' | ')} |`,
@@ -382,6 +392,7 @@ function table(rows: Figures[]): string {
   return lines.join('\n');
 }
 
+/** The targets of issue 20 (ratios and counts on this machine) and the earlier ones still held to. */
 function targets(rows: Figures[]): { target: string; met: boolean | undefined; detail: string }[] {
   const by = (n: string) => rows.find((r) => r.case === n && r.available);
   const def = by('default');
@@ -389,32 +400,51 @@ function targets(rows: Figures[]): { target: string; met: boolean | undefined; d
   const g50 = by('generated-50');
   const g1000 = by('generated-1000');
   const packed = by('default-packed');
+  const app = rows.filter((r) => r.available && r.frameMs);
+  const missing = 'a case is missing';
   const out: { target: string; met: boolean | undefined; detail: string }[] = [];
+  // Not yet like for like: media done is every nearby work at its *first* level (not its final image), and the
+  // Viewer's GLB is the default merged by Babylon's exporter (PNG textures), not the same images and formats.
   out.push({
-    target: 'time to interactive (default) below the Viewer’s first frame (merged GLB)',
-    met: def && viewer ? def.interactiveMs! < viewer.firstFrameMs! : undefined,
-    detail: def && viewer ? `${def.interactiveMs} ms vs ${viewer.firstFrameMs} ms` : 'a case is missing',
+    target: 'first view fully shown ≤ 0.5× the Viewer’s first frame of the same content (default)',
+    met: def && viewer ? false : undefined,
+    detail:
+      def && viewer
+        ? `not yet a like-for-like comparison, so not held: nearby media at first level ${def.nearbyMediaMs} ms vs the Viewer's first frame ${viewer.firstFrameMs} ms (${round(def.nearbyMediaMs! / viewer.firstFrameMs!, 2)}×); the Viewer's GLB is not built from the same images at the same sizes and formats`
+        : missing,
   });
   out.push({
-    target: 'time to interactive at 1000 works within 1.5× of 50 works',
-    met: g50 && g1000 ? g1000.interactiveMs! <= 1.5 * g50.interactiveMs! : undefined,
-    detail: g50 && g1000 ? `${round(g1000.interactiveMs! / g50.interactiveMs!, 2)}×` : 'a case is missing',
+    target: 'milestone (not a target): building walkable, default',
+    met: undefined,
+    detail: def ? `${def.interactiveMs} ms (first frame ${def.firstFrameMs} ms)` : missing,
   });
   out.push({
-    target: 'median CPU ms per frame at 1000 works within 1.5× of 50 works',
-    met: g50 && g1000 ? g1000.frameMs!.median <= 1.5 * g50.frameMs!.median : undefined,
-    detail: g50 && g1000 ? `${round(g1000.frameMs!.median / g50.frameMs!.median, 2)}×` : 'a case is missing',
+    target: 'no hitch while streaming: p95 CPU frame time ≤ 3× the median in every case',
+    met: app.length ? app.every((r) => r.frameMs!.p95 <= 3 * r.frameMs!.median) : undefined,
+    detail: app.map((r) => `${r.case} ${round(r.frameMs!.p95 / Math.max(r.frameMs!.median, 0.01), 1)}×`).join(', ') || missing,
   });
-  const app = rows.filter((r) => r.available && r.budgetsHeld !== undefined);
+  const tex = app.filter((r) => r.textureMB !== undefined);
+  out.push({
+    target: 'GPU texture memory ≤ 256 MB at any exhibition size',
+    met: tex.length ? tex.every((r) => r.textureMB! <= 256) : undefined,
+    detail: tex.map((r) => `${r.case} ${r.textureMB} MB (${Object.entries(r.textureByFormat ?? {}).map(([f, mb]) => `${f} ${mb}`).join(', ')})`).join('; ') || missing,
+  });
+  out.push({ target: 'GPU texture memory ≤ 128 MB in AR on a phone', met: false, detail: 'not measured: the bench has no AR case yet' });
+  out.push({
+    target: 'JS heap at 1000 works ≤ 1.5× that at 50',
+    met: g50 && g1000 ? g1000.heapMB! <= 1.5 * g50.heapMB! : undefined,
+    detail: g50 && g1000 ? `${g1000.heapMB} MB vs ${g50.heapMB} MB (${round(g1000.heapMB! / g50.heapMB!, 2)}×)` : missing,
+  });
+  out.push({
+    target: 'initial JS ≤ 350 KB gzip',
+    met: def ? def.initialJs!.gzip <= 350 * 1024 : undefined,
+    detail: def ? `${Math.round(def.initialJs!.gzip / 1024)} KB` : missing,
+  });
+  const budgeted = rows.filter((r) => r.available && r.budgetsHeld !== undefined);
   out.push({
     target: `≤ ${BUDGET.drawCalls} draw calls and ≤ ${BUDGET.triangles / 1000}k active triangles in every case`,
-    met: app.length ? app.every((r) => r.budgetsHeld) : undefined,
-    detail: app.filter((r) => !r.budgetsHeld).map((r) => `${r.case}: ${r.drawCalls?.max} draws, ${r.activeTriangles?.max} triangles`).join('; ') || 'all held',
-  });
-  out.push({
-    target: 'initial JS ≤ 500 KB gzip',
-    met: def ? def.initialJs!.gzip <= 500 * 1024 : undefined,
-    detail: def ? `${Math.round(def.initialJs!.gzip / 1024)} KB` : 'a case is missing',
+    met: budgeted.length ? budgeted.every((r) => r.budgetsHeld) : undefined,
+    detail: budgeted.filter((r) => !r.budgetsHeld).map((r) => `${r.case}: ${r.drawCalls?.max} draws, ${r.activeTriangles?.max} triangles`).join('; ') || 'all held',
   });
   out.push({
     target: 'packed default ≤ 40% of the source bytes (exhibition files sent for the visit)',
@@ -423,6 +453,9 @@ function targets(rows: Figures[]): { target: string; met: boolean | undefined; d
   });
   return out;
 }
+
+/** held / MISSED / not measured, as the README's table says it. */
+const verdict = (t: { target: string; met: boolean | undefined }): string => (t.target.startsWith('milestone') ? 'info' : t.met === undefined ? 'not measured' : t.met ? 'held' : 'MISSED');
 
 async function main(): Promise<void> {
   const t0 = Date.now();
@@ -521,10 +554,10 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   // The same as Markdown, ready for the README.
-  const marks = checks.map((t) => `- ${t.met === undefined ? '?' : t.met ? '✓' : '✗'} ${t.target}: ${t.detail}`).join('\n');
+  const marks = checks.map((t) => `- **${verdict(t)}** ${t.target}: ${t.detail}`).join('\n');
   writeFileSync(join(RESULTS, 'latest.md'), `${table(rows)}\n\n${marks}\n`);
   console.log(`\n${table(rows)}\n`);
-  for (const t of checks) console.log(`${t.met === undefined ? '?' : t.met ? '✓' : '✗'} ${t.target}: ${t.detail}`);
+  for (const t of checks) console.log(`${verdict(t).padEnd(12)} ${t.target}: ${t.detail}`);
   console.log(`\nbench-results/latest.json written in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
