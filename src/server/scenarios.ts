@@ -26,9 +26,9 @@ import { publishedExhibitionPath } from './publish/versions';
 import type { ServerExtension } from './server';
 
 /** Enough for any museum's what-ifs; keeps one exhibition's list bounded. */
-export const MAX_SCENARIOS = 200;
+const MAX_SCENARIOS = 200;
 
-export interface SavedScenario extends Scenario {
+interface SavedScenario extends Scenario {
   savedBy: string;
   savedAt: string;
 }
@@ -42,7 +42,7 @@ function params(req: FastifyRequest, reply: FastifyReply): z.infer<typeof Params
 }
 
 /** The scenarios of every exhibition, in SQLite. */
-export class ScenarioStore {
+class ScenarioStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
@@ -85,7 +85,7 @@ export class ScenarioStore {
 }
 
 /** The problems that keep a scenario from running on this exhibition; empty when it can run. */
-export function scenarioProblems(exhibition: Exhibition, body: unknown): string[] {
+function scenarioProblems(exhibition: Exhibition, body: unknown): string[] {
   try {
     applyScenario(exhibition, baselineSetting(), parseScenario(body));
     return [];

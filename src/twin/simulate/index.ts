@@ -3,5 +3,4 @@ export { simulate } from './simulate';
 export { applyScenario, baselineSetting, parseScenario, ScenarioError, MAX_VISITORS_PER_DAY, type Scenario, type Setting } from './scenario';
 export { compareResults, type Comparison } from './compare';
 export { clock, type SimulationResult, type Heatmap } from './results';
-export { forecastPlacement, type PlacementForecast, type PlacementWarning } from './placement';
 export type { AgentTrack } from './results';

@@ -14,13 +14,13 @@ import { baselineSetting, type Setting } from './scenario';
 import { workLight } from './light';
 import { stopShares } from './visitors';
 
-export interface PlacementWarning {
+interface PlacementWarning {
   kind: 'light' | 'crowding';
   /** A sentence for the curator. */
   message: string;
 }
 
-export interface PlacementForecast {
+interface PlacementForecast {
   work: string;
   /** The room the work would be in; null when the place is in none. */
   room: string | null;
