@@ -235,12 +235,14 @@ test('a building of two levels: the floor plan shows one level at a time, a step
   await expect.poll(async () => (await viewer()).room).toBe('u0');
   await page.locator('canvas').first().screenshot({ path: `${SHOTS}/route-levels-upstairs.png` });
   const pad = await page.evaluate(() => {
+    type Mat = { m: ArrayLike<number> };
     type M = { name: string; getAbsolutePosition(): { x: number; y: number; z: number } };
-    const scene = window.museumTwin!.scene() as { meshes: M[]; getTransformationMatrix(): { m: ArrayLike<number> }; getEngine(): { getRenderingCanvas(): HTMLCanvasElement } };
+    const scene = window.museumTwin!.scene() as { meshes: M[]; activeCamera: { getViewMatrix(): Mat; getProjectionMatrix(): Mat }; getEngine(): { getRenderingCanvas(): HTMLCanvasElement } };
     const p = scene.meshes.find((m) => m.name === 'link:stairs:1')!.getAbsolutePosition();
-    // Babylon's row-vector convention: clip = [x y z 1] × M.
-    const m = scene.getTransformationMatrix().m;
-    const clip = [0, 1, 2, 3].map((c) => p.x * m[c]! + p.y * m[4 + c]! + p.z * m[8 + c]! + m[12 + c]!);
+    // From the camera where it stands now (not the last frame's matrix); Babylon's row vectors: clip = [x y z 1] × V × P.
+    const times = (v: number[], m: ArrayLike<number>) => [0, 1, 2, 3].map((c) => v[0]! * m[c]! + v[1]! * m[4 + c]! + v[2]! * m[8 + c]! + v[3]! * m[12 + c]!);
+    const cam = scene.activeCamera;
+    const clip = times(times([p.x, p.y, p.z, 1], cam.getViewMatrix().m), cam.getProjectionMatrix().m);
     const rect = scene.getEngine().getRenderingCanvas().getBoundingClientRect();
     return { x: rect.left + ((clip[0]! / clip[3]! + 1) / 2) * rect.width, y: rect.top + ((1 - clip[1]! / clip[3]!) / 2) * rect.height };
   });

@@ -10,7 +10,7 @@ import { moveStop, type Story } from '../twin/route/story';
 import { h } from './dom';
 import { renderRichText } from './richtext-dom';
 
-export interface StoryEditorInput {
+interface StoryEditorInput {
   locale: Locale;
   title: (artwork: string) => string;
   story: Story;
