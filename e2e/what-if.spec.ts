@@ -2,7 +2,8 @@
  * What if (/what-if.html): a visitor without a session gets the sign-in pointer and no form; staff (the admin,
  * signed in through the session API) run the baseline and a scenario that closes the cabinet and brightens the
  * gallery, see the progress, the comparison (the cabinet's works no longer reached, brighter light worse for the
- * gallery's works) and both density heatmaps, drawn with people on them.
+ * gallery's works) and both density heatmaps, drawn with people on them; then save the scenario for colleagues and
+ * load it back after a reload.
  */
 import { expect, test } from '@playwright/test';
 
@@ -46,4 +47,11 @@ test('staff run a baseline and a scenario, compare them and see the heatmaps', a
   });
   expect(coloured).toBeGreaterThan(50);
   await page.locator('#what-if-results').screenshot({ path: info.outputPath('what-if.png') });
+
+  // Saved on the server for colleagues: after a reload it is listed and loads back into the box.
+  await page.locator('#what-if-save').click();
+  await expect(page.locator('#what-if-saved-status')).toHaveText('Saved “Cabinet closed” for everyone on the staff.');
+  await page.reload();
+  await page.locator('#what-if-saved').selectOption('Cabinet closed');
+  await expect(page.locator('#what-if-scenario')).toHaveValue(/"room": "cabinet"/);
 });
