@@ -429,7 +429,7 @@ function targets(rows: Figures[]): { target: string; met: boolean | undefined; d
     met: tex.length ? tex.every((r) => r.textureMB! <= 256) : undefined,
     detail: tex.map((r) => `${r.case} ${r.textureMB} MB (${Object.entries(r.textureByFormat ?? {}).map(([f, mb]) => `${f} ${mb}`).join(', ')})`).join('; ') || missing,
   });
-  out.push({ target: 'GPU texture memory ≤ 128 MB in AR on a phone', met: false, detail: 'not measured: the bench has no AR case yet' });
+  out.push({ target: 'GPU texture memory ≤ 128 MB in AR on a phone', met: undefined, detail: 'the bench has no AR case yet' });
   out.push({
     target: 'JS heap at 1000 works ≤ 1.5× that at 50',
     met: g50 && g1000 ? g1000.heapMB! <= 1.5 * g50.heapMB! : undefined,

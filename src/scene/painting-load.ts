@@ -12,7 +12,7 @@ import { FetchLimitError } from '../twin/fetch-limits';
 import type { Painting } from '../twin/schema';
 import { imageBlobLimited } from './limited-load';
 import { PaintingImage } from './painting-image';
-import { CompressedPainting, loadCompressedPainting } from './ktx2-painting';
+import type { CompressedPainting } from './ktx2-painting';
 import type { ImageDetail } from './image-detail';
 
 export interface PaintingLoad {
@@ -67,6 +67,8 @@ export async function loadPainting(o: PaintingLoad): Promise<PaintingImage | Com
     const kPath = art.compressedImage;
     const kUrl = o.resolve(kPath);
     try {
+      // Loaded when an exhibition has KTX2 paintings: the first frame's code does not carry the transcoder's wiring.
+      const { loadCompressedPainting } = await import('./ktx2-painting');
       compressed = await loadCompressedPainting({ scene: o.scene, url: kUrl, budget: o.detail.budget, priority: o.priority, show: o.show });
       far?.dispose();
       return compressed;
