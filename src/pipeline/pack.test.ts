@@ -46,7 +46,8 @@ beforeAll(async () => {
   delete vase.animation;
   writeFileSync(path.join(src, 'exhibition.json'), JSON.stringify(ex, null, 2));
   report = await packExhibition(path.join(src, 'exhibition.json'), out);
-});
+  // Packing (images at every level, models, the USDZ copy) takes seconds; more on a busy machine.
+}, 60_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
