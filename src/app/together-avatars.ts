@@ -9,6 +9,8 @@ import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTextur
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
+import type { InstancedMesh } from '@babylonjs/core/Meshes/instancedMesh';
+import '@babylonjs/core/Meshes/instancedMesh';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
@@ -21,9 +23,13 @@ import type { Vec3 } from '../twin/schema';
 import { PRESENCE_INTERVAL_MS } from '../twin/together/protocol';
 import { PresenceTrack } from '../twin/together/smoothing';
 
+/** Name boards are drawn for the nearest few only, within reading distance: a class of 100 is a crowd of names. */
+export const NAMES_SHOWN = 16;
+export const NAME_DISTANCE = 8;
+
 interface Avatar {
   root: TransformNode;
-  head: Mesh;
+  head: InstancedMesh;
   label: Mesh;
   name: string;
   track: PresenceTrack;
@@ -32,6 +38,8 @@ interface Avatar {
 export class GroupAvatars {
   private readonly avatars = new Map<string, Avatar>();
   private readonly materials: { person: StandardMaterial; leader: StandardMaterial; ring: StandardMaterial };
+  /** One head (sphere and nose) per role, every avatar an instance of it: a group costs two draw calls, not 200. */
+  private readonly heads: { person: Mesh; leader: Mesh };
   private readonly rings = new Map<string, Mesh>();
   private readonly frame: Observer<Scene>;
   private leaderId?: string;
@@ -51,6 +59,7 @@ export class GroupAvatars {
       return m;
     };
     this.materials = { person: mat('together-person', new Color3(0.88, 0.48, 0)), leader: mat('together-leader', new Color3(0.42, 0.17, 0.84)), ring: mat('together-ring', new Color3(1, 0.75, 0.1)) };
+    this.heads = { person: this.headSource('person'), leader: this.headSource('leader') };
     // Between updates the avatars still move: ask for frames while anyone is drawn between two samples.
     this.frame = scene.onBeforeRenderObservable.add(() => this.place());
   }
@@ -72,7 +81,15 @@ export class GroupAvatars {
 
   setLeader(id: string | undefined): void {
     this.leaderId = id;
-    for (const [aid, a] of this.avatars) a.head.material = aid === id ? this.materials.leader : this.materials.person;
+    for (const [aid, a] of this.avatars) {
+      const source = aid === id ? this.heads.leader : this.heads.person;
+      if (a.head.sourceMesh === source) continue;
+      const rotation = a.head.rotation.y;
+      a.head.dispose();
+      a.head = this.headOf(aid, a.root, source);
+      a.head.rotation.y = rotation;
+    }
+    this.requestRender();
   }
 
   /** The works pointed at now, by whom: a ring in front of each. */
@@ -103,7 +120,10 @@ export class GroupAvatars {
   remove(id: string): void {
     const a = this.avatars.get(id);
     if (!a) return;
-    a.root.dispose(false, true);
+    // The head is an instance: disposing it with "materials" would take the shared head material with it.
+    a.head.dispose();
+    a.label.dispose(false, true);
+    a.root.dispose();
     this.avatars.delete(id);
     this.requestRender();
   }
@@ -114,6 +134,9 @@ export class GroupAvatars {
    */
   hangUnder(parent: TransformNode | undefined): void {
     this.parent = parent;
+    // AR turns off every mesh of the twin it does not use as an occluder, the heads' sources among them; their
+    // instances (the avatars) are drawn through them, so they stay on (and themselves unseen).
+    if (parent) for (const h of [this.heads.person, this.heads.leader]) h.setEnabled(true);
     const nodes: TransformNode[] = [...[...this.avatars.values()].map((a) => a.root), ...this.rings.values()];
     for (const n of nodes) {
       if (n.parent !== (parent ?? null)) n.parent = parent ?? null;
@@ -135,15 +158,29 @@ export class GroupAvatars {
   private make(id: string, name: string): Avatar {
     const root = new TransformNode(`together-${id}`, this.scene);
     if (this.parent) root.parent = this.parent;
-    const head = CreateSphere(`together-head-${id}`, { diameter: 0.28, segments: 12 }, this.scene);
-    head.parent = root;
-    head.material = id === this.leaderId ? this.materials.leader : this.materials.person;
-    const nose = CreateBox(`together-nose-${id}`, { width: 0.06, height: 0.06, depth: 0.16 }, this.scene);
-    nose.parent = head;
-    nose.position.z = -0.16; // heading 0 looks toward −z
-    nose.material = head.material;
-    for (const m of [head, nose]) m.isPickable = false;
+    const head = this.headOf(id, root, id === this.leaderId ? this.heads.leader : this.heads.person);
     return { root, head, label: this.nameLabel(id, name, root), name, track: new PresenceTrack(2 * PRESENCE_INTERVAL_MS) };
+  }
+
+  /** A head and nose in one mesh, the source of every avatar's instance in that role; never drawn itself. */
+  private headSource(role: 'person' | 'leader'): Mesh {
+    const sphere = CreateSphere(`together-head-${role}`, { diameter: 0.28, segments: 12 }, this.scene);
+    const nose = CreateBox(`together-nose-${role}`, { width: 0.06, height: 0.06, depth: 0.16 }, this.scene);
+    nose.position.z = -0.16; // heading 0 looks toward −z
+    const head = Mesh.MergeMeshes([sphere, nose], true)!;
+    head.name = `together-head-${role}`;
+    head.material = this.materials[role];
+    head.isPickable = false;
+    head.isVisible = false; // the instances are drawn, never the source
+    return head;
+  }
+
+  private headOf(id: string, root: TransformNode, source: Mesh): InstancedMesh {
+    const head = source.createInstance(`together-head-${id}`);
+    head.parent = root;
+    head.isPickable = false;
+    head.isVisible = true;
+    return head;
   }
 
   /** The name on a small board above the head, always facing the viewer; drawn as text (never markup). */
@@ -187,7 +224,20 @@ export class GroupAvatars {
       a.root.position.set(pose.p[0], y, pose.p[2]);
       a.head.rotation.y = (-pose.h * Math.PI) / 180; // the nose (−z) turned to the heading (0 toward −z, 90 toward +x)
     }
+    if (moving) this.showNearestNames();
     if (moving) this.requestRender();
+  }
+
+  /** Name boards for the {@link NAMES_SHOWN} nearest avatars within {@link NAME_DISTANCE} m of the camera. */
+  private showNearestNames(): void {
+    const eye = this.scene.activeCamera?.globalPosition;
+    const all = [...this.avatars.values()];
+    if (!eye || all.length <= NAMES_SHOWN) {
+      for (const a of all) a.label.isVisible = true;
+      return;
+    }
+    const byDistance = all.map((a) => ({ a, d: a.root.getAbsolutePosition().subtract(eye).length() })).sort((x, y) => x.d - y.d);
+    byDistance.forEach(({ a, d }, i) => (a.label.isVisible = i < NAMES_SHOWN && d <= NAME_DISTANCE));
   }
 
   dispose(): void {
@@ -195,5 +245,7 @@ export class GroupAvatars {
     for (const id of [...this.avatars.keys()]) this.remove(id);
     for (const r of this.rings.values()) r.dispose();
     this.rings.clear();
+    this.heads.person.dispose();
+    this.heads.leader.dispose();
   }
 }
