@@ -138,7 +138,11 @@ describe('streamed narration under a stall timer', () => {
       },
       advance(ms: number) {
         now += ms;
-        for (const [id, t] of [...timers]) if (t.at <= now) (timers.delete(id), t.f());
+        for (const [id, t] of [...timers]) {
+          if (t.at > now) continue;
+          timers.delete(id);
+          t.f();
+        }
       },
     };
   }

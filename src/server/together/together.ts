@@ -27,7 +27,7 @@ import { PresencePacer } from './presence-pacer';
 import { CLOSE_ENDED, CLOSE_POLICY, CLOSE_REFUSED, CLOSE_REMOVED, CLOSE_REPLACED, newMember, refusalText, withinBurst, withinChat, type Member, type Peer } from './peers';
 import { HOME_TTL_MS, TogetherRelay, type RelayMessage } from './redis-relay';
 
-export { CLOSE_ENDED, CLOSE_POLICY, CLOSE_REFUSED, CLOSE_REMOVED, CLOSE_REPLACED } from './peers';
+export { CLOSE_ENDED, CLOSE_REFUSED, CLOSE_REMOVED } from './peers';
 
 export interface TogetherOptions {
   /** How long a dropped participant keeps their place (and an empty group lives). */
