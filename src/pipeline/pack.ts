@@ -155,7 +155,7 @@ async function packOne(ex: Exhibition, ref: MediaReference, srcDir: string, outD
       // AR Quick Look on iPhone and iPad: a USDZ beside each object's GLB (usdz.ts).
       const usdz = ref.role === 'object-model' ? await usdzBeside(src, packed, o, write) : undefined;
       return {
-        ...(usdz && { extras: [usdz] }),
+        ...(usdz && { extras: [{ ...usdz, quickLook: true }] }),
         ...base,
         packed,
         action: 'model',

@@ -10,7 +10,16 @@ const assets: AssetReport[] = [
 describe('pack report', () => {
   it('totals every file once, far-view copies and the exhibition file included', () => {
     const t = totals(assets, { before: 50, after: 60 });
-    expect(t).toEqual({ bytesBefore: 1550, bytesAfter: 540, ratio: 540 / 1550, trianglesBefore: 500, trianglesAfter: 100 });
+    expect(t).toEqual({ bytesBefore: 1550, bytesAfter: 540, ratio: 540 / 1550, trianglesBefore: 500, trianglesAfter: 100, quickLookBytes: 0 });
+  });
+
+  it('counts an object’s USDZ for AR Quick Look apart: a visit never downloads it', () => {
+    const withUsdz = assets.map((a) => (a.source === 'a.glb' ? { ...a, extras: [{ packed: 'a.usdz', bytes: 5000, quickLook: true }] } : a));
+    const t = totals(withUsdz, { before: 50, after: 60 });
+    expect(t.bytesAfter).toBe(540);
+    expect(t.quickLookBytes).toBe(5000);
+    const text = formatReport({ source: 's', out: 'o', assets: withUsdz, exhibitionBytes: { before: 50, after: 60 }, totals: t, ms: 1 });
+    expect(text.split('\n').at(-1)).toMatch(/^\+ USDZ for AR Quick Look.*4 KB|^\+ USDZ for AR Quick Look.*5 KB/);
   });
 
   it('prints one row per file, then the total with its share', () => {

@@ -19,8 +19,11 @@ export interface AssetReport {
   /** Images: width × height before and after. */
   sizeBefore?: [number, number];
   sizeAfter?: [number, number];
-  /** Extra files written for this one (a painting's far image). */
-  extras?: { packed: string; bytes: number; size?: [number, number] }[];
+  /**
+   * Extra files written for this one (a painting's far image; an object's USDZ, `quickLook`: fetched only by an
+   * iPhone or iPad asking for AR Quick Look, so not part of what a visit downloads).
+   */
+  extras?: { packed: string; bytes: number; size?: [number, number]; quickLook?: boolean }[];
 }
 
 export interface PackReport {
@@ -29,13 +32,17 @@ export interface PackReport {
   assets: AssetReport[];
   /** The exhibition file itself. */
   exhibitionBytes: { before: number; after: number };
-  totals: { bytesBefore: number; bytesAfter: number; ratio: number; trianglesBefore: number; trianglesAfter: number };
+  /** bytesAfter and ratio: what a visit may download; quickLookBytes: the USDZ copies, for iPhones only. */
+  totals: { bytesBefore: number; bytesAfter: number; ratio: number; trianglesBefore: number; trianglesAfter: number; quickLookBytes: number };
   ms: number;
 }
 
+/** The extras a visit may download (every one but the AR Quick Look copies). */
 export function extrasBytes(a: AssetReport): number {
-  return (a.extras ?? []).reduce((s, e) => s + e.bytes, 0);
+  return (a.extras ?? []).reduce((s, e) => s + (e.quickLook ? 0 : e.bytes), 0);
 }
+
+const quickLookBytes = (a: AssetReport): number => (a.extras ?? []).reduce((s, e) => s + (e.quickLook ? e.bytes : 0), 0);
 
 /** Totals over every file: source files once each, packed files with their extras, plus the exhibition file. */
 export function totals(assets: readonly AssetReport[], exhibitionBytes: { before: number; after: number }): PackReport['totals'] {
@@ -43,13 +50,15 @@ export function totals(assets: readonly AssetReport[], exhibitionBytes: { before
   let bytesAfter = exhibitionBytes.after;
   let trianglesBefore = 0;
   let trianglesAfter = 0;
+  let quickLook = 0;
   for (const a of assets) {
     bytesBefore += a.bytesBefore;
     bytesAfter += a.bytesAfter + extrasBytes(a);
+    quickLook += quickLookBytes(a);
     trianglesBefore += a.trianglesBefore ?? 0;
     trianglesAfter += a.trianglesAfter ?? 0;
   }
-  return { bytesBefore, bytesAfter, ratio: bytesBefore === 0 ? 0 : bytesAfter / bytesBefore, trianglesBefore, trianglesAfter };
+  return { bytesBefore, bytesAfter, ratio: bytesBefore === 0 ? 0 : bytesAfter / bytesBefore, trianglesBefore, trianglesAfter, quickLookBytes: quickLook };
 }
 
 const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(0)} KB`);
@@ -69,6 +78,7 @@ export function formatReport(r: PackReport): string {
   rows.push(['exhibition file', `${kb(r.exhibitionBytes.before)} → ${kb(r.exhibitionBytes.after)}`, '', '', '']);
   const t = r.totals;
   rows.push(['TOTAL', `${kb(t.bytesBefore)} → ${kb(t.bytesAfter)}`, pct(t.bytesAfter, t.bytesBefore), `${t.trianglesBefore} → ${t.trianglesAfter}`, '']);
+  if (t.quickLookBytes) rows.push(['+ USDZ for AR Quick Look (iPhone, iPad)', kb(t.quickLookBytes), '', '', '']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
