@@ -80,9 +80,13 @@ describe('packExhibition', () => {
 
   it('reports every file with totals that add up', () => {
     const before = report.assets.reduce((s, a) => s + a.bytesBefore, 0) + report.exhibitionBytes.before;
-    const after = report.assets.reduce((s, a) => s + a.bytesAfter + (a.extras ?? []).reduce((t, e) => t + e.bytes, 0), 0) + report.exhibitionBytes.after;
+    // What a visit downloads; the USDZ copies for AR Quick Look are counted apart.
+    const extras = (quickLook: boolean) => report.assets.reduce((s, a) => s + (a.extras ?? []).reduce((t, e) => t + (!!e.quickLook === quickLook ? e.bytes : 0), 0), 0);
+    const after = report.assets.reduce((s, a) => s + a.bytesAfter, 0) + extras(false) + report.exhibitionBytes.after;
     expect(report.totals.bytesBefore).toBe(before);
     expect(report.totals.bytesAfter).toBe(after);
+    expect(report.totals.quickLookBytes).toBe(extras(true));
+    expect(report.totals.quickLookBytes).toBeGreaterThan(0);
     expect(report.totals.ratio).toBeCloseTo(after / before, 10);
     expect(report.totals.bytesAfter).toBeLessThan(report.totals.bytesBefore);
     // Each source file once, though the exhibition names it where it is used.
