@@ -40,6 +40,11 @@ beforeAll(async () => {
       return void res.write('{"a":'); // ... and nothing more.
     }
     if (path === '/no-headers') return; // Never answers.
+    if (path === '/page') {
+      // What a single-page host or a captive portal sends for a missing file: a page, status 200.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end('<!doctype html><title>Museum</title><p>Welcome</p>');
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -114,6 +119,27 @@ describe('downloads within limits', () => {
     const p = fetchLimited(`${base}/stall`, { ...LIMIT, stallMs: 5_000 }, { signal: c.signal });
     setTimeout(() => c.abort(new Error('visitor cancelled')), 50);
     await expect(p).rejects.toThrow('visitor cancelled');
+  });
+});
+
+describe('a web page where a media file was expected', () => {
+  it('is refused for every kind of media, naming the file and what it is', async () => {
+    for (const [kind, what] of [
+      ['image', 'an image'],
+      ['model', 'a model'],
+      ['audio', 'an audio file'],
+      ['captions', 'captions'],
+      ['environment', 'an environment map'],
+    ] as const) {
+      const e = await failure(fetchLimited(`${base}/page`, kind));
+      expect(e.reason).toBe('wrong-type');
+      expect(e.message).toBe(`${base}/page came back as a web page (text/html; charset=utf-8), not ${what}: the server probably answered a missing file with a page`);
+    }
+  });
+
+  it('is left to the caller with explicit limits (a save keeps what it gets) and for the exhibition file', async () => {
+    expect((await fetchLimited(`${base}/page`, { maxBytes: 100_000, deadlineMs: 20_000, stallMs: 10_000 })).text()).toContain('<title>Museum</title>');
+    expect((await fetchLimited(`${base}/page`, 'exhibition')).status).toBe(200);
   });
 });
 

@@ -37,7 +37,15 @@ const KIND_WORDS: Record<FileKind, string> = {
   environment: 'an environment map',
 };
 
-export type FetchLimitReason = 'too-large' | 'stalled' | 'deadline';
+export type FetchLimitReason = 'too-large' | 'stalled' | 'deadline' | 'wrong-type';
+
+/**
+ * Whether an answer is a web page: what static hosts with a single-page fallback, captive portals and proxies send
+ * with status 200 in place of a missing file. No image, model, sound, captions or environment map is one.
+ */
+function isWebPage(contentType: string | null): boolean {
+  return /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType ?? '');
+}
 
 /** A download stopped by its limits; the message names the file and the limit in plain words. */
 export class FetchLimitError extends Error {
@@ -106,6 +114,12 @@ export async function fetchLimited(
   try {
     waitForBytes();
     const response = await fetcher(url, { ...init, signal: controller.signal });
+    // A media file answered with a web page is refused here, before its bytes are read or handed to a decoder.
+    if (typeof kind === 'string' && kind !== 'exhibition' && response.ok && isWebPage(response.headers.get('content-type'))) {
+      stop(new FetchLimitError('wrong-type', url, `${name} came back as a web page (${response.headers.get('content-type')}), not ${what}: the server probably answered a missing file with a page`));
+      await response.body?.cancel().catch(() => undefined);
+      throw stopped;
+    }
     const declared = Number(response.headers.get('content-length'));
     if (response.headers.has('content-length') && Number.isFinite(declared) && declared > limit.maxBytes) {
       stop(tooLarge());
