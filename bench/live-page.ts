@@ -23,6 +23,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import type { LiveSnapshot, Quantity } from '../src/twin/live/contract';
 import { startServer } from '../src/server/server';
+import { turningFrames } from './turning-frames';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' }, trials: { type: 'string', default: '20' }, sensors: { type: 'string', default: '500' } } });
 const SECONDS = Number(values.seconds);
@@ -120,36 +121,8 @@ try {
     const drawn = (await page.evaluate(() => window.museumTwin!.renderCounts?.().drawn ?? 0)) - drawn0;
     const rate = ((published - sent0) / ((performance.now() - w0) / 1000)).toFixed(0);
     console.log(`${label}: still view: main thread busy ${busy.toFixed(1)} % over ${SECONDS} s, ${drawn} frames drawn on demand, ${rate} readings/s sent  [${uptime()}]`);
-    // Frames every animation frame: the visitor looks slowly around (the camera turns a little each frame).
-    // A string, not a function: tsx would wrap the inner functions in a helper the page does not have.
-    const frames = (await page.evaluate(`(async (seconds) => {
-      const twin = window.museumTwin;
-      const probe = await twin.perf();
-      const scene = twin.scene();
-      const out = [];
-      const o = scene.onAfterRenderObservable.add(() => out.push(probe.sample().frameMs));
-      const start = twin.viewer();
-      const end = performance.now() + seconds * 1000;
-      let rafs = 0;
-      const countRaf = () => {
-        rafs++;
-        if (performance.now() < end) requestAnimationFrame(countRaf);
-      };
-      requestAnimationFrame(countRaf);
-      await new Promise((done) => {
-        const timer = setInterval(() => {
-          const t = performance.now();
-          if (t >= end) {
-            clearInterval(timer);
-            done();
-          } else twin.place(start.position, start.heading + 0.3 * Math.sin(t / 1000));
-        }, 16);
-      });
-      scene.onAfterRenderObservable.remove(o);
-      probe.dispose();
-      twin.place(start.position, start.heading);
-      return { frames: out.slice(5), rafs };
-    })(${SECONDS})`)) as { frames: number[]; rafs: number };
+    // Frames every animation frame: the visitor looks slowly around (bench/turning-frames.ts).
+    const frames = await turningFrames(page, SECONDS);
     console.log(
       `${label}: camera turning: ${frames.frames.length} frames drawn (${frames.rafs} animation frames), CPU per frame median ${pct(frames.frames, 50).toFixed(2)} ms, p95 ${pct(frames.frames, 95).toFixed(2)} ms  [${uptime()}]`,
     );

@@ -23,6 +23,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { startServer } from '../src/server/server';
 import { TogetherTestClient } from '../src/server/together/test-client';
 import { PRESENCE_INTERVAL_MS } from '../src/twin/together/protocol';
+import { turningFrames } from './turning-frames';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' }, participants: { type: 'string', default: '100' } } });
 const SECONDS = Number(values.seconds);
@@ -76,31 +77,8 @@ try {
     const w0 = performance.now();
     const b0 = wsBytes;
     const drawn0 = await page.evaluate(() => window.museumTwin!.renderCounts?.().drawn ?? 0);
-    // Frames every animation frame: the guide looks slowly around (the camera turns a little each frame).
-    // A string, not a function: tsx would wrap the inner functions in a helper the page does not have.
-    const r = (await page.evaluate(`(async (seconds) => {
-      const twin = window.museumTwin;
-      const probe = await twin.perf();
-      const scene = twin.scene();
-      const out = [];
-      const o = scene.onAfterRenderObservable.add(() => out.push(probe.sample().frameMs));
-      const start = twin.viewer();
-      const end = performance.now() + seconds * 1000;
-      await new Promise((done) => {
-        const timer = setInterval(() => {
-          const t = performance.now();
-          if (t >= end) {
-            clearInterval(timer);
-            done();
-          } else twin.place(start.position, start.heading + 0.3 * Math.sin(t / 1000));
-        }, 16);
-      });
-      scene.onAfterRenderObservable.remove(o);
-      probe.dispose();
-      twin.place(start.position, start.heading);
-      // The first frames carry the probe's own start; kept when frames are few (a loaded machine draws slowly).
-      return { frames: out.length > 20 ? out.slice(5) : out, avatars: twin.together().avatars.length };
-    })(${SECONDS})`)) as { frames: number[]; avatars: number };
+    // Frames every animation frame: the guide looks slowly around (bench/turning-frames.ts).
+    const r = { frames: (await turningFrames(page, SECONDS)).frames, avatars: await page.evaluate(() => window.museumTwin!.together!().avatars.length) };
     const wall = (performance.now() - w0) / 1000;
     const busy = (await taskSeconds()) - t0;
     const drawn = (await page.evaluate(() => window.museumTwin!.renderCounts?.().drawn ?? 0)) - drawn0;
