@@ -3,6 +3,7 @@
  * fade into another; in VR always a fade keeping one's own heading, src/modes/vr/together.ts), and going to one's
  * own place in front of a work when the group is gathered. The places come from src/twin/together/follow.ts.
  */
+import type { Scene } from '@babylonjs/core/scene';
 import { headingToDir } from '../twin/floorplan';
 import { artworkPose, EYE_HEIGHT } from '../twin/layout';
 import type { Vec3 } from '../twin/schema';
@@ -12,28 +13,38 @@ import { byId } from '../ui/dom';
 import type { VrGroupFollower } from '../modes/vr/together';
 import type { VisitContext } from './context';
 
+/** A move asked of the group's member: after the leader, or to their place at a gathered work. */
+type Move = { kind: 'follow'; leader: Presence; slot: number } | { kind: 'gather'; spot: PlanPose };
+
 export class GroupMoves {
-  /** A glide to follow or gather is under way (the journeys wait for it to end before reading a pose). */
-  moving = false;
+  /** The move asked for last and not begun yet: a newer request replaces it (the leader's latest place wins). */
+  private next?: Move;
+  private running = false;
 
   constructor(
     private readonly c: VisitContext,
     private readonly vr: VrGroupFollower,
   ) {}
 
-  /** To this member's place (`slot`) behind the leader's latest presence; nothing while a move runs or outside preview and VR. */
+  /** A move to follow or gather is under way or waiting (the journeys wait for it to end before reading a pose). */
+  get moving(): boolean {
+    return this.running;
+  }
+
+  /**
+   * To this member's place (`slot`) behind the leader's latest presence, in the preview or VR. Asked while a move
+   * runs, it is made when that move ends, to where the leader is then: the server relays a presence only when it
+   * changed, so a leader who walked on and then stood still must not be lost to a follower still on its way.
+   */
   follow(leader: Presence, slot: number): void {
     const mode = this.c.state.mode;
-    if (this.moving || (mode !== 'preview' && mode !== 'vr')) return;
-    const at: PlanPose = { at: [leader.p[0], leader.p[2]], heading: leader.h, ...(leader.room ? { room: leader.room } : {}) };
-    if (mode === 'vr') return void this.vr.follow(at, slot);
-    void this.moveTo(followSpot(this.c.ex, at, slot), false);
+    if (mode !== 'preview' && mode !== 'vr') return;
+    this.ask({ kind: 'follow', leader, slot });
   }
 
   /** To this member's place in front of a gathered work (always, even when following was off). */
   gather(spot: PlanPose): void {
-    if (this.c.state.mode === 'vr') void this.vr.gather(spot);
-    else void this.moveTo(spot, true);
+    this.ask({ kind: 'gather', spot });
   }
 
   /** The work nearest to where this person stands, in their room. */
@@ -51,6 +62,37 @@ export class GroupMoves {
     return best?.id;
   }
 
+  private ask(move: Move): void {
+    this.next = move;
+    if (!this.running) void this.run();
+  }
+
+  /** One move at a time, each to the latest place asked for. */
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      for (let m = this.next; m; m = this.next) {
+        this.next = undefined;
+        await this.make(m);
+      }
+    } finally {
+      this.running = false;
+      this.c.requestRender();
+    }
+  }
+
+  private async make(m: Move): Promise<void> {
+    const mode = this.c.state.mode;
+    if (m.kind === 'gather') {
+      if (mode === 'vr') await this.vr.gather(m.spot);
+      else await this.moveTo(m.spot, true);
+      return;
+    }
+    const at: PlanPose = { at: [m.leader.p[0], m.leader.p[2]], heading: m.leader.h, ...(m.leader.room ? { room: m.leader.room } : {}) };
+    if (mode === 'vr') await this.vr.follow(at, m.slot);
+    else if (mode === 'preview') await this.moveTo(followSpot(this.c.ex, at, m.slot), false);
+  }
+
   private async moveTo(target: PlanPose, always: boolean): Promise<void> {
     const preview = this.c.preview;
     if (!preview) return;
@@ -62,20 +104,43 @@ export class GroupMoves {
     const dir = headingToDir(target.heading);
     const eye: Vec3 = [target.at[0], pose.position[1] + EYE_HEIGHT, target.at[1]];
     const look: Vec3 = [eye[0] + dir[0], eye[1], eye[2] + dir[1]];
-    this.moving = true;
-    try {
-      if (how === 'fade' && !this.c.reducedMotion.matches) {
-        const fade = byId('fade');
-        fade.classList.add('on');
+    const scene = preview.visitor.camera.getScene();
+    if (how === 'fade' && !this.c.reducedMotion.matches) {
+      const fade = byId('fade');
+      fade.classList.add('on');
+      try {
         await new Promise((r) => setTimeout(r, 260));
-        await preview.visitor.glide(eye, look, 0);
+        await glideEnded(scene, () => preview.visitor.glide(eye, look, 0));
+      } finally {
         fade.classList.remove('on');
-      } else {
-        await preview.visitor.glide(eye, look, how === 'fade' ? 0 : undefined);
       }
-    } finally {
-      this.moving = false;
-      this.c.requestRender();
+    } else {
+      await glideEnded(scene, () => preview.visitor.glide(eye, look, how === 'fade' ? 0 : undefined));
     }
   }
+}
+
+/**
+ * A glide of the visitor's camera, over when it arrives or when another move stops it: VisitorCamera.glide's
+ * promise does not settle when a later glide (opening a work, a tour, a gathering) replaces it, and a follower
+ * waiting on it would never follow again. The glide's frame observer is the one it adds; when that is gone, the
+ * glide is over either way.
+ */
+function glideEnded(scene: Scene, start: () => Promise<void>): Promise<void> {
+  const frames = scene.onBeforeRenderObservable;
+  const before = new Set(frames.observers);
+  const glide = start();
+  const mine = frames.observers.find((o) => !before.has(o));
+  if (!mine) return glide; // a cut: already there
+  return new Promise((resolve) => {
+    const done = () => {
+      scene.onAfterRenderObservable.remove(watch);
+      resolve();
+    };
+    // Babylon removes an observer on the next task: a frame later it is no longer listed.
+    const watch = scene.onAfterRenderObservable.add(() => {
+      if (!frames.observers.includes(mine)) done();
+    });
+    void glide.then(done);
+  });
 }

@@ -47,7 +47,7 @@ export interface TogetherState {
   people: { id: string; name: string; role: string; connected: boolean }[];
   /** Avatars drawn (preview, VR and AR share them), with their feet positions. */
   avatars: { id: string; position: Vec3 }[];
-  /** A glide to follow or gather is under way in the preview. */
+  /** A move to follow or gather is under way or waiting (a glide in the preview, a fade in VR). */
   moving: boolean;
   /** Fades a VR follower made to follow or gather. */
   vrFades: number;
