@@ -6,6 +6,7 @@
  */
 import { showWhatIf, type WhatIfReply, type WhatIfRequest } from '../ui/what-if-view';
 import type { Vec2 } from '../twin/schema';
+import type { LightCalibration } from '../twin/simulate';
 import { wireSavedScenarios } from './what-if-saved';
 
 const params = new URLSearchParams(location.search);
@@ -20,6 +21,29 @@ const EXAMPLE = {
   ],
 };
 
+/**
+ * The light the live twin measured over the last year (server: scenarios.ts), said under the form; undefined when
+ * it has none or cannot be read, and the runs use the model's own light.
+ */
+async function measuredLight(id: string): Promise<LightCalibration | undefined> {
+  const note = document.createElement('p');
+  note.id = 'what-if-light';
+  $('what-if-run').before(note);
+  const res = await fetch(`/api/exhibitions/${encodeURIComponent(id)}/what-if/light`, { credentials: 'same-origin' }).catch(() => undefined);
+  if (!res?.ok) {
+    note.textContent = `Measured light could not be read${res ? ` (${res.status})` : ''}: the light doses use the model's own light levels.`;
+    return undefined;
+  }
+  const c = (await res.json()) as LightCalibration;
+  const zones = Object.keys(c.zones);
+  const works = Object.keys(c.artworks);
+  note.textContent =
+    zones.length + works.length
+      ? `Light calibrated from the live twin's measurements since ${c.from.slice(0, 10)}: ${zones.length ? `zones ${zones.join(', ')}` : ''}${zones.length && works.length ? '; ' : ''}${works.length ? `${works.length} works with their own sensor` : ''}.`
+      : "No measured light yet: the light doses use the model's own light levels.";
+  return zones.length + works.length ? c : undefined;
+}
+
 async function start(): Promise<void> {
   const session = await fetch('/api/session', { credentials: 'same-origin' }).then((r) => (r.ok ? (r.json() as Promise<{ account: { role: string | null } | null }>) : { account: null }));
   if (!session.account?.role) {
@@ -31,6 +55,7 @@ async function start(): Promise<void> {
   const text = $<HTMLTextAreaElement>('what-if-scenario');
   text.value = JSON.stringify(EXAMPLE, null, 2);
   wireSavedScenarios(exhibition.id, text);
+  const light = await measuredLight(exhibition.id);
   const button = $<HTMLButtonElement>('what-if-run');
   const progress = $<HTMLProgressElement>('what-if-progress');
   const status = $('what-if-status');
@@ -47,7 +72,7 @@ async function start(): Promise<void> {
     const worker = new Worker(new URL('./what-if-worker.ts', import.meta.url), { type: 'module' });
     button.disabled = true;
     progress.hidden = false;
-    const request: WhatIfRequest = { exhibition, scenario, visitors: Number($<HTMLInputElement>('what-if-visitors').value), seed: Number($<HTMLInputElement>('what-if-seed').value) };
+    const request: WhatIfRequest = { exhibition, scenario, visitors: Number($<HTMLInputElement>('what-if-visitors').value), seed: Number($<HTMLInputElement>('what-if-seed').value), ...(light ? { light } : {}) };
     worker.onmessage = (e: MessageEvent<WhatIfReply>) => {
       const m = e.data;
       if (m.kind === 'progress') {

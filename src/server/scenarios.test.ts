@@ -80,3 +80,22 @@ it('saves, lists and replaces a scenario, keeps it over a restart, and deletes i
   expect(gone.status).toBe(204);
   expect(await (await list(again)).json()).toEqual([]);
 }, 60_000);
+
+it("gives staff the light each zone measured over the year, the mean of its lit hours, to calibrate the model", async () => {
+  expect((await fetch(`${server.url}/api/exhibitions/${ID}/what-if/light`)).status).toBe(401);
+  // Three days of the gallery's light sensor, a reading every 20 minutes: 180 lx from 10:00 to 19:00 (27 lit
+  // hours), 0.5 lx at night.
+  const day0 = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 4 * 86_400_000;
+  const readings = Array.from({ length: 3 * 72 }, (_, i) => {
+    const ms = day0 + i * 20 * 60_000;
+    const hour = new Date(ms).getUTCHours();
+    return { exhibition: ID, target: { kind: 'zone', id: 'gallery' } as const, quantity: 'illuminance' as const, value: hour >= 10 && hour < 19 ? 180 : 0.5, time: new Date(ms).toISOString() };
+  });
+  await server.history.append(readings);
+  const cookie = await signIn('ana', 'curator-password');
+  const res = await fetch(`${server.url}/api/exhibitions/${ID}/what-if/light`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { zones: Record<string, { lux: number; litHours: number }>; artworks: Record<string, unknown> };
+  expect(body.zones).toEqual({ gallery: { lux: 180, litHours: 27 } });
+  expect(body.artworks).toEqual({});
+}, 30_000);

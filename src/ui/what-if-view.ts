@@ -3,7 +3,7 @@
  * and the scenario's density heatmaps on the floor plan side by side with one time slider, and occupancy per
  * zone over the day (uPlot, as the live twin's charts).
  */
-import type { Comparison, SimulationResult, Heatmap } from '../twin/simulate';
+import type { Comparison, SimulationResult, Heatmap, LightCalibration } from '../twin/simulate';
 import type { Vec2 } from '../twin/schema';
 import { clock } from '../twin/simulate';
 
@@ -12,6 +12,8 @@ export interface WhatIfRequest {
   scenario: unknown;
   visitors: number;
   seed: number;
+  /** The light the live twin measured, to calibrate the light model (absent: the model's own assumption). */
+  light?: LightCalibration;
 }
 
 export type WhatIfReply =
