@@ -4,11 +4,14 @@
  * against the same twin empty. Target: the median under twice the empty twin's.
  *
  * Measured on Babylon's NullEngine in Node: the scene's own per-frame work (camera, active meshes, world
- * matrices, the agents' matrix buffer rewritten and handed to the engine), without a GPU driver; the camera turns
- * a little each frame, as in bench/live-page.ts. The track is recorded every 2 s from 11:00 to 12:00 of a short busy
- * day (2,000 visitors, 10:00–13:00; about 300 inside at once); to reach 1,000 agents, moments ten minutes apart of
- * that hour are drawn together (each one real walking, the crowd about four times as dense as any moment of the
- * day). Prints `uptime` beside the figures: on a shared machine they are a ceiling.
+ * matrices, the agents' matrix buffer rewritten and handed to the engine), without a GPU driver, and with the
+ * building only (no works), so the empty twin costs far less than the app's; the camera turns
+ * a little each frame, as in bench/live-page.ts. The track is recorded every 2 s from 12:00 to 13:00 of the What if
+ * baseline (2,000 visitors, 10:00–19:00, the day bench:simulate times; a few hundred inside at once); to reach
+ * 1,000 agents, moments of that hour far enough apart are drawn together (each one real walking, the crowd several
+ * times as dense as any moment of the day). An earlier version simulated a denser 3-hour day, which took longer
+ * than anyone waited on a shared machine. Prints `uptime` beside the figures: on a shared machine they are a
+ * ceiling.
  *
  *   npm run bench:agents -- [--frames 600] [--agents 1000]
  */
@@ -40,12 +43,13 @@ if (!checked.ok) throw new Error('the default exhibition does not validate');
 const ex = checked.exhibition;
 
 const t0 = performance.now();
-const busy = { ...baselineSetting(2000), open: 600, close: 780, perHour: [1, 1.2, 1] };
-const run = simulate(ex, busy, { seed: 1, maxWallMs: 900_000, track: { fromMinute: 660, minutes: 60, everySeconds: 2 } });
+const run = simulate(ex, baselineSetting(2000), { seed: 1, maxWallMs: 900_000, track: { fromMinute: 720, minutes: 60, everySeconds: 2 } });
 const track = run.track!;
 const most = Math.max(...track.frames.map((f) => f.ids.length));
-const SPAN_S = 600; // each moment plays ten minutes of the hour, the next starts ten minutes on
-console.log(`track: ${track.frames.length} frames every ${track.everySeconds} s, up to ${most} visitors inside (simulated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+const fewest = Math.min(...track.frames.map((f) => f.ids.length));
+// Enough moments of the hour that even its quietest one adds up to AGENTS; each plays SPAN_S seconds.
+const SPAN_S = Math.floor((track.frames.length * track.everySeconds) / Math.ceil(AGENTS / Math.max(1, fewest)));
+console.log(`track: ${track.frames.length} frames every ${track.everySeconds} s, ${fewest}–${most} visitors inside (simulated in ${((performance.now() - t0) / 1000).toFixed(1)} s); moments ${SPAN_S} s apart`);
 
 /** The agents at `seconds`: moments SPAN_S apart of the recorded hour until AGENTS are placed. */
 function positions(seconds: number, xz: Float32Array): number {
@@ -75,7 +79,7 @@ function measure(withAgents: boolean): number[] {
   }
   const drawn = agents?.count ?? 0;
   engine.dispose();
-  if (withAgents) console.log(`agents drawn in the last frame: ${drawn}, meshes for them: 1 (thin instances)`);
+  if (withAgents) console.log(`agents drawn in the last frame: ${drawn} (asked for ${AGENTS}), meshes for them: 1 (thin instances)`);
   return out;
 }
 
@@ -87,4 +91,7 @@ const base = Math.min(median(empty), median(again));
 console.log(`after:  ${uptime()}`);
 console.log(`empty twin: CPU per frame median ${median(empty).toFixed(3)} ms, p95 ${p95(empty).toFixed(3)} ms (again: median ${median(again).toFixed(3)} ms)`);
 console.log(`with ${AGENTS} agents: CPU per frame median ${median(full).toFixed(3)} ms, p95 ${p95(full).toFixed(3)} ms`);
-console.log(`ratio of medians: ${(median(full) / base).toFixed(2)} (target: under 2)`);
+console.log(`the agents add ${(median(full) - base).toFixed(3)} ms per frame (median), ${(((median(full) - base) / (1000 / 60)) * 100).toFixed(2)} % of a 60 Hz frame`);
+// The NullEngine's empty twin is the building alone (no works, no GPU driver), so the ratio is a harsh reading of
+// the issue's target (twice the empty twin's frame in the browser); the added time is the figure that carries over.
+console.log(`ratio of medians: ${(median(full) / base).toFixed(2)} (target: under 2; empty here = the building alone on NullEngine)`);
