@@ -3,9 +3,9 @@
  * by the placement file (room, plan point, height, heading), or, without an entry, in the room whose id is the
  * file's name, at the room's centre. The heading comes from the placement, else from the photo's XMP GPano
  * (turned by the placement's `north`), else 0 (and the report says so). Each photo is cut into levels of tiles
- * (tiles.ts) under `panoramas/<id>/`; each one that cannot be used is reported by name and the rest import.
+ * (photo.ts, as the curating view's upload is) under `panoramas/<id>/`; each one that cannot be used is reported by name and the rest import.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { centroid, pointInPolygon } from '../../../twin/geometry';
@@ -13,8 +13,8 @@ import { Panorama, DEFAULT_PANORAMA_HEIGHT, type PanoramaInput } from '../../../
 import { Heading, Id, LangMap, Length, Vec2 } from '../../../twin/schema-primitives';
 import { formatProblem, parseJsonText, validateExhibition } from '../../../twin/validate';
 import type { ImportProblem } from '../imported-work';
-import { partialPanorama, planHeading, readGPano } from './gpano';
-import { cutPanorama, NotEquirectangular } from './tiles';
+import { planHeading } from './gpano';
+import { panoramaFromPhoto } from './photo';
 
 /** The placement file: where each photo was taken. */
 export const PanoramaPlacement = z.object({
@@ -99,26 +99,14 @@ export async function importPanoramas(folder: string, exhibitionDir: string, pla
       problems.push({ where, message: `position [${position.join(', ')}] is outside room '${room.id}'` });
       continue;
     }
-    const source = path.join(folder, file);
-    const bytes = await readFile(source);
-    const gpano = await readGPano(bytes);
-    const partial = partialPanorama(gpano);
-    if (partial) {
-      problems.push({ where, message: `not a whole 360° photograph: ${partial}` });
-      continue;
-    }
     const outDir = path.join(exhibitionDir, 'panoramas', id);
-    let cut: Awaited<ReturnType<typeof cutPanorama>>;
-    try {
-      await rm(outDir, { recursive: true, force: true });
-      cut = await cutPanorama(bytes, outDir, exhibitionDir, file);
-    } catch (e) {
-      problems.push({ where, message: e instanceof NotEquirectangular ? e.message.replace(`${file} `, '').replace(`${file}: `, '') : `cannot be read as an image (${(e as Error).message})` });
-      await rm(outDir, { recursive: true, force: true });
+    const cut = await panoramaFromPhoto(await readFile(path.join(folder, file)), file, outDir, exhibitionDir);
+    if (!cut.ok) {
+      problems.push({ where, message: cut.message });
       continue;
     }
-    const headingFrom = entry?.heading !== undefined ? 'placement' : gpano?.heading !== undefined ? 'gpano' : 'default';
-    const heading = entry?.heading ?? (gpano?.heading !== undefined ? planHeading(gpano.heading, placement.north) : 0);
+    const headingFrom = entry?.heading !== undefined ? 'placement' : cut.compassHeading !== undefined ? 'gpano' : 'default';
+    const heading = entry?.heading ?? (cut.compassHeading !== undefined ? planHeading(cut.compassHeading, placement.north) : 0);
     const pano: PanoramaInput = {
       id,
       ...(entry?.name ? { name: entry.name } : {}),
@@ -138,9 +126,8 @@ export async function importPanoramas(folder: string, exhibitionDir: string, pla
     // Imported again: the new photo replaces the old one of the same id, wherever it was.
     for (const r of rooms) if (r.panoramas) r.panoramas = r.panoramas.filter((p) => p.id !== id);
     (room.panoramas ??= []).push(pano);
-    const tiles = cut.levels.reduce((n, l) => n + l.tiles.length, 0);
-    imported.push({ id, room: room.id, file, heading, headingFrom, tiles });
-    log(`${file} → ${room.id}/${id}: ${cut.pixels.join(' × ')} px, ${cut.levels.length} levels, ${tiles} tiles, heading ${heading}° (${headingFrom})`);
+    imported.push({ id, room: room.id, file, heading, headingFrom, tiles: cut.tiles });
+    log(`${file} → ${room.id}/${id}: ${cut.pixels.join(' × ')} px, ${cut.levels.length} levels, ${cut.tiles} tiles, heading ${heading}° (${headingFrom})`);
   }
   if (imported.length) {
     const result = validateExhibition(ex);

@@ -18,6 +18,10 @@ export interface CutOptions {
   previewWidth?: number;
   levelWidths?: number[];
   maxTile?: number;
+  /** The most pixels a photo may have (a decompression bomb is refused before it is decoded); default 2^30. */
+  maxPixels?: number;
+  /** The image formats taken, as sharp names them (e.g. ['jpeg', 'png']); default any sharp reads. */
+  formats?: readonly string[];
 }
 
 /** The widths of the levels for a photo `width` px wide: the preview, the in-between ones, the photo itself. */
@@ -33,12 +37,15 @@ export function tileGrid(width: number, height: number, max = MAX_TILE_PX): { co
   return { columns: Math.ceil(width / max), rows: Math.ceil(height / max) };
 }
 
-export class NotEquirectangular extends Error {}
+/** A photograph that cannot be a panorama (not a readable image, a format not taken, too many pixels); the message names it. */
+export class PhotoRefused extends Error {}
+/** A photograph that is not 2:1. */
+export class NotEquirectangular extends PhotoRefused {}
 
 /**
  * Writes the levels of `photo` into `outDir` (made if needed) as JPEG files named `<level>-<row>-<column>.jpg`
  * and returns them with their paths relative to `relativeTo` (the exhibition's folder), lowest first.
- * Throws NotEquirectangular, naming the file, when the photo is not 2:1.
+ * Throws NotEquirectangular, naming the file, when the photo is not 2:1, and PhotoRefused when it cannot be used.
  */
 export async function cutPanorama(
   photo: string | Buffer,
@@ -48,10 +55,19 @@ export async function cutPanorama(
   options: CutOptions = {},
 ): Promise<{ pixels: [number, number]; levels: PanoramaLevel[] }> {
   // A 12K photograph is 75 megapixels: above sharp's default pixel limit is fine here (our own files, at import).
-  const meta = await sharp(photo, { limitInputPixels: 1 << 30 }).metadata();
+  const limitInputPixels = options.maxPixels ?? 1 << 30;
+  // The header only (nothing is decoded): the pixel limit is said below in the photo's own words.
+  const meta = await sharp(photo, { limitInputPixels: false }).metadata();
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
-  if (!width || !height) throw new NotEquirectangular(`${name}: not an image sharp can read`);
+  if (!width || !height) throw new PhotoRefused(`${name}: not an image sharp can read`);
+  if (options.formats && !options.formats.includes(meta.format ?? '')) {
+    throw new PhotoRefused(`${name} is ${meta.format ? `a ${meta.format.toUpperCase()} image` : 'not an image'}: a 360° photograph is taken as ${options.formats.map((f) => f.toUpperCase()).join(' or ')}`);
+  }
+  // Said before anything is decoded: metadata() reads the header only.
+  if (width * height > limitInputPixels) {
+    throw new PhotoRefused(`${name} is ${width} × ${height} px, more than the ${Math.round(limitInputPixels / 1e6)} megapixels a 360° photograph may have here`);
+  }
   if (width !== 2 * height) throw new NotEquirectangular(`${name} is ${width} × ${height} px: a 360° photograph is 2:1 (equirectangular), e.g. ${2 * height} × ${height}`);
   await mkdir(outDir, { recursive: true });
   const levels: PanoramaLevel[] = [];
@@ -59,7 +75,7 @@ export async function cutPanorama(
     const h = w / 2;
     const { columns, rows } = tileGrid(w, h, options.maxTile);
     // One resize per level, kept raw in memory, then cut: the photo is decoded once per level, not once per tile.
-    const { data, info } = await sharp(photo, { limitInputPixels: 1 << 30 }).rotate().resize(w, h, { kernel: 'lanczos3' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(photo, { limitInputPixels }).rotate().resize(w, h, { kernel: 'lanczos3' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const tiles: string[] = [];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < columns; c++) {
