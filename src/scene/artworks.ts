@@ -14,6 +14,7 @@ import { PBRMaterial } from '@babylonjs/core/Materials/PBR/pbrMaterial';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
 import { loadModelLimited } from './limited-load';
+import { ModelFileError } from './model-files';
 import { loadPainting } from './painting-load';
 import type { ImageDetail } from './image-detail';
 import { FetchLimitError } from '../twin/fetch-limits';
@@ -295,7 +296,7 @@ export class ArtworkBuilder {
       .catch(async (e: unknown) => {
         showPlaceholder(texts.unavailable);
         work.state = 'placeholder';
-        this.ctx.onProblem(art, 'model', e instanceof FetchLimitError ? `file '${art.model}': ${e.message}` : await mediaProblem('model', art.model!, url, shortError(e)));
+        this.ctx.onProblem(art, 'model', e instanceof FetchLimitError || e instanceof ModelFileError ? `file '${art.model}': ${e.message}` : await mediaProblem('model', art.model!, url, shortError(e)));
       })
       .finally(() => this.ctx.onAssetDone()));
   }

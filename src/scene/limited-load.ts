@@ -1,25 +1,38 @@
 /**
  * Models, painting images and surface textures through the download limits (twin/fetch-limits.ts): the bytes are fetched with a
- * deadline, a stall timer and the size cap of their kind, then handed to Babylon. A .gltf with separate buffers still has those
- * fetched by Babylon itself (packed exhibitions are .glb, one file).
+ * deadline, a stall timer and the size cap of their kind, then handed to Babylon. A .gltf's separate buffers and textures, and
+ * any file a GLB names by address, come through the same limits (model-files.ts).
  */
 import type { Scene } from '@babylonjs/core/scene';
 import type { AssetContainer } from '@babylonjs/core/assetContainer';
 import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
-import { fetchLimited } from '../twin/fetch-limits';
+import { FetchLimitError, fetchLimited } from '../twin/fetch-limits';
+import { ModelFileError, modelFilesOptions } from './model-files';
 
-/** Loads a glTF/GLB model from `url` within the model limits; throws FetchLimitError past them, Error on HTTP errors. */
-export async function loadModelLimited(url: string, scene: Scene): Promise<AssetContainer> {
+/**
+ * Loads a glTF/GLB model from `url` within the model limits, its own files too; throws FetchLimitError past them (or
+ * a web page in place of a file), ModelFileError for a file outside the model's folder, Error on HTTP errors.
+ */
+export async function loadModelLimited(url: string, scene: Scene, fetcher: typeof fetch = fetch): Promise<AssetContainer> {
   const gltf = new URL(url).pathname.toLowerCase().endsWith('.gltf');
-  if (gltf) {
-    const container = await LoadAssetContainerAsync(url, scene, { pluginExtension: '.gltf' });
-    keepLightLimit(scene, container);
-    return container;
-  }
-  const r = await fetchLimited(url, 'model');
+  const r = await fetchLimited(url, 'model', {}, fetcher);
   if (!r.ok) throw new Error(`HTTP ${r.status}`);
-  const container = await LoadAssetContainerAsync(r.bytes, scene, { pluginExtension: '.glb', rootUrl: new URL('./', url).href });
+  const pluginOptions = modelFilesOptions({ modelUrl: url, modelBytes: r.bytes.byteLength, fetcher });
+  const rootUrl = new URL('./', url).href;
+  // A .gltf is JSON: Babylon takes it as text from a data: source ("data:" then the JSON itself).
+  const source = gltf ? `data:${r.text()}` : r.bytes;
+  let container: AssetContainer;
+  try {
+    container = await LoadAssetContainerAsync(source, scene, { pluginExtension: gltf ? '.gltf' : '.glb', rootUrl, pluginOptions });
+  } catch (e) {
+    // Babylon wraps every failure in "Unable to load from <source>: …": a refused file is named by its own error, and
+    // a .gltf's source (the whole JSON) is replaced by its address.
+    const inner = (e as { innerError?: unknown }).innerError;
+    if (inner instanceof FetchLimitError || inner instanceof ModelFileError) throw inner;
+    if (gltf && e instanceof Error) e.message = e.message.replace(source as string, () => url);
+    throw e;
+  }
   keepLightLimit(scene, container);
   return container;
 }

@@ -2,12 +2,13 @@
  * A work's overlay animation (a reconstruction, original colours, how it was assembled): either a clip of
  * the work's own model or a separate GLB placed in the work's own coordinates. Loaded only when first played,
  * so nobody downloads an animation they never asked for. Every mode (preview, VR, AR) plays it the same way.
+ * A separate GLB comes within the model download limits, its own files too (limited-load.ts), as the works' models do.
  */
-import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
 import type { AnimationGroup } from '@babylonjs/core/Animations/animationGroup';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import type { Scene } from '@babylonjs/core/scene';
 import type { SceneArtwork } from './artworks';
+import { loadModelLimited } from './limited-load';
 
 export class OverlayPlayer {
   private groups?: AnimationGroup[];
@@ -19,6 +20,8 @@ export class OverlayPlayer {
     private readonly scene: Scene,
     private readonly work: SceneArtwork,
     private readonly resolve: (path: string) => string,
+    /** Replaceable in tests. */
+    private readonly fetcher: typeof fetch = fetch,
   ) {}
 
   /** Whether this work has something to play. */
@@ -36,7 +39,7 @@ export class OverlayPlayer {
       this.groups = [own.find((g) => g.name === a.clip) ?? own[0]!].filter(Boolean);
       return Promise.resolve();
     }
-    this.loading ??= LoadAssetContainerAsync(this.resolve(a.model), this.scene).then((container) => {
+    this.loading ??= loadModelLimited(this.resolve(a.model), this.scene, this.fetcher).then((container) => {
       container.addAllToScene();
       for (const node of container.rootNodes) node.parent = this.work.origin;
       this.nodes = container.rootNodes as TransformNode[];
@@ -47,7 +50,10 @@ export class OverlayPlayer {
     return this.loading;
   }
 
-  /** Plays or pauses; resolves to whether it now plays. Rejects with the loader's error if the GLB is broken. */
+  /**
+   * Plays or pauses; resolves to whether it now plays. Rejects with the loader's error if the GLB is broken, and with
+   * FetchLimitError or ModelFileError (their messages name the file and the limit) when a file of it is refused.
+   */
   async toggle(): Promise<boolean> {
     await this.load();
     const loop = this.work.artwork.animation?.loop ?? true;

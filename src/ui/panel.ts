@@ -11,7 +11,8 @@ import { fill, type Strings } from './i18n';
 import { formatDimensions, languageName } from './format';
 import { renderRichText } from './richtext-dom';
 import { conservationSection, type ConservationHooks } from './conservation-panel';
-import { fetchLimited } from '../twin/fetch-limits';
+import { FetchLimitError, fetchLimited } from '../twin/fetch-limits';
+import { watchNarration } from './narration-watch';
 
 export interface PanelContext {
   exhibition: Exhibition;
@@ -93,7 +94,12 @@ export class ArtworkPanel {
     this.releaseConservation = undefined;
     this.audio?.pause();
     this.audio = undefined;
+    this.endNarrationWatch?.();
+    this.endNarrationWatch = undefined;
   }
+
+  /** Ends the narration's stall timer (narration-watch.ts). */
+  private endNarrationWatch?: () => void;
 
   private render(art: Artwork, ctx: PanelContext): HTMLElement[] {
     const { t, lang, exhibition } = ctx;
@@ -187,9 +193,11 @@ export class ArtworkPanel {
           const playing = await this.actions.toggleAnimation(art.id);
           b.setAttribute('aria-pressed', String(playing));
           b.textContent = playing ? t.pauseAnimation : t.playAnimation;
-        } catch {
+        } catch (e) {
           b.disabled = true;
-          note.textContent = t.animationUnavailable;
+          // A file refused by the download limits or the path rule is named, with why (scene/limited-load.ts).
+          const refused = e instanceof FetchLimitError || (e instanceof Error && e.name === 'ModelFileError');
+          note.textContent = refused ? `${t.animationUnavailable} (${(e as Error).message})` : t.animationUnavailable;
         }
       });
       out.push(h('div', { class: 'actions animation-controls' }, b, note));
@@ -247,7 +255,8 @@ export class ArtworkPanel {
 
   private narration(n: { audio: string; captions: string; lang: string; fallback: boolean }, ctx: PanelContext): HTMLElement {
     const { t } = ctx;
-    const audio = h('audio', { controls: true, preload: 'none', src: ctx.resolveMedia(n.audio) });
+    const audioUrl = ctx.resolveMedia(n.audio);
+    const audio = h('audio', { controls: true, preload: 'none', src: audioUrl });
     // Captions are in the narration's language, which may be the default one (marked) when the visitor's is missing.
     const captions = h('div', { class: 'captions', 'aria-live': 'off', 'data-testid': 'captions', lang: n.lang, dir: textDirection(n.lang) });
     let cues: Cue[] = [];
@@ -259,13 +268,21 @@ export class ArtworkPanel {
       .catch(() => {
         captions.textContent = t.captionsUnavailable;
       });
+    let stopped = false;
     audio.addEventListener('timeupdate', () => {
+      // Stopped by the stall timer: the reason stays where the captions were.
+      if (stopped) return;
       const now = audio.currentTime;
       const cue = cues.find((c) => now >= c.start && now < c.end);
       captions.textContent = cue ? cue.text : '';
     });
     audio.addEventListener('error', () => {
       captions.textContent = fill(t.audioUnavailable, { reason: audio.error?.message || t.mediaDamaged });
+    });
+    // A server that stops sending stops the narration, named in the captions' place, instead of a silent wait for ever.
+    this.endNarrationWatch = watchNarration(audio, audioUrl, (e) => {
+      stopped = true;
+      captions.textContent = fill(t.audioUnavailable, { reason: e.message });
     });
     this.audio = audio;
     const heading = h('h3', {}, t.narration, n.fallback ? h('span', { class: 'fallback-tag' }, ' ', fill(t.fallbackTag, { lang: languageName(n.lang, ctx.lang, false) })) : null);
