@@ -1,13 +1,16 @@
 /**
  * Taking the stairs, ramp or lift in 3D, in the preview and in VR: stepping onto the marked floor at one end of a
- * vertical link (walking there, tapping it, or teleporting onto it) puts the visitor at its other end, on the other
- * level, facing the way they faced; the floor plan's level switcher follows. Not in AR, where the visitor's own legs
- * climb the real stairs.
+ * vertical link (walking there, tapping it, or teleporting onto it) takes the visitor to its other end, on the other
+ * level; the floor plan's level switcher follows. In the preview they climb: an eased move up (or down) the flight,
+ * or a ride in the lift and a step out (src/twin/route/climb.ts); in VR it is a cut, as Babylon's teleport is (a
+ * moving view the body does not feel is what makes people sick). Not in AR, where the visitor's own legs climb the
+ * real stairs.
  */
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { EYE_HEIGHT } from '../twin/layout';
 import { levelsOf, linkReached, linkSteps, type LinkStep } from '../twin/route/levels';
+import { climbLegs, onAFloor } from '../twin/route/climb';
 import { planOf } from '../twin/route/places';
 import { LINK_PAD_RADIUS } from '../scene/architecture';
 import type { VisitContext } from './context';
@@ -19,6 +22,7 @@ const CLEAR = LINK_PAD_RADIUS + 0.5;
 
 export class LevelWalk {
   private readonly steps: LinkStep[];
+  private readonly elevations: number[];
   /** False from an arrival until the visitor has stepped off the end they arrived on. */
   private armed = true;
   private readonly last = new Vector3(NaN, NaN, NaN);
@@ -29,6 +33,7 @@ export class LevelWalk {
     private readonly arrived: (level: string) => void,
   ) {
     this.steps = linkSteps(planOf(c.ex));
+    this.elevations = levelsOf(planOf(c.ex)).map((l) => l.elevation);
   }
 
   /** Watches the visitor (cheap: only after they moved 10 cm) and taps on a link's marked floor. */
@@ -55,29 +60,36 @@ export class LevelWalk {
     this.last.copyFrom(p);
     const feet: [number, number, number] = [p.x, p.y - EYE_HEIGHT, p.z];
     if (!this.armed) {
-      this.armed = !linkReached(this.steps, feet, CLEAR);
+      // Halfway up a flight or in the lift's car the visitor is on no floor: the far end must not take them back.
+      this.armed = onAFloor(feet[1], this.elevations) && !linkReached(this.steps, feet, CLEAR);
       return;
     }
     const step = linkReached(this.steps, feet, REACH);
     if (step) this.take(step);
   }
 
-  /** Puts the visitor at the link's other end: a cut (a fade in the preview would hide nothing a cut does not). */
+  /** Takes the visitor to the link's other end: a climb or a lift ride in the preview, a cut in VR. */
   private take(step: LinkStep): void {
     const scene = this.c.gallery?.scene;
     const cam = scene?.activeCamera;
     if (!scene || !cam) return;
     this.armed = false;
     const rise = step.to.elevation - step.from.elevation;
-    const [x, z] = step.to.position;
+    const f = cam.getDirection(Vector3.Forward(scene.useRightHandedSystem));
+    const room = planOf(this.c.ex).rooms.find((r) => r.id === step.to.room)?.polygon;
+    const legs = climbLegs(step, [f.x, f.z], EYE_HEIGHT, room);
     const preview = this.c.preview;
     if (this.c.state.mode === 'preview' && preview && cam === preview.visitor.camera) {
-      const eyeY = step.to.elevation + EYE_HEIGHT;
-      const f = cam.getDirection(Vector3.Forward(scene.useRightHandedSystem));
-      const len = Math.hypot(f.x, f.z) || 1;
-      void preview.visitor.glide([x, eyeY, z], [x + f.x / len, eyeY, z + f.z / len], 0);
+      // Leg by leg (the glide cuts where the visitor prefers reduced motion); a glide begun elsewhere ends the climb.
+      void (async () => {
+        for (const leg of legs) await preview.visitor.glide(leg.eye, leg.look, leg.seconds);
+        this.c.gallery?.visibility?.update();
+        this.c.requestRender();
+      })();
     } else {
-      // VR: the headset's camera moves as Babylon's own teleport moves it; its height above the floor is kept.
+      // VR: the headset's camera moves as Babylon's own teleport moves it; its height above the floor is kept. Out of
+      // a lift it stands where the step out would take it, off the marked floor.
+      const [x, , z] = legs.at(-1)!.eye;
       cam.position.set(x, cam.position.y + rise, z);
     }
     // The rooms there are drawn (and walked on) from this frame: gravity must find the new floor before it falls.

@@ -27,12 +27,18 @@ export interface Architecture {
    * walk or teleport onto it), whose metadata names the link and the end (`verticalLink`, `end`).
    */
   links: AbstractMesh[];
+  /** A flight of steps per stair between its two ends (drawn only: the climb is the link's, not collisions'). */
+  stairs: AbstractMesh[];
 }
 
 /** The marked floor at each end of a vertical link: amber, like the route's arrows, so it reads as "a way". */
 const LINK_FINISH = { color: '#d08a2a', roughness: 0.6 };
 /** Its radius (m): a visitor steps onto it, or taps it, to take the stairs or lift. */
 export const LINK_PAD_RADIUS = 0.6;
+/** A flight's width (m), and the most one step rises (m): a comfortable public stair. */
+const FLIGHT_WIDTH = 1.2;
+const STEP_RISE = 0.18;
+const STAIR_FINISH = { color: '#d6d0c4', roughness: 0.7 };
 
 const DEFAULT_FLOOR = { color: '#9a7b5a', roughness: 0.55 };
 const DEFAULT_WALL = { color: '#f1eee8', roughness: 0.9 };
@@ -119,7 +125,51 @@ export function buildFloorPlan(plan: FloorPlan, scene: Scene, materials: Materia
     floors.push(pad);
     byRoom.get((pad.metadata as { room: string }).room)?.push(pad);
   }
-  return { floors, walls, byRoom, links };
+  const stairs = stairFlights(plan, elevation, scene, materials);
+  for (const flight of stairs) byRoom.get((flight.metadata as { room: string }).room)?.push(flight);
+  return { floors, walls, byRoom, links, stairs };
+}
+
+/**
+ * A flight of steps for each stair whose ends are apart on the plan: from the lower end's marked floor to the upper
+ * end's, one solid block per step, merged into one mesh (one draw call). It belongs to the lower end's room (drawn
+ * with it). Not walked on: stepping onto the lower end's floor is what takes the visitor up (src/app/route-stairs.ts).
+ */
+function stairFlights(plan: FloorPlan, elevation: Map<string, number>, scene: Scene, materials: MaterialLibrary): Mesh[] {
+  const out: Mesh[] = [];
+  for (const link of plan.verticalLinks ?? []) {
+    if (link.kind !== 'stairs') continue;
+    const [lower, upper] = [...link.ends].sort((a, b) => (elevation.get(a.room) ?? 0) - (elevation.get(b.room) ?? 0)) as [typeof link.ends[0], typeof link.ends[0]];
+    const y0 = elevation.get(lower.room) ?? 0;
+    const rise = (elevation.get(upper.room) ?? 0) - y0;
+    const dx = upper.position[0] - lower.position[0];
+    const dz = upper.position[1] - lower.position[1];
+    const run = Math.hypot(dx, dz) - 2 * LINK_PAD_RADIUS;
+    // Ends one above the other (a spiral, or a plan that does not say): nothing to draw between them.
+    if (rise <= 0 || run < 1) continue;
+    const len = run + 2 * LINK_PAD_RADIUS;
+    const dir = [dx / len, dz / len] as const;
+    const n = Math.ceil(rise / STEP_RISE);
+    const going = run / n;
+    const boxes = Array.from({ length: n }, (_, i) => {
+      const h = (rise * (i + 1)) / n;
+      const box = CreateBox(`stair:${link.id}:${i}`, { width: FLIGHT_WIDTH, height: h, depth: going }, scene);
+      const along = LINK_PAD_RADIUS + going * (i + 0.5);
+      box.position.set(lower.position[0] + dir[0] * along, y0 + h / 2, lower.position[1] + dir[1] * along);
+      // The box's depth runs along local z; RotationY maps z to (sin θ, 0, cos θ).
+      box.rotation.y = Math.atan2(dir[0], dir[1]);
+      return box;
+    });
+    const flight = Mesh.MergeMeshes(boxes, true, true);
+    if (!flight) continue;
+    flight.name = `stairs:${link.id}`;
+    flight.material = materials.finish('stairs', STAIR_FINISH, STAIR_FINISH);
+    flight.isPickable = false;
+    flight.metadata = { kind: 'stairs', room: lower.room, verticalLink: link.id };
+    flight.freezeWorldMatrix();
+    out.push(flight);
+  }
+  return out;
 }
 
 /** A marked patch of floor at each end of every stair, ramp and lift, just above its room's floor. */
@@ -161,5 +211,5 @@ export async function buildSpaceModel(space: SpaceModel, url: string, scene: Sce
   if (!floors.length) {
     throw new Error(`the space model has no mesh named ${space.floorMeshes.map((n) => `'${n}'`).join(', ')} to walk on`);
   }
-  return { floors, walls, byRoom: new Map(), links: [] };
+  return { floors, walls, byRoom: new Map(), links: [], stairs: [] };
 }

@@ -6,11 +6,11 @@
  */
 import { ann, area, ccBy, link, MEDIA_RIGHTS, paras, PUBLIC_DOMAIN, type CatalogueEntry } from './catalogue';
 
-const MARCHETTI = { name: { en: 'Elena Marchetti Varo', it: 'Elena Marchetti Varo' }, lifeDates: '1861–1934', role: { en: 'Painter', it: 'Pittrice' } };
+export const MARCHETTI = { name: { en: 'Elena Marchetti Varo', it: 'Elena Marchetti Varo' }, lifeDates: '1861–1934', role: { en: 'Painter', it: 'Pittrice' } };
 const FERRANTE = { name: { en: 'Tommaso Ferrante', it: 'Tommaso Ferrante' }, lifeDates: '1796–1858', role: { en: 'Painter', it: 'Pittore' } };
 const SANSEVERINO = { name: { en: 'Vittoria Sanseverino', it: 'Vittoria Sanseverino' }, lifeDates: '1868–1941', role: { en: 'Painter', it: 'Pittrice' } };
-const BASSO = { name: { en: 'Giulio Basso', it: 'Giulio Basso' }, lifeDates: '1889–1961', role: { en: 'Painter', it: 'Pittore' } };
-const KESSLER = { name: { en: 'Ada Kessler', it: 'Ada Kessler' }, lifeDates: '1903–1978', role: { en: 'Painter', it: 'Pittrice' } };
+export const BASSO = { name: { en: 'Giulio Basso', it: 'Giulio Basso' }, lifeDates: '1889–1961', role: { en: 'Painter', it: 'Pittore' } };
+export const KESSLER = { name: { en: 'Ada Kessler', it: 'Ada Kessler' }, lifeDates: '1903–1978', role: { en: 'Painter', it: 'Pittrice' } };
 const ORSENIGO = { name: { en: 'Lidia Orsenigo', it: 'Lidia Orsenigo' }, lifeDates: '1931–2016', role: { en: 'Painter', it: 'Pittrice' } };
 const DELLERA = { name: { en: 'Marco Dellera', it: 'Marco Dellera' }, lifeDates: 'born 1958', role: { en: 'Painter', it: 'Pittore' } };
 const SALT_MASTER = {
@@ -19,11 +19,11 @@ const SALT_MASTER = {
   role: { en: 'Painter (anonymous, named after his works)', it: 'Pittore (anonimo, così chiamato dalle sue opere)' },
 };
 
-const OIL = { en: 'Oil on canvas', it: 'Olio su tela' };
+export const OIL = { en: 'Oil on canvas', it: 'Olio su tela' };
 const ROVERE_BEQUEST = { en: 'Bequest of Count Alvise Rovere, 1872', it: 'Lascito del conte Alvise Rovere, 1872' };
-const MARCHETTI_BEQUEST = { en: 'Bequest of the artist, 1935', it: "Lascito dell'artista, 1935" };
-const BASSO_GIFT = { en: "Gift of Anna Basso, the artist's daughter, 1979", it: "Dono di Anna Basso, figlia dell'artista, 1979" };
-const KESSLER_GIFT = { en: 'Gift of the estate of Ada Kessler, 1983', it: 'Dono degli eredi di Ada Kessler, 1983' };
+export const MARCHETTI_BEQUEST = { en: 'Bequest of the artist, 1935', it: "Lascito dell'artista, 1935" };
+export const BASSO_GIFT = { en: "Gift of Anna Basso, the artist's daughter, 1979", it: "Dono di Anna Basso, figlia dell'artista, 1979" };
+export const KESSLER_GIFT = { en: 'Gift of the estate of Ada Kessler, 1983', it: 'Dono degli eredi di Ada Kessler, 1983' };
 
 export const PAINTING_ENTRIES: CatalogueEntry[] = [
   {

@@ -7,6 +7,7 @@ import type { CatalogueEntry, Points, V3 } from './catalogue';
 import { OBJECT_ENTRIES } from './catalogue-objects';
 import { PAINTING_ENTRIES } from './catalogue-paintings';
 import { EXTRA_CONSERVATION } from './catalogue-conservation';
+import { MEZZANINE_ENTRIES } from './catalogue-mezzanine';
 import { paintingSpec } from './paintings';
 import {
   asLangMap,
@@ -14,10 +15,12 @@ import {
   divisionistBay,
   DOORWAYS,
   ENTRANCE,
+  LEVELS,
   MARKER_SPOT,
   posePlacements,
   ROOMS,
   WALL_HEIGHT,
+  VERTICAL_LINKS,
   WALL_THICKNESS,
   wallPlacements,
   wallPoint,
@@ -25,7 +28,7 @@ import {
 } from './space';
 import { AR_TEXTS, CREDITS, EXHIBITION_ID, EXHIBITION_TEXTS, ROOM_ZONE_NAMES, TOURS } from './texts';
 
-export const ENTRIES: CatalogueEntry[] = [...PAINTING_ENTRIES, ...OBJECT_ENTRIES];
+export const ENTRIES: CatalogueEntry[] = [...PAINTING_ENTRIES, ...OBJECT_ENTRIES, ...MEZZANINE_ENTRIES];
 export const MARKER_ID = 'welcome-marker';
 
 export interface GeneratedMedia {
@@ -40,6 +43,7 @@ export interface GeneratedMedia {
   timeLapse?: Record<string, NonNullable<ExhibitionInput['artworks'][number]['timeLapse']>>;
 }
 
+const levelOf = (roomId: string): string => ROOMS.find((r) => r.id === roomId)?.level ?? LEVELS[0].id;
 const round = (x: number, step = 0.001): number => Math.round(x / step) * step;
 const mm = (x: number): number => Number(round(x).toFixed(3));
 
@@ -163,8 +167,18 @@ export function buildExhibition(media: GeneratedMedia): ExhibitionInput {
       floor: { color: '#b08a5e', roughness: 0.55 },
       walls: { color: '#eeeae2', roughness: 0.9 },
       ceiling: { color: '#f6f4ef', roughness: 0.95 },
-      rooms: ROOMS.map((r) => ({ id: r.id, name: asLangMap(r.name), polygon: r.polygon, floor: r.floor, walls: r.walls })),
+      rooms: ROOMS.map((r) => ({ id: r.id, name: asLangMap(r.name), polygon: r.polygon, floor: r.floor, walls: r.walls, ...(r.level ? { level: r.level } : {}) })),
       doorways: DOORWAYS.map((d) => ({ id: d.id, rooms: [...d.rooms], position: d.position, width: d.width, height: d.height })),
+      levels: LEVELS.map((l) => ({ id: l.id, name: asLangMap(l.name), elevation: l.elevation })),
+      verticalLinks: VERTICAL_LINKS.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        name: asLangMap(l.name),
+        ends: [
+          { level: levelOf(l.ends[0].room), room: l.ends[0].room, position: l.ends[0].at },
+          { level: levelOf(l.ends[1].room), room: l.ends[1].room, position: l.ends[1].at },
+        ],
+      })),
     },
     zones: [
       ...ROOMS.map((r) => ({ id: r.id, name: asLangMap(ROOM_ZONE_NAMES[r.id] ?? r.name), room: r.id })),

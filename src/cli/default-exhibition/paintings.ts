@@ -32,6 +32,10 @@ export const PAINTINGS: PaintingSpec[] = [
   { id: 'night-field-blue', style: 'nightField', width: 1.2, height: 1.5, frame: { style: 'black', width: 0.04 } },
   { id: 'saint-ravo-calms-the-waters', style: 'goldGroundSaint', width: 0.62, height: 0.86, frame: { style: 'gilded', width: 0.1 } },
   { id: 'the-apothecarys-daughter', style: 'portraitDaughter', width: 0.64, height: 0.8, frame: { style: 'gilded', width: 0.08 } },
+  // The mezzanine: smaller pictures by painters downstairs (each style seeded by the work's id, so a picture of its own).
+  { id: 'poplars-for-her-sister', style: 'poplars', width: 0.6, height: 0.75, frame: { style: 'oak', width: 0.05 } },
+  { id: 'study-for-red-rhythm', style: 'redRhythm', width: 0.8, height: 0.5, frame: { style: 'black', width: 0.03 } },
+  { id: 'lemons-and-a-blue-jug-study', style: 'lemons', width: 0.6, height: 0.45, frame: { style: 'oak', width: 0.05 } },
 ];
 
 export function paintingSpec(id: string): PaintingSpec {

@@ -13,8 +13,10 @@
  *   z=0    +-----------+=====d1=====+-------------------+   (10 × 10)      |
  *          |  cabinet  |   hall (10 × 8)                |                  |
  *          |  (7 × 7)  =d3                              +------------------+  z=2
- *   z=7    +-----------+            |
- *   z=8                +------------+
+ *   z=7    +-----------+            +-------+
+ *   z=8                +------------+ stair |   the stair hall (6 × 10): a doorway d4 from the hall at z 1.5,
+ *                                   | hall  |   stairs up its east side (z 9.4 → 0.8) and a lift in its
+ *   z=10                            +-------+   south-west corner; the mezzanine (same outline) stands 4.4 m up.
  */
 import type { LangMap, Vec2 } from '../../twin/schema';
 import { distanceToSegment, pointInPolygon } from '../../twin/geometry';
@@ -27,6 +29,8 @@ export interface RoomSpec {
   polygon: Vec2[];
   floor: { color: string; roughness: number; texture?: string };
   walls: { color: string; roughness: number };
+  /** The level it stands on (absent: the ground floor). */
+  level?: string;
 }
 
 export interface DoorwaySpec {
@@ -69,12 +73,52 @@ export const ROOMS: RoomSpec[] = [
     floor: { color: '#bc9464', roughness: 0.55, texture: 'textures/oak-floor.jpg' },
     walls: { color: '#3f5566', roughness: 0.9 },
   },
+  {
+    id: 'stair-hall',
+    name: { en: 'Stair Hall', it: 'Scalone' },
+    polygon: [[10, 0], [16, 0], [16, 10], [10, 10]],
+    floor: { color: '#ddd6c9', roughness: 0.5, texture: 'textures/stone-floor.jpg' },
+    walls: { color: '#eeeae2', roughness: 0.9 },
+  },
+  {
+    id: 'mezzanine',
+    name: { en: 'Mezzanine: Studies and Second Thoughts', it: 'Mezzanino: studi e ripensamenti' },
+    polygon: [[10, 0], [16, 0], [16, 10], [10, 10]],
+    floor: { color: '#bc9464', roughness: 0.55, texture: 'textures/oak-floor.jpg' },
+    walls: { color: '#5d6b52', roughness: 0.9 },
+    level: 'mezzanine',
+  },
+];
+
+/** The floors of the building, lowest first: the mezzanine stands on the stair hall's ceiling (4.2 m) and its slab. */
+export const LEVELS = [
+  { id: 'ground', name: { en: 'Ground floor', it: 'Piano terra' }, elevation: 0 },
+  { id: 'mezzanine', name: { en: 'Mezzanine', it: 'Mezzanino' }, elevation: 4.4 },
+] as const;
+
+export interface VerticalLinkSpec {
+  id: string;
+  kind: 'stairs' | 'lift';
+  name: L;
+  /** [foot, head]: where one steps on and off, in the stair hall (ground floor) and on the mezzanine. */
+  ends: [{ room: string; at: Vec2 }, { room: string; at: Vec2 }];
+}
+
+/**
+ * The stairs climb the stair hall's east side northwards, 8.6 m from foot to head for a 4.4 m rise (the flight
+ * between the two ends is drawn by src/scene/architecture.ts); the lift rises in the south-west corner.
+ */
+export const VERTICAL_LINKS: VerticalLinkSpec[] = [
+  { id: 'mezzanine-stairs', kind: 'stairs', name: { en: 'Stairs to the mezzanine', it: 'Scala per il mezzanino' }, ends: [{ room: 'stair-hall', at: [15, 9.4] }, { room: 'mezzanine', at: [15, 0.8] }] },
+  { id: 'mezzanine-lift', kind: 'lift', name: { en: 'Lift to the mezzanine', it: 'Ascensore per il mezzanino' }, ends: [{ room: 'stair-hall', at: [11, 9] }, { room: 'mezzanine', at: [11, 9] }] },
 ];
 
 export const DOORWAYS: DoorwaySpec[] = [
   { id: 'hall-gallery', rooms: ['hall', 'gallery'], position: [5, 0], width: 2.4, height: 3.2 },
   { id: 'gallery-sculpture', rooms: ['gallery', 'sculpture'], position: [16, -4], width: 2.2, height: 3.0 },
   { id: 'hall-cabinet', rooms: ['hall', 'cabinet'], position: [0, 3.5], width: 1.8, height: 2.8 },
+  // North of the Castelrovo view, clear of the amphora and of the way from the entrance into the long gallery.
+  { id: 'hall-stair-hall', rooms: ['hall', 'stair-hall'], position: [10, 1.5], width: 1.6, height: 2.8 },
 ];
 
 /** Where the visitor starts: in the hall, looking north through the doorway into the long gallery. */
@@ -107,6 +151,9 @@ const HANGS: { room: string; wall: number; from: number; to: number; works: stri
   { room: 'gallery', wall: 3, from: 0, to: 8, works: ['field-of-sienna'] },
   { room: 'cabinet', wall: 3, from: 0, to: 7, works: ['saint-ravo-calms-the-waters'] },
   { room: 'cabinet', wall: 2, from: 0, to: 7, works: ['the-apothecarys-daughter'] },
+  // The mezzanine: its west wall (clear of the lift in the south-west corner), and its south wall's eastern half.
+  { room: 'mezzanine', wall: 3, from: 2, to: 10, works: ['poplars-for-her-sister', 'study-for-red-rhythm'] },
+  { room: 'mezzanine', wall: 2, from: 0, to: 3.5, works: ['lemons-and-a-blue-jug-study'] },
 ];
 
 /** Objects: floor point under the plinth centre and the direction the work's front faces. */
@@ -261,7 +308,9 @@ export function checkLayout(
   }
   // every room reachable from the hall
   const reached = new Set(['hall']);
-  for (let k = 0; k < ROOMS.length; k++) for (const d of DOORWAYS) if (d.rooms.some((r) => reached.has(r))) d.rooms.forEach((r) => reached.add(r));
+  for (const l of VERTICAL_LINKS) for (const e of l.ends) if (!pointInPolygon(e.at, room(e.room).polygon)) problems.push(`${l.id}: its end [${e.at}] is not inside ${e.room}`);
+  const joins = [...DOORWAYS.map((d) => d.rooms), ...VERTICAL_LINKS.map((l) => l.ends.map((e) => e.room))];
+  for (let k = 0; k < ROOMS.length; k++) for (const rooms of joins) if (rooms.some((r) => reached.has(r))) rooms.forEach((r) => reached.add(r));
   for (const r of ROOMS) if (!reached.has(r.id)) problems.push(`room ${r.id} cannot be reached`);
 
   // wall items: intervals per (room, wall)
@@ -283,7 +332,8 @@ export function checkLayout(
   push(`${m.room}/${m.wall}`, { what: 'AR marker', from: m.offset - m.width / 2, to: m.offset + m.width / 2, door: false });
   for (const r of ROOMS) {
     r.polygon.forEach((_, w) => {
-      for (const d of DOORWAYS) {
+      // only the room's own doorways: one below on another level may lie on the same line of plan
+      for (const d of DOORWAYS.filter((x) => x.rooms.includes(r.id))) {
         const off = doorwayOffset(d, r.id, w);
         if (off !== null) push(`${r.id}/${w}`, { what: `doorway ${d.id}`, from: off - d.width / 2, to: off + d.width / 2, door: true });
       }

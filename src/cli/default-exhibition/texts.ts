@@ -35,6 +35,8 @@ export const ROOM_ZONE_NAMES: Record<string, L> = {
   gallery: { en: 'Long gallery', it: 'Galleria lunga' },
   sculpture: { en: 'Sculpture room', it: 'Sala delle sculture' },
   cabinet: { en: 'Cabinet', it: 'Gabinetto' },
+  'stair-hall': { en: 'Stair hall', it: 'Scalone' },
+  mezzanine: { en: 'Mezzanine', it: 'Mezzanino' },
 };
 
 export interface TourSpec {
