@@ -2,15 +2,21 @@
  * The group in the 3D preview: one simple avatar per other person (a head, a nose showing where they look, and
  * their name above), drawn two update intervals in the past between their last updates
  * (src/twin/together/smoothing.ts), so that four updates a second — or two, as a large group's members other than
- * the leader are relayed (src/server/together/presence-pacer.ts) — move smoothly. The leader's head has its own colour; a work someone points at gets a ring in front.
- * Nothing here is pickable: clicks go through to the works and the floor.
+ * the leader are relayed (src/server/together/presence-pacer.ts) — move smoothly. The leader's head has its own
+ * colour; a work someone points at gets a ring in front. Nothing here is pickable: clicks go through to the works
+ * and the floor.
+ *
+ * What a class of 100 costs a frame is kept small (`npm run bench:together-avatars`, `bench:together-page`): every
+ * head is a thin instance of one mesh per role (Babylon's thin instances: one draw call and no scene node per
+ * person), its matrix written once per frame and only when someone moved; name boards exist only for the few
+ * nearest (a board each is a texture and a draw call), chosen a few times a second, not every frame.
  */
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
+import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
-import type { InstancedMesh } from '@babylonjs/core/Meshes/instancedMesh';
-import '@babylonjs/core/Meshes/instancedMesh';
+import '@babylonjs/core/Meshes/thinInstanceMesh';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
@@ -26,25 +32,45 @@ import { PresenceTrack } from '../twin/together/smoothing';
 /** Name boards are drawn for the nearest few only, within reading distance: a class of 100 is a crowd of names. */
 export const NAMES_SHOWN = 16;
 export const NAME_DISTANCE = 8;
+/** Boards kept ready (hidden) for people who were among the nearest lately, so a step in and out redraws nothing. */
+const BOARDS_KEPT = 2 * NAMES_SHOWN;
+/** How far the viewer moves before the nearest are chosen again (they are anyway as the avatars move). */
+const VIEWER_STEP = 0.5;
 
 interface Avatar {
-  root: TransformNode;
-  head: InstancedMesh;
-  label: Mesh;
   name: string;
   track: PresenceTrack;
+  /** Where the head is drawn (eye height) and its turn about the vertical (radians). */
+  readonly head: Vector3;
+  yaw: number;
+  /** The name board, while this person is among the nearest (or was lately: then hidden). */
+  board?: Mesh;
+  named: boolean;
+}
+
+/** One role's heads: a mesh drawn once for all, each head a thin instance (a 4 × 4 matrix in `matrices`). */
+interface Heads {
+  mesh: Mesh;
+  matrices: Float32Array;
+  count: number;
 }
 
 export class GroupAvatars {
   private readonly avatars = new Map<string, Avatar>();
   private readonly materials: { person: StandardMaterial; leader: StandardMaterial; ring: StandardMaterial };
-  /** One head (sphere and nose) per role, every avatar an instance of it: a group costs two draw calls, not 200. */
-  private readonly heads: { person: Mesh; leader: Mesh };
+  /** Everything of the group hangs under this node: in AR it hangs under the registration root. */
+  private readonly group: TransformNode;
+  private readonly heads: { person: Heads; leader: Heads };
   private readonly rings = new Map<string, Mesh>();
   private readonly frame: Observer<Scene>;
+  private readonly matrix = new Matrix();
   private leaderId?: string;
-  /** In AR, the registration root the avatars hang under (so they stand where the twin lines up with the room). */
-  private parent: TransformNode | undefined;
+  /** The heads' matrices need writing (someone moved, came, left or changed role). */
+  private headsChanged = false;
+  /** The nearest need choosing again (someone came, left or was renamed). */
+  private namesChanged = false;
+  private namesChosenAt = -Infinity;
+  private readonly namesChosenFrom = new Vector3(Infinity, 0, 0);
 
   constructor(
     private readonly scene: Scene,
@@ -59,7 +85,8 @@ export class GroupAvatars {
       return m;
     };
     this.materials = { person: mat('together-person', new Color3(0.88, 0.48, 0)), leader: mat('together-leader', new Color3(0.42, 0.17, 0.84)), ring: mat('together-ring', new Color3(1, 0.75, 0.1)) };
-    this.heads = { person: this.headSource('person'), leader: this.headSource('leader') };
+    this.group = new TransformNode('together-group', scene);
+    this.heads = { person: this.headsOf('person'), leader: this.headsOf('leader') };
     // Between updates the avatars still move: ask for frames while anyone is drawn between two samples.
     this.frame = scene.onBeforeRenderObservable.add(() => this.place());
   }
@@ -68,27 +95,22 @@ export class GroupAvatars {
   update(id: string, name: string, p: Vec3, heading: number, now = performance.now()): void {
     let a = this.avatars.get(id);
     if (!a) {
-      a = this.make(id, name);
+      a = { name, track: new PresenceTrack(2 * PRESENCE_INTERVAL_MS), head: new Vector3(Infinity, 0, 0), yaw: 0, named: false };
       this.avatars.set(id, a);
+      this.namesChanged = true;
     } else if (a.name !== name) {
-      a.label.dispose(false, true);
-      a.label = this.nameLabel(id, name, a.root);
       a.name = name;
+      this.dropBoard(a);
+      this.namesChanged = true;
     }
     a.track.push(now, p, heading);
     this.requestRender();
   }
 
   setLeader(id: string | undefined): void {
+    if (this.leaderId === id) return;
     this.leaderId = id;
-    for (const [aid, a] of this.avatars) {
-      const source = aid === id ? this.heads.leader : this.heads.person;
-      if (a.head.sourceMesh === source) continue;
-      const rotation = a.head.rotation.y;
-      a.head.dispose();
-      a.head = this.headOf(aid, a.root, source);
-      a.head.rotation.y = rotation;
-    }
+    this.headsChanged = true;
     this.requestRender();
   }
 
@@ -111,7 +133,7 @@ export class GroupAvatars {
       ring.rotation.y = Math.atan2(at.normal[0], at.normal[2]);
       ring.material = this.materials.ring;
       ring.isPickable = false;
-      if (this.parent) ring.parent = this.parent;
+      ring.parent = this.group;
       this.rings.set(work, ring);
     }
     this.requestRender();
@@ -120,71 +142,59 @@ export class GroupAvatars {
   remove(id: string): void {
     const a = this.avatars.get(id);
     if (!a) return;
-    // The head is an instance: disposing it with "materials" would take the shared head material with it.
-    a.head.dispose();
-    a.label.dispose(false, true);
-    a.root.dispose();
+    this.dropBoard(a);
     this.avatars.delete(id);
+    this.headsChanged = true;
+    this.namesChanged = true;
     this.requestRender();
   }
 
   /**
-   * Hangs every avatar and ring under `parent` (AR's registration root), or back in the scene's own space. In AR
-   * the twin's own meshes are hidden or depth-only; the group's are shown again, in their colours.
+   * Hangs the group (avatars, names, rings) under `parent` (AR's registration root), or back in the scene's own
+   * space. AR turns off or blanks every mesh of the twin it does not use as an occluder, the group's among them:
+   * theirs are shown again, as this module means them (only the nearest names).
    */
   hangUnder(parent: TransformNode | undefined): void {
-    this.parent = parent;
-    // AR turns off every mesh of the twin it does not use as an occluder, the heads' sources among them; their
-    // instances (the avatars) are drawn through them, so they stay on (and themselves unseen).
-    if (parent) for (const h of [this.heads.person, this.heads.leader]) h.setEnabled(true);
-    const nodes: TransformNode[] = [...[...this.avatars.values()].map((a) => a.root), ...this.rings.values()];
-    for (const n of nodes) {
-      if (n.parent !== (parent ?? null)) n.parent = parent ?? null;
-      if (!parent) continue;
-      for (const m of [...(n instanceof Mesh ? [n] : []), ...n.getChildMeshes(false)]) {
-        if (!m.isEnabled(false) || !m.isVisible) {
-          m.setEnabled(true);
-          m.isVisible = true;
-        }
-      }
-    }
+    if (this.group.parent !== (parent ?? null)) this.group.parent = parent ?? null;
+    // Also outside AR: leaving it puts back the flags of when it began, not those of now.
+    for (const h of [this.heads.person, this.heads.leader]) show(h.mesh, true, h.count > 0);
+    for (const r of this.rings.values()) show(r, true, true);
+    for (const a of this.avatars.values()) if (a.board) show(a.board, a.named, true);
   }
 
   /** Who is drawn, and where (for the tests' hooks). */
   drawn(): { id: string; position: Vec3 }[] {
-    return [...this.avatars].map(([id, a]) => ({ id, position: [a.root.position.x, a.root.position.y - EYE_HEIGHT, a.root.position.z] }));
+    return [...this.avatars].filter(([, a]) => Number.isFinite(a.head.x)).map(([id, a]) => ({ id, position: [a.head.x, a.head.y - EYE_HEIGHT, a.head.z] }));
   }
 
-  private make(id: string, name: string): Avatar {
-    const root = new TransformNode(`together-${id}`, this.scene);
-    if (this.parent) root.parent = this.parent;
-    const head = this.headOf(id, root, id === this.leaderId ? this.heads.leader : this.heads.person);
-    return { root, head, label: this.nameLabel(id, name, root), name, track: new PresenceTrack(2 * PRESENCE_INTERVAL_MS) };
+  /** Whose names are on show now (for the tests). */
+  named(): string[] {
+    return [...this.avatars].filter(([, a]) => a.named).map(([id]) => id);
   }
 
-  /** A head and nose in one mesh, the source of every avatar's instance in that role; never drawn itself. */
-  private headSource(role: 'person' | 'leader'): Mesh {
+  /** A head and nose in one mesh, drawn once for every head in that role (thin instances). */
+  private headsOf(role: 'person' | 'leader'): Heads {
     const sphere = CreateSphere(`together-head-${role}`, { diameter: 0.28, segments: 12 }, this.scene);
     const nose = CreateBox(`together-nose-${role}`, { width: 0.06, height: 0.06, depth: 0.16 }, this.scene);
     nose.position.z = -0.16; // heading 0 looks toward −z
-    const head = Mesh.MergeMeshes([sphere, nose], true)!;
-    head.name = `together-head-${role}`;
-    head.material = this.materials[role];
-    head.isPickable = false;
-    head.isVisible = false; // the instances are drawn, never the source
-    return head;
-  }
-
-  private headOf(id: string, root: TransformNode, source: Mesh): InstancedMesh {
-    const head = source.createInstance(`together-head-${id}`);
-    head.parent = root;
-    head.isPickable = false;
-    head.isVisible = true;
-    return head;
+    const mesh = Mesh.MergeMeshes([sphere, nose], true)!;
+    mesh.name = `together-heads-${role}`;
+    mesh.material = this.materials[role];
+    mesh.isPickable = false;
+    mesh.parent = this.group;
+    // The heads spread over the rooms: culled as one they would rarely be out of view; no bounds to keep up.
+    mesh.alwaysSelectAsActiveMesh = true;
+    mesh.doNotSyncBoundingInfo = true;
+    const heads: Heads = { mesh, matrices: new Float32Array(16 * 32), count: 0 };
+    mesh.thinInstanceSetBuffer('matrix', heads.matrices, 16, false);
+    mesh.thinInstanceCount = 0;
+    // With no instance the mesh would draw itself once, at the group's origin.
+    mesh.isVisible = false;
+    return heads;
   }
 
   /** The name on a small board above the head, always facing the viewer; drawn as text (never markup). */
-  private nameLabel(id: string, name: string, root: TransformNode): Mesh {
+  private boardOf(id: string, name: string): Mesh {
     const tex = new DynamicTexture(`together-name-${id}`, { width: 512, height: 96 }, this.scene, true);
     tex.hasAlpha = true;
     const ctx = tex.getContext() as CanvasRenderingContext2D;
@@ -205,39 +215,94 @@ export class GroupAvatars {
     mat.backFaceCulling = false;
     const plane = CreatePlane(`together-label-${id}`, { width: 0.8, height: 0.15 }, this.scene);
     plane.material = mat;
-    plane.parent = root;
-    plane.position.y = 0.3;
+    plane.parent = this.group;
     plane.billboardMode = Mesh.BILLBOARDMODE_ALL;
     plane.isPickable = false;
     return plane;
   }
 
+  private dropBoard(a: Avatar): void {
+    a.board?.dispose(false, true);
+    a.board = undefined;
+    a.named = false;
+  }
+
+  /** Each frame: everyone to where they are drawn now; the heads' matrices and the names only when that changed. */
   private place(): void {
     const now = performance.now();
-    let moving = false;
+    let moved = false;
     for (const a of this.avatars.values()) {
       const pose = a.track.at(now);
       if (!pose) continue;
-      const before = a.root.position;
       const y = pose.p[1] + EYE_HEIGHT;
-      if (Math.abs(before.x - pose.p[0]) + Math.abs(before.y - y) + Math.abs(before.z - pose.p[2]) > 1e-4) moving = true;
-      a.root.position.set(pose.p[0], y, pose.p[2]);
-      a.head.rotation.y = (-pose.h * Math.PI) / 180; // the nose (−z) turned to the heading (0 toward −z, 90 toward +x)
+      const yaw = (-pose.h * Math.PI) / 180; // the nose (−z) turned to the heading (0 toward −z, 90 toward +x)
+      const h = a.head;
+      if (Math.abs(h.x - pose.p[0]) + Math.abs(h.y - y) + Math.abs(h.z - pose.p[2]) + Math.abs(a.yaw - yaw) <= 1e-4) continue;
+      moved = true;
+      h.set(pose.p[0], y, pose.p[2]);
+      a.yaw = yaw;
+      a.board?.position.set(h.x, h.y + 0.3, h.z);
     }
-    if (moving) this.showNearestNames();
-    if (moving) this.requestRender();
+    if (moved || this.headsChanged) this.writeHeads();
+    const eye = this.scene.activeCamera?.globalPosition;
+    const viewerMoved = !!eye && Vector3.DistanceSquared(eye, this.namesChosenFrom) > VIEWER_STEP * VIEWER_STEP;
+    if (this.namesChanged || viewerMoved || (moved && now - this.namesChosenAt >= PRESENCE_INTERVAL_MS)) this.showNearestNames(now);
+    if (moved) this.requestRender();
+  }
+
+  /** Every head's matrix into its role's buffer, once for the frame. */
+  private writeHeads(): void {
+    this.headsChanged = false;
+    const { person, leader } = this.heads;
+    person.count = leader.count = 0;
+    for (const [id, a] of this.avatars) {
+      if (!Number.isFinite(a.head.x)) continue;
+      const heads = id === this.leaderId ? leader : person;
+      if ((heads.count + 1) * 16 > heads.matrices.length) {
+        const more = new Float32Array(heads.matrices.length * 2);
+        more.set(heads.matrices);
+        heads.matrices = more;
+        heads.mesh.thinInstanceSetBuffer('matrix', more, 16, false);
+      }
+      Matrix.RotationYToRef(a.yaw, this.matrix);
+      this.matrix.setTranslationFromFloats(a.head.x, a.head.y, a.head.z);
+      this.matrix.copyToArray(heads.matrices, heads.count * 16);
+      heads.count++;
+    }
+    for (const heads of [person, leader]) {
+      heads.mesh.thinInstanceCount = heads.count;
+      heads.mesh.thinInstanceBufferUpdated('matrix');
+      heads.mesh.isVisible = heads.count > 0;
+    }
   }
 
   /** Name boards for the {@link NAMES_SHOWN} nearest avatars within {@link NAME_DISTANCE} m of the camera. */
-  private showNearestNames(): void {
+  private showNearestNames(now: number): void {
+    this.namesChanged = false;
+    this.namesChosenAt = now;
     const eye = this.scene.activeCamera?.globalPosition;
-    const all = [...this.avatars.values()];
-    if (!eye || all.length <= NAMES_SHOWN) {
-      for (const a of all) a.label.isVisible = true;
-      return;
+    if (eye) this.namesChosenFrom.copyFrom(eye);
+    const near: { a: Avatar; id: string; d: number }[] = [];
+    for (const [id, a] of this.avatars) {
+      if (!Number.isFinite(a.head.x)) continue;
+      const d = eye ? Vector3.Distance(a.head, eye) : 0;
+      if (this.avatars.size <= NAMES_SHOWN || d <= NAME_DISTANCE) near.push({ a, id, d });
     }
-    const byDistance = all.map((a) => ({ a, d: a.root.getAbsolutePosition().subtract(eye).length() })).sort((x, y) => x.d - y.d);
-    byDistance.forEach(({ a, d }, i) => (a.label.isVisible = i < NAMES_SHOWN && d <= NAME_DISTANCE));
+    near.sort((x, y) => x.d - y.d);
+    const chosen = new Set(near.slice(0, NAMES_SHOWN).map((n) => n.a));
+    for (const [id, a] of this.avatars) {
+      const on = chosen.has(a);
+      if (on && !a.board) {
+        a.board = this.boardOf(id, a.name);
+        a.board.position.set(a.head.x, a.head.y + 0.3, a.head.z);
+      }
+      a.named = on;
+      if (a.board) show(a.board, on, true);
+    }
+    // Hidden boards beyond what is kept go (a texture each).
+    let kept = 0;
+    for (const a of this.avatars.values()) if (a.board && !a.named && ++kept > BOARDS_KEPT - NAMES_SHOWN) this.dropBoard(a);
+    this.requestRender();
   }
 
   dispose(): void {
@@ -245,7 +310,14 @@ export class GroupAvatars {
     for (const id of [...this.avatars.keys()]) this.remove(id);
     for (const r of this.rings.values()) r.dispose();
     this.rings.clear();
-    this.heads.person.dispose();
-    this.heads.leader.dispose();
+    this.heads.person.mesh.dispose();
+    this.heads.leader.mesh.dispose();
+    this.group.dispose();
   }
+}
+
+/** Sets a mesh's enabled and visible flags, writing only what differs (AR's hiding is undone every frame). */
+function show(m: Mesh, enabled: boolean, visible: boolean): void {
+  if (m.isEnabled(false) !== enabled) m.setEnabled(enabled);
+  if (m.isVisible !== visible) m.isVisible = visible;
 }

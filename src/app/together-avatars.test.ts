@@ -1,0 +1,123 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UniversalCamera } from '@babylonjs/core/Cameras/universalCamera';
+import { NullEngine } from '@babylonjs/core/Engines/nullEngine';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh';
+import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
+import { Scene } from '@babylonjs/core/scene';
+import { EYE_HEIGHT } from '../twin/layout';
+import { GroupAvatars, NAME_DISTANCE, NAMES_SHOWN } from './together-avatars';
+
+/** A 2D canvas that draws nothing: the name boards paint on one, Node has none. */
+class SilentCanvas {
+  constructor(
+    public width: number,
+    public height: number,
+  ) {}
+  getContext() {
+    return new Proxy({}, { get: (_t, key) => (key === 'measureText' ? () => ({ width: 10 }) : () => undefined), set: () => true });
+  }
+}
+
+beforeAll(() => {
+  (globalThis as unknown as { OffscreenCanvas: unknown }).OffscreenCanvas ??= SilentCanvas;
+});
+
+describe('the group in 3D (GroupAvatars)', () => {
+  let scene: Scene;
+  let avatars: GroupAvatars;
+  let renders = 0;
+
+  beforeEach(() => {
+    scene = new Scene(new NullEngine());
+    // The viewer at the hall's south side looking north, as in the benches.
+    const camera = new UniversalCamera('visitor', new Vector3(5, EYE_HEIGHT, 7.5), scene);
+    camera.setTarget(new Vector3(5, EYE_HEIGHT, 0));
+    renders = 0;
+    avatars = new GroupAvatars(scene, () => undefined, () => renders++);
+  });
+  afterEach(() => scene.dispose());
+
+  const heads = (role: 'person' | 'leader') => scene.getMeshByName(`together-heads-${role}`) as Mesh;
+  /** A class of `n` standing on a grid in the hall, 0.9 m apart (as the benches place them). */
+  const grid = (n: number): [number, number, number][] => Array.from({ length: n }, (_, i) => [0.6 + (i % 10) * 0.9, 0, 0.6 + Math.floor(i / 10) * 0.65]);
+
+  it('draws everyone where they stand, the leader in the leader’s colour, each head once in one of two meshes', () => {
+    const places = grid(100);
+    places.forEach((p, i) => avatars.update(`p${i}`, `Visitor ${i}`, p, 0));
+    avatars.setLeader('p7');
+    scene.render();
+    const drawn = avatars.drawn();
+    expect(drawn).toHaveLength(100);
+    for (const d of drawn) expect(d.position).toEqual(places[Number(d.id.slice(1))]!.map((x) => expect.closeTo(x, 5)));
+    expect(heads('leader').thinInstanceCount).toBe(1);
+    expect(heads('person').thinInstanceCount).toBe(99);
+    // No scene node per person: the group is two head meshes and the name boards shown.
+    expect(scene.meshes.filter((m) => m.name.startsWith('together-')).length).toBeLessThanOrEqual(2 + NAMES_SHOWN);
+  });
+
+  it('names the nearest within reading distance only, and follows the viewer', () => {
+    grid(100).forEach((p, i) => avatars.update(`p${i}`, `Visitor ${i}`, p, 0));
+    scene.render();
+    const eye = scene.activeCamera!.globalPosition;
+    const far = (id: string) => {
+      const d = avatars.drawn().find((x) => x.id === id)!.position;
+      return Vector3.Distance(new Vector3(d[0], d[1] + EYE_HEIGHT, d[2]), eye);
+    };
+    const named = avatars.named();
+    expect(named).toHaveLength(NAMES_SHOWN);
+    const nearestUnnamed = Math.min(...avatars.drawn().filter((d) => !named.includes(d.id)).map((d) => far(d.id)));
+    for (const id of named) {
+      expect(far(id)).toBeLessThanOrEqual(NAME_DISTANCE);
+      expect(far(id)).toBeLessThanOrEqual(nearestUnnamed);
+    }
+    const boards = () => scene.meshes.filter((m) => m.name.startsWith('together-label-') && m.isEnabled()).map((m) => m.name.slice('together-label-'.length));
+    expect(boards().sort()).toEqual([...named].sort());
+    // The viewer walks to the far side of the class: the names shown there are the nearest ones now.
+    scene.activeCamera!.position.set(5, EYE_HEIGHT, -2);
+    scene.render();
+    expect(avatars.named()).not.toEqual(named);
+    expect(boards().sort()).toEqual([...avatars.named()].sort());
+  });
+
+  it('lets someone leave with their head and name, and keeps the heads hidden with nobody there', () => {
+    avatars.update('p1', 'Ana', [1, 0, 1], 0);
+    avatars.update('p2', 'Ben', [2, 0, 1], 90);
+    scene.render();
+    expect(heads('person').thinInstanceCount).toBe(2);
+    avatars.remove('p1');
+    scene.render();
+    expect(avatars.drawn().map((d) => d.id)).toEqual(['p2']);
+    expect(heads('person').thinInstanceCount).toBe(1);
+    expect(scene.getMeshByName('together-label-p1')).toBeNull();
+    avatars.remove('p2');
+    scene.render();
+    // With no instance left the head mesh would draw itself once: it is not shown.
+    expect(heads('person').isVisible).toBe(false);
+  });
+
+  it('asks for no frames while nobody moves', () => {
+    avatars.update('p1', 'Ana', [1, 0, 1], 0);
+    scene.render();
+    scene.render();
+    const before = renders;
+    scene.render();
+    expect(renders).toBe(before);
+  });
+
+  it('shows the group again under AR’s registration root after AR turned the twin’s meshes off', () => {
+    avatars.update('p1', 'Ana', [1, 0, 1], 0);
+    scene.render();
+    const root = new TransformNode('ar-root', scene);
+    for (const m of scene.meshes) {
+      m.setEnabled(false);
+      m.isVisible = false;
+    }
+    avatars.hangUnder(root);
+    expect(heads('person').parent?.parent).toBe(root);
+    expect(heads('person').isEnabled(false) && heads('person').isVisible).toBe(true);
+    expect(scene.getMeshByName('together-label-p1')!.isEnabled(false)).toBe(true);
+    avatars.hangUnder(undefined);
+    expect(heads('person').parent?.parent ?? null).toBeNull();
+  });
+});
