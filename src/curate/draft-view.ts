@@ -13,8 +13,9 @@ import { openFloorPlan, type FloorPlan } from './floor-plan';
 import { openHistoryPanel } from './history-panel';
 import { openImportDrop } from './import-drop';
 import { mayPlacePanoramas, openPanoramaPlace } from './panorama-place';
-import { setPresence, showPresence } from './presence';
+import { setPresence, showPresence, roundPose, type Presence } from './presence';
 import { openRoomsPanel } from './rooms-panel';
+import { openExhibitionTexts } from './exhibition-texts';
 import { openStage, type Stage } from './stage';
 import { openToursPanel } from './tours-panel';
 import { t, type CurateLanguage } from './strings';
@@ -80,13 +81,18 @@ export function openDraftView(o: DraftViewOptions): () => void {
   };
   // Declared before the presence callback, which runs at once (the plan is opened on the first sync).
   let plan: FloorPlan | undefined;
-  let colleagues: { name: string; selected: string | null }[] = [];
+  let stage: Stage | undefined;
+  let colleagues: Presence[] = [];
   const renderPresence = showPresence(provider, $<HTMLUListElement>(root, '#who-is-here ul'), lang, titleOf, (others) => {
     colleagues = others;
     plan?.showColleagues(others);
+    stage?.showColleagues(others);
   });
   let selected: string | null = null;
-  setPresence(provider, { name: account.name, selected });
+  // What colleagues see of me: my name, my selection, my camera in the stage.
+  let me: Presence = { name: account.name, selected };
+  const tell = (change: Partial<Presence>) => setPresence(provider, (me = { ...me, ...change }));
+  tell({});
 
   const undo = new Y.UndoManager([artworksMap(doc), exhibitionMap(doc)], { trackedOrigins: new Set([origin]), captureTimeout: 500 });
   const showUndo = () => (undoButton.disabled = !editable || undo.undoStack.length === 0);
@@ -128,7 +134,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
     editor = openWorkEditor({ doc, workId: id, languages, lang, origin, editable });
     editorSlot.replaceChildren(editor.element);
     editor.showProblems(problemsByWork.get(id) ?? []);
-    setPresence(provider, { name: account.name, selected: id });
+    tell({ selected: id });
     stage?.select(id);
     plan?.select(id);
     renderWorks();
@@ -185,12 +191,12 @@ export function openDraftView(o: DraftViewOptions): () => void {
   });
 
   // The parts that need the draft's content: the 3D stage, the tours and the rooms (once, on the first sync).
-  let stage: Stage | undefined;
   const closers: (() => void)[] = [];
   function openDraftParts() {
     if (stage) return;
     const languages = (exhibitionMap(doc).get('languages') as string[] | undefined) ?? ['en'];
-    stage = openStage({ canvas: $<HTMLCanvasElement>(document.body, '#stage'), doc, origin, editable, onPick: select });
+    stage = openStage({ canvas: $<HTMLCanvasElement>(document.body, '#stage'), doc, origin, editable, onPick: select, onCamera: (pose) => tell({ camera: roundPose(pose) }) });
+    stage.showColleagues(colleagues);
     const stageFigure = $<HTMLElement>(root, 'figure.stage');
     plan = openFloorPlan({ root: stageFigure.parentElement!, before: stageFigure.nextElementSibling, doc, lang, onPick: select, titleOf });
     plan.showColleagues(colleagues);
@@ -200,6 +206,8 @@ export function openDraftView(o: DraftViewOptions): () => void {
     (window as { museumCurate?: unknown }).museumCurate = { screenPoint: (at: string | [number, number, number]) => stage?.screenPoint(at) };
     const side = $<HTMLElement>(root, 'aside.side');
     closers.push(
+      // The exhibition's own texts and credits, below the work's editor (wide enough for languages side by side).
+      openExhibitionTexts({ root: $<HTMLElement>(root, '.work-area'), doc, languages, lang, origin, role: account.role }),
       openToursPanel({ root: side, doc, languages, lang, origin, editable, selectedWork: () => selected, titleOf }),
       openRoomsPanel({ root: side, doc, lang, origin, editable }),
       openAddWork({ root: side, doc, exhibitionId: o.exhibitionId, lang, origin, editable, onAdded: (id) => select(id) }),

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exhibitionToDoc } from '../twin/collab-doc';
-import { moveToWall } from '../twin/curate-actions';
-import { colleagueColour, workPoints } from './floor-plan';
+import { moveOnFloor, moveToWall } from '../twin/curate-actions';
+import { cameraMark, colleagueColour, planBox, workPoints } from './floor-plan';
 
 const ex = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/default/exhibition.json'), 'utf8'));
 
@@ -32,5 +32,33 @@ describe('the floor plan', () => {
   it('gives each colleague one colour on every screen', () => {
     expect(colleagueColour('ana')).toBe(colleagueColour('ana'));
     expect(colleagueColour('ana')).not.toBe(colleagueColour('ben'));
+  });
+
+  it('fits the walls and every work, so a work moved far off the rooms stays on the plan to be picked', () => {
+    const doc = exhibitionToDoc(ex);
+    const rooms = planBox(ex.space, []);
+    expect(planBox(ex.space, workPoints(doc).values())).toEqual(rooms); // the works hang inside the rooms
+    moveOnFloor(doc, 'ivy-amphora', [140, -60]);
+    const box = planBox(ex.space, workPoints(doc).values());
+    const [x, z] = workPoints(doc).get('ivy-amphora')!;
+    expect([x, z]).toEqual([140, -60]);
+    expect(x).toBeLessThanOrEqual(box.x0 + box.width - 0.5);
+    expect(z).toBeGreaterThanOrEqual(box.z0 + 0.5);
+    expect(box.x0).toBe(rooms.x0); // the walls are still all in view
+    expect(box.z0 + box.height).toBe(rooms.z0 + rooms.height);
+  });
+
+  it('draws a colleague’s camera where it stands, or at the plan’s edge toward it when it stands outside', () => {
+    const box = { x0: 0, z0: 0, width: 20, height: 10 };
+    expect(cameraMark(box, { at: [4, 6, 3], look: [8, 1, 3] })).toEqual({ eye: [4, 3], look: [8, 3], outside: false });
+    // 30 m east of what it looks at: drawn on the east edge (inset 2 % of the short side), on the same line.
+    const far = cameraMark(box, { at: [40, 20, 5], look: [10, 0, 5] });
+    expect(far.outside).toBe(true);
+    expect(far.eye[0]).toBeCloseTo(19.8);
+    expect(far.eye[1]).toBeCloseTo(5);
+    // Off a corner: on the edge it meets first, pointing along the line to the look point.
+    const corner = cameraMark(box, { at: [-10, 20, -10], look: [5, 1, 5] });
+    expect(corner.eye[0]).toBeCloseTo(0.2);
+    expect(corner.eye[1]).toBeCloseTo(0.2);
   });
 });

@@ -4,8 +4,9 @@
  * move shows at once). Pick a work to select it; drag it along its wall, onto another wall (the wall nearest the
  * pointer, in the room under it) or across the floor, or move it with the arrow keys: the drag snaps to the
  * hanging grid and to the nearest place clear of doorways and other works (twin/curate-placement.ts), and the
- * drop is one edit of the draft. Works with a problem in the draft's live validation are drawn red. Renders only when something changed, so
- * an idle view costs nothing. Babylon.js, as the visitor's gallery; blocks rather than images keep it light.
+ * drop is one edit of the draft. Works with a problem in the draft's live validation are drawn red. Colleagues'
+ * cameras are drawn in their colours with their names (colleague-cameras.ts), and this view's own camera is told
+ * to them (onCamera, a few times a second at most). Renders only when something changed, so an idle view costs nothing. Babylon.js, as the visitor's gallery; blocks rather than images keep it light.
  */
 import { Engine } from '@babylonjs/core/Engines/engine';
 import { Scene } from '@babylonjs/core/scene';
@@ -30,6 +31,9 @@ import { clearFloorPoint, clearOffset, floorPlace, SNAP_M, wallPlace } from '../
 import { moveAlongWall, moveOnFloor, moveToWall } from '../twin/curate-actions';
 import { nearestWall, placeOnWall } from './wall';
 import { whatIfWarning } from './what-if-warning';
+import { openColleagueCameras } from './colleague-cameras';
+import { colleagueColour } from './floor-plan';
+import type { CameraPose, Presence } from './presence';
 import { roomEdges, wallPieces } from '../twin/floorplan';
 import { artworkPose } from '../twin/layout';
 import type { Artwork, Exhibition, Space } from '../twin/schema';
@@ -42,6 +46,8 @@ export interface StageOptions {
   readonly editable: boolean;
   /** A work was picked in 3D. */
   readonly onPick: (id: string) => void;
+  /** This view's camera moved (at most every CAMERA_EVERY_MS, and once more where it came to rest). */
+  readonly onCamera?: (pose: CameraPose) => void;
 }
 
 export interface Stage {
@@ -49,6 +55,8 @@ export interface Stage {
   select(id: string | null): void;
   /** Draws these works as having a problem (the draft's live validation). */
   showProblems(ids: ReadonlySet<string>): void;
+  /** Draws these colleagues' cameras, each with their name. */
+  showColleagues(list: readonly Presence[]): void;
   /** Where a work's centre (or a point [x, y, z] of the space) is on the canvas, CSS pixels from its top left: for tests. */
   screenPoint(at: string | readonly [number, number, number]): { x: number; y: number } | undefined;
   destroy(): void;
@@ -59,6 +67,9 @@ const SHOWN = new Set(['placement', 'dimensions', 'annotations', 'kind', 'displa
 
 /** How far in front of its wall the pointer may go and still slide the work along that wall (metres). */
 const NEAR_WALL_M = 1.2;
+
+/** How often at most this view's camera is told to colleagues while it moves. */
+const CAMERA_EVERY_MS = 250;
 
 const colour = (hex: unknown, fallback: string) => Color3.FromHexString(typeof hex === 'string' && /^#[0-9a-f]{6}$/i.test(hex) ? hex : fallback);
 
@@ -99,6 +110,51 @@ export function openStage(o: StageOptions): Stage {
     if (!dirty && !gliding()) return;
     dirty = false;
     scene.render();
+    placeNames();
+  });
+
+  // Colleagues' cameras, their names as HTML over the canvas (placed after each frame).
+  const colleagueCameras = openColleagueCameras(scene);
+  const names = document.createElement('div');
+  names.className = 'stage-names';
+  names.setAttribute('aria-hidden', 'true'); // "Who is here" says the same in words
+  canvas.after(names);
+  function placeNames() {
+    const width = engine.getRenderWidth();
+    const height = engine.getRenderHeight();
+    const scale = canvas.clientWidth / width;
+    const viewport = new Viewport(0, 0, width, height);
+    const shown = new Set<string>();
+    for (const { name, eye } of colleagueCameras.eyes()) {
+      const p = Vector3.Project(eye, Matrix.Identity(), scene.getTransformMatrix(), viewport);
+      let tag = [...names.children].find((e) => (e as HTMLElement).dataset.user === name) as HTMLElement | undefined;
+      if (p.z < 0 || p.z > 1 || p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue; // behind me or off the canvas
+      if (!tag) {
+        tag = Object.assign(document.createElement('span'), { textContent: name });
+        tag.dataset.user = name;
+        tag.style.background = colleagueColour(name);
+        names.append(tag);
+      }
+      tag.style.transform = `translate(${(p.x * scale).toFixed(1)}px, ${(p.y * scale).toFixed(1)}px)`;
+      shown.add(name);
+    }
+    for (const e of [...names.children]) if (!shown.has((e as HTMLElement).dataset.user ?? '')) e.remove();
+  }
+
+  // This view's camera, told to colleagues: throttled, with the pose where it came to rest always sent.
+  let cameraSent = 0;
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  const tellCamera = () => {
+    clearTimeout(cameraTimer);
+    cameraTimer = undefined;
+    cameraSent = performance.now();
+    o.onCamera?.({ at: camera.position.asArray() as [number, number, number], look: camera.target.asArray() as [number, number, number] });
+  };
+  camera.onViewMatrixChangedObservable.add(() => {
+    if (!o.onCamera) return;
+    const wait = cameraSent + CAMERA_EVERY_MS - performance.now();
+    if (wait <= 0) tellCamera();
+    else cameraTimer ??= setTimeout(tellCamera, wait);
   });
   const onResize = () => {
     engine.resize();
@@ -353,6 +409,10 @@ export function openStage(o: StageOptions): Stage {
       }
       dirty = true;
     },
+    showColleagues(list) {
+      colleagueCameras.show(list);
+      dirty = true;
+    },
     showProblems(ids) {
       const before = problems;
       problems = ids;
@@ -373,6 +433,9 @@ export function openStage(o: StageOptions): Stage {
       artworksMap(doc).unobserveDeep(onWorks);
       exhibitionMap(doc).unobserveDeep(onSpace);
       window.removeEventListener('resize', onResize);
+      clearTimeout(cameraTimer);
+      colleagueCameras.dispose();
+      names.remove();
       warning.destroy();
       engine.dispose();
     },

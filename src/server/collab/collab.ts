@@ -27,6 +27,7 @@ import { accountOfRequest, sessionToken } from '../accounts/routes';
 import type { AccountStore } from '../accounts/store';
 import { docReader, editProblems } from '../../twin/curate-edits';
 import { DraftShadow } from './guard';
+import { textProblems } from './text-checks';
 import { docToExhibition, exhibitionToDoc } from './doc-model';
 import type { DraftStore } from './storage';
 
@@ -145,7 +146,8 @@ export function createCollab(o: CollabOptions): Collab {
       }
       if (!found.changes.length) return; // nothing new (Yjs skips what the draft has)
       // The same checks the curating view runs before it sends an edit: a client that skips them is refused here.
-      const invalid = editProblems(docReader(found.docs.before), docReader(found.docs.after), found.changes.map((c) => c.path));
+      const paths = found.changes.map((c) => c.path);
+      const invalid = [...editProblems(docReader(found.docs.before), docReader(found.docs.after), paths), ...textProblems(found.docs.after, paths)];
       if (invalid.length) {
         shadow.reset();
         throw { code: CLOSE_INVALID, reason: reason(`refused: ${invalid[0]!}`) };
