@@ -20,9 +20,14 @@ self.onmessage = (e: MessageEvent<WhatIfRequest>) => {
     // The measured light calibrates each run on its own layout: a work moved by the scenario takes its new zone's.
     const baseLux = measuredLux(checked.exhibition, base, light);
     const otherLux = measuredLux(changed.exhibition, changed.setting, light);
-    const baseline = simulate(checked.exhibition, base, { seed, ...(baseLux ? { measuredLux: baseLux } : {}), onProgress: (f) => post({ kind: 'progress', run: 'baseline', fraction: f }) });
-    const other = simulate(changed.exhibition, changed.setting, { seed, scenarioName: parsed.name, ...(otherLux ? { measuredLux: otherLux } : {}), onProgress: (f) => post({ kind: 'progress', run: 'scenario', fraction: f }) });
-    post({ kind: 'done', baseline, scenario: other, comparison: compareResults(baseline, other) });
+    // Where the visitors walk, for the 3D view: the opening hours, every 5 s (a visitor walks 6 to 7 m between two
+    // frames, interpolated; a few MB a run).
+    const track = (s: { open: number; close: number }) => ({ fromMinute: s.open, minutes: s.close - s.open, everySeconds: 5 });
+    const baseline = simulate(checked.exhibition, base, { seed, track: track(base), ...(baseLux ? { measuredLux: baseLux } : {}), onProgress: (f) => post({ kind: 'progress', run: 'baseline', fraction: f }) });
+    const other = simulate(changed.exhibition, changed.setting, { seed, track: track(changed.setting), scenarioName: parsed.name, ...(otherLux ? { measuredLux: otherLux } : {}), onProgress: (f) => post({ kind: 'progress', run: 'scenario', fraction: f }) });
+    // The tracks' buffers move to the page rather than being copied.
+    const buffers = [baseline, other].flatMap((r) => r.track?.frames.flatMap((f) => [f.ids.buffer, f.xz.buffer]) ?? []);
+    (self as unknown as Worker).postMessage({ kind: 'done', baseline, scenario: other, comparison: compareResults(baseline, other) } satisfies WhatIfReply, buffers as ArrayBuffer[]);
   } catch (err) {
     post({ kind: 'problems', problems: err instanceof ScenarioError ? err.problems : [(err as Error).message] });
   }

@@ -1,11 +1,13 @@
 /**
  * The What if page (/what-if.html), for staff: signed-in accounts only (the session of the curating view), it
  * runs the baseline and a scenario in a Web Worker with progress, then compares them (src/ui/what-if-view.ts).
- * The runs happen in the browser; scenarios can be saved on the server for colleagues (what-if-saved.ts).
+ * The runs happen in the browser; scenarios can be saved on the server for colleagues (what-if-saved.ts). Their
+ * visitors walk in 3D (what-if-agents.ts) at the results' time of day.
  * `?exhibition=<folder>` picks the exhibition.
  */
 import { showWhatIf, type WhatIfReply, type WhatIfRequest } from '../ui/what-if-view';
 import type { Vec2 } from '../twin/schema';
+import type { AgentsView } from './what-if-agents';
 import type { LightCalibration } from '../twin/simulate';
 import { wireSavedScenarios } from './what-if-saved';
 
@@ -44,13 +46,16 @@ async function measuredLight(id: string): Promise<LightCalibration | undefined> 
   return zones.length + works.length ? c : undefined;
 }
 
+/** The 3D view of the last runs, disposed when the next runs replace it. */
+let agents: AgentsView | undefined;
+
 async function start(): Promise<void> {
   const session = await fetch('/api/session', { credentials: 'same-origin' }).then((r) => (r.ok ? (r.json() as Promise<{ account: { role: string | null } | null }>) : { account: null }));
   if (!session.account?.role) {
     $('what-if-sign-in').hidden = false;
     return;
   }
-  const exhibition = (await fetch(`/exhibitions/${folder}/exhibition.json`).then((r) => r.json())) as { id: string; space: { rooms?: { polygon: Vec2[] }[] } };
+  const exhibition = (await fetch(`/exhibitions/${folder}/exhibition.json`).then((r) => r.json())) as { id: string; space: { kind: string; rooms?: { polygon: Vec2[] }[] } };
   $('what-if-form').hidden = false;
   const text = $<HTMLTextAreaElement>('what-if-scenario');
   text.value = JSON.stringify(EXAMPLE, null, 2);
@@ -89,7 +94,18 @@ async function start(): Promise<void> {
         return;
       }
       status.textContent = `Done: ${m.comparison.better} better, ${m.comparison.worse} worse.`;
-      showWhatIf($('what-if-results'), (exhibition.space.rooms ?? []).map((r) => r.polygon), m.baseline, m.scenario, m.comparison);
+      agents?.dispose();
+      agents = undefined;
+      const { baseline, scenario } = m;
+      // Visitors in 3D for a floor plan (a space model's building is not drawn here); Babylon loads only now.
+      const open =
+        exhibition.space.kind === 'floorplan' && baseline.track && scenario.track
+          ? async (canvas: HTMLCanvasElement) => {
+              const { openAgentsView } = await import('./what-if-agents');
+              return (agents = openAgentsView(canvas, exhibition.space, { baseline: baseline.track!, scenario: scenario.track! }));
+            }
+          : undefined;
+      showWhatIf($('what-if-results'), (exhibition.space.rooms ?? []).map((r) => r.polygon), baseline, scenario, m.comparison, open);
     };
     worker.postMessage(request);
   });

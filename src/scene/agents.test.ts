@@ -7,6 +7,7 @@ import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera';
 import { Exhibition } from '../twin/schema';
 import { minimalExhibition } from '../twin/fixtures';
 import { baselineSetting, simulate, type AgentTrack } from '../twin/simulate';
+import { validateExhibition } from '../twin/validate';
 import { Agents, trackPositions } from './agents';
 
 const track: AgentTrack = {
@@ -62,5 +63,39 @@ describe('agents in the 3D twin', () => {
       expect(out[2 * k + 1]).toBeGreaterThanOrEqual(0);
       expect(out[2 * k + 1]).toBeLessThanOrEqual(6);
     }
+  });
+
+  it('puts a visitor on the upper level on its floor: a loft over the gallery, 4.4 m up, reached by stairs', () => {
+    // The gallery (8–14 × 0–6 m) gets a loft of the same outline above it, stairs from one to the other, and a
+    // work up there that everyone wants to see.
+    const input = minimalExhibition();
+    const space = input.space as Extract<typeof input.space, { kind: 'floorplan' }>;
+    space.levels = [{ id: 'ground', name: { en: 'Ground' }, elevation: 0 }, { id: 'loft', name: { en: 'Loft' }, elevation: 4.4 }];
+    space.rooms = [...space.rooms, { id: 'loft', name: { en: 'Loft' }, polygon: [[8, 0], [14, 0], [14, 6], [8, 6]], level: 'loft' }];
+    space.verticalLinks = [{ id: 'loft-stairs', kind: 'stairs', name: { en: 'Stairs' }, ends: [{ level: 'ground', room: 'gallery', position: [13, 5] }, { level: 'loft', room: 'loft', position: [9, 1] }] }];
+    const work = input.artworks[0]!;
+    input.artworks = [...input.artworks, { ...work, id: 'up-there', placement: { kind: 'wall', room: 'loft', wall: 2, offset: 3, height: 1.5 } }];
+    const checked = validateExhibition(input);
+    if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join('; '));
+    const r = simulate(checked.exhibition, { ...baselineSetting(120), close: 660, perHour: [1], attraction: new Map([['up-there', 10]]) }, { seed: 1, track: { fromMinute: 600, minutes: 60, everySeconds: 10 } });
+    expect(r.works['up-there']!.visits).toBeGreaterThan(10);
+    const xz = new Float32Array(1000);
+    const y = new Float32Array(500);
+    const levels = new Set<number>();
+    for (let s = 0; s < 3600; s += 60) {
+      const n = trackPositions(r.track!, s, xz, y);
+      for (let k = 0; k < n; k++) {
+        const [x, z] = [xz[2 * k]!, xz[2 * k + 1]!];
+        levels.add(Math.round(y[k]! * 10) / 10);
+        // Only the gallery's plan area has a floor above it.
+        if (x < 8 - 0.01 || z > 6.01) expect(y[k]).toBe(0);
+      }
+    }
+    expect([...levels].sort()).toEqual([0, 4.4]);
+    const scene = new Scene(new NullEngine());
+    const agents = new Agents(scene, 2);
+    agents.show(Float32Array.from([12, 5, 12, 5]), 2, Float32Array.from([0, 4.4]));
+    const [low, high] = agents.mesh.thinInstanceGetWorldMatrices() as Matrix[];
+    expect([low!.getTranslation().y, high!.getTranslation().y].map((v) => Math.round(v * 100) / 100)).toEqual([0.85, 5.25]);
   });
 });

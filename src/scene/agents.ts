@@ -20,9 +20,10 @@ const HEIGHT_M = 1.7;
 /**
  * Writes where each agent is `seconds` into the track as [x, z] pairs into `out`, at most `out.length / 2` of them,
  * and returns how many. Between two frames, a visitor in both is placed between them; one in only one frame (just
- * arrived or gone) where that frame has them.
+ * arrived or gone) where that frame has them. With `outY`, the elevation of the floor each stands on (the earlier
+ * frame's: a level changes at a stair's end, not halfway).
  */
-export function trackPositions(track: AgentTrack, seconds: number, out: Float32Array): number {
+export function trackPositions(track: AgentTrack, seconds: number, out: Float32Array, outY?: Float32Array): number {
   const frames = track.frames;
   if (!frames.length) return 0;
   const at = Math.max(0, Math.min(seconds / track.everySeconds, frames.length - 1));
@@ -40,15 +41,18 @@ export function trackPositions(track: AgentTrack, seconds: number, out: Float32A
     if (ia === jb) {
       out[2 * n] = a.xz[2 * i]! + (b.xz[2 * j]! - a.xz[2 * i]!) * f;
       out[2 * n + 1] = a.xz[2 * i + 1]! + (b.xz[2 * j + 1]! - a.xz[2 * i + 1]!) * f;
+      if (outY) outY[n] = a.y?.[i] ?? 0;
       i++;
       j++;
     } else if (ia < jb) {
       out[2 * n] = a.xz[2 * i]!;
       out[2 * n + 1] = a.xz[2 * i + 1]!;
+      if (outY) outY[n] = a.y?.[i] ?? 0;
       i++;
     } else {
       out[2 * n] = b.xz[2 * j]!;
       out[2 * n + 1] = b.xz[2 * j + 1]!;
+      if (outY) outY[n] = b.y?.[j] ?? 0;
       j++;
     }
     n++;
@@ -88,15 +92,15 @@ export class Agents {
     return this.shown;
   }
 
-  /** Places the first `count` agents at these [x, z] pairs (the rest are hidden). */
-  show(xz: Float32Array, count: number): void {
+  /** Places the first `count` agents at these [x, z] pairs, on floors `y` where given (the rest are hidden). */
+  show(xz: Float32Array, count: number, y?: Float32Array): void {
     const n = Math.min(count, this.capacity, xz.length >> 1);
     const m = this.matrices;
     for (let k = 0; k < n; k++) {
       const x = xz[2 * k]!;
       const z = xz[2 * k + 1]!;
       m[16 * k + 12] = x;
-      m[16 * k + 13] = this.floorY(x, z) + HEIGHT_M / 2;
+      m[16 * k + 13] = (y ? y[k]! : this.floorY(x, z)) + HEIGHT_M / 2;
       m[16 * k + 14] = z;
     }
     this.shown = n;

@@ -1,7 +1,8 @@
 /**
  * The What if view's results: the comparison table (what got better or worse, and by how much), the baseline's
- * and the scenario's density heatmaps on the floor plan side by side with one time slider, and occupancy per
- * zone over the day (uPlot, as the live twin's charts).
+ * and the scenario's density heatmaps on the floor plan side by side with one time slider (and a button that plays
+ * the day), the visitors of either run walking in 3D at that time, and occupancy per zone over the day (uPlot,
+ * as the live twin's charts).
  */
 import type { Comparison, SimulationResult, Heatmap, LightCalibration } from '../twin/simulate';
 import type { Vec2 } from '../twin/schema';
@@ -91,8 +92,26 @@ async function chart(host: HTMLElement, r: SimulationResult): Promise<void> {
   );
 }
 
-/** Shows both runs' results in `root`. `rooms` are the open room outlines of the plan. */
-export function showWhatIf(root: HTMLElement, rooms: Vec2[][], baseline: SimulationResult, scenario: SimulationResult, comparison: Comparison): void {
+/** The 3D picture of a run's visitors (src/app/what-if-agents.ts), opened on a canvas this view provides. */
+export interface AgentsPicture {
+  show(run: 'baseline' | 'scenario', minute: number): void;
+}
+
+/** Simulated minutes a second of real time while the day plays. */
+const PLAY_SPEED = 1;
+
+/**
+ * Shows both runs' results in `root`. `rooms` are the open room outlines of the plan. With `openAgents`, the runs'
+ * visitors walk in 3D at the slider's time, and the day can be played.
+ */
+export function showWhatIf(
+  root: HTMLElement,
+  rooms: Vec2[][],
+  baseline: SimulationResult,
+  scenario: SimulationResult,
+  comparison: Comparison,
+  openAgents?: (canvas: HTMLCanvasElement) => Promise<AgentsPicture>,
+): void {
   root.replaceChildren();
   root.hidden = false;
   root.append(el('h2', {}, 'Compared'), table(comparison));
@@ -104,18 +123,76 @@ export function showWhatIf(root: HTMLElement, rooms: Vec2[][], baseline: Simulat
     maps.append(fig);
     return canvas;
   });
-  const frames = baseline.heatmap.minutes.length;
-  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, frames - 1)), value: String(Math.floor(frames / 3)), id: 'what-if-time', 'aria-label': 'Time of day' });
+  // The slider is the time of day in minutes; each map shows its last frame at or before it.
+  const frameMinutes = baseline.heatmap.minutes;
+  const first = frameMinutes[0] ?? 0;
+  const last = frameMinutes.at(-1) ?? first;
+  const slider = el('input', { type: 'range', min: String(first), max: String(last), step: '1', value: String(first + Math.round((last - first) / 3)), id: 'what-if-time', 'aria-label': 'Time of day' });
   const time = el('output', { for: 'what-if-time' });
-  const draw = () => {
-    const f = Number(slider.value);
-    time.textContent = clock(baseline.heatmap.minutes[f] ?? 0);
-    drawHeatmap(canvases[0]!, rooms, baseline.heatmap, f, baseline.comfort.peoplePerM2);
-    drawHeatmap(canvases[1]!, rooms, scenario.heatmap, Math.min(f, scenario.heatmap.frames.length - 1), scenario.comfort.peoplePerM2);
+  const frameAt = (h: Heatmap, minute: number) => {
+    let i = 0;
+    while (i + 1 < h.minutes.length && h.minutes[i + 1]! <= minute) i++;
+    return i;
   };
-  slider.addEventListener('input', draw);
+  let picture: AgentsPicture | undefined;
+  const run = el('select', { id: 'what-if-agents-run', 'aria-label': 'Whose visitors walk in 3D' });
+  run.append(new Option(`Visitors of ${scenario.scenario}`, 'scenario'), new Option(`Visitors of ${baseline.scenario}`, 'baseline'));
+  let minute = Number(slider.value);
+  const draw = () => {
+    time.textContent = clock(minute);
+    drawHeatmap(canvases[0]!, rooms, baseline.heatmap, frameAt(baseline.heatmap, minute), baseline.comfort.peoplePerM2);
+    drawHeatmap(canvases[1]!, rooms, scenario.heatmap, frameAt(scenario.heatmap, minute), scenario.comfort.peoplePerM2);
+    picture?.show(run.value as 'baseline' | 'scenario', minute);
+  };
+  slider.addEventListener('input', () => {
+    minute = Number(slider.value);
+    draw();
+  });
+  run.addEventListener('change', draw);
+
+  // Play the day: the slider moves on by PLAY_SPEED minutes a second, the visitors walking between its steps.
+  const play = el('button', { type: 'button', id: 'what-if-play', 'aria-pressed': 'false' }, 'Play the day');
+  let playing = 0;
+  let before = 0;
+  const tick = (now: number) => {
+    minute = Math.min(last, minute + ((now - before) / 1000) * PLAY_SPEED);
+    before = now;
+    slider.value = String(Math.floor(minute));
+    draw();
+    if (minute >= last || !root.isConnected) stop();
+    else playing = requestAnimationFrame(tick);
+  };
+  const stop = () => {
+    cancelAnimationFrame(playing);
+    playing = 0;
+    play.textContent = 'Play the day';
+    play.setAttribute('aria-pressed', 'false');
+  };
+  play.addEventListener('click', () => {
+    if (playing) return stop();
+    if (minute >= last) minute = first;
+    play.textContent = 'Pause';
+    play.setAttribute('aria-pressed', 'true');
+    before = performance.now();
+    playing = requestAnimationFrame(tick);
+  });
+
   const label = el('label', { for: 'what-if-time' }, 'Time of day ');
-  root.append(el('h2', {}, 'Density on the floor plan'), label, slider, time, maps);
+  root.append(el('h2', {}, 'Density on the floor plan'), label, slider, time, play, maps);
+  if (openAgents) {
+    const fig = el('figure', { class: 'what-if-agents' });
+    const canvas = el('canvas', { width: '640', height: '360', id: 'what-if-agents', 'aria-label': 'The simulated visitors walking in the building at the time of day', 'data-agents': '0' });
+    const caption = el('figcaption', {}, 'Each figure is one simulated visitor where the simulation had them at this time; drag to turn the view.');
+    fig.append(run, canvas, caption);
+    root.append(el('h2', {}, 'Visitors walking'), fig);
+    openAgents(canvas).then(
+      (p) => {
+        picture = p;
+        draw();
+      },
+      (e: unknown) => (caption.textContent = `The 3D view could not open (${(e as Error).message}); the floor-plan maps above show the same day.`),
+    );
+  }
   draw();
   const charts = el('div', { class: 'what-if-charts' });
   root.append(el('h2', {}, 'Occupancy per zone'), charts);

@@ -20,6 +20,8 @@ export interface Wall {
 export interface Waypoint {
   at: Vec2;
   room: number;
+  /** One end of a stair, ramp or lift: from the end before it, the visitor comes out here (another level). */
+  link?: true;
 }
 
 export interface FloorRoom {
@@ -90,7 +92,7 @@ export function buildFloor(ex: Exhibition, s: Pick<Setting, 'closedRooms' | 'clo
   const metres: number[][] = [];
   keys.forEach((from, i) => {
     const found = nav.pathsFrom(from, keys);
-    paths[i] = keys.map((to) => found.get(to)?.nodes.slice(1).map((n) => ({ at: nav.node(n).position, room: index.get(nav.node(n).room) ?? -1 })));
+    paths[i] = keys.map((to) => found.get(to)?.nodes.slice(1).map((n) => ({ at: nav.node(n).position, room: index.get(nav.node(n).room) ?? -1, ...(nav.node(n).kind === 'link' ? { link: true as const } : {}) })));
     metres[i] = keys.map((to, j) => (i === j ? 0 : (found.get(to)?.metres ?? Infinity)));
   });
   // Bounds of the whole plan, closed rooms too, so a scenario's heatmap lines up with the baseline's.

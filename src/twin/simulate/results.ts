@@ -80,8 +80,11 @@ export interface Heatmap {
 export interface AgentTrack {
   fromMinute: number;
   everySeconds: number;
-  /** Per frame: the visitor numbers inside, ascending, and their [x, z] pairs in the same order. */
-  frames: { ids: Int32Array; xz: Float32Array }[];
+  /**
+   * Per frame: the visitor numbers inside, ascending, their [x, z] pairs in the same order, and the elevation of
+   * the floor each stands on (m; absent: the ground).
+   */
+  frames: { ids: Int32Array; xz: Float32Array; y?: Float32Array }[];
 }
 
 export interface SimulationResult {

@@ -224,7 +224,15 @@ export function settingProblems(ex: Exhibition, s: Setting): string[] {
     problems.push(`layout: the entrance is in no open room${plan.rooms.some((r) => pointInPolygon(entrance, r.polygon)) ? ' (its room is closed)' : ''}`);
     return problems;
   }
-  const reach = roomHops(roomGraph(open), start.id);
+  // Stairs, ramps and lifts join levels as doorways join rooms.
+  const graph = roomGraph(open);
+  for (const link of plan.verticalLinks ?? []) {
+    const [a, b] = link.ends.map((e) => graph.get(e.room));
+    if (!a || !b || link.ends[0].room === link.ends[1].room) continue;
+    a.push(link.ends[1].room);
+    b.push(link.ends[0].room);
+  }
+  const reach = roomHops(graph, start.id);
   for (const a of ex.artworks) {
     const r = workRoom(ex, a, plan);
     if (!r) problems.push(`layout: work '${a.id}' is in no room of the plan`);

@@ -8,6 +8,7 @@
 import type { Exhibition, Vec2 } from '../schema';
 import { pointInPolygon, signedArea } from '../geometry';
 import { planOf, workRoom } from '../route/places';
+import { levelsOf, roomLevels } from '../route/levels';
 import { seededRandom } from '../random';
 import { buildFloor, type Waypoint } from './floor';
 import { Crowd } from './crowd';
@@ -97,6 +98,10 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
   const trackEvery = options.track ? Math.max(1, Math.round(options.track.everySeconds / dt)) : 0;
   const trackFrom = (options.track?.fromMinute ?? 0) * 60;
   const trackTo = trackFrom + (options.track?.minutes ?? 0) * 60;
+  // The floor each room stands on, so an agent on an upper level is drawn there.
+  const elevationOf = new Map(levelsOf(plan).map((l) => [l.id, l.elevation ?? 0]));
+  const levelOf = roomLevels(plan);
+  const roomElevation = floor.rooms.map((r) => elevationOf.get(levelOf.get(r.id) ?? '') ?? 0);
 
   let next = 0; // next visitor to arrive
   const live = new Int32Array(Math.max(1, n)); // slots of those inside, live[0..inside)
@@ -150,6 +155,14 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       const leg = legs[i]!;
       let w = waypoint[i]!;
       while (w < leg.length && leg[w]!.room === crowd.room[i] && Math.hypot(leg[w]!.at[0] - crowd.x[i]!, leg[w]!.at[1] - crowd.z[i]!) < (w === leg.length - 1 ? ARRIVE_M : ARRIVE_M * 1.6)) w++;
+      // At a stair's or lift's end, the visitor comes out at its other end, on the other level (the climb itself is
+      // not walked: the crowd moves on one floor at a time).
+      if (w > 0 && w < leg.length && leg[w]!.link && leg[w - 1]!.link && leg[w - 1]!.room === crowd.room[i] && leg[w]!.room !== crowd.room[i]) {
+        crowd.x[i] = leg[w]!.at[0];
+        crowd.z[i] = leg[w]!.at[1];
+        crowd.room[i] = leg[w]!.room;
+        w++;
+      }
       waypoint[i] = w;
       if (w >= leg.length) {
         const stops = plans[i]!.stops;
@@ -178,11 +191,13 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       // Those inside, by visitor number (ascending, so two frames merge in one pass), and where they stand.
       const ids = Int32Array.from(live.subarray(0, inside)).sort();
       const xz = new Float32Array(ids.length * 2);
+      const y = new Float32Array(ids.length);
       ids.forEach((i, k) => {
         xz[2 * k] = crowd.x[i]!;
         xz[2 * k + 1] = crowd.z[i]!;
+        y[k] = roomElevation[crowd.room[i]!] ?? 0;
       });
-      track.frames.push({ ids, xz });
+      track.frames.push({ ids, xz, y });
     }
 
     if (steps % sampleEvery === 0) {
