@@ -16,6 +16,7 @@ import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import type { Scene } from '@babylonjs/core/scene';
 import { imageDirection, panoramaLevels, tileBounds, type Panorama, type PanoramaLevel } from '../twin/panorama';
 import { TileQueue, type Look } from './panorama-tile-queue';
+import { textureLimited } from './limited-load';
 
 /** Far enough for any room, inside the preview camera's far plane (300 m); the depth test is off anyway. */
 const RADIUS = 120;
@@ -150,42 +151,21 @@ export class PanoramaDome {
     await Promise.all([worker(), worker(), worker()]);
   }
 
-  private loadTile(level: PanoramaLevel, levelIndex: number, tile: number): Promise<void> {
+  private async loadTile(level: PanoramaLevel, levelIndex: number, tile: number): Promise<void> {
     const file = level.tiles[tile]!;
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        this.options.requestRender();
-        resolve();
-      };
-      let settled = false;
-      const failed = (message?: string) => {
-        if (settled) return;
-        settled = true;
-        // A missing tile leaves the lower level showing there.
-        this.options.onProblem?.(file, message ? `the panorama tile could not be loaded (${message})` : 'the panorama tile could not be loaded');
-        texture.dispose();
-        done();
-      };
-      const loaded = () => {
-        if (settled) return;
-        settled = true;
-        if (this.disposed) {
-          texture.dispose();
-          return done();
-        }
-        this.addTile(texture, level, levelIndex, tile);
-        done();
-      };
-      const texture: Texture = new Texture(this.options.resolve(file), this.scene, {
-        noMipmap: false,
-        invertY: true,
-        samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
-        onLoad: () => loaded(),
-        onError: (message) => failed(message),
-      });
+    try {
+      // Within the image limits, decoded off the main thread (limited-load.ts): a stalled, oversized or wrong tile
+      // is a problem entry, and the lower level keeps showing there.
+      const texture = await textureLimited(this.options.resolve(file), this.scene, `panorama:${this.panorama.id}:${levelIndex}:${tile}`);
       texture.wrapU = Texture.CLAMP_ADDRESSMODE;
       texture.wrapV = Texture.CLAMP_ADDRESSMODE;
-    });
+      if (this.disposed) texture.dispose();
+      else this.addTile(texture, level, levelIndex, tile);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.options.onProblem?.(file, message ? `the panorama tile could not be loaded (${message})` : 'the panorama tile could not be loaded');
+    }
+    this.options.requestRender();
   }
 
   private addTile(texture: Texture, level: PanoramaLevel, levelIndex: number, tile: number): void {
