@@ -26,7 +26,9 @@ describe('snapOffset', () => {
 describe('walls to hang on', () => {
   it('lists every wall of every room with its length', () => {
     const walls = wallChoices(space);
-    expect(walls).toHaveLength(16);
+    // Six rooms of four walls each (the stair hall and the mezzanine above it among them).
+    expect(walls).toHaveLength(24);
+    expect(walls).toContainEqual({ room: 'mezzanine', wall: 3, length: 10 });
     expect(walls).toContainEqual({ room: 'gallery', wall: 2, length: 16 });
     expect(walls).toContainEqual({ room: 'cabinet', wall: 3, length: 7 });
   });
