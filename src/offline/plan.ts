@@ -35,6 +35,49 @@ export function offlineFiles(ex: Exhibition, exhibitionUrl: string, appBase?: st
   return out;
 }
 
+/** What the server must call a USDZ for Safari to hand it to AR Quick Look (the iPhone guide asks for this type). */
+export const USDZ_MEDIA_TYPE = 'model/vnd.usdz+zip';
+
+/**
+ * The AR Quick Look copies (USDZ) `npm run pack` writes beside each object's model (src/pipeline/usdz.ts: the same
+ * folder and name, `.usdz`), where the iPhone guide looks for them (src/modes/ar/quick-look.ts). The exhibition file
+ * does not name them, so a save asks the server for each (quickLookCopies) and keeps those it has: offline, an
+ * iPhone still opens a work in the visitor's room from the copy made at pack time.
+ */
+export function quickLookCandidates(ex: Exhibition, exhibitionUrl: string): string[] {
+  const out: string[] = [];
+  for (const a of ex.artworks) {
+    if (a.kind !== 'object' || a.model === undefined) continue;
+    const url = new URL(mediaUrl(exhibitionUrl, a.model));
+    url.pathname = url.pathname.replace(/\.[^./]*$/, '') + '.usdz';
+    url.hash = '';
+    if (!out.includes(url.href)) out.push(url.href);
+  }
+  return out;
+}
+
+/** What a HEAD request said of a file: its status, type and length (undefined when not given). */
+export interface HeadAnswer {
+  status: number;
+  type: string | null;
+  bytes: number | undefined;
+}
+
+/**
+ * Of the candidate copies, those the server has as a USDZ (status 200 and the USDZ type, as the iPhone guide
+ * requires), with their sizes, in the candidates' order. A copy the server lacks, answers with another type (a
+ * single-page host's page) or cannot be asked about is left out: the guide then converts the model on the phone.
+ */
+export async function quickLookCopies(candidates: readonly string[], head: (url: string) => Promise<HeadAnswer>): Promise<Map<string, number | undefined>> {
+  const answers = await Promise.all(candidates.map((url) => head(url).catch(() => undefined)));
+  const out = new Map<string, number | undefined>();
+  candidates.forEach((url, i) => {
+    const a = answers[i];
+    if (a?.status === 200 && (a.type ?? '').toLowerCase().startsWith(USDZ_MEDIA_TYPE)) out.set(url, a.bytes);
+  });
+  return out;
+}
+
 /** A hex SHA-256 of the exhibition file's bytes, shortened: the "version" of its content. */
 export async function contentHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

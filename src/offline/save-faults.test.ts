@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateExhibition } from '../twin/validate';
-import { MANIFEST_KEY, cacheName, contentHash, offlineFiles, sha256Hex, type SavedManifest } from './plan';
-import { QuotaError, listSaved, repairSaved, runSave, type SavePlan } from './save';
+import { MANIFEST_KEY, USDZ_MEDIA_TYPE, cacheName, contentHash, offlineFiles, sha256Hex, type SavedManifest } from './plan';
+import { QuotaError, listSaved, planSave, repairSaved, runSave, type SavePlan } from './save';
 import { pickSaved } from './serve';
 import { seededRandom } from '../twin/random';
 
@@ -267,5 +267,35 @@ describe('save for offline under faults', () => {
     const demoted = await repairSaved(offline);
     expect(demoted.demoted).toEqual([name]);
     expect((await listSaved()).find((e) => e.name === name)?.manifest).toBeUndefined();
+  });
+});
+
+describe('a save of a packed exhibition', () => {
+  it('carries the USDZ the pack made for AR Quick Look, checked and served like the rest; copies the server lacks are left out', async () => {
+    const USDZ = `${ORIGIN}/exhibitions/default/objects/cinerary-urn.usdz`;
+    const usdz = new Uint8Array(5000).map((_, j) => (j * 7) & 255);
+    const decoder = new Uint8Array(64).fill(7);
+    const media = server();
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = keyOf(input);
+      asked.push(`${init?.method ?? 'GET'} ${url}`);
+      const headers = { 'content-type': USDZ_MEDIA_TYPE, 'content-length': String(usdz.byteLength) };
+      if (url === USDZ) return new Response(init?.method === 'HEAD' ? null : usdz.slice(), { headers });
+      // The app's model decoders, which a save carries too.
+      if (new URL(url).pathname.startsWith('/decoders/')) return new Response(decoder.slice(), { headers: { 'content-length': '64' } });
+      return media(input, init);
+    }) as typeof fetch);
+    vi.stubGlobal('document', { baseURI: `${ORIGIN}/` });
+    const plan = await planSave(EX_URL);
+    expect(plan.files.filter((u) => u.endsWith('.usdz'))).toEqual([USDZ]);
+    expect(plan.sizes.get(USDZ)).toBe(usdz.byteLength);
+    const m = await runSave(plan, new AbortController().signal, () => {});
+    expect(m.files.find((f) => f.url === USDZ)).toEqual({ url: USDZ, bytes: usdz.byteLength, sha256: await sha256Hex(usdz) });
+    // Only the copy the server has was downloaded; the others were asked about once, with HEAD.
+    expect(asked.filter((a) => a.startsWith('GET') && a.endsWith('.usdz'))).toEqual([`GET ${USDZ}`]);
+    // Offline, the service worker's rule answers it from this save, as the type Quick Look needs.
+    expect(pickSaved([m], USDZ, () => m.hash)).toBe(m);
+    expect((await (await caches.open(plan.cache)).match(USDZ))?.headers.get('content-type')).toBe(USDZ_MEDIA_TYPE);
   });
 });

@@ -20,6 +20,9 @@ import {
   notServedOffline,
   offlineFiles,
   parseCacheName,
+  quickLookCandidates,
+  quickLookCopies,
+  type HeadAnswer,
   quotaDecision,
   sha256Hex,
   totalBytes,
@@ -102,6 +105,13 @@ async function sizeOf(url: string, signal?: AbortSignal): Promise<number | undef
   }
 }
 
+/** A HEAD request of a save (passed straight to the network by the service worker). */
+async function headOf(url: string, signal?: AbortSignal): Promise<HeadAnswer> {
+  const r = await fetch(url, { method: 'HEAD', cache: 'no-store', signal, headers: { [SAVE_HEADER]: '1' } });
+  const n = Number(r.headers.get('content-length'));
+  return { status: r.status, type: r.headers.get('content-type'), bytes: r.headers.has('content-length') && Number.isFinite(n) ? n : undefined };
+}
+
 /** Runs f over items, n at a time; the first failure stops the others from taking more (and is thrown once all have stopped). */
 async function pool<T>(items: readonly T[], n: number, f: (item: T) => Promise<void>, onFail?: () => void): Promise<void> {
   let i = 0;
@@ -132,6 +142,12 @@ export async function planSave(exhibitionUrl: string, signal?: AbortSignal): Pro
   const ex = result.exhibition;
   const appBase = new URL(import.meta.env.BASE_URL, document.baseURI).href;
   const files = offlineFiles(ex, exhibitionUrl, appBase);
+  // The USDZ copies the pack made for AR Quick Look, where the server has them (plan.ts quickLookCopies).
+  const copies = await quickLookCopies(
+    quickLookCandidates(ex, exhibitionUrl).filter((u) => !files.includes(u)),
+    (u) => headOf(u, signal),
+  );
+  files.push(...copies.keys());
   // The service worker serves saved copies only under the app's exhibitions/ folder: anything else would be
   // shown as saved and still fail offline, so it is refused here, with the reason.
   const outside = notServedOffline(files, appBase);
@@ -140,8 +156,8 @@ export async function planSave(exhibitionUrl: string, signal?: AbortSignal): Pro
       `this exhibition cannot be saved for offline: ${outside.length} of its files (first: ${outside[0]}) are outside ${new URL('exhibitions/', appBase).href}, the only folder this app serves offline`,
     );
   }
-  const sizes = new Map<string, number | undefined>([[exhibitionUrl, new TextEncoder().encode(text).byteLength]]);
-  await pool(files.slice(1), 6, async (u) => void sizes.set(u, await sizeOf(u, signal)));
+  const sizes = new Map<string, number | undefined>([[exhibitionUrl, new TextEncoder().encode(text).byteLength], ...copies]);
+  await pool(files.slice(1).filter((u) => !copies.has(u)), 6, async (u) => void sizes.set(u, await sizeOf(u, signal)));
   const name = cacheName(ex.id, hash);
   const present = (await caches.has(name)) ? (await (await caches.open(name)).keys()).map((r) => r.url) : [];
   return {
