@@ -2,12 +2,12 @@
  * What if (/what-if.html): a visitor without a session gets the sign-in pointer and no form; staff (the admin,
  * signed in through the session API) run the baseline and a scenario that closes the cabinet and brightens the
  * gallery, see the progress, the comparison (the cabinet's works no longer reached, brighter light worse for the
- * gallery's works) and both density heatmaps, drawn with people on them; then save the scenario for colleagues and
- * load it back after a reload.
+ * gallery's works) and both density heatmaps, drawn with people on them; the visitors walking in 3D at the
+ * slider's time, the day played; then save the scenario for colleagues and load it back after a reload.
  */
 import { expect, test } from '@playwright/test';
 
-test('staff run a baseline and a scenario, compare them and see the heatmaps', async ({ page }, info) => {
+test('staff run a baseline and a scenario, compare them and see the heatmaps', async ({ page }) => {
   test.setTimeout(240_000); // two simulated days in the page's worker, on a shared machine
   await page.goto('/what-if.html');
   await expect(page.locator('#what-if-sign-in')).toBeVisible();
@@ -37,8 +37,9 @@ test('staff run a baseline and a scenario, compare them and see the heatmaps', a
   const maps = page.locator('.what-if-heatmaps canvas');
   await expect(maps).toHaveCount(2);
   // People are drawn: the baseline's map at midday has coloured cells, not only the white ground and the walls.
-  await page.locator('#what-if-time').fill('12');
-  await expect(page.locator('output[for=what-if-time]')).toHaveText('12:00');
+  const time = page.locator('output[for=what-if-time]');
+  await page.locator('#what-if-time').fill('720'); // minutes after midnight
+  await expect(time).toHaveText('12:00');
   const coloured = await maps.first().evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
@@ -46,7 +47,33 @@ test('staff run a baseline and a scenario, compare them and see the heatmaps', a
     return n;
   });
   expect(coloured).toBeGreaterThan(50);
-  await page.locator('#what-if-results').screenshot({ path: info.outputPath('what-if.png') });
+  await page.locator('#what-if-results').screenshot({ path: 'e2e/.output/what-if.png' });
+
+  // The scenario's visitors walk in 3D at the slider's time: figures drawn (the agents' own blue), and playing the
+  // day moves the clock on and them with it.
+  const walking = page.locator('#what-if-agents');
+  await walking.scrollIntoViewIfNeeded();
+  await expect(walking).not.toHaveAttribute('data-agents', '0', { timeout: 60_000 });
+  const figures = () =>
+    walking.evaluate((c: HTMLCanvasElement) => {
+      const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(c, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 61) < 16 && Math.abs(d[i + 1]! - 90) < 16 && Math.abs(d[i + 2]! - 128) < 16) n++; // #3d5a80, unlit
+      return n;
+    });
+  await expect.poll(figures, { timeout: 30_000 }).toBeGreaterThan(20);
+  const shown = Number(await walking.getAttribute('data-agents'));
+  await page.locator('#what-if-play').click();
+  await expect(time).not.toHaveText('12:00', { timeout: 30_000 });
+  await page.locator('#what-if-play').click(); // pause
+  await expect(page.locator('#what-if-play')).toHaveAttribute('aria-pressed', 'false');
+  await page.locator('#what-if-agents-run').selectOption('baseline');
+  await expect(walking).not.toHaveAttribute('data-agents', '0');
+  expect(shown).toBeGreaterThan(0);
+  await page.locator('.what-if-agents').screenshot({ path: 'e2e/.output/what-if-agents.png' });
 
   // Saved on the server for colleagues: after a reload it is listed and loads back into the box.
   await page.locator('#what-if-save').click();

@@ -62,7 +62,9 @@ export function openAgentsView(canvas: HTMLCanvasElement, space: unknown, tracks
   return {
     show(run, minute) {
       const track = tracks[run];
-      const n = trackPositions(track, (minute - track.fromMinute) * 60, xz, y);
+      const seconds = (minute - track.fromMinute) * 60;
+      // Past the last recorded frame everyone had left (the run stops recording when the building is empty).
+      const n = seconds > track.frames.length * track.everySeconds ? 0 : trackPositions(track, seconds, xz, y);
       agents.show(xz, n, y);
       canvas.dataset.agents = String(agents.count);
       dirty = true;

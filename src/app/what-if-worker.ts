@@ -20,9 +20,9 @@ self.onmessage = (e: MessageEvent<WhatIfRequest>) => {
     // The measured light calibrates each run on its own layout: a work moved by the scenario takes its new zone's.
     const baseLux = measuredLux(checked.exhibition, base, light);
     const otherLux = measuredLux(changed.exhibition, changed.setting, light);
-    // Where the visitors walk, for the 3D view: the opening hours, every 5 s (a visitor walks 6 to 7 m between two
-    // frames, interpolated; a few MB a run).
-    const track = (s: { open: number; close: number }) => ({ fromMinute: s.open, minutes: s.close - s.open, everySeconds: 5 });
+    // Where the visitors walk, for the 3D view: the opening hours and the two hours the last may take to leave
+    // (as the heatmaps), every 5 s (a visitor walks 6 to 7 m between two frames, interpolated; a few MB a run).
+    const track = (s: { open: number; close: number }) => ({ fromMinute: s.open, minutes: s.close - s.open + 120, everySeconds: 5 });
     const baseline = simulate(checked.exhibition, base, { seed, track: track(base), ...(baseLux ? { measuredLux: baseLux } : {}), onProgress: (f) => post({ kind: 'progress', run: 'baseline', fraction: f }) });
     const other = simulate(changed.exhibition, changed.setting, { seed, track: track(changed.setting), scenarioName: parsed.name, ...(otherLux ? { measuredLux: otherLux } : {}), onProgress: (f) => post({ kind: 'progress', run: 'scenario', fraction: f }) });
     // The tracks' buffers move to the page rather than being copied.
