@@ -299,3 +299,19 @@ describe('a save of a packed exhibition', () => {
     expect((await (await caches.open(plan.cache)).match(USDZ))?.headers.get('content-type')).toBe(USDZ_MEDIA_TYPE);
   });
 });
+
+describe('a web page in place of a file', () => {
+  it('stops the save, naming the file; nothing is marked saved, and the save completes once the server has the file', async () => {
+    const victim = FILES[3]!;
+    const media = server();
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) =>
+      keyOf(input) === victim ? new Response('<!doctype html><title>Museum</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } }) : media(input, init)) as typeof fetch);
+    const plan = await planFor(TEXT_A);
+    await expect(runSave(plan, new AbortController().signal, () => {})).rejects.toThrow(`${victim} came back as a web page, not the file itself`);
+    expect((await listSaved()).find((e) => e.name === plan.cache)?.manifest).toBeUndefined();
+    expect(await (await caches.open(plan.cache)).match(victim)).toBeUndefined();
+    vi.stubGlobal('fetch', server());
+    await runSave(await planFor(TEXT_A), new AbortController().signal, () => {});
+    await expectWhole(plan.cache, TEXT_A);
+  });
+});

@@ -4,7 +4,7 @@
  * is checked: a cache without it is half-saved and never counts as saved.
  */
 import { validateExhibition } from '../twin/validate';
-import { FETCH_LIMITS, fetchLimited } from '../twin/fetch-limits';
+import { FETCH_LIMITS, fetchLimited, isWebPage } from '../twin/fetch-limits';
 import { pick } from '../twin/text';
 import {
   MANIFEST_KEY,
@@ -263,6 +263,9 @@ export async function runSave(plan: SavePlan, signal: AbortSignal, onProgress: (
           onProgress({ ...progress });
         });
         if (r.status !== 200) throw new Error(`${url}: HTTP ${r.status}`);
+        // No file of a save is a web page: one in its place (a single-page host's answer for a missing file) would be
+        // served offline as the work's media. The save stops, naming it, and resumes once the server has the file.
+        if (isWebPage(r.headers.get('content-type'))) throw new Error(`${url} came back as a web page, not the file itself (the server probably answered a missing file with a page); it was not saved`);
         await put(url, r.bytes, r.headers.get('content-type') ?? 'application/octet-stream');
       }
       progress.files++;

@@ -43,7 +43,7 @@ export type FetchLimitReason = 'too-large' | 'stalled' | 'deadline' | 'wrong-typ
  * Whether an answer is a web page: what static hosts with a single-page fallback, captive portals and proxies send
  * with status 200 in place of a missing file. No image, model, sound, captions or environment map is one.
  */
-function isWebPage(contentType: string | null): boolean {
+export function isWebPage(contentType: string | null): boolean {
   return /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(contentType ?? '');
 }
 
