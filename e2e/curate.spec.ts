@@ -64,6 +64,12 @@ test('two curators see each other and each other’s edits live; both texts type
   await expect(a.locator(`#who-is-here li[data-user="${ben}"]`)).toHaveText(`${ben}: nothing selected`);
   await b.getByRole('button', { name: 'Harbour Lights' }).click();
   await expect(a.locator(`#who-is-here li[data-user="${ben}"]`)).toHaveText(`${ben}: on Harbour Lights`);
+  // Where Ben is: his camera turned to Harbour Lights (hall wall 2, 5 m along, z 8) on Ana's plan, his name in her 3D view.
+  const look = a.locator(`#floor-plan [data-camera="${ben}"] .plan-camera-look`);
+  await expect.poll(async () => [Number(await look.getAttribute('cx')), Number(await look.getAttribute('cy'))].map(Math.round)).toEqual([5, 8]);
+  await expect(a.locator(`.stage-names [data-user="${ben}"]`)).toBeVisible();
+  await a.locator('#stage').scrollIntoViewIfNeeded();
+  await a.screenshot({ path: 'e2e/.output/curate-colleague-camera.png', fullPage: true });
   await a.getByRole('searchbox', { name: 'Search works' }).fill('harb');
   await expect(a.locator('#works li')).toHaveCount(1);
   await a.getByRole('button', { name: 'Harbour Lights' }).click();
@@ -78,6 +84,18 @@ test('two curators see each other and each other’s edits live; both texts type
   await label(a, 'en').press('Control+End');
   await label(a, 'en').pressSequentially(' Seen by Ana.');
   await expect(label(b, 'en')).toHaveValue(/single night\. Seen by Ana\.$/);
+
+  // The work's creator and the exhibition's own title: Ana types, Ben sees.
+  await a.locator('#creator-name-en').click();
+  await a.locator('#creator-name-en').press('End');
+  await a.locator('#creator-name-en').pressSequentially(' (attr.)');
+  await expect(b.locator('#creator-name-en')).toHaveValue(/ \(attr\.\)$/);
+  await a.getByText('The exhibition', { exact: true }).click();
+  await a.getByLabel('Title of the exhibition (en)', { exact: true }).click();
+  await a.getByLabel('Title of the exhibition (en)', { exact: true }).press('End');
+  await a.getByLabel('Title of the exhibition (en)', { exact: true }).pressSequentially(', rehung');
+  await expect(b.locator('#exhibition-title-en')).toHaveValue('Light and Matter, rehung');
+  await expect(a.getByLabel('Institution (en)')).toHaveJSProperty('readOnly', true); // an admin's, not a curator's
 
   // B moves the work 5 cm along its wall; A sees the new offset.
   const before = Number(await offset(a).inputValue());
@@ -236,6 +254,8 @@ test('a conservator sees the texts and the place read-only, in Italian, and cann
   await expect(page.getByText('Il tuo ruolo non può cambiarlo: è mostrato in sola lettura.')).toBeVisible();
   await expect(page.getByLabel('Didascalia (it)')).toHaveJSProperty('readOnly', true);
   await expect(page.getByLabel('Titolo (en)')).toHaveJSProperty('readOnly', true);
+  await expect(page.getByLabel('Titolo della mostra (en)', { exact: true })).toHaveJSProperty('readOnly', true);
+  await expect(page.getByLabel('Nome dell’autore (it)')).toHaveJSProperty('readOnly', true);
   await expect(page.getByRole('button', { name: 'Sposta di 5 cm verso la fine della parete' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Annulla la mia ultima modifica' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Pubblica' })).toBeHidden();

@@ -43,7 +43,7 @@ export function openExhibitionTexts(o: ExhibitionTextsOptions): () => void {
     bindings = [];
     textsBox.replaceChildren(...EXHIBITION_TEXTS.flatMap((field) => {
       const editable = mayEditExhibitionText(o.role, field);
-      const label = t(lang, field);
+      const label = t(lang, `exhibition_${field}`);
       const fieldset = el('fieldset', { className: `texts texts-exhibition-${field}` }, el('legend', {}, label));
       if (!exhibitionMap(doc).has(field)) {
         if (!editable || !OPTIONAL_TEXTS.has(field)) return [];

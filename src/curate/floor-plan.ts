@@ -182,7 +182,7 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
         g.append(
           tip,
           make('line', { x1: m.eye[0], y1: m.eye[1], x2: m.look[0], y2: m.look[1], stroke: colour, 'stroke-width': 0.08 * k, 'stroke-dasharray': `${0.3 * k} ${0.2 * k}` }),
-          make('circle', { cx: m.look[0], cy: m.look[1], r: 0.18 * k, fill: 'none', stroke: colour, 'stroke-width': 0.08 * k }),
+          make('circle', { cx: m.look[0], cy: m.look[1], r: 0.18 * k, fill: 'none', stroke: colour, 'stroke-width': 0.08 * k, class: 'plan-camera-look' }),
           make('circle', { cx: m.eye[0], cy: m.eye[1], r: 0.35 * k, fill: colour, class: 'plan-camera-eye' }),
         );
         const name = make('text', { x: m.eye[0] + 0.5 * k, y: m.eye[1] + 0.25 * k, class: 'plan-colleague-name', fill: colour });
