@@ -11,7 +11,7 @@ import { mayEditLayoutAndTexts, publish, type Account } from './api';
 import { openAddWork } from './add-work';
 import { openFloorPlan, type FloorPlan } from './floor-plan';
 import { openHistoryPanel } from './history-panel';
-import { openImportDrop } from './import-drop';
+import { allSent, openImportDrop } from './import-drop';
 import { mayPlacePanoramas, openPanoramaPlace } from './panorama-place';
 import { setPresence, showPresence, roundPose, type Presence } from './presence';
 import { openRoomsPanel } from './rooms-panel';
@@ -212,7 +212,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
       openRoomsPanel({ root: side, doc, lang, origin, editable }),
       openAddWork({ root: side, doc, exhibitionId: o.exhibitionId, lang, origin, editable, onAdded: (id) => select(id) }),
       // A collection folder dropped on the draft, and the rooms' 360° photographs (import-drop.ts, panorama-place.ts).
-      openImportDrop({ root: side, dropTarget: root, doc, exhibitionId: o.exhibitionId, lang, origin, editable }),
+      openImportDrop({ root: side, dropTarget: root, doc, exhibitionId: o.exhibitionId, lang, origin, editable, saved: () => allSent(provider) }),
       openPanoramaPlace({ root: side, doc, lang, origin, editable: mayPlacePanoramas(account.role) }),
       () => stage?.destroy(),
     );

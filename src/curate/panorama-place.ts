@@ -2,10 +2,11 @@
  * The curating view's panel for the rooms' 360° photographs: a plan of the rooms with each photo as a dot and
  * an arrow the way its centre looks. Pick a photo, then click the plan where it was taken, or (with "which way it
  * looks") at what its centre faces; the numbers (x, z, height, heading) can be typed too. Photos arrive with
- * `npm run import:panoramas` (without a placement file: at their room's centre, looking 0°) and are placed here.
+ * `npm run import:panoramas` (without a placement file: at their room's centre, looking 0°) or dropped on the draft
+ * (import-drop.ts: in their room, at its middle) and are placed here; a photo this curator just added is chosen.
  * Each change is one edit of the live draft (panorama-place-edit.ts), seen by everyone at once.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { exhibitionMap } from '../twin/collab-doc';
 import { headingToDir } from '../twin/floorplan';
 import type { Vec2 } from '../twin/schema';
@@ -23,7 +24,7 @@ export interface PanoramaPlaceOptions {
 const WORDS = {
   en: {
     title: '360° photographs',
-    none: 'No 360° photographs yet. Bring them in with npm run import:panoramas, then place each one here.',
+    none: 'No 360° photographs yet. Drop them on the draft (or choose them under Import a folder), or bring them in with npm run import:panoramas, then place each one here.',
     photo: 'Photograph',
     click: 'A click on the plan sets',
     where: 'where it was taken',
@@ -38,7 +39,7 @@ const WORDS = {
   },
   it: {
     title: 'Fotografie a 360°',
-    none: 'Ancora nessuna fotografia a 360°. Importale con npm run import:panoramas, poi collocale qui.',
+    none: 'Ancora nessuna fotografia a 360°. Trascinale sulla bozza (o sceglile in Importa una cartella), oppure importale con npm run import:panoramas, poi collocale qui.',
     photo: 'Fotografia',
     click: 'Un clic sulla pianta imposta',
     where: 'dove è stata scattata',
@@ -142,11 +143,15 @@ export function openPanoramaPlace(o: PanoramaPlaceOptions): () => void {
     plan.replaceChildren(...parts);
   }
 
+  /** The photo to choose at the next render (one just added), before the picker has an option for it. */
+  let wanted: string | undefined;
   function render(): void {
     const list = draftPanoramas(doc);
     empty.hidden = list.length > 0;
     body.hidden = list.length === 0;
-    const current = list.some((p) => p.id === picker.value) ? picker.value : list[0]?.id;
+    const want = wanted ?? picker.value;
+    wanted = undefined;
+    const current = list.some((p) => p.id === want) ? want : list[0]?.id;
     picker.replaceChildren(...list.map((p) => Object.assign(document.createElement('option'), { value: p.id, selected: p.id === current, textContent: `${label(p)} · ${roomName(p.room)}` })));
     if (current) picker.value = current;
     const p = selected();
@@ -190,8 +195,15 @@ export function openPanoramaPlace(o: PanoramaPlaceOptions): () => void {
     render();
   });
 
-  const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (events.some((e) => e.path[0] === 'space' || e.path.length === 0)) render();
+  let known = new Set(draftPanoramas(doc).map((p) => p.id));
+  const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    if (!events.some((e) => e.path[0] === 'space' || e.path.length === 0)) return;
+    const ids = draftPanoramas(doc).map((p) => p.id);
+    // A photo this curator just dropped is the one to place next (an Undo or a colleague's photo does not move the choice).
+    const fresh = tr.local && !(tr.origin instanceof Y.UndoManager) ? ids.find((id) => !known.has(id)) : undefined;
+    known = new Set(ids);
+    if (fresh) wanted = fresh;
+    render();
   };
   exhibitionMap(doc).observeDeep(onChange);
   render();
