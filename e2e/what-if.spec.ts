@@ -3,7 +3,8 @@
  * signed in through the session API) run the baseline and a scenario that closes the cabinet and brightens the
  * gallery, see the progress, the comparison (the cabinet's works no longer reached, brighter light worse for the
  * gallery's works) and both density heatmaps, drawn with people on them; the visitors walking in 3D at the
- * slider's time, the day played; then save the scenario for colleagues and load it back after a reload.
+ * slider's time, the day played; then save the scenario for colleagues and load it back after a reload. Last,
+ * in the curating view, a work dragged where its light would pass its budget shows the What if warning.
  */
 import { expect, test } from '@playwright/test';
 
@@ -81,4 +82,37 @@ test('staff run a baseline and a scenario, compare them and see the heatmaps', a
   await page.reload();
   await page.locator('#what-if-saved').selectOption('Cabinet closed');
   await expect(page.locator('#what-if-scenario')).toHaveValue(/"room": "cabinet"/);
+
+  // While curating: the hall lit to 400 lx, the portrait dragged along its wall shows the What if warning under
+  // the 3D stage (400 lx × 9 h × 313 days against its 600,000 lx·h budget). Then the draft is put back.
+  await page.goto('/curate');
+  await expect(page.locator('#draft-status')).toHaveText(/^Draft open/, { timeout: 60_000 });
+  const lux = page.getByLabel('General light (lux)');
+  await page.locator('#room-pick').selectOption('hall');
+  await lux.fill('400');
+  await lux.press('Tab');
+  await page.getByRole('button', { name: 'Count Alvise Rovere' }).click();
+  const offset = page.getByRole('spinbutton', { name: /Distance along wall/ });
+  await expect(offset).toHaveValue('1.9');
+  const stage = page.locator('#stage');
+  await stage.scrollIntoViewIfNeeded();
+  const box = (await stage.boundingBox())!;
+  type Hook = { museumCurate: { screenPoint(at: string | [number, number, number]): { x: number; y: number } } };
+  const from = await page.evaluate(() => (window as unknown as Hook).museumCurate.screenPoint('portrait-of-count-rovere'));
+  const to = await page.evaluate(() => (window as unknown as Hook).museumCurate.screenPoint([3, 1.6, 0]));
+  await page.mouse.move(box.x + from.x, box.y + from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + from.x + ((to.x - from.x) * i) / 6, box.y + from.y + ((to.y - from.y) * i) / 6);
+  await page.mouse.up();
+  const warning = page.locator('.what-if-warning');
+  await expect(warning).toBeVisible();
+  await expect(warning).toHaveText('What if: About 1,126,800 lx·h a year here (400 lx), 188 % of its budget of 600,000 lx·h.');
+  await expect(offset).not.toHaveValue('1.9');
+  await page.screenshot({ path: 'e2e/.output/what-if-curating-warning.png' });
+  await offset.fill('1.9');
+  await offset.press('Tab');
+  await page.locator('#room-pick').selectOption('hall');
+  await lux.fill('');
+  await lux.press('Tab');
+  await expect(offset).toHaveValue('1.9');
 });
