@@ -67,7 +67,11 @@ beforeAll(async () => {
   Logger.LogLevels = Logger.NoneLogLevel;
 });
 
-afterAll(() => server.close());
+afterAll(async () => {
+  // Babylon's default (a setter only: nothing to read back).
+  Logger.LogLevels = Logger.AllLogLevel;
+  await server.close();
+});
 
 async function load(path: string) {
   const scene = new Scene(new NullEngine());

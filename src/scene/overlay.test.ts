@@ -46,7 +46,11 @@ beforeAll(async () => {
   Logger.LogLevels = Logger.NoneLogLevel;
 });
 
-afterAll(() => server.close());
+afterAll(async () => {
+  // Babylon's default (a setter only: nothing to read back).
+  Logger.LogLevels = Logger.AllLogLevel;
+  await server.close();
+});
 
 /** A loaded work whose animation is the separate GLB at `model`. */
 function work(scene: Scene, model: string): SceneArtwork {
