@@ -5,6 +5,7 @@
 import { test, expect, waitForGallery, defaultExhibition, SHOTS } from './support';
 import { AR_ROOM, AR_ROOM_URL, ROOM_TRUTH, arState, dist, registerOnPoints, serveFixtures, waitFrames } from './helpers/ar';
 import { frames, installQuest3, installRoom, lookAt, sceneToLocal, setHeadset, type Vec3 } from './xr/iwer';
+import { enterVr, planDistance, xrViewer } from './helpers/vr';
 import { apply } from '../src/modes/ar/registration';
 import { encodeRouteLink } from '../src/twin/route/link';
 import { planRoute } from '../src/twin/route/plan';
@@ -188,9 +189,11 @@ test('the route rehearsed in VR and followed in AR: arrows toward the next stop,
   });
 });
 
-test('a building of two levels: the floor plan shows one level at a time, a step-free route takes the lift, the stairs in 3D take the visitor up and down; a visitor’s own story shared and opened', async ({ page }) => {
+test('a building of two levels: the floor plan shows one level at a time, a step-free route takes the lift, the stairs in 3D (preview and VR) take the visitor up and down; a visitor’s own story shared and opened', async ({ page }) => {
   // e2e/fixtures/route-levels.json: two rooms a floor, stairs in the first and a lift in the last (src/twin/route/sample.ts).
   const link = encodeRouteLink({ exhibition: 'route-levels', stops: ['w0', 'w5'], mustSee: [], budget: 60, stepFree: true, avoidCrowded: false, notes: {} });
+  // An emulated headset (one view) for the level change in VR; the preview works as without one.
+  await installQuest3(page, { stereo: false });
   await serveFixtures(page);
   await page.goto(`/?lang=en&exhibition=/e2e-fixtures/route-levels.json#${link}`);
   await waitForGallery(page, false);
@@ -223,11 +226,23 @@ test('a building of two levels: the floor plan shows one level at a time, a step
   // In 3D the upper rooms stand 5 m up. Stepping onto the stairs' marked floor takes the visitor up; the plan follows.
   const viewer = () => page.evaluate(() => window.museumTwin!.viewer());
   await levels.getByRole('button', { name: 'Ground floor' }).click();
+  // The climb ends at the stairs' head, feet on the upper floor; the heights seen on the way say it was a climb, not a cut.
+  const heights: number[] = [];
+  const arrived = (at: Vec3) =>
+    expect
+      .poll(
+        async () => {
+          const v = await viewer();
+          heights.push(v.position[1]);
+          return Math.hypot(v.position[0] - at[0], v.position[1] - at[1], v.position[2] - at[2]);
+        },
+        { timeout: 30_000, intervals: [100] },
+      )
+      .toBeLessThan(0.1);
   await page.evaluate(() => window.museumTwin!.place([2.2, 0, 2.1], 90));
-  await expect.poll(async () => (await viewer()).room, { timeout: 30_000 }).toBe('u0');
-  const up = await viewer();
-  expect(up.position[1]).toBeCloseTo(5, 0);
-  expect(Math.hypot(up.position[0] - 2, up.position[2] - 4)).toBeLessThan(0.1);
+  await arrived([2, 5, 4]);
+  expect((await viewer()).room).toBe('u0');
+  expect(heights.filter((h) => h > 0.5 && h < 4.5).length, `heights on the way up: ${heights.join(', ')}`).toBeGreaterThan(0);
   await expect(page.locator('#status')).toHaveAttribute('data-view-level', 'upper');
   await expect(levels.getByRole('button', { name: 'Upper gallery' })).toHaveAttribute('aria-pressed', 'true');
   // Upstairs, 4 m from the stairs' upper end and facing it: tapping it takes the visitor down again.
@@ -247,8 +262,34 @@ test('a building of two levels: the floor plan shows one level at a time, a step
     return { x: rect.left + ((clip[0]! / clip[3]! + 1) / 2) * rect.width, y: rect.top + ((1 - clip[1]! / clip[3]!) / 2) * rect.height };
   });
   await page.mouse.click(pad.x, pad.y);
-  await expect.poll(async () => (await viewer()).room, { timeout: 30_000 }).toBe('g0');
+  await arrived([2, 0, 2]);
+  expect((await viewer()).room).toBe('g0');
   await expect(levels.getByRole('button', { name: 'Ground floor' })).toHaveAttribute('aria-pressed', 'true');
+
+  await test.step('VR: stepping onto the stairs’ foot in the headset lands the visitor on the upper level', async () => {
+    const status = page.locator('#status');
+    await expect(status).toHaveAttribute('data-view-level', 'ground');
+    // VR begins where the preview stands: on the stairs' foot, where the tap down left the visitor.
+    await enterVr(page);
+    const v = await xrViewer(page);
+    expect(planDistance(v.position, [2, 0, 2])).toBeLessThan(0.3);
+    // Walk (the headset moves in the room) off the marked floor, so that it may take the visitor again, then back onto it.
+    const off = sceneToLocal([5, 0, 5], v);
+    await setHeadset(page, [off[0], 1.6, off[2]]);
+    await frames(page, 4);
+    await expect(status).toHaveAttribute('data-view-level', 'ground');
+    const on = sceneToLocal([2, 0, 2], v);
+    await setHeadset(page, [on[0], 1.6, on[2]]);
+    await expect(status).toHaveAttribute('data-view-level', 'upper');
+    await expect(status).toHaveAttribute('data-view-link', 'stairs');
+    // Feet on the upper floor (5 m), at the stairs' head.
+    await expect.poll(async () => (await xrViewer(page)).position[1]).toBeGreaterThan(4.9);
+    const up = await xrViewer(page);
+    expect(up.position[1]).toBeLessThan(5.1);
+    expect(planDistance(up.position, [2, 5, 4])).toBeLessThan(0.2);
+    await page.evaluate(() => window.museumTwin!.xrExit!());
+    await expect(status).toHaveAttribute('data-mode', 'preview');
+  });
 
   // Make your own: the two works as a story, upstairs first, titled, with a note in the visitor's words.
   await page.getByRole('button', { name: 'Plan my visit' }).click();

@@ -41,20 +41,33 @@ export class LevelWalk {
     const scene = this.c.gallery?.scene;
     if (!scene || !this.steps.length || levelsOf(planOf(this.c.ex)).length < 2) return;
     scene.onBeforeRenderObservable.add(() => this.check());
-    scene.onPointerObservable.add((info) => {
-      if (info.type !== PointerEventTypes.POINTERTAP || (info.event as PointerEvent).button > 0 || this.c.state.mode === 'ar') return;
-      const hit = scene.pick(scene.pointerX, scene.pointerY, (m) => m.isPickable && m.isEnabled() && !!(m.metadata as { verticalLink?: string } | null)?.verticalLink);
-      const meta = hit?.pickedMesh?.metadata as { verticalLink: string; end: number } | undefined;
-      if (!meta) return;
-      const step = this.steps.find((s) => s.link.id === meta.verticalLink && s.from.position === s.link.ends[meta.end]?.position);
-      if (step) this.take(step);
-    });
+    // First among the tap's observers: a tap that takes the stairs is not also a tap-to-walk onto their floor
+    // (the walk would end the climb where it began).
+    scene.onPointerObservable.add(
+      (info, state) => {
+        if (info.type !== PointerEventTypes.POINTERTAP || (info.event as PointerEvent).button > 0 || this.c.state.mode === 'ar') return;
+        // What the visitor tapped, walls included: a marked floor behind a wall is not tapped.
+        const hit = scene.pick(scene.pointerX, scene.pointerY, (m) => m.isPickable && m.isEnabled() && m.isVisible);
+        const meta = hit?.pickedMesh?.metadata as { verticalLink?: string; end?: number } | undefined;
+        if (meta?.verticalLink === undefined || meta.end === undefined) return;
+        const step = this.steps.find((s) => s.link.id === meta.verticalLink && s.from.position === s.link.ends[meta.end!]?.position);
+        if (!step) return;
+        this.take(step);
+        state.skipNextObservers = true;
+      },
+      undefined,
+      true,
+    );
   }
 
   private check(): void {
     if (this.c.state.mode === 'ar') return;
     const cam = this.c.gallery?.scene.activeCamera;
     if (!cam) return;
+    // A scripted move in the preview (a climb, a glide to a work) turns gravity off until it ends or is cut short:
+    // nothing is taken on the way, so a climb begun from afar is not sent back by the far end's marked floor.
+    const visitor = this.c.preview?.visitor.camera;
+    if (cam === visitor && !visitor.applyGravity) return;
     const p = cam.globalPosition;
     if (Vector3.DistanceSquared(p, this.last) < 0.01) return;
     this.last.copyFrom(p);
