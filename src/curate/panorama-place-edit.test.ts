@@ -50,6 +50,10 @@ describe('placing a 360° photograph', () => {
     const undo = new Y.UndoManager([exhibitionMap(doc)], { trackedOrigins: new Set([origin]), captureTimeout: 0 });
     placePanorama(doc, 'hall-360', [12, -4], origin);
     turnPanorama(doc, 'hall-360', 45, origin);
+    // The same place, heading or height again (a field left unchanged) is no step of its own.
+    placePanorama(doc, 'hall-360', [12, -4], origin);
+    turnPanorama(doc, 'hall-360', 45, origin);
+    raisePanorama(doc, 'hall-360', 1.6, origin);
     undo.undo();
     expect(draftPanoramas(doc)[0]).toMatchObject({ room: 'gallery', heading: 0 });
     undo.undo();

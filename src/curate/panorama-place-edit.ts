@@ -79,6 +79,9 @@ export function placePanorama(doc: Y.Doc, id: string, at: Vec2, origin: object |
   const rooms = roomsArray(doc)!.toArray();
   const target = rooms.find((r) => pointInPolygon(point, (r.get('polygon') as Vec2[]) ?? []));
   if (!target) return { ok: false, message: `x ${point[0]}, z ${point[1]} is outside every room: a photograph is taken inside one` };
+  // The same place again (a field left without a new value) is no change, and no step for Undo.
+  const was = found.map.get('position') as Vec2 | undefined;
+  if (target === found.room && was?.[0] === point[0] && was[1] === point[1]) return { ok: true, room: String(target.get('id')) };
   doc.transact(() => {
     if (target === found.room) return void found.map.set('position', point);
     const json = { ...(found.map.toJSON() as Record<string, unknown>), position: point };
@@ -94,6 +97,7 @@ export function placePanorama(doc: Y.Doc, id: string, at: Vec2, origin: object |
 export function turnPanorama(doc: Y.Doc, id: string, heading: number, origin: object | null = null): boolean {
   const found = find(doc, id);
   if (!found || !Number.isFinite(heading)) return false;
+  if (found.map.get('heading') === normalHeading(heading)) return true;
   doc.transact(() => found.map.set('heading', normalHeading(heading)), origin);
   return true;
 }
@@ -110,6 +114,6 @@ export function raisePanorama(doc: Y.Doc, id: string, height: number, origin: ob
   const found = find(doc, id);
   if (!found) return { ok: false, message: `there is no 360° photograph '${id}'` };
   if (!Number.isFinite(height) || height < 0.1 || height > 10) return { ok: false, message: 'a lens height is between 0.1 and 10 m' };
-  doc.transact(() => found.map.set('height', Number(height.toFixed(2))), origin);
+  if (found.map.get('height') !== Number(height.toFixed(2))) doc.transact(() => found.map.set('height', Number(height.toFixed(2))), origin);
   return { ok: true, room: String(found.room.get('id')) };
 }

@@ -156,7 +156,7 @@ export function openPanoramaPlace(o: PanoramaPlaceOptions): () => void {
     if (current) picker.value = current;
     const p = selected();
     drawPlan(list);
-    if (!p) return;
+    if (!p) return void (summary.textContent = '');
     // A field being typed in keeps what is typed until it is committed.
     for (const [input, value] of [[xIn, p.position[0]], [zIn, p.position[1]], [hIn, p.height], [headingIn, p.heading]] as const) {
       if (document.activeElement !== input) input.value = String(value);
