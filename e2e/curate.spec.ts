@@ -130,6 +130,12 @@ test('two curators see each other and each other’s edits live; both texts type
   await offset(b).press('Tab');
   await expect(b.locator('#placement-error')).toHaveText(/^Moved, but offset 99 m puts the work past the end of wall 2 of room 'hall'/);
   await expect(a.locator('#work-problems')).toContainText('past the end of wall 2');
+  // 89 m off the rooms, the work is still on Ana's plan (the plan fits every work): she picks it there.
+  await a.locator('#floor-plan [data-work="castelrovo-from-the-river"]').click();
+  await expect(a.getByRole('heading', { name: 'Castelrovo from the River', level: 2 })).toBeVisible();
+  await a.locator('#floor-plan [data-work="harbour-lights"]').click();
+  await expect(a.getByRole('heading', { name: 'Harbour Lights', level: 2 })).toBeVisible();
+  await expect(a.locator('#work-problems')).toContainText('past the end of wall 2');
   await a.getByRole('button', { name: 'Publish' }).click();
   await expect(a.locator('#publish-result')).toContainText('problem(s) to fix');
   await offset(b).fill(String(Number((before + 0.05).toFixed(2))));

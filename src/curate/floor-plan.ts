@@ -138,11 +138,19 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
   let problems: ReadonlySet<string> = new Set();
   let colleagues: readonly Colleague[] = [];
   let frame = 0;
+  let peopleFrame = 0;
+  // Colleagues move several times a second: they are drawn in a layer of their own, over the works, which are
+  // drawn again only when the draft changes (a plan of 1,000 works is not rebuilt for a turning camera).
+  const people = make('g', { class: 'plan-people' });
+  let drawn: { points: Map<string, [number, number]>; box: PlanBox; k: number } | undefined;
 
   function draw() {
     frame = 0;
     const space = docReader(doc).space();
-    if (!space) return svg.replaceChildren();
+    if (!space) {
+      drawn = undefined;
+      return svg.replaceChildren();
+    }
     const points = workPoints(doc);
     const box = planBox(space, points.values());
     svg.setAttribute('viewBox', `${box.x0} ${box.z0} ${box.width} ${box.height}`);
@@ -165,6 +173,16 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
       dot.append(tip);
       parts.push(dot);
     }
+    drawn = { points, box, k };
+    svg.replaceChildren(...parts, people);
+    drawPeople();
+  }
+
+  function drawPeople() {
+    peopleFrame = 0;
+    if (!drawn) return people.replaceChildren();
+    const { points, box, k } = drawn;
+    const parts: SVGElement[] = [];
     for (const c of colleagues) {
       const colour = colleagueColour(c.name);
       const at = c.selected ? points.get(c.selected) : undefined;
@@ -191,7 +209,7 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
         parts.push(g);
       }
     }
-    svg.replaceChildren(...parts);
+    people.replaceChildren(...parts);
   }
   const redraw = () => (frame ||= requestAnimationFrame(draw));
 
@@ -214,10 +232,11 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
     },
     showColleagues(list) {
       colleagues = list;
-      redraw();
+      if (!frame) peopleFrame ||= requestAnimationFrame(drawPeople);
     },
     destroy() {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(peopleFrame);
       artworksMap(doc).unobserveDeep(redraw);
       exhibitionMap(doc).unobserveDeep(redraw);
       figure.remove();
