@@ -2,7 +2,9 @@
  * Import journey: a folder of images and models with a spreadsheet, as a collection system exports it, becomes an
  * exhibition (`npm run import` itself, run here), which validates and is walked in the browser: the
  * gallery renders, and a work opens with its imported title. The same folder chosen in the curating view is
- * imported by the server into the live draft: the works appear, each bad row is named, and one Undo takes it back.
+ * imported by the server into the live draft: the works appear, each bad row is named, and one Undo takes it back
+ * (its media then removed from the server: 410). A 360° photograph chosen there is cut into tiles, put in its room
+ * and chosen in the placing panel, where it is moved; Undo takes it back and its tiles go too.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,6 +14,8 @@ import { promisify } from 'node:util';
 import { request } from '@playwright/test';
 import { test, expect, waitForGallery, canvasStats, ROOT } from './support';
 import { settled } from './helpers/frames';
+import { writeFile } from 'node:fs/promises';
+import { gpanoXmp, quadrantPhoto } from '../src/pipeline/import/panorama/test-photos';
 import { writeSampleFolder } from '../src/pipeline/import/sample-folder';
 import type { Exhibition } from '../src/twin/schema';
 
@@ -82,7 +86,11 @@ test('a folder chosen in the curating view is imported into the draft, its bad r
   const before = await works.count();
 
   // The folder as a curator picks it (the same as dropping it on the draft: one list of files with their paths).
+  const imported = page.waitForResponse((r) => r.url().endsWith('/import') && r.request().method() === 'POST', { timeout: 180_000 });
   await page.getByLabel('Choose a folder').setInputFiles(source);
+  const image = ((await (await imported).json()) as { works: { artwork: { image: string } }[] }).works[0]!.artwork.image;
+  const status = (path: string) => async () => (await page.request.get(`/exhibitions/default/${path}`)).status();
+  expect(await status(image)()).toBe(200);
   const result = page.locator('#import-result');
   await expect(result.locator('.import-added')).toHaveText(/^Added 6 works: River at Dusk, Hills in Spring, Morning Harbour, Study of Light, Carved Block, Round Vessel\.$/, { timeout: 180_000 });
   await expect(result.locator('.import-problems li')).toContainText(["row 5, Dimensions: '??' is not a size; the work is shown at a stand-in size until it is corrected", "row 9, File Name: 'missing.jpg' is not in the folder; the row is left out"]);
@@ -91,4 +99,28 @@ test('a folder chosen in the curating view is imported into the draft, its bad r
   // One change, so one Undo takes the whole import back.
   await page.locator('#undo').click();
   await expect(works).toHaveCount(before);
+  // Nothing kept names the undone import's media: the server removes them once the Undo is stored.
+  await expect.poll(status(image)).toBe(410);
+
+  // A 360° photograph chosen (as dropped: JPEG, no spreadsheet), its heading in its GPano: cut, put in the hall it is named after.
+  const photo = join(tmp, 'hall.jpg');
+  await writeFile(photo, await quadrantPhoto(400, 200, gpanoXmp({ heading: 80, fullWidth: 400, fullHeight: 200 })));
+  const cut = page.waitForResponse((r) => r.url().endsWith('/panoramas') && r.request().method() === 'POST', { timeout: 120_000 });
+  await page.getByLabel('Choose 360° photographs').setInputFiles(photo);
+  const tile = ((await (await cut).json()) as { panoramas: { panorama: { levels: { tiles: string[] }[] } }[] }).panoramas[0]!.panorama.levels[0]!.tiles[0]!;
+  await expect(result.locator('.import-added')).toHaveText(/^Added 1 360° photographs: (hall(-\d+)?) \(hall\)\. Place each one under 360° photographs\.$/);
+  const id = /: (\S+) \(/.exec((await result.locator('.import-added').textContent())!)![1]!;
+  // Chosen in the placing panel at the hall's middle, facing its GPano heading, and placed from there.
+  await expect(page.locator('#panorama-pick')).toHaveValue(id);
+  await expect(page.locator('#panorama-summary')).toContainText(/at x 5, z 4, 1\.6 m up; its centre looks 80°\.$/);
+  await page.locator('#panorama-x').fill('3');
+  await page.locator('#panorama-x').dispatchEvent('change');
+  await expect(page.locator('#panorama-summary')).toContainText('at x 3, z 4');
+  expect(await status(tile)()).toBe(200);
+  // Undo the placing, then the photo: it leaves the draft, and its tiles the server.
+  await page.locator('#undo').click();
+  await expect(page.locator('#panorama-summary')).toContainText('at x 5, z 4');
+  await page.locator('#undo').click();
+  await expect(page.locator(`#panorama-pick option[value="${id}"]`)).toHaveCount(0);
+  await expect.poll(status(tile)).toBe(410);
 });
