@@ -96,6 +96,7 @@ test('two curators see each other and each other’s edits live; both texts type
   await a.getByLabel('Title of the exhibition (en)', { exact: true }).pressSequentially(', rehung');
   await expect(b.locator('#exhibition-title-en')).toHaveValue('Light and Matter, rehung');
   await expect(a.getByLabel('Institution (en)')).toHaveJSProperty('readOnly', true); // an admin's, not a curator's
+  await a.locator('#exhibition-texts').screenshot({ path: 'e2e/.output/curate-exhibition-texts.png' });
 
   // B moves the work 5 cm along its wall; A sees the new offset.
   const before = Number(await offset(a).inputValue());

@@ -1,7 +1,8 @@
 /**
  * The curating view once signed in: the live draft over /collab (Hocuspocus provider, one Y.Doc per exhibition
- * id), who is here, the works (searchable), the chosen work's editor, the draft's problems (the project's own
- * validator, run in the browser on the draft, debounced), Undo of one's own last change, and Publish.
+ * id), who is here (and where each colleague's camera is, in 3D and on the plan), the works (searchable), the
+ * chosen work's editor, the exhibition's own texts, the draft's problems (the project's own validator, run in the
+ * browser on the draft, debounced), Undo of one's own last change, and Publish.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
