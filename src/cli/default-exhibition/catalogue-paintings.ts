@@ -19,7 +19,7 @@ const SALT_MASTER = {
   role: { en: 'Painter (anonymous, named after his works)', it: 'Pittore (anonimo, così chiamato dalle sue opere)' },
 };
 
-export const OIL = { en: 'Oil on canvas', it: 'Olio su tela' };
+const OIL = { en: 'Oil on canvas', it: 'Olio su tela' };
 const ROVERE_BEQUEST = { en: 'Bequest of Count Alvise Rovere, 1872', it: 'Lascito del conte Alvise Rovere, 1872' };
 export const MARCHETTI_BEQUEST = { en: 'Bequest of the artist, 1935', it: "Lascito dell'artista, 1935" };
 export const BASSO_GIFT = { en: "Gift of Anna Basso, the artist's daughter, 1979", it: "Dono di Anna Basso, figlia dell'artista, 1979" };

@@ -96,7 +96,7 @@ export const LEVELS = [
   { id: 'mezzanine', name: { en: 'Mezzanine', it: 'Mezzanino' }, elevation: 4.4 },
 ] as const;
 
-export interface VerticalLinkSpec {
+interface VerticalLinkSpec {
   id: string;
   kind: 'stairs' | 'lift';
   name: L;

@@ -16,9 +16,9 @@ export interface ClimbLeg {
 }
 
 /** Along a stair (m/s, the 3D length of the run): brisk, so that a climb of one storey takes a few seconds. */
-export const CLIMB_SPEED = 2.2;
+const CLIMB_SPEED = 2.2;
 /** A lift's car (m/s). */
-export const LIFT_SPEED = 1.5;
+const LIFT_SPEED = 1.5;
 /** How far the visitor steps out of a lift (m): off its marked floor (radius 0.6) and clear of it. */
 export const LIFT_STEP_OUT = 1.2;
 /** Ends closer than this on the plan (m) are one above the other: a lift (or a spiral), ridden, not climbed. */
