@@ -25,6 +25,10 @@ async function roomPage(): Promise<Page> {
     // The room loads in whichever journey comes first: more time for it on a busy machine.
     test.setTimeout(test.info().timeout + 180_000);
     page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
+    // A controller model that failed to load says so (src/modes/xr/controller-models.ts): shown beside a failure.
+    page.on('console', (m) => {
+      if (/controller/i.test(m.text())) console.log(`[page ${m.type()}] ${m.text()}`);
+    });
     await page.setViewportSize({ width: 480, height: 320 });
     await openRoomSmall(page);
   }

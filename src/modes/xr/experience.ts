@@ -15,6 +15,7 @@ import type { Observer } from '@babylonjs/core/Misc/observable';
 import type { Scene } from '@babylonjs/core/scene';
 import { watchRelease } from './lifetime';
 import { forgetCamera } from './camera-cache';
+import { watchControllerModels } from './controller-models';
 
 /** `WebXRDefaultExperience.CreateAsync`, leaving nothing on the scene once the experience is disposed of. */
 export async function createXrExperience(scene: Scene, options: WebXRDefaultExperienceOptions): Promise<WebXRDefaultExperience> {
@@ -32,6 +33,8 @@ export async function createXrExperience(scene: Scene, options: WebXRDefaultExpe
     for (const o of engineAdded) engine.onDisposeObservable.remove(o);
     return xr;
   }
+  // A controller model whose load fails part-way would stay in the scene for good (controller-models.ts).
+  if (xr.input) watchControllerModels(xr.input, scene);
   const own = scene.onDisposeObservable.addOnce(() => xr.dispose());
   camera.onDisposeObservable.addOnce(() => {
     scene.onDisposeObservable.remove(own);

@@ -57,6 +57,8 @@ export interface SceneCounts {
   textures: number;
   cameras: number;
   lights: number;
+  /** The meshes' and transform nodes' names, sorted: what a failing comparison shows was left behind. */
+  nodeNames: string[];
   /** Observers on the scene's per-frame and input observables. */
   observers: Record<string, number>;
   /** Modes and experiences disposed of yet still reachable (see `retainedAfterDisposal`). */
@@ -89,6 +91,7 @@ export function sceneCounts(scene: Scene): SceneCounts {
     textures: scene.textures.length,
     cameras: scene.cameras.length,
     lights: scene.lights.length,
+    nodeNames: [...scene.meshes, ...scene.transformNodes].map((n) => `${n.getClassName()} ${n.name}`).sort(),
     observers,
     retained: retainedAfterDisposal(),
   };
