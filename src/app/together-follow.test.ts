@@ -24,6 +24,7 @@ describe('a member moving with the group (GroupMoves)', () => {
   let visitor: VisitorCamera;
   let moves: GroupMoves;
   let clock = 0;
+  let arrivals = 0;
 
   beforeEach(() => {
     scene = new Scene(new NullEngine());
@@ -37,7 +38,8 @@ describe('a member moving with the group (GroupMoves)', () => {
     };
     // Reduced motion: a move into another room is a cut, not a fade through the page's black overlay.
     const c = { ex, state: { mode: 'preview' }, preview, reducedMotion: { matches: true }, requestRender() {} } as unknown as VisitContext;
-    moves = new GroupMoves(c, new VrGroupFollower(ex, () => undefined));
+    arrivals = 0;
+    moves = new GroupMoves(c, new VrGroupFollower(ex, () => undefined), () => arrivals++);
   });
   afterEach(() => scene.dispose());
 
@@ -90,6 +92,15 @@ describe('a member moving with the group (GroupMoves)', () => {
     moves.follow(next, 0);
     await settle();
     expect(distanceTo(spotOf(next))).toBeLessThan(0.05);
+  });
+
+  it('says once that the member has arrived, when the last move asked for is made (a work opened in the headset waits for it)', async () => {
+    moves.follow(leaderAt(5, 3, 0, 'hall'), 0);
+    await frames(2);
+    moves.follow(leaderAt(8, -4, 0, 'gallery'), 0);
+    expect(arrivals).toBe(0);
+    await settle();
+    expect(arrivals).toBe(1);
   });
 
   it('brings a member to their own place at a gathered work, after the glide they are on', async () => {

@@ -24,6 +24,8 @@ export class GroupMoves {
   constructor(
     private readonly c: VisitContext,
     private readonly vr: VrGroupFollower,
+    /** The moves asked for are all made: the member stands where the group is. */
+    private readonly arrived: () => void = () => {},
   ) {}
 
   /** A move to follow or gather is under way or waiting (the journeys wait for it to end before reading a pose). */
@@ -77,8 +79,9 @@ export class GroupMoves {
       }
     } finally {
       this.running = false;
-      this.c.requestRender();
     }
+    this.c.requestRender();
+    this.arrived();
   }
 
   private async make(m: Move): Promise<void> {

@@ -72,6 +72,8 @@ export class TogetherManager {
   /** A work opened because the guide did: not sent back as this person's own opening. */
   private openedForGroup?: string;
   private opened?: TogetherState['opened'];
+  /** A work opened for the group while this follower, in the headset, was elsewhere: it opens when they arrive. */
+  private headsetOpen?: string;
   private readonly vr: VrGroupFollower;
   private readonly moves: GroupMoves;
   private readonly voice = new TogetherVoice(
@@ -89,7 +91,7 @@ export class TogetherManager {
     private readonly immersive?: ImmersiveManager,
   ) {
     this.vr = new VrGroupFollower(c.ex, () => this.immersive?.vr?.current);
-    this.moves = new GroupMoves(c, this.vr);
+    this.moves = new GroupMoves(c, this.vr, () => this.headsetOpen && this.openInHeadset(this.headsetOpen, true));
     this.button = h('button', { type: 'button', id: 'together-button', 'aria-expanded': 'false', 'aria-controls': 'drawer' }, c.locale.t.together.button) as HTMLButtonElement;
     const tools = byId('tours-button').parentElement!;
     tools.insertBefore(this.button, tools.querySelector('label.language'));
@@ -307,6 +309,7 @@ export class TogetherManager {
     this.roster = undefined;
     this.connecting = false;
     this.chat.length = 0;
+    this.headsetOpen = undefined;
     for (const id of this.presence.keys()) this.avatars?.remove(id);
     this.presence.clear();
     this.avatars?.setPointers(new Map());
@@ -376,9 +379,25 @@ export class TogetherManager {
       this.openArtwork(artwork);
     } else if (this.following && mode === 'vr') {
       this.openedForGroup = artwork;
-      this.immersive?.vr?.current?.openWork(artwork); // beside the work, in the headset's panel (VR's rules)
+      this.openInHeadset(artwork);
     }
     this.render();
+  }
+
+  /**
+   * Opens a work in the headset's panel (VR's rules), which stands beside the work and closes when the visitor is
+   * too far to read it. The guide's `open` comes before their new place does: while the follower is on the way or
+   * in another room it waits for their arrival, and one opened at once is opened again on arrival if it closed.
+   */
+  private openInHeadset(artwork: string, arriving = false): void {
+    const vr = this.immersive?.vr?.current;
+    const art = this.c.ex.artworks.find((w) => w.id === artwork);
+    if (!vr || !art) return;
+    const room = artworkPose(this.c.ex, art).room;
+    this.headsetOpen = artwork;
+    if (this.moves.moving || (room && vr.viewer()?.room !== room)) return;
+    if (arriving) this.headsetOpen = undefined;
+    if (vr.panelState()?.artworkId !== artwork) vr.openWork(artwork);
   }
 
   /** Everyone but the one who called goes to their own place in front of the work. */
