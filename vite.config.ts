@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { exhibitions } from './src/build/exhibitions-plugin.ts';
 import { xrProfiles } from './src/build/xr-profiles-plugin.ts';
@@ -6,6 +7,15 @@ import { headset } from './src/build/headset-plugin.ts';
 import { offline } from './src/build/offline-plugin.ts';
 import { decoders } from './src/build/decoders-plugin.ts';
 import { csp } from './src/build/csp-plugin.ts';
+
+/**
+ * Unit-test files that mock modules or stub globals (`vi.mock`, `vi.doMock`, `vi.stubGlobal`): each runs in a fresh
+ * module graph. Found by reading the files, so a new mocking test is isolated without anyone listing it.
+ */
+const ISOLATED = readdirSync('src', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `src/${f}`)
+  .filter((f) => /\bvi\.(mock|doMock|stubGlobal)\(/.test(readFileSync(f, 'utf8')));
 
 export default defineConfig({
   plugins: [exhibitions(), xrProfiles(), decoders(), headset(), offline(), csp()],
@@ -24,9 +34,15 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
-    include: ['src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Most files share their worker's modules (isolate: false): Babylon and the server's libraries are imported
+    // once per worker instead of once per file, which halves the unit suite's CPU time. Files that mock modules
+    // or stub globals run isolated, so their mocks never reach another file.
+    projects: [
+      { extends: true, test: { name: 'shared', include: ['src/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+    ],
     // CI reads the totals from a JSON report as well as the console.
     reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
     outputFile: process.env.VITEST_JSON ? { json: process.env.VITEST_JSON } : undefined,

@@ -103,6 +103,12 @@ test.describe('with the service worker', () => {
     expect(await audio.evaluate((a: HTMLAudioElement) => a.error?.code ?? 0)).toBe(0);
     await page.screenshot({ path: `${SHOTS}/offline-reloaded.png` });
     await audio.evaluate((a: HTMLAudioElement) => a.pause());
+    // HEAD is answered from the saved copy too: the iPhone guide asks so before it links a work's saved USDZ.
+    const head = await audio.evaluate(async (a: HTMLAudioElement) => {
+      const r = await fetch(a.currentSrc, { method: 'HEAD' });
+      return { status: r.status, type: r.headers.get('content-type'), body: (await r.text()).length };
+    });
+    expect(head).toEqual({ status: 200, type: expect.stringMatching(/^audio\//), body: 0 });
     await page.context().setOffline(false);
   });
 

@@ -189,6 +189,23 @@ registerRoute(
   },
 );
 
+// HEAD for exhibition media (Workbox routes GET unless told): the iPhone guide asks whether a work's USDZ copy is
+// there before it links it, and offline only the saved copy can answer.
+registerRoute(
+  ({ url }) => isExhibitionMedia(url),
+  async ({ request }) => {
+    if (request.headers.has(SAVE_HEADER)) return fetch(request);
+    const saved = await matchSaved(request.url);
+    if (saved) return new Response(null, { status: saved.status, headers: saved.headers });
+    try {
+      return await fetch(request);
+    } catch {
+      return Response.error();
+    }
+  },
+  'HEAD',
+);
+
 /**
  * An update with several tabs open: a tab still running the old app may ask for one of its lazy chunks after the
  * new worker took over and Workbox dropped the old precache (and the server has only the new files). While the new

@@ -46,6 +46,9 @@ export async function startTestServer(users: Record<string, { role: Role; commun
       return r.headers.getSetCookie()[0]!.split(';')[0]!;
     },
     async close() {
+      // A client left connected would try to reconnect to the closed server and report that in whichever test
+      // file runs next in the worker (the unit files share workers: vite.config.ts).
+      for (const c of [...(open.get(server) ?? [])]) c.destroy();
       await server.close();
     },
   };
@@ -62,6 +65,9 @@ export interface TestClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   destroy(): void;
 }
+
+/** The clients still connected, by server: a server's `close()` destroys them first. */
+const open = new Map<LiveServer, Set<TestClient>>();
 
 /** A provider for the exhibition's draft, synced before it resolves. */
 export async function connect(server: LiveServer, cookie: string | undefined, name = EXHIBITION.id): Promise<TestClient> {
@@ -84,17 +90,26 @@ export async function connect(server: LiveServer, cookie: string | undefined, na
   provider.attach();
   await new Promise<void>((resolve, reject) => {
     provider.on('synced', () => resolve());
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => reject(new Error(reason)));
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      // Refused: nothing of this client stays to reconnect later.
+      provider.destroy();
+      socket.destroy();
+      reject(new Error(reason));
+    });
   });
-  return {
+  const client: TestClient = {
     doc,
     provider,
     closed,
     destroy: () => {
+      open.get(server)?.delete(client);
       provider.destroy();
       socket.destroy();
     },
   };
+  if (!open.has(server)) open.set(server, new Set());
+  open.get(server)!.add(client);
+  return client;
 }
 
 /** Waits until `check` holds, re-checking on every change of `doc` (never on the clock alone). */
