@@ -16,7 +16,7 @@ import type { WebXRAbstractMotionController } from '@babylonjs/core/XR/motionCon
 
 /** What this needs of Babylon's `WebXRInput` and its `WebXRInputSource`s (kept small so tests can drive it). */
 export interface ControllerInput {
-  onControllerAddedObservable: Observable<{ onMotionControllerInitObservable: Observable<WebXRAbstractMotionController> }>;
+  onControllerAddedObservable: { add(callback: (source: { onMotionControllerInitObservable: Pick<Observable<WebXRAbstractMotionController>, 'addOnce'> }) => void): unknown };
 }
 
 /** The node names a controller's layout names as its components' roots (the layout is protected in Babylon's types). */
