@@ -2,8 +2,8 @@
  * Narration streamed by an `<audio>` element under the audio stall timer (twin/fetch-limits.ts `streamStallWatch`):
  * the element plays while it downloads and keeps only a bounded buffer, so it needs no size cap of ours, but a server
  * that stops sending would leave it waiting for ever. Once it has waited for data for the audio stall time, the
- * download is stopped and `onStop` is told why, in the words of any stalled download. Used by the work panel; the
- * XR panels wire the same watch themselves (src/modes/xr/world-panel.ts).
+ * download is stopped and `onStop` is told why, in the words of any stalled download. Used by the work panel and
+ * the XR panels (src/modes/xr/world-panel.ts).
  */
 import { streamStallWatch, type FetchLimitError, type WatchClock } from '../twin/fetch-limits';
 

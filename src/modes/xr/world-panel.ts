@@ -17,7 +17,8 @@ import { captionAt, storyPages } from './panel-logic';
 import type { TimeLapseView } from '../../scene/time-lapse';
 import { dominantState } from '../../twin/conservation';
 import { ACCENT, FONT, MUTED, Surface } from './surface';
-import { fetchLimited, streamStallWatch } from '../../twin/fetch-limits';
+import { fetchLimited } from '../../twin/fetch-limits';
+import { watchNarration } from '../../ui/narration-watch';
 
 export type PanelSection = 'label' | 'story' | 'details' | 'condition' | 'time';
 
@@ -370,15 +371,9 @@ export class WorldPanel {
       const audio = new Audio(url);
       this.audio = audio;
       // Streamed by the element (no size cap of ours), but never left waiting on a server that stopped sending.
-      const watch = streamStallWatch(url, 'audio', (e) => {
-        audio.pause();
-        audio.removeAttribute('src');
-        audio.load();
+      watchNarration(audio, url, (e) => {
         if (this.audio === audio) this.setCaption(this.ctx.locale.fill(this.ctx.locale.t.audioUnavailable, { reason: e.message }));
       });
-      for (const wait of ['waiting', 'stalled']) audio.addEventListener(wait, watch.waiting);
-      for (const data of ['progress', 'playing', 'timeupdate', 'pause']) audio.addEventListener(data, watch.arrived);
-      for (const end of ['ended', 'error', 'emptied']) audio.addEventListener(end, watch.done);
       fetchLimited(this.ctx.resolveMedia(n.captions), 'captions')
         .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
         .then((text) => {
