@@ -183,6 +183,7 @@ export const ar: Partial<Strings> = {
   liveNoDataSince: 'لا بيانات منذ {time}',
   liveNoData: 'لا بيانات بعد',
   liveZone: '{zone}: {state}',
+  liveZones: 'القاعات الآن',
   liveCrowding: 'الازدحام',
   crowdingQuiet: 'هادئة',
   crowdingBusy: 'مشغولة',

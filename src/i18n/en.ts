@@ -224,6 +224,7 @@ export const en = {
   liveNoDataSince: 'no data since {time}',
   liveNoData: 'no data yet',
   liveZone: '{zone}: {state}',
+  liveZones: 'Rooms now',
   liveCrowding: 'Crowding',
   crowdingQuiet: 'quiet',
   crowdingBusy: 'busy',

@@ -225,6 +225,7 @@ export const it: Strings = {
   liveNoDataSince: 'nessun dato dalle {time}',
   liveNoData: 'ancora nessun dato',
   liveZone: '{zone} – {state}',
+  liveZones: 'Le sale ora',
   liveCrowding: 'Affollamento',
   crowdingQuiet: 'tranquilla',
   crowdingBusy: 'frequentata',

@@ -75,7 +75,12 @@ export function crowdingLegend(s: LiveSnapshot | undefined, zones: readonly Lege
     const state = st?.crowding ? crowdingWord(st.crowding, t) : noData(st?.values.visitors, now, t, lang);
     return h('li', { 'data-zone': z.id, 'data-crowding': st?.crowding ?? 'none' }, fill(t.liveZone, { zone: z.name, state }));
   });
-  return [legend, h('ul', { class: 'live-zones' }, lines)];
+  return [legend, zoneList(lines, t)];
+}
+
+/** The zone lines: a list that scrolls when the rooms are many, so it takes keyboard focus and has a name. */
+function zoneList(lines: HTMLElement[], t: Strings): HTMLElement {
+  return h('ul', { class: 'live-zones', tabindex: '0', 'aria-label': t.liveZones }, lines);
 }
 
 /** The curators' legend for one quantity and the zone lines with values. */
@@ -105,5 +110,5 @@ export function heatLegendList(s: LiveSnapshot | undefined, quantity: HeatQuanti
     const state = v && !v.stale ? `${HEAT_MARK[level!]}${withUnit(quantity, v.value, lang)}` : noData(v, now, t, lang);
     return h('li', { 'data-zone': z.id, 'data-heat': level ?? 'none' }, fill(t.liveZone, { zone: z.name, state }));
   });
-  return [legend, h('ul', { class: 'live-zones' }, lines)];
+  return [legend, zoneList(lines, t)];
 }
