@@ -44,6 +44,20 @@ describe('VisitorCamera.glide', () => {
     expect(xs.at(-1)).toBeCloseTo(10, 5);
   });
 
+  it('ends a glide that another move replaced, so whoever waits on it goes on', async () => {
+    const cam = make(false);
+    let first = false;
+    void cam.glide([10, 1.6, 0], [10, 1.6, 5]).then(() => (first = true));
+    scene.render();
+    clock += 16;
+    // Opening a work glides the camera too: the first glide stops where it was.
+    void cam.glide([0, 1.6, 10], [0, 1.6, 15]);
+    await Promise.resolve();
+    expect(first).toBe(true);
+    cam.walkTo([5, 0, 5]);
+    cam.stop();
+  });
+
   it('cuts at once with reduced motion', async () => {
     const cam = make(true);
     await cam.glide([10, 1.6, 0], [10, 1.6, 5]);

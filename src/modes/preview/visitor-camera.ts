@@ -23,6 +23,8 @@ const MAX_GLIDE_STEP_MS = 200;
 export class VisitorCamera {
   readonly camera: UniversalCamera;
   private move?: Observer<Scene>;
+  /** Resolves the running glide's promise (set while a glide runs). */
+  private settle?: () => void;
   private readonly tmp = new Vector3();
 
   constructor(
@@ -71,7 +73,10 @@ export class VisitorCamera {
     return { position: [p.x, p.y - EYE_HEIGHT, p.z], heading: dirToHeading([f.x, f.z]) };
   }
 
-  /** Moves smoothly to stand at `eye` looking at `target`; cuts when the visitor prefers reduced motion. */
+  /**
+   * Moves smoothly to stand at `eye` looking at `target`; cuts when the visitor prefers reduced motion. Resolves when
+   * the glide ends: arrived, or stopped by another move (so no caller waits for good on a glide that was replaced).
+   */
   glide(eye: Vec3, target: Vec3, seconds = 1.1): Promise<void> {
     this.stop();
     const cam = this.camera;
@@ -94,6 +99,7 @@ export class VisitorCamera {
     let elapsed = 0;
     let last: number | undefined;
     return new Promise((resolve) => {
+      this.settle = resolve;
       this.move = this.scene.onBeforeRenderObservable.add(() => {
         const now = this.now();
         elapsed += last === undefined ? 0 : Math.min(now - last, MAX_GLIDE_STEP_MS);
@@ -103,10 +109,7 @@ export class VisitorCamera {
         Vector3.LerpToRef(from, to, k, cam.position);
         Vector3.LerpToRef(fromTarget, look, k, this.tmp);
         cam.setTarget(this.tmp);
-        if (t >= 1) {
-          this.stop();
-          resolve();
-        }
+        if (t >= 1) this.stop();
       });
     });
   }
@@ -138,6 +141,9 @@ export class VisitorCamera {
       this.scene.onBeforeRenderObservable.remove(this.move);
       this.move = undefined;
     }
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.();
     this.camera.checkCollisions = true;
     this.camera.applyGravity = true;
   }
