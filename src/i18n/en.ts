@@ -145,6 +145,7 @@ export const en = {
   arFindMarker: 'Point the camera at the printed marker, {name} ({cm} cm wide), and hold still.',
   arMarkerUnsupported: 'This browser cannot track printed markers (no WebXR image tracking), so align another way: {method}.',
   arMarkerUntrackable: 'This phone cannot track the marker image; align another way.',
+  arMarkerRefused: 'The marker “{name}” cannot be used ({reason}); the other ways to align still work.',
   arPlaceOutline: 'Aim the ring at the floor in the middle of {room} and tap: the room’s outline is set down there, facing the way you look.',
   arAdjustOutline: 'Turn and slide the outline until it lies along the real walls, then Confirm.',
   arTurnLeft: '⟲ Turn',

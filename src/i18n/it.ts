@@ -147,6 +147,7 @@ export const it: Strings = {
   arFindMarker: 'Inquadra il marcatore stampato, {name} ({cm} cm di larghezza), e resta fermo.',
   arMarkerUnsupported: 'Questo browser non sa seguire i marcatori stampati (manca il tracciamento di immagini WebXR): allinea in un altro modo, {method}.',
   arMarkerUntrackable: 'Questo telefono non riesce a seguire l’immagine del marcatore: allinea in un altro modo.',
+  arMarkerRefused: 'Il marcatore «{name}» non si può usare ({reason}); gli altri modi di allineare funzionano.',
   arPlaceOutline: 'Punta l’anello sul pavimento al centro di {room} e tocca: la pianta della sala viene posata lì, rivolta dove guardi.',
   arAdjustOutline: 'Ruota e sposta la pianta finché non segue le pareti reali, poi Conferma.',
   arTurnLeft: '⟲ Ruota',

@@ -32,6 +32,7 @@ import { h, clear } from '../../ui/dom';
 import { artworkIdOf } from '../../scene/artworks';
 import { useOwnControllerProfiles } from '../xr/profiles';
 import { XrSession } from '../xr/session';
+import { loadMarkerImages, type MarkerImages } from './marker-images';
 import { createXrExperience } from '../xr/experience';
 import { xrLocale, type XrHost, type XrLocale } from '../xr/host';
 import type { RegistrationMethod } from './logic';
@@ -79,6 +80,7 @@ export class ArMode {
     private readonly hitTest: WebXRHitTest | undefined,
     anchors: WebXRAnchorSystem | undefined,
     imageTracking: WebXRImageTracking | undefined,
+    markers: MarkerImages,
   ) {
     this.scene = host.gallery.scene;
     const scene = this.scene;
@@ -108,9 +110,11 @@ export class ArMode {
       hitTest,
       anchors,
       imageTracking,
+      trackedMarkers: markers.markers,
       setStatus: host.setStatus,
       announce: host.announce,
     });
+    if (markers.refused.length) this.registration.markersRefused(markers.refused.map((r) => ({ name: this.locale.text(r.marker.name), reason: r.reason })));
     this.labels = new ArLabels({ scene, gallery: host.gallery, root: this.occluders.root, locale: this.locale, live: host.live });
     // The DOM overlay: instructions and controls on top, the page's own artwork panel below.
     clear(host.overlay);
@@ -183,23 +187,17 @@ export class ArMode {
     } catch {
       // No DOM overlay: the GUI panel stands in.
     }
-    // The printed markers, at their printed width; only where the exhibition has some (the images are fetched).
+    // The printed markers, at their printed width; only where the exhibition has some, fetched within the limits.
     let imageTracking: WebXRImageTracking | undefined;
-    const markers = host.exhibition.arReferences.markers;
-    if (markers.length) {
+    const markers = await loadMarkerImages(host.exhibition.arReferences.markers, host.resolveMedia);
+    if (markers.images.length) {
       try {
-        imageTracking = fm.enableFeature(
-          WebXRFeatureName.IMAGE_TRACKING,
-          'latest',
-          { images: markers.map((m) => ({ src: host.resolveMedia(m.image), estimatedRealWorldWidth: m.widthMetres })) },
-          true,
-          false,
-        ) as WebXRImageTracking;
+        imageTracking = fm.enableFeature(WebXRFeatureName.IMAGE_TRACKING, 'latest', { images: markers.images }, true, false) as WebXRImageTracking;
       } catch {
         imageTracking = undefined;
       }
     }
-    return new ArMode(host, xr, hitTest, anchors, imageTracking);
+    return new ArMode(host, xr, hitTest, anchors, imageTracking, markers);
   }
 
   /** In AR, or entering it. */

@@ -51,6 +51,8 @@ export interface IArRegistrationOptions {
   hitTest?: WebXRHitTest;
   anchors?: WebXRAnchorSystem;
   imageTracking?: WebXRImageTracking;
+  /** The marker of each tracked image, by the image's index (marker-images.ts); default: all the exhibition's. */
+  trackedMarkers?: readonly Exhibition['arReferences']['markers'][number][];
   setStatus: (data: Record<string, string>) => void;
   announce: (text: string) => void;
 }
@@ -265,9 +267,16 @@ export class ArRegistration {
     this.changed();
   }
 
+  /** Markers whose images could not be used: said before the instruction, and named for tests (`data-ar-marker-refused`). */
+  markersRefused(refused: readonly { name: string; reason: string }[]): void {
+    this.message = refused.map((r) => this.o.locale.fill(this.o.locale.t.arMarkerRefused, r)).join(' ');
+    this.o.setStatus({ arMarkerRefused: refused.map((r) => r.name).join(',') });
+    this.changed();
+  }
+
   private markerSeenAt(image: IWebXRTrackedImage): void {
     if (this.phase !== 'scanning' || image.emulated) return;
-    const twin = this.o.exhibition.arReferences.markers[image.id];
+    const twin = (this.o.trackedMarkers ?? this.o.exhibition.arReferences.markers)[image.id];
     if (!twin) return;
     let pose: MarkerPose;
     try {
