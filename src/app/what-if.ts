@@ -5,6 +5,7 @@
  * visitors walk in 3D (what-if-agents.ts) at the results' time of day.
  * `?exhibition=<folder>` picks the exhibition.
  */
+import { fetchLimited } from '../twin/fetch-limits';
 import { showWhatIf, type WhatIfReply, type WhatIfRequest } from '../ui/what-if-view';
 import type { Vec2 } from '../twin/schema';
 import type { AgentsView } from './what-if-agents';
@@ -55,7 +56,10 @@ async function start(): Promise<void> {
     $('what-if-sign-in').hidden = false;
     return;
   }
-  const exhibition = (await fetch(`/exhibitions/${folder}/exhibition.json`).then((r) => r.json())) as { id: string; space: { kind: string; rooms?: { polygon: Vec2[] }[] } };
+  // Within the exhibition file's limits (size, deadline), as the visit loads it.
+  const file = await fetchLimited(`/exhibitions/${folder}/exhibition.json`, 'exhibition');
+  if (!file.ok) throw new Error(`The exhibition “${folder}” could not be loaded: HTTP ${file.status}.`);
+  const exhibition = JSON.parse(file.text()) as { id: string; space: { kind: string; rooms?: { polygon: Vec2[] }[] } };
   $('what-if-form').hidden = false;
   const text = $<HTMLTextAreaElement>('what-if-scenario');
   text.value = JSON.stringify(EXAMPLE, null, 2);

@@ -2,6 +2,7 @@
  * The curating view's entry (/curate, curate.html): a sign-in form for a visitor without a session, the live
  * draft for a signed-in person. `?exhibition=<folder>` picks the exhibition (default: the project's default).
  */
+import { fetchLimited } from '../twin/fetch-limits';
 import './curate.css';
 import { currentAccount, signIn, signOut, type Account } from './api';
 import { openDraftView } from './draft-view';
@@ -28,8 +29,10 @@ function translate(): void {
 let exhibition: { id: string; title: string } | undefined;
 async function loadExhibition(): Promise<{ id: string; title: string }> {
   // The usual URL gives the latest published version (or the file): its id names the draft.
-  const res = await fetch(`/exhibitions/${folder}/exhibition.json`);
-  const ex = (await res.json()) as { id: string; title: Record<string, string> };
+  // Within the exhibition file's limits (size, deadline), as the visit loads it: a huge or stalled file is named.
+  const res = await fetchLimited(`/exhibitions/${folder}/exhibition.json`, 'exhibition');
+  if (!res.ok) throw new Error(`The exhibition “${folder}” could not be loaded: HTTP ${res.status}.`);
+  const ex = JSON.parse(res.text()) as { id: string; title: Record<string, string> };
   return { id: ex.id, title: ex.title[lang] ?? ex.title.en ?? ex.id };
 }
 
