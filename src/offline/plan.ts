@@ -3,6 +3,7 @@
  * what is still missing after an interruption, and whether the storage quota allows a save.
  * Shared by the page (src/offline/save.ts) and the service worker (src/offline/sw.ts).
  */
+import { usdzBesideModel } from '../twin/media-path';
 import type { Exhibition } from '../twin/schema';
 import { listMedia } from '../twin/validate';
 import { decoderUrls } from '../twin/decoder-files';
@@ -48,10 +49,8 @@ export function quickLookCandidates(ex: Exhibition, exhibitionUrl: string): stri
   const out: string[] = [];
   for (const a of ex.artworks) {
     if (a.kind !== 'object' || a.model === undefined) continue;
-    const url = new URL(mediaUrl(exhibitionUrl, a.model));
-    url.pathname = url.pathname.replace(/\.[^./]*$/, '') + '.usdz';
-    url.hash = '';
-    if (!out.includes(url.href)) out.push(url.href);
+    const usdz = usdzBesideModel(mediaUrl(exhibitionUrl, a.model));
+    if (!out.includes(usdz)) out.push(usdz);
   }
   return out;
 }

@@ -10,6 +10,7 @@
  * exported, and every other texture (WebP, AVIF) re-encoded as PNG with sharp, within the largest texture side.
  */
 // Node's own module resolution (the iPhone journey imports this): Babylon's files named with .js.
+import { usdzPathFor } from '../twin/media-path';
 import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
 import { Scene } from '@babylonjs/core/scene.js';
 import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader.js';
@@ -101,9 +102,6 @@ async function plainForExport(doc: Document, o: UsdzOptions): Promise<void> {
     if (uri) texture.setURI(uri.replace(/\.[^./]*$/, jpeg ? '.jpg' : '.png'));
   }
 }
-
-/** The Quick Look file of an object's packed model: same name, `.usdz`, in the same folder. */
-export const usdzPathFor = (packedModel: string): string => packedModel.replace(/\.[^./]*$/, '') + '.usdz';
 
 /**
  * `npm run pack`'s step for an object: writes the USDZ beside its packed GLB. A model that cannot be converted is

@@ -82,3 +82,14 @@ export function mediaUrlOrThrow(ref: string, exhibitionUrl: string, allowedOrigi
   if (!r.ok) throw new MediaPathError(ref, r.reason);
   return r.url;
 }
+
+/** The Quick Look copy `npm run pack` writes beside an object's model (src/pipeline/usdz.ts): same name, `.usdz`. */
+export const usdzPathFor = (model: string): string => model.replace(/\.[^./]*$/, '') + '.usdz';
+
+/** The same beside a model's absolute address (its fragment dropped): what the iPhone guide and offline saves ask for. */
+export function usdzBesideModel(modelUrl: string): string {
+  const url = new URL(modelUrl);
+  url.pathname = usdzPathFor(url.pathname);
+  url.hash = '';
+  return url.href;
+}

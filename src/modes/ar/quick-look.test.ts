@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packedUsdz, quickLookHref, quickLookLink, quickLookModel, supportsQuickLook, usdzBesideModel } from './quick-look';
+import { packedUsdz, quickLookHref, quickLookLink, quickLookModel, supportsQuickLook } from './quick-look';
+import { usdzBesideModel } from '../../twin/media-path';
 
 /** Just what the module touches of a document: anchors whose relList answers like the given browser. */
 function documentWith(relAr: boolean | 'no-supports' | 'throws') {

@@ -1,3 +1,4 @@
+import { usdzBesideModel } from '../../twin/media-path';
 /**
  * What an iPhone can do instead of WebXR AR: Apple's AR Quick Look, which opens a USDZ model in the visitor's room
  * from a link `<a rel="ar" href="….usdz"><img></a>` (Safari on iOS and iPadOS only). Detected by feature, not by
@@ -58,13 +59,6 @@ export function quickLookModel(art: { kind: string; model?: string }): string | 
   return art.kind === 'object' ? art.model : undefined;
 }
 
-/** The USDZ `npm run pack` writes beside an object's model (src/pipeline/usdz.ts): same name, `.usdz`. */
-export function usdzBesideModel(modelUrl: string): string {
-  const url = new URL(modelUrl);
-  url.pathname = url.pathname.replace(/\.[^./]*$/, '') + '.usdz';
-  url.hash = '';
-  return url.href;
-}
 
 /** What the server must call a USDZ for Safari to hand it to Quick Look. */
 const USDZ_MEDIA_TYPE = 'model/vnd.usdz+zip';
