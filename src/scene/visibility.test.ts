@@ -135,5 +135,9 @@ describe('room visibility on levels', () => {
     expect(vis.room).toBe('u');
     expect(shown()).toEqual(['u', 'u2']);
     expect(entered).toEqual(['g', 'u']);
+    // Down in the lift: the same plan point exactly, only the height changes.
+    at(5.3, 1.6, 4);
+    expect(vis.room).toBe('g');
+    expect(shown()).toEqual(['g', 'g2']);
   });
 });

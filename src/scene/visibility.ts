@@ -32,6 +32,7 @@ export class RoomVisibility {
   private readonly stacked: boolean;
   private readonly point: Vec2 = [0, 0];
   private lastX = NaN;
+  private lastY = NaN;
   private lastZ = NaN;
   private current?: string;
   private readonly shown = new Set<string>();
@@ -143,8 +144,10 @@ export class RoomVisibility {
     const p = cam.globalPosition;
     const dx = p.x - this.lastX;
     const dz = p.z - this.lastZ;
-    if (dx * dx + dz * dz < STEP * STEP) return;
+    // Across the floor, or up or down (a lift moves the visitor at the same plan point).
+    if (dx * dx + dz * dz < STEP * STEP && Math.abs(p.y - this.lastY) < STEP) return;
     this.lastX = p.x;
+    this.lastY = p.y;
     this.lastZ = p.z;
     this.point[0] = p.x;
     this.point[1] = p.z;
