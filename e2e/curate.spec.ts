@@ -97,6 +97,14 @@ test('two curators see each other and each other’s edits live; both texts type
   await expect(b.locator('#exhibition-title-en')).toHaveValue('Light and Matter, rehung');
   await expect(a.getByLabel('Institution (en)')).toHaveJSProperty('readOnly', true); // an admin's, not a curator's
   await a.locator('#exhibition-texts').screenshot({ path: 'e2e/.output/curate-exhibition-texts.png' });
+  // Both typed back out: this draft is published below, and the journeys after this one visit the default as it was.
+  await a.getByLabel('Title of the exhibition (en)', { exact: true }).press('End');
+  for (let i = 0; i < ', rehung'.length; i++) await a.getByLabel('Title of the exhibition (en)', { exact: true }).press('Backspace');
+  await expect(b.locator('#exhibition-title-en')).toHaveValue('Light and Matter');
+  await a.locator('#creator-name-en').click();
+  await a.locator('#creator-name-en').press('End');
+  for (let i = 0; i < ' (attr.)'.length; i++) await a.locator('#creator-name-en').press('Backspace');
+  await expect(b.locator('#creator-name-en')).not.toHaveValue(/\(attr\.\)/);
 
   // B moves the work 5 cm along its wall; A sees the new offset.
   const before = Number(await offset(a).inputValue());

@@ -78,9 +78,9 @@ export function crowdingLegend(s: LiveSnapshot | undefined, zones: readonly Lege
   return [legend, zoneList(lines, t)];
 }
 
-/** The zone lines: a list that scrolls when the rooms are many, so it takes keyboard focus and has a name. */
+/** The zone lines, named for screen readers (the plan's column scrolls them with the rest). */
 function zoneList(lines: HTMLElement[], t: Strings): HTMLElement {
-  return h('ul', { class: 'live-zones', tabindex: '0', 'aria-label': t.liveZones }, lines);
+  return h('ul', { class: 'live-zones', 'aria-label': t.liveZones }, lines);
 }
 
 /** The curators' legend for one quantity and the zone lines with values. */
