@@ -25,7 +25,8 @@ const MODES = '^src/modes/';
 const APP = '^src/(app/|app\\.ts$)';
 const NODE_ONLY = '^src/(server|pipeline|cli)/';
 const BROWSER = '^src/(scene|i18n|offline|live|ui|visitor|modes|app|curate)/|^src/(app|main)\\.ts$';
-const TEST = '\\.test\\.ts$';
+// Tests, and their support modules (`*-testing.ts`: fixtures, a loopback server), run in Node only.
+const TEST = '(\\.test|-testing)\\.ts$';
 
 /**
  * What a layer may not import: everything above it, and its siblings. A test may cross layers to check a contract

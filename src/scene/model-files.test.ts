@@ -4,8 +4,6 @@
  * buffer, a file on another server) are refused with a message naming the model and the file; an honest .gltf loads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NullEngine } from '@babylonjs/core/Engines/nullEngine';
 import { Scene } from '@babylonjs/core/scene';
 import { Logger } from '@babylonjs/core/Misc/logger';
@@ -14,27 +12,9 @@ import { loadModelLimited } from './limited-load';
 import { ModelFileError } from './model-files';
 import { FETCH_LIMITS, FetchLimitError } from '../twin/fetch-limits';
 import { TRIANGLE, glb, triangleGltf } from './model-testing';
+import { serveFiles } from '../twin/serve-testing';
 
 const gltf = (bufferUri: string, imageUri?: string): string => JSON.stringify(triangleGltf(bufferUri, imageUri));
-
-/** A loopback server answering each path from `files` (404 otherwise); every path asked is listed. */
-async function serveFiles(files: Record<string, (res: ServerResponse) => void>): Promise<{ base: string; asked: string[]; close(): Promise<void> }> {
-  const asked: string[] = [];
-  const server = createServer((req, res) => {
-    const path = new URL(req.url!, 'http://x').pathname;
-    asked.push(path);
-    (files[path] ?? ((r: ServerResponse) => r.writeHead(404).end()))(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    asked,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
 
 let server: Awaited<ReturnType<typeof serveFiles>>;
 let base = '';

@@ -4,8 +4,6 @@
  * message naming the file and the limit, and the work and the scene are left as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NullEngine } from '@babylonjs/core/Engines/nullEngine';
 import { Scene } from '@babylonjs/core/scene';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
@@ -15,25 +13,7 @@ import { OverlayPlayer } from './overlay';
 import type { SceneArtwork } from './artworks';
 import { FETCH_LIMITS, FetchLimitError } from '../twin/fetch-limits';
 import { glb, triangleGltf } from './model-testing';
-
-/** A loopback server answering each path from `files` (404 otherwise); every path asked is listed. */
-async function serveFiles(files: Record<string, (res: ServerResponse) => void>): Promise<{ base: string; asked: string[]; close(): Promise<void> }> {
-  const asked: string[] = [];
-  const server = createServer((req, res) => {
-    const path = new URL(req.url!, 'http://x').pathname;
-    asked.push(path);
-    (files[path] ?? ((r: ServerResponse) => r.writeHead(404).end()))(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    asked,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
+import { serveFiles } from '../twin/serve-testing';
 
 let server: Awaited<ReturnType<typeof serveFiles>>;
 

@@ -4,30 +4,26 @@
  * images map back to the right markers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { serveFiles, type ServedFiles } from '../../twin/serve-testing';
 import { loadMarkerImages } from './marker-images';
 import { FETCH_LIMITS } from '../../twin/fetch-limits';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
-let server: Server;
+let server: ServedFiles;
 let base = '';
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url!, 'http://x').pathname;
-    if (path === '/m/entrance.png' || path === '/m/office.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
-    else if (path === '/m/portal.png') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Sign in to the Wi-Fi</title>');
-    else if (path === '/m/huge.png') res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(FETCH_LIMITS.image.maxBytes + 1) }).write(PNG);
-    else res.writeHead(404).end();
+  const png = (res: ServerResponse) => res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+  server = await serveFiles({
+    '/m/entrance.png': png,
+    '/m/office.png': png,
+    '/m/portal.png': (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Sign in to the Wi-Fi</title>'),
+    '/m/huge.png': (res) => res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(FETCH_LIMITS.image.maxBytes + 1) }).write(PNG),
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.close());
 
 const marker = (id: string, image: string, widthMetres = 0.2) => ({ id, name: { en: id }, image, widthMetres, position: [0, 1.5, 0] as [number, number, number], normal: [0, 0, 1] as [number, number, number], up: [0, 1, 0] as [number, number, number] });
 
