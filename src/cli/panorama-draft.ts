@@ -6,37 +6,21 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { panoramasIntoDraft } from '../pipeline/import/panorama/into-draft';
+import { draftArgs, runDraftProcess } from './draft-process';
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-async function main(args: string[]): Promise<number> {
-  const folder = args[0];
-  const batchDir = option(args, '--batch-dir');
-  const prefix = option(args, '--prefix');
-  if (!folder || folder.startsWith('--') || !batchDir || !prefix) {
+runDraftProcess(async () => {
+  const a = draftArgs(process.argv.slice(2), ['language']);
+  if (!a) {
     console.log(JSON.stringify({ error: 'usage: tsx src/cli/panorama-draft.ts <folder of photos> --batch-dir <dir> --prefix <path/> [--language en]' }));
     return 2;
   }
-  const entries = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries = (await readdir(a.folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
   const photos = entries
     .map((e) => path.join(e.parentPath, e.name))
     .sort()
-    .map((source) => ({ source, file: path.relative(folder, source).split(path.sep).join('/') }));
-  const language = option(args, '--language');
-  const result = await panoramasIntoDraft(photos, { batchDir, prefix, ...(language ? { language } : {}), log: (line) => console.error(line) });
+    .map((source) => ({ source, file: path.relative(a.folder, source).split(path.sep).join('/') }));
+  const language = a.options.language;
+  const result = await panoramasIntoDraft(photos, { batchDir: a.batchDir, prefix: a.prefix, ...(language ? { language } : {}), log: (line) => console.error(line) });
   console.log(JSON.stringify(result));
   return 0;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.log(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
-    process.exitCode = 1;
-  },
-);
+});
