@@ -21,6 +21,7 @@ import { Logger } from '@babylonjs/core/Misc/logger';
 import { Scene } from '@babylonjs/core/scene';
 import { GroupAvatars } from '../src/app/together-avatars';
 import { PRESENCE_INTERVAL_MS } from '../src/twin/together/protocol';
+import { installSilentCanvas } from '../src/scene/canvas-testing';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, participants: { type: 'string', default: '100' } } });
 const SECONDS = Number(values.seconds);
@@ -32,17 +33,7 @@ const pct = (xs: number[], p: number): number => {
 };
 
 Logger.LogLevels = Logger.ErrorLogLevel;
-/** A 2D canvas that draws nothing (Node has none): the name boards paint on one. Its drawing is not counted. */
-class SilentCanvas {
-  constructor(
-    public width: number,
-    public height: number,
-  ) {}
-  getContext() {
-    return new Proxy({}, { get: (_t, key) => (key === 'measureText' ? () => ({ width: 10 }) : () => undefined), set: () => true });
-  }
-}
-(globalThis as unknown as { OffscreenCanvas: unknown }).OffscreenCanvas ??= SilentCanvas;
+installSilentCanvas();
 const scene = new Scene(new NullEngine({ renderWidth: 800, renderHeight: 500, textureSize: 512, deterministicLockstep: false, lockstepMaxSteps: 1 }));
 new HemisphericLight('sky', new Vector3(0, 1, 0), scene);
 // The guide at the hall's south side looking north (−z), as in bench/together-page.ts: the walkers are in view.

@@ -7,21 +7,9 @@ import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { Scene } from '@babylonjs/core/scene';
 import { EYE_HEIGHT } from '../twin/layout';
 import { GroupAvatars, NAME_DISTANCE, NAMES_SHOWN } from './together-avatars';
+import { installSilentCanvas } from '../scene/canvas-testing';
 
-/** A 2D canvas that draws nothing: the name boards paint on one, Node has none. */
-class SilentCanvas {
-  constructor(
-    public width: number,
-    public height: number,
-  ) {}
-  getContext() {
-    return new Proxy({}, { get: (_t, key) => (key === 'measureText' ? () => ({ width: 10 }) : () => undefined), set: () => true });
-  }
-}
-
-beforeAll(() => {
-  (globalThis as unknown as { OffscreenCanvas: unknown }).OffscreenCanvas ??= SilentCanvas;
-});
+beforeAll(installSilentCanvas);
 
 describe('the group in 3D (GroupAvatars)', () => {
   let scene: Scene;

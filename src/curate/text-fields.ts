@@ -30,16 +30,20 @@ export function mayEditExhibitionText(role: Account['role'], field: ExhibitionTe
   return role === 'admin' || (role === 'curator' && field !== 'institution');
 }
 
-/** The Y.Text of one language of an exhibition text; a missing language is made only when `create`. */
-export function exhibitionText(doc: Y.Doc, field: ExhibitionTextField, lang: string, create: boolean): Y.Text | undefined {
-  const texts = exhibitionMap(doc).get(field);
+/** One language's Y.Text in a text of several languages (a Y.Map of Y.Text); a missing language made only when `create`. */
+function languageText(texts: unknown, lang: string, create: boolean): Y.Text | undefined {
   if (!(texts instanceof Y.Map)) return undefined;
-  const t = texts.get(lang);
+  const t: unknown = texts.get(lang);
   if (t instanceof Y.Text) return t;
   if (!create) return undefined;
   const made = new Y.Text();
   texts.set(lang, made);
   return made;
+}
+
+/** The Y.Text of one language of an exhibition text; a missing language is made only when `create`. */
+export function exhibitionText(doc: Y.Doc, field: ExhibitionTextField, lang: string, create: boolean): Y.Text | undefined {
+  return languageText(exhibitionMap(doc).get(field), lang, create);
 }
 
 /** Adds an optional exhibition text the exhibition lacks, empty in each language. */
@@ -83,14 +87,7 @@ const creatorMap = (doc: Y.Doc, workId: string): Y.Map<unknown> | undefined => {
 
 /** The Y.Text of one language of a creator's name or role; a missing language is made only when `create`. */
 export function creatorText(doc: Y.Doc, workId: string, part: 'name' | 'role', lang: string, create: boolean): Y.Text | undefined {
-  const texts = creatorMap(doc, workId)?.get(part);
-  if (!(texts instanceof Y.Map)) return undefined;
-  const t = texts.get(lang);
-  if (t instanceof Y.Text) return t;
-  if (!create) return undefined;
-  const made = new Y.Text();
-  texts.set(lang, made);
-  return made;
+  return languageText(creatorMap(doc, workId)?.get(part), lang, create);
 }
 
 /** A creator's life dates (e.g. "1861–1934"), or '' when there are none. */

@@ -11,21 +11,9 @@ import { Exhibition as ExhibitionSchema, type Artwork, type Exhibition } from '.
 import { ArtworkBuilder } from './artworks';
 import { MaterialLibrary } from './materials';
 import { ImageDetail } from './image-detail';
+import { installSilentCanvas } from './canvas-testing';
 
-/** A 2D canvas that draws nothing: placeholders and wall labels paint on one, Node has none. */
-class SilentCanvas {
-  constructor(
-    public width: number,
-    public height: number,
-  ) {}
-  getContext() {
-    return new Proxy({}, { get: (_t, key) => (key === 'measureText' ? () => ({ width: 10 }) : () => undefined), set: () => true });
-  }
-}
-
-beforeAll(() => {
-  (globalThis as unknown as { OffscreenCanvas: unknown }).OffscreenCanvas ??= SilentCanvas;
-});
+beforeAll(installSilentCanvas);
 
 /** Builds every work and lists the media paths the builder asked to fetch. */
 function requested(exhibition: Exhibition): string[] {
