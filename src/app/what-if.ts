@@ -64,8 +64,11 @@ async function start(): Promise<void> {
   const text = $<HTMLTextAreaElement>('what-if-scenario');
   text.value = JSON.stringify(EXAMPLE, null, 2);
   wireSavedScenarios(exhibition.id, text);
-  const light = await measuredLight(exhibition.id);
   const button = $<HTMLButtonElement>('what-if-run');
+  // The form shows at once, its Run button waits for the measured light and its handler: a click before that
+  // did nothing at all (a race the full suite met).
+  button.disabled = true;
+  const light = await measuredLight(exhibition.id);
   const progress = $<HTMLProgressElement>('what-if-progress');
   const status = $('what-if-status');
   const error = $('what-if-error');
@@ -113,6 +116,7 @@ async function start(): Promise<void> {
     };
     worker.postMessage(request);
   });
+  button.disabled = false;
 }
 
 void start();
