@@ -9,8 +9,10 @@
  *   getArray('artworkOrder') the works' ids in the file's order
  * Inside, a text in several languages ({"en": …, "it": …}) is a Y.Map of Y.Text, so two people typing in the
  * same text both keep what they typed; other objects are Y.Maps (edits to different fields merge); lists of
- * things with ids (tours, rooms, annotations…) are Y.Arrays of Y.Maps; every other value (numbers, short
- * strings such as ids, coordinate pairs) is replaced whole, the last writer winning.
+ * things with ids (tours, rooms, annotations…) are Y.Arrays of Y.Maps; the exhibition's credits are a Y.Array
+ * of Y.Maps too, each a role (a Y.Map of Y.Text) and a name (a Y.Text), so two people changing two credits, or
+ * typing in one, both keep their change (see creditToY); every other value (numbers, short strings such as ids,
+ * coordinate pairs) is replaced whole, the last writer winning.
  */
 import * as Y from 'yjs';
 
@@ -48,6 +50,26 @@ function objectToY(o: JsonObject): Y.Map<unknown> {
   return m;
 }
 
+/**
+ * A credit ({ role: {en: …}, name: "…" }) as the draft keeps it: a Y.Map holding its role as a Y.Map of Y.Text
+ * and its name as a Y.Text (the file's plain string), so typing in a name merges as in any other text.
+ * Y.Map's toJSON gives the file's shape back (a Y.Text becomes its string).
+ */
+export function creditToY(credit: JsonObject): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(credit)) {
+    if (k === 'name' && typeof v === 'string') m.set(k, new Y.Text(v));
+    else if (v !== undefined) m.set(k, toY(v));
+  }
+  return m;
+}
+
+/** The credits list as the draft keeps it (anything but a list of objects is kept as it is, for the checks to name). */
+const creditsToY = (v: Json): unknown => (Array.isArray(v) && v.every(isObject) ? Y.Array.from(v.map(creditToY)) : toY(v));
+
+/** The shared type (or value) of an exhibition-level field: the credits are merged per credit (creditsToY). */
+const topToY = (key: string, v: Json): unknown => (key === 'credits' ? creditsToY(v) : toY(v));
+
 export const exhibitionMap = (doc: Y.Doc) => doc.getMap<unknown>('exhibition');
 export const artworksMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('artworks');
 export const artworkOrder = (doc: Y.Doc) => doc.getArray<string>('artworkOrder');
@@ -60,7 +82,7 @@ export function seedDoc(doc: Y.Doc, ex: JsonObject): void {
   if (isSeeded(doc)) throw new Error('the document already holds an exhibition');
   doc.transact(() => {
     const top = exhibitionMap(doc);
-    for (const [k, v] of Object.entries(ex)) if (k !== 'artworks' && v !== undefined) top.set(k, toY(v));
+    for (const [k, v] of Object.entries(ex)) if (k !== 'artworks' && v !== undefined) top.set(k, topToY(k, v));
     const works = Array.isArray(ex.artworks) ? (ex.artworks as JsonObject[]) : [];
     for (const w of works) artworksMap(doc).set(String(w.id), objectToY(w));
     artworkOrder(doc).push(works.map((w) => String(w.id)));
@@ -116,10 +138,21 @@ export function artworkText(doc: Y.Doc, artworkId: string, field: string, lang: 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Sets each field of `target` whose value differs from the map's (and removes those it lacks). */
-function applyFields(map: Y.Map<unknown>, target: JsonObject, skip?: string): void {
+function applyFields(map: Y.Map<unknown>, target: JsonObject, skip?: string, convert: (key: string, v: Json) => unknown = (_, v) => toY(v)): void {
   const now = map.toJSON() as JsonObject;
   for (const k of Object.keys(now)) if (k !== skip && !(k in target)) map.delete(k);
-  for (const [k, v] of Object.entries(target)) if (k !== skip && v !== undefined && !sameJson(now[k], v)) map.set(k, toY(v));
+  for (const [k, v] of Object.entries(target)) if (k !== skip && v !== undefined && !sameJson(now[k], v)) map.set(k, convert(k, v));
+}
+
+/**
+ * A draft stored before credits were kept per credit holds them as one plain list: this puts them in the
+ * per-credit form (the same credits) and says whether it did. The server does it once when it loads such a draft.
+ */
+export function upgradeCredits(doc: Y.Doc): boolean {
+  const v = exhibitionMap(doc).get('credits');
+  if (!Array.isArray(v)) return false;
+  doc.transact(() => exhibitionMap(doc).set('credits', creditsToY(v as Json)));
+  return true;
 }
 
 /**
@@ -128,7 +161,7 @@ function applyFields(map: Y.Map<unknown>, target: JsonObject, skip?: string): vo
  * rewritten only when it differs. Call inside a transaction to send it as one change.
  */
 export function applyExhibition(doc: Y.Doc, target: JsonObject): void {
-  applyFields(exhibitionMap(doc), target, 'artworks');
+  applyFields(exhibitionMap(doc), target, 'artworks', topToY);
   const works = artworksMap(doc);
   const wanted = Array.isArray(target.artworks) ? (target.artworks as JsonObject[]) : [];
   const ids = new Set(wanted.map((w) => String(w.id)));
