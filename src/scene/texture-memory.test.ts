@@ -72,4 +72,23 @@ describe('texture memory ledger', () => {
     expect(read().byFormat).toMatchObject({ RGBA16F: 64 * 64 * 8 + cube });
     expect(read().byFormat.RGBA8).toBeUndefined();
   });
+
+  it('keeps the peak held between two reads: a room arriving, then released, still shows its ceiling', () => {
+    const { gl, read } = fakeGl();
+    const room = [{}, {}, {}];
+    for (const t of room) {
+      gl.bindTexture!(TEXTURE_2D, t);
+      gl.texImage2D!(TEXTURE_2D, 0, RGBA, 512, 512, 0, RGBA, UNSIGNED_BYTE, null);
+    }
+    const ceiling = 3 * 512 * 512 * 4;
+    // A level replaced by a smaller one is not counted twice.
+    gl.texImage2D!(TEXTURE_2D, 0, RGBA, 256, 256, 0, RGBA, UNSIGNED_BYTE, null);
+    expect(read()).toMatchObject({ bytes: 2 * 512 * 512 * 4 + 256 * 256 * 4, peakBytes: ceiling });
+    for (const t of room) gl.deleteTexture!(t);
+    expect(read()).toMatchObject({ bytes: 0, peakBytes: ceiling });
+    // Less than the ceiling again: the peak stays where it was.
+    gl.bindTexture!(TEXTURE_2D, {});
+    gl.texImage2D!(TEXTURE_2D, 0, RGBA, 512, 512, 0, RGBA, UNSIGNED_BYTE, null);
+    expect(read()).toMatchObject({ bytes: 512 * 512 * 4, peakBytes: ceiling });
+  });
 });

@@ -19,6 +19,8 @@ export interface TextureMemory {
   deletions: number;
   /** Textures alive now. */
   textures: number;
+  /** The most bytes held at any moment since the ledger was installed (a headset's budget is a ceiling). */
+  peakBytes: number;
 }
 
 /** The WebGL methods and constants the ledger wraps (the real ones in a page). */
@@ -77,6 +79,14 @@ export function installTextureLedger(env?: LedgerEnv): () => TextureMemory {
   const live = new Map<object, { levels: Map<string, number>; format: string }>();
   const bound = new Map<number, object | null>();
   const counts = { uploads: 0, deletions: 0 };
+  // Kept as levels change, so the peak is seen between two reads (one room's arrival, then its release).
+  let total = 0;
+  let peak = 0;
+  const setLevel = (levels: Map<string, number>, key: string, bytes: number) => {
+    total += bytes - (levels.get(key) ?? 0);
+    levels.set(key, bytes);
+    peak = Math.max(peak, total);
+  };
   let unit = 0;
   const face = (t: number) => (t >= CUBE_FACES[0]! && t <= CUBE_FACES[1]! ? CUBE : t);
   const current = (target: number) => bound.get(unit * 65536 + face(target)) ?? null;
@@ -86,8 +96,8 @@ export function installTextureLedger(env?: LedgerEnv): () => TextureMemory {
     counts.uploads++;
     const entry = live.get(t) ?? { levels: new Map<string, number>(), format };
     entry.format = format;
-    entry.levels.set(`${target}:${level}`, Math.round(bytes));
     live.set(t, entry);
+    setLevel(entry.levels, `${target}:${level}`, Math.round(bytes));
   };
   const sizeOf = (src: unknown): [number, number] => {
     const s = (src ?? {}) as { naturalWidth?: number; naturalHeight?: number; videoWidth?: number; videoHeight?: number; width?: number; height?: number };
@@ -98,7 +108,11 @@ export function installTextureLedger(env?: LedgerEnv): () => TextureMemory {
     activeTexture: (a) => (unit = (a[0] as number) - TEXTURE0),
     bindTexture: (a) => bound.set(unit * 65536 + (a[0] as number), (a[1] as object | null) ?? null),
     deleteTexture: (a) => {
-      if (a[0] && live.delete(a[0] as object)) counts.deletions++;
+      const entry = a[0] ? live.get(a[0] as object) : undefined;
+      if (!entry) return;
+      for (const b of entry.levels.values()) total -= b;
+      live.delete(a[0] as object);
+      counts.deletions++;
     },
     texImage2D: (a) => {
       const [target, level, internal] = a as number[];
@@ -130,7 +144,7 @@ export function installTextureLedger(env?: LedgerEnv): () => TextureMemory {
       let base = 0;
       for (const [k, b] of entry.levels) if (k.endsWith(':0')) base += b;
       // The chain below level 0 adds a third of it.
-      entry.levels.set('mips', Math.round(base / 3));
+      setLevel(entry.levels, 'mips', Math.round(base / 3));
     },
   };
   for (const proto of e.protos) {
@@ -153,7 +167,7 @@ export function installTextureLedger(env?: LedgerEnv): () => TextureMemory {
         byFormat[format] = (byFormat[format] ?? 0) + b;
       }
     }
-    return { bytes, byFormat, uploads: counts.uploads, deletions: counts.deletions, textures: live.size };
+    return { bytes, byFormat, uploads: counts.uploads, deletions: counts.deletions, textures: live.size, peakBytes: peak };
   };
   e.target.__textureMemory = read;
   return read;
