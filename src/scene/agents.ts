@@ -81,6 +81,10 @@ export class Agents {
     // Agents cover the whole plan and move every frame: never culled, no bounding box to recompute.
     this.mesh.alwaysSelectAsActiveMesh = true;
     this.mesh.doNotSyncBoundingInfo = true;
+    // Only the instances move; the mesh stays at the origin and its material never changes, so neither is
+    // re-checked each frame (a frozen material still compiles its shader once, on its first draw).
+    this.mesh.freezeWorldMatrix();
+    material.freeze();
     this.matrices = new Float32Array(capacity * 16);
     for (let k = 0; k < capacity; k++) for (const d of [0, 5, 10, 15]) this.matrices[16 * k + d] = 1;
     this.mesh.thinInstanceSetBuffer('matrix', this.matrices, 16, false);
