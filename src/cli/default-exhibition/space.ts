@@ -151,9 +151,10 @@ const HANGS: { room: string; wall: number; from: number; to: number; works: stri
   { room: 'gallery', wall: 3, from: 0, to: 8, works: ['field-of-sienna'] },
   { room: 'cabinet', wall: 3, from: 0, to: 7, works: ['saint-ravo-calms-the-waters'] },
   { room: 'cabinet', wall: 2, from: 0, to: 7, works: ['the-apothecarys-daughter'] },
-  // The mezzanine: its west wall (clear of the lift in the south-west corner), and its south wall's eastern half.
+  // The mezzanine: its west wall (clear of the lift in the south-west corner), and its south wall between the lift and
+  // the stairwell (the opening over the flight runs along the east wall, x 14.3 to 16: src/twin/route/stairwell.ts).
   { room: 'mezzanine', wall: 3, from: 2, to: 10, works: ['poplars-for-her-sister', 'study-for-red-rhythm'] },
-  { room: 'mezzanine', wall: 2, from: 0, to: 3.5, works: ['lemons-and-a-blue-jug-study'] },
+  { room: 'mezzanine', wall: 2, from: 2, to: 5, works: ['lemons-and-a-blue-jug-study'] },
 ];
 
 /** Objects: floor point under the plinth centre and the direction the work's front faces. */
