@@ -16,6 +16,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'exhibition.json'), JSON.stringify(minimalExhibition()));
   await writeFile(path.join(dir, 'dim.json'), JSON.stringify({ name: 'dim hall', changes: [{ kind: 'lightLevel', room: 'hall', lux: 50 }] }));
   await writeFile(path.join(dir, 'bad.json'), JSON.stringify({ name: 'bad', changes: [{ kind: 'closeRoom', room: 'crypt' }] }));
+  // The live twin's measured light, as GET /api/exhibitions/<id>/what-if/light answers it: sunrise's own sensor.
+  const light = { from: '2025-12-07T10:00:00.000Z', to: '2026-12-07T10:00:00.000Z', zones: {}, artworks: { sunrise: { lux: 80, litHours: 2800 } } };
+  await writeFile(path.join(dir, 'light.json'), JSON.stringify(light));
+  await writeFile(path.join(dir, 'light-elsewhere.json'), JSON.stringify({ ...light, zones: { crypt: { lux: 80, litHours: 2800 } } }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -33,6 +37,13 @@ describe('npm run simulate', () => {
     expect(r.comparison.rows).toContainEqual(expect.objectContaining({ subject: 'sunrise', measure: 'lux-hours a year', verdict: 'better' }));
   }, 150_000);
 
+  it("calibrates the light from the live twin's measurements (--light): 80 lx measured for 9 h on 313 days", async () => {
+    const { stdout } = await cli('--exhibition', dir, '--light', path.join(dir, 'light.json'), '--visitors', '10', '--json');
+    const r = JSON.parse(stdout);
+    expect(r.works.sunrise).toEqual(expect.objectContaining({ lux: 80, luxFrom: 'measured', luxHoursPerYear: 80 * 9 * 313, luxHoursBudget: 600_000 }));
+    expect(r.lightCalibration).toEqual({ from: '2025-12-07T10:00:00.000Z', to: '2026-12-07T10:00:00.000Z', zones: [], artworks: ['sunrise'] });
+  }, 150_000);
+
   it('says what is wrong with a scenario and exits 1', async () => {
     const failed = await cli('--exhibition', dir, '--scenario', path.join(dir, 'bad.json'), '--json').then(
       () => undefined,
@@ -40,5 +51,8 @@ describe('npm run simulate', () => {
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain("change 1 (closeRoom): there is no room 'crypt'");
+    // A light file saved for another exhibition: named before any run.
+    const elsewhere = await cli('--exhibition', dir, '--light', path.join(dir, 'light-elsewhere.json'), '--json').catch((e: { code: number; stderr: string }) => e);
+    expect(elsewhere).toEqual(expect.objectContaining({ code: 1, stderr: expect.stringContaining("light: no zone 'crypt' in the exhibition") }));
   }, 150_000);
 });

@@ -1,9 +1,15 @@
 // What if: simulates a day of visitors and a year of light in an exhibition, optionally with a scenario.
 //   npm run simulate -- --exhibition <path> [--scenario <file>] [--visitors 2000] [--seed 1] [--json] [--out <file>]
+//                       [--light <file>]
 // Prints a summary and writes the full results (--out, default simulation-results.json); with --json prints only
 // the results as JSON on standard output. With a scenario, the baseline runs too and the results carry the
-// comparison. The simulation runs in a worker thread (node:worker_threads), so the process stays responsive and
-// shows progress. Exits 1 for an exhibition or scenario that cannot run (with the reasons), 2 for a usage mistake.
+// comparison. --light calibrates the light model from the live twin's measurements: the file is what the server
+// answers staff at GET /api/exhibitions/<id>/what-if/light (each zone's and work's mean while lit over the last
+// year), as the What if page uses it; each run calibrates its own layout (a work a scenario moves takes its new
+// zone's factor), and the results name the measured stretch (lightCalibration) and each work's luxFrom.
+// The simulation runs in a worker thread (node:worker_threads), so the process stays responsive and shows
+// progress. Exits 1 for an exhibition, scenario or light file that cannot run (with the reasons), 2 for a usage
+// mistake.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,22 +19,27 @@ import {
   applyScenario,
   baselineSetting,
   compareResults,
+  measuredLux,
+  parseLightCalibration,
   parseScenario,
   simulate,
   MAX_VISITORS_PER_DAY,
   ScenarioError,
+  type LightCalibration,
   type Scenario,
   type SimulationResult,
 } from '../twin/simulate';
 import type { Exhibition } from '../twin/schema';
 
-const USAGE = 'usage: npm run simulate -- --exhibition <path> [--scenario <file>] [--visitors 2000] [--seed 1] [--json] [--out <file>]';
+const USAGE = 'usage: npm run simulate -- --exhibition <path> [--scenario <file>] [--visitors 2000] [--seed 1] [--json] [--out <file>] [--light <file>]';
 
 interface Job {
   exhibition: Exhibition;
   scenario?: Scenario;
   visitors: number;
   seed: number;
+  /** Measured light (--light), calibrating each run. */
+  light?: LightCalibration;
 }
 
 type FromWorker = { progress: number; run: string } | { result: SimulationResult } | { problems: string[] };
@@ -39,8 +50,10 @@ function runInWorker(job: Job, run: 'baseline' | 'scenario'): void {
   try {
     const { exhibition, setting } = run === 'scenario' && job.scenario ? applyScenario(job.exhibition, base, job.scenario) : { exhibition: job.exhibition, setting: base };
     let last = -1;
+    const lux = measuredLux(exhibition, setting, job.light);
     const result = simulate(exhibition, setting, {
       seed: job.seed,
+      ...(lux ? { measuredLux: lux } : {}),
       scenarioName: run === 'scenario' ? job.scenario!.name : 'baseline',
       onProgress: (f) => {
         const pct = Math.floor(f * 100);
@@ -105,9 +118,17 @@ function summary(r: SimulationResult): string {
     'light over budget:',
     ...Object.entries(r.works)
       .filter(([, w]) => (w.fractionOfBudget ?? 0) > 1)
-      .map(([id, w]) => `  ${id}: ${Math.round(w.luxHoursPerYear)} lx·h a year, ${Math.round(w.fractionOfBudget! * 100)} % of ${w.luxHoursBudget} lx·h`),
+      .map(([id, w]) => `  ${id}: ${w.lux} lx (${w.luxFrom}), ${Math.round(w.luxHoursPerYear)} lx·h a year, ${Math.round(w.fractionOfBudget! * 100)} % of ${w.luxHoursBudget} lx·h`),
   ];
   return lines.join('\n');
+}
+
+/** What calibrated the light, for the summary (as the What if page says it). */
+function calibrationLine(c: LightCalibration): string {
+  const zones = Object.keys(c.zones);
+  const works = Object.keys(c.artworks).length;
+  const what = [zones.length ? `zones ${zones.join(', ')}` : '', works ? `${works} works with their own sensor` : ''].filter(Boolean).join('; ');
+  return `light calibrated from the live twin's measurements ${c.from.slice(0, 10)} to ${c.to.slice(0, 10)}: ${what || 'nothing measured (the model stands)'}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -115,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const known = new Set(['--exhibition', '--scenario', '--visitors', '--seed', '--out', '--json']);
+  const known = new Set(['--exhibition', '--scenario', '--visitors', '--seed', '--out', '--json', '--light']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a));
   const file = option(argv, '--exhibition');
   if (unknown.length || !file) {
@@ -139,16 +160,20 @@ async function main(argv: string[]): Promise<number> {
     const scenarioFile = option(argv, '--scenario');
     const scenario = scenarioFile ? parseScenario(await readJson(path.resolve(scenarioFile))) : undefined;
     if (scenario) applyScenario(checked.exhibition, baselineSetting(visitors), scenario); // check before any run
-    const job: Job = { exhibition: checked.exhibition, visitors, seed, ...(scenario ? { scenario } : {}) };
+    const lightFile = option(argv, '--light');
+    const light = lightFile ? parseLightCalibration(await readJson(path.resolve(lightFile)), checked.exhibition) : undefined;
+    const job: Job = { exhibition: checked.exhibition, visitors, seed, ...(scenario ? { scenario } : {}), ...(light ? { light } : {}) };
     const baseline = await inWorker(job, 'baseline', json);
     const result = scenario ? await inWorker(job, 'scenario', json) : baseline;
-    const out = scenario ? { ...result, comparison: compareResults(baseline, result) } : result;
+    const calibrated = light ? { lightCalibration: { from: light.from, to: light.to, zones: Object.keys(light.zones), artworks: Object.keys(light.artworks) } } : {};
+    const out = { ...result, ...calibrated, ...(scenario ? { comparison: compareResults(baseline, result) } : {}) };
     if (json) {
       console.log(JSON.stringify(out));
       return 0;
     }
     const target = path.resolve(option(argv, '--out') ?? 'simulation-results.json');
     await writeFile(target, JSON.stringify(out, null, 1));
+    if (light) console.log(`${calibrationLine(light)}\n`);
     if (scenario) console.log(summary(baseline), '\n');
     console.log(summary(result));
     if (scenario) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Exhibition, type ExhibitionInput } from '../schema';
 import { minimalExhibition } from '../fixtures';
 import { baselineSetting, simulate, type Setting } from './index';
-import { calibratedLight, litLevel, measuredLux, type LightCalibration } from './calibrate';
+import { calibratedLight, litLevel, measuredLux, parseLightCalibration, type LightCalibration } from './calibrate';
 
 /** One 5 × 4 m room, zone 'hall', with a watercolour (model: 50 lx, its CIE limit) and an oil (200 lx). */
 function twoWorks(): Exhibition {
@@ -57,7 +57,7 @@ describe('light calibration from measured history', () => {
     expect(model).toMatchObject({ lux: 50, luxHoursPerYear: 120_000 });
     const lux = measuredLux(ex, day, calibration({ zones: { hall: { lux: 150, litHours: 400 } } }))!;
     const calibrated = simulate(ex, day, { measuredLux: lux }).works.sunrise!;
-    expect(calibrated).toMatchObject({ lux: 60, luxHoursPerYear: 144_000, luxHoursBudget: 150_000, fractionOfBudget: 0.96 });
+    expect(calibrated).toMatchObject({ lux: 60, luxHoursPerYear: 144_000, luxHoursBudget: 150_000, fractionOfBudget: 0.96, luxFrom: 'measured' });
     // A scenario's light level still wins over what was measured.
     expect(simulate(ex, { ...day, lux: new Map([['sunrise', 30]]) }, { measuredLux: lux }).works.sunrise!.lux).toBe(30);
   });
@@ -65,5 +65,27 @@ describe('light calibration from measured history', () => {
   it('leaves the model alone without measurements', () => {
     expect(measuredLux(twoWorks(), day, undefined)).toBeUndefined();
     expect(calibratedLight(twoWorks(), day, calibration({ zones: { elsewhere: { lux: 300, litHours: 100 } } })).size).toBe(0);
+  });
+
+  it('reads a saved /what-if/light answer, and names each problem in a file that does not fit the exhibition', () => {
+    const ex = twoWorks();
+    const saved = calibration({ zones: { hall: { lux: 150, litHours: 400 } }, artworks: { sunrise: { lux: 42, litHours: 300 } } });
+    expect(parseLightCalibration(JSON.parse(JSON.stringify(saved)), ex)).toEqual(saved);
+    const problems = (value: unknown): string[] => {
+      try {
+        parseLightCalibration(value, ex);
+        return [];
+      } catch (e) {
+        return (e as { problems: string[] }).problems;
+      }
+    };
+    expect(problems({ ...saved, zones: { hall: { lux: -3, litHours: 400 } } })).toEqual(['light zones.hall.lux: Too small: expected number to be >=0']);
+    expect(problems({ ...saved, artworks: { sunrise: { lux: 42, litHours: 5 } } })).toEqual([`light artworks.sunrise.litHours: at least 24 lit hours (fewer calibrate nothing)`]);
+    expect(problems({ ...saved, zones: { crypt: { lux: 150, litHours: 400 } }, artworks: { sunsett: { lux: 42, litHours: 300 } } })).toEqual([
+      "light: no zone 'crypt' in the exhibition (its zones: hall)",
+      "light: no work 'sunsett' in the exhibition",
+    ]);
+    expect(problems({ zones: {}, artworks: {} })).toEqual(['light from: Invalid input: expected string, received undefined', 'light to: Invalid input: expected string, received undefined']);
+    expect(problems({ ...saved, from: saved.to, to: saved.from })).toEqual([`light: 'to' (${saved.from}) is before 'from' (${saved.to})`]);
   });
 });

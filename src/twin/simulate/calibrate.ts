@@ -13,12 +13,13 @@
  * when its mean is at least LIT_LUX (lights on; a gallery is lit at 50 lx or more, CIE 157:2004). At least
  * MIN_LIT_HOURS of them are needed before a level is trusted.
  */
+import { z } from 'zod';
 import type { Exhibition } from '../schema';
 import { pointInPolygon } from '../geometry';
 import { artworkPose } from '../layout';
 import { planOf, workRoom } from '../route/places';
 import { workLight } from './light';
-import type { Setting } from './scenario';
+import { ScenarioError, type Setting } from './scenario';
 
 /** An hour with a mean at least this is lit. */
 export const LIT_LUX = 5;
@@ -38,6 +39,39 @@ export interface LightCalibration {
   to: string;
   zones: Record<string, MeasuredLevel>;
   artworks: Record<string, MeasuredLevel>;
+}
+
+/** A lux level no gallery light reaches (a bright summer's day outdoors is about 100,000 lx). */
+const MAX_LUX = 100_000;
+const Level = z.object({
+  lux: z.number().finite().min(0).max(MAX_LUX, `at most ${MAX_LUX} lux`),
+  // A year of hours at most: the server reads the last year.
+  litHours: z.number().int().min(MIN_LIT_HOURS, `at least ${MIN_LIT_HOURS} lit hours (fewer calibrate nothing)`).max(8_784),
+});
+const Calibration = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  zones: z.record(z.string(), Level),
+  artworks: z.record(z.string(), Level),
+});
+
+/**
+ * Checks measured light read from a file (the `/what-if/light` answer saved, for `npm run simulate -- --light`)
+ * against its shape and against `ex`: every zone and work it names must be the exhibition's, so a file saved for
+ * another exhibition, or an id mistyped, is named rather than silently calibrating nothing. Throws ScenarioError
+ * listing every problem ("light zones.hall.lux: …", "light: no zone 'crypt' in the exhibition").
+ */
+export function parseLightCalibration(value: unknown, ex: Exhibition): LightCalibration {
+  const r = Calibration.safeParse(value);
+  if (!r.success) throw new ScenarioError(r.error.issues.map((i) => `light ${i.path.join('.') || '(root)'}: ${i.message}`));
+  const problems: string[] = [];
+  const zones = new Set(ex.zones.map((z) => z.id));
+  const works = new Set(ex.artworks.map((a) => a.id));
+  for (const id of Object.keys(r.data.zones)) if (!zones.has(id)) problems.push(`light: no zone '${id}' in the exhibition (its zones: ${[...zones].join(', ') || 'none'})`);
+  for (const id of Object.keys(r.data.artworks)) if (!works.has(id)) problems.push(`light: no work '${id}' in the exhibition`);
+  if (Date.parse(r.data.to) < Date.parse(r.data.from)) problems.push(`light: 'to' (${r.data.to}) is before 'from' (${r.data.from})`);
+  if (problems.length) throw new ScenarioError(problems);
+  return r.data;
 }
 
 /**

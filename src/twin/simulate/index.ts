@@ -4,4 +4,4 @@ export { applyScenario, baselineSetting, parseScenario, ScenarioError, MAX_VISIT
 export { compareResults, type Comparison } from './compare';
 export { clock, type SimulationResult, type Heatmap } from './results';
 export type { AgentTrack } from './results';
-export { litLevel, measuredLux, type LightCalibration, type MeasuredLevel } from './calibrate';
+export { litLevel, measuredLux, parseLightCalibration, type LightCalibration, type MeasuredLevel } from './calibrate';

@@ -56,6 +56,8 @@ export interface WorkResult {
   lux: number;
   fractionOfBudget: number | null;
   yearsToNoticeableChange: number | null;
+  /** Where `lux` came from: a scenario, the live twin's measurement, the format's light, the room's, the limit's. */
+  luxFrom: 'scenario' | 'measured' | 'format' | 'room' | 'limit' | 'gallery';
   /** Visitors who stopped at it. */
   visits: number;
   peakViewers: number;

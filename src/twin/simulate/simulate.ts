@@ -289,6 +289,7 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       lux: closed ? 0 : light.lux,
       fractionOfBudget: closed || light.fractionOfBudget === null ? (closed && light.luxHoursBudget ? 0 : null) : round(light.fractionOfBudget),
       yearsToNoticeableChange: closed || light.yearsToNoticeableChange === null ? null : round(light.yearsToNoticeableChange),
+      luxFrom: light.luxFrom,
       visits: v?.visits ?? 0,
       peakViewers: v?.peak ?? 0,
       minutesCrowded: v?.crowded ?? 0,
