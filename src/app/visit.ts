@@ -30,8 +30,8 @@ import { honourProtocols } from './protocols';
 import { installTestHooks, type TestHooks } from './test-hooks';
 import { RenderOnDemand } from './render-on-demand';
 import { LiveManager } from './live';
-import { RouteManager } from './route';
-import { TogetherManager } from './together';
+import type { RouteManager } from './route';
+import type { TogetherManager } from './together';
 import { PanoramaManager } from './panorama';
 import { graphicsQualitySetting } from '../ui/graphics-quality';
 import { deviceFacts } from '../scene/gallery-look';
@@ -48,8 +48,8 @@ export class Visit {
   private readonly chrome: ChromeManager;
   private readonly immersive: ImmersiveManager;
   private readonly live: LiveManager;
-  private readonly route: RouteManager;
-  private readonly together: TogetherManager;
+  /** Route planning and visit together load in their own chunks, fetched while the gallery is built. */
+  private readonly chunks = { route: import('./route'), together: import('./together') };
   private readonly panoramas: PanoramaManager;
   private render?: RenderOnDemand;
   private hooks?: TestHooks;
@@ -91,8 +91,6 @@ export class Visit {
     this.immersive = new ImmersiveManager(c, this.works, this.tours, this.plan, (on) => this.render?.setAlways(on));
     this.live = new LiveManager(c, open);
     this.drawers.live = this.live;
-    this.route = new RouteManager(c, this.drawers.drawer, this.plan, open);
-    this.together = new TogetherManager(c, this.drawers.drawer, this.plan, open, this.immersive);
     this.panoramas = new PanoramaManager(c, this.immersive);
     acknowledged.onAdd = () => honourProtocols(c);
     this.state.onChange('mode', () => honourProtocols(c));
@@ -173,7 +171,12 @@ export class Visit {
     this.plan.build();
     performance.mark('twin:map-built');
     this.plan.minimap?.setFavourites(new Set(favourites.list()));
-    void this.route.start();
+    // Not in the entry chunk (the first frame does not need them); already fetched while the gallery was built.
+    const [{ RouteManager }, { TogetherManager }] = await Promise.all([this.chunks.route, this.chunks.together]);
+    const open = (id: string) => void this.works.open(id);
+    const route: RouteManager = new RouteManager(c, this.drawers.drawer, this.plan, open);
+    const together: TogetherManager = new TogetherManager(c, this.drawers.drawer, this.plan, open, this.immersive);
+    void route.start();
     const render = new RenderOnDemand(c.engine, gallery.scene);
     this.render = render;
     this.watchForChanges(render);
@@ -196,8 +199,8 @@ export class Visit {
     performance.mark('twin:interactive');
     this.hooks.ready = true;
     // Visit together (src/app/together.ts): avatars, presence, and the drawer when the address names a group.
-    this.together.start();
-    this.hooks.together = () => this.together.state();
+    together.start();
+    this.hooks.together = () => together.state();
     // The rooms' 360° photographs (src/app/panorama.ts): markers and the photo view, in their own chunk.
     void this.panoramas.start();
     this.hooks.panorama = () => this.panoramas.hook();
