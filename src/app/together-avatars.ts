@@ -8,10 +8,10 @@
  *
  * What a class of 100 costs a frame is kept small (`npm run bench:together-avatars`, `bench:together-page`): every
  * head is a thin instance of one mesh per role (Babylon's thin instances: one draw call and no scene node per
- * person), its matrix written once per frame and only when someone moved; name boards exist only for the few
- * nearest (a board each is a texture and a draw call), chosen a few times a second, not every frame.
+ * person), its matrix written once per frame and only when someone moved; names are shown for the few nearest,
+ * chosen a few times a second, not every frame, all of them one draw call (together-names.ts). Someone standing
+ * still costs a frame nothing but a comparison.
  */
-import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
@@ -19,7 +19,6 @@ import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import '@babylonjs/core/Meshes/thinInstanceMesh';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
-import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder';
 import { CreateSphere } from '@babylonjs/core/Meshes/Builders/sphereBuilder';
 import { CreateTorus } from '@babylonjs/core/Meshes/Builders/torusBuilder';
 import type { Observer } from '@babylonjs/core/Misc/observable';
@@ -28,12 +27,15 @@ import { EYE_HEIGHT } from '../twin/layout';
 import type { Vec3 } from '../twin/schema';
 import { PRESENCE_INTERVAL_MS } from '../twin/together/protocol';
 import { PresenceTrack } from '../twin/together/smoothing';
+import { GroupNames } from './together-names';
 
 /** Name boards are drawn for the nearest few only, within reading distance: a class of 100 is a crowd of names. */
 export const NAMES_SHOWN = 16;
 export const NAME_DISTANCE = 8;
 /** Boards kept ready (hidden) for people who were among the nearest lately, so a step in and out redraws nothing. */
 const BOARDS_KEPT = 2 * NAMES_SHOWN;
+/** How far in the past the avatars are drawn: two update intervals, as a large group's members are relayed. */
+const SMOOTHING_MS = 2 * PRESENCE_INTERVAL_MS;
 /** How far the viewer moves before the nearest are chosen again (they are anyway as the avatars move). */
 const VIEWER_STEP = 0.5;
 
@@ -43,9 +45,12 @@ interface Avatar {
   /** Where the head is drawn (eye height) and its turn about the vertical (radians). */
   readonly head: Vector3;
   yaw: number;
-  /** The name board, while this person is among the nearest (or was lately: then hidden). */
-  board?: Mesh;
+  /** Their name's board, while this person is among the nearest (or was lately: then hidden). */
+  board?: number;
   named: boolean;
+  /** When their last sample came (as PresenceTrack keeps it), and whether they are drawn there already. */
+  lastAt: number;
+  still: boolean;
 }
 
 /** One role's heads: a mesh drawn once for all, each head a thin instance (a 4 × 4 matrix in `matrices`). */
@@ -62,6 +67,7 @@ export class GroupAvatars {
   private readonly group: TransformNode;
   private readonly heads: { person: Heads; leader: Heads };
   private readonly rings = new Map<string, Mesh>();
+  private readonly names: GroupNames;
   private readonly frame: Observer<Scene>;
   private readonly matrix = new Matrix();
   private leaderId?: string;
@@ -87,6 +93,7 @@ export class GroupAvatars {
     this.materials = { person: mat('together-person', new Color3(0.88, 0.48, 0)), leader: mat('together-leader', new Color3(0.42, 0.17, 0.84)), ring: mat('together-ring', new Color3(1, 0.75, 0.1)) };
     this.group = new TransformNode('together-group', scene);
     this.heads = { person: this.headsOf('person'), leader: this.headsOf('leader') };
+    this.names = new GroupNames(scene, BOARDS_KEPT);
     // Between updates the avatars still move: ask for frames while anyone is drawn between two samples.
     this.frame = scene.onBeforeRenderObservable.add(() => this.place());
   }
@@ -95,7 +102,7 @@ export class GroupAvatars {
   update(id: string, name: string, p: Vec3, heading: number, now = performance.now()): void {
     let a = this.avatars.get(id);
     if (!a) {
-      a = { name, track: new PresenceTrack(2 * PRESENCE_INTERVAL_MS), head: new Vector3(Infinity, 0, 0), yaw: 0, named: false };
+      a = { name, track: new PresenceTrack(SMOOTHING_MS), head: new Vector3(Infinity, 0, 0), yaw: 0, named: false, lastAt: -Infinity, still: false };
       this.avatars.set(id, a);
       this.namesChanged = true;
     } else if (a.name !== name) {
@@ -104,6 +111,8 @@ export class GroupAvatars {
       this.namesChanged = true;
     }
     a.track.push(now, p, heading);
+    a.lastAt = Math.max(now, a.lastAt + 1);
+    a.still = false;
     this.requestRender();
   }
 
@@ -159,7 +168,6 @@ export class GroupAvatars {
     // Also outside AR: leaving it puts back the flags of when it began, not those of now.
     for (const h of [this.heads.person, this.heads.leader]) show(h.mesh, true, h.count > 0);
     for (const r of this.rings.values()) show(r, true, true);
-    for (const a of this.avatars.values()) if (a.board) show(a.board, a.named, true);
   }
 
   /** Who is drawn, and where (for the tests' hooks). */
@@ -193,36 +201,8 @@ export class GroupAvatars {
     return heads;
   }
 
-  /** The name on a small board above the head, always facing the viewer; drawn as text (never markup). */
-  private boardOf(id: string, name: string): Mesh {
-    const tex = new DynamicTexture(`together-name-${id}`, { width: 512, height: 96 }, this.scene, true);
-    tex.hasAlpha = true;
-    const ctx = tex.getContext() as CanvasRenderingContext2D;
-    ctx.clearRect(0, 0, 512, 96);
-    ctx.fillStyle = 'rgba(0,0,0,0.6)';
-    ctx.fillRect(0, 0, 512, 96);
-    ctx.fillStyle = '#fff';
-    ctx.font = '600 52px sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(name, 256, 50, 496);
-    tex.update();
-    const mat = new StandardMaterial(`together-name-${id}`, this.scene);
-    mat.diffuseTexture = tex;
-    mat.emissiveColor = Color3.White();
-    mat.disableLighting = true;
-    mat.useAlphaFromDiffuseTexture = true;
-    mat.backFaceCulling = false;
-    const plane = CreatePlane(`together-label-${id}`, { width: 0.8, height: 0.15 }, this.scene);
-    plane.material = mat;
-    plane.parent = this.group;
-    plane.billboardMode = Mesh.BILLBOARDMODE_ALL;
-    plane.isPickable = false;
-    return plane;
-  }
-
   private dropBoard(a: Avatar): void {
-    a.board?.dispose(false, true);
+    if (a.board !== undefined) this.names.release(a.board);
     a.board = undefined;
     a.named = false;
   }
@@ -232,22 +212,34 @@ export class GroupAvatars {
     const now = performance.now();
     let moved = false;
     for (const a of this.avatars.values()) {
+      if (a.still) continue;
       const pose = a.track.at(now);
       if (!pose) continue;
       const y = pose.p[1] + EYE_HEIGHT;
       const yaw = (-pose.h * Math.PI) / 180; // the nose (−z) turned to the heading (0 toward −z, 90 toward +x)
       const h = a.head;
-      if (Math.abs(h.x - pose.p[0]) + Math.abs(h.y - y) + Math.abs(h.z - pose.p[2]) + Math.abs(a.yaw - yaw) <= 1e-4) continue;
+      if (Math.abs(h.x - pose.p[0]) + Math.abs(h.y - y) + Math.abs(h.z - pose.p[2]) + Math.abs(a.yaw - yaw) <= 1e-4) {
+        // Where the last sample is, and past the time it is drawn at: still until the next sample.
+        a.still = now - SMOOTHING_MS >= a.lastAt;
+        continue;
+      }
       moved = true;
       h.set(pose.p[0], y, pose.p[2]);
       a.yaw = yaw;
-      a.board?.position.set(h.x, h.y + 0.3, h.z);
     }
     if (moved || this.headsChanged) this.writeHeads();
     const eye = this.scene.activeCamera?.globalPosition;
     const viewerMoved = !!eye && Vector3.DistanceSquared(eye, this.namesChosenFrom) > VIEWER_STEP * VIEWER_STEP;
     if (this.namesChanged || viewerMoved || (moved && now - this.namesChosenAt >= PRESENCE_INTERVAL_MS)) this.showNearestNames(now);
+    this.placeNames();
     if (moved) this.requestRender();
+  }
+
+  /** The names on show above their heads; in AR's space when the group hangs under its root (it moves). */
+  private placeNames(): void {
+    const world = this.group.parent ? this.group.computeWorldMatrix(true) : undefined;
+    for (const a of this.avatars.values()) if (a.board !== undefined) this.names.place(a.board, a.named, a.head.x, a.head.y, a.head.z, world);
+    this.names.flush();
   }
 
   /** Every head's matrix into its role's buffer, once for the frame. */
@@ -282,26 +274,22 @@ export class GroupAvatars {
     this.namesChosenAt = now;
     const eye = this.scene.activeCamera?.globalPosition;
     if (eye) this.namesChosenFrom.copyFrom(eye);
-    const near: { a: Avatar; id: string; d: number }[] = [];
-    for (const [id, a] of this.avatars) {
+    const near: { a: Avatar; d: number }[] = [];
+    for (const a of this.avatars.values()) {
       if (!Number.isFinite(a.head.x)) continue;
       const d = eye ? Vector3.Distance(a.head, eye) : 0;
-      if (this.avatars.size <= NAMES_SHOWN || d <= NAME_DISTANCE) near.push({ a, id, d });
+      if (this.avatars.size <= NAMES_SHOWN || d <= NAME_DISTANCE) near.push({ a, d });
     }
     near.sort((x, y) => x.d - y.d);
     const chosen = new Set(near.slice(0, NAMES_SHOWN).map((n) => n.a));
-    for (const [id, a] of this.avatars) {
-      const on = chosen.has(a);
-      if (on && !a.board) {
-        a.board = this.boardOf(id, a.name);
-        a.board.position.set(a.head.x, a.head.y + 0.3, a.head.z);
-      }
-      a.named = on;
-      if (a.board) show(a.board, on, true);
-    }
-    // Hidden boards beyond what is kept go (a texture each).
+    // Hidden boards beyond what is kept go first, so that the chosen always find a free one.
     let kept = 0;
-    for (const a of this.avatars.values()) if (a.board && !a.named && ++kept > BOARDS_KEPT - NAMES_SHOWN) this.dropBoard(a);
+    for (const a of this.avatars.values()) if (a.board !== undefined && !chosen.has(a) && ++kept > BOARDS_KEPT - NAMES_SHOWN) this.dropBoard(a);
+    for (const a of this.avatars.values()) {
+      const on = chosen.has(a);
+      if (on && a.board === undefined) a.board = this.names.claim(a.name);
+      a.named = on && a.board !== undefined;
+    }
     this.requestRender();
   }
 
@@ -312,6 +300,7 @@ export class GroupAvatars {
     this.rings.clear();
     this.heads.person.mesh.dispose();
     this.heads.leader.mesh.dispose();
+    this.names.dispose();
     this.group.dispose();
   }
 }

@@ -5,16 +5,13 @@
  * (each sees it in their own language, with their own acknowledgements), and the chat. A link with
  * `?group=CODE` opens the drawer ready to join.
  */
-import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { headingToDir } from '../twin/floorplan';
 import { artworkCentreY, artworkPose } from '../twin/layout';
 import type { Vec2, Vec3 } from '../twin/schema';
 import { normaliseGroupCode } from '../twin/together/codes';
 import { gatherSpot } from '../twin/together/follow';
 import { checkDisplayName } from '../twin/together/names';
-import { PRESENCE_INTERVAL_MS, type Presence, type RefusalReason, type RosterMessage, type ServerMessage } from '../twin/together/protocol';
-import { PresenceThrottle } from '../twin/together/smoothing';
-import { artworkIdOf } from '../scene/artworks';
+import { type Presence, type RefusalReason, type RosterMessage, type ServerMessage } from '../twin/together/protocol';
 import { byId, h } from '../ui/dom';
 import type { Drawer } from '../ui/drawer';
 import { togetherPanel, type ChatLine, type TogetherPanelState } from '../ui/together-panel';
@@ -23,16 +20,16 @@ import { safeStorage } from './chrome';
 import type { VisitContext } from './context';
 import type { FloorPlanManager } from './floor-plan';
 import { GroupAvatars } from './together-avatars';
-import { groupDots } from './together-dots';
+import { GroupDots } from './together-dots';
 import { TogetherVoice, type VoiceState } from './together-voice';
 import { voiceSection, voiceWords } from '../ui/together-voice';
 import { VrGroupFollower } from '../modes/vr/together';
 import { arRegistrationRoot } from '../modes/ar/together';
-import { presenceNow } from './together-presence';
+import { sendPresenceFromFrames } from './together-presence';
 import type { ImmersiveManager } from './immersive';
 import { TogetherConnection } from './together-connection';
 import { GroupMoves } from './together-follow';
-import { groupOpenedView, type GroupOpenedView } from './together-open';
+import { groupOpenedView, HeadsetOpening, type GroupOpenedView } from './together-open';
 
 const NAME_KEY = 'museum-twin:together-name';
 const KIND = 'together';
@@ -67,13 +64,15 @@ export class TogetherManager {
   private connecting = false;
   private readonly chat: ChatLine[] = [];
   private readonly presence = new Map<string, Presence>();
+  /** The roster's names by id: a batch of presence names up to 100 people. */
+  private names = new Map<string, string>();
+  private readonly dots = new GroupDots();
   private avatars?: GroupAvatars;
-  private pointer?: string;
   /** A work opened because the guide did: not sent back as this person's own opening. */
   private openedForGroup?: string;
   private opened?: TogetherState['opened'];
-  /** A work opened for the group while this follower, in the headset, was elsewhere: it opens when they arrive. */
-  private headsetOpen?: string;
+  /** Works opened for the group, opened in this follower's headset once they stand in the work's room. */
+  private readonly headset: HeadsetOpening;
   private readonly vr: VrGroupFollower;
   private readonly moves: GroupMoves;
   private readonly voice = new TogetherVoice(
@@ -91,7 +90,8 @@ export class TogetherManager {
     private readonly immersive?: ImmersiveManager,
   ) {
     this.vr = new VrGroupFollower(c.ex, () => this.immersive?.vr?.current);
-    this.moves = new GroupMoves(c, this.vr, () => this.headsetOpen && this.openInHeadset(this.headsetOpen, true));
+    this.moves = new GroupMoves(c, this.vr, () => this.headset.arrived());
+    this.headset = new HeadsetOpening(c.ex, () => this.immersive?.vr?.current, () => this.moves.moving);
     this.button = h('button', { type: 'button', id: 'together-button', 'aria-expanded': 'false', 'aria-controls': 'drawer' }, c.locale.t.together.button) as HTMLButtonElement;
     const tools = byId('tours-button').parentElement!;
     tools.insertBefore(this.button, tools.querySelector('label.language'));
@@ -113,29 +113,16 @@ export class TogetherManager {
     const { gallery, preview } = this.c;
     if (!gallery || !preview) return;
     this.avatars = new GroupAvatars(gallery.scene, (id) => this.workCentre(id), this.c.requestRender);
-    const throttle = new PresenceThrottle<Presence>(PRESENCE_INTERVAL_MS, (p) => JSON.stringify(p));
     // In AR the avatars hang under the registration root, so the guide is seen where they stand in the room.
     gallery.scene.onBeforeRenderObservable.add(() => {
       if (this.welcome) this.avatars?.hangUnder(this.c.state.mode === 'ar' ? arRegistrationRoot(gallery.scene) : undefined);
     });
+    sendPresenceFromFrames(this.c, this.vr, gallery.scene, () => !!this.welcome, (p) => this.conn?.send({ type: 'presence', ...p }));
+    // A work opened for the group waits in a following headset until the follower stands in its room.
     gallery.scene.onAfterRenderObservable.add(() => {
-      if (!this.welcome) return;
-      const selected = this.c.state.selected;
-      const extra = { ...(this.pointer ? { pointer: this.pointer } : {}), ...(selected ? { selected } : {}) };
-      const where = presenceNow(this.c, this.vr, gallery.scene);
-      if (!where) return;
-      const p: Presence = { ...where, ...extra };
-      if (throttle.offer(performance.now(), p)) this.conn?.send({ type: 'presence', ...p });
-    });
-    // What the person points at: the work under the mouse (checked at most every 250 ms).
-    let lastPick = 0;
-    gallery.scene.onPointerObservable.add((info) => {
-      if (info.type !== PointerEventTypes.POINTERMOVE || !this.welcome) return;
-      const now = performance.now();
-      if (now - lastPick < PRESENCE_INTERVAL_MS) return;
-      lastPick = now;
-      const hit = gallery.scene.pick(gallery.scene.pointerX, gallery.scene.pointerY, (m) => m.isPickable && m.isEnabled());
-      this.pointer = hit?.pickedMesh ? artworkIdOf(hit.pickedMesh) : undefined;
+      if (!this.headset.pending) return;
+      if (this.welcome && this.c.state.mode === 'vr' && this.following) this.headset.frame();
+      else this.headset.clear();
     });
     if (this.codeFromLink) this.show();
   }
@@ -262,8 +249,7 @@ export class TogetherManager {
         for (const p of m.list) {
           if (p.id === this.welcome?.you) continue;
           this.presence.set(p.id, p);
-          const name = this.roster?.participants.find((x) => x.id === p.id)?.name ?? '';
-          this.avatars?.update(p.id, name, p.p, p.h);
+          this.avatars?.update(p.id, this.names.get(p.id) ?? '', p.p, p.h);
         }
         this.drawDots();
         this.showPointers();
@@ -307,9 +293,10 @@ export class TogetherManager {
     this.voice.stop(false);
     this.welcome = undefined;
     this.roster = undefined;
+    this.names.clear();
     this.connecting = false;
     this.chat.length = 0;
-    this.headsetOpen = undefined;
+    this.headset.clear();
     for (const id of this.presence.keys()) this.avatars?.remove(id);
     this.presence.clear();
     this.avatars?.setPointers(new Map());
@@ -321,6 +308,7 @@ export class TogetherManager {
   private setRoster(r: RosterMessage): void {
     const before = this.roster?.leader;
     this.roster = r;
+    this.names = new Map(r.participants.map((p) => [p.id, p.name]));
     for (const id of [...this.presence.keys()]) {
       if (!r.participants.some((p) => p.id === id && p.connected)) {
         this.presence.delete(id);
@@ -349,7 +337,7 @@ export class TogetherManager {
   }
 
   private nameOf(id: string): string {
-    return this.roster?.participants.find((p) => p.id === id)?.name ?? '';
+    return this.names.get(id) ?? '';
   }
 
   private notice(text: string): void {
@@ -379,25 +367,9 @@ export class TogetherManager {
       this.openArtwork(artwork);
     } else if (this.following && mode === 'vr') {
       this.openedForGroup = artwork;
-      this.openInHeadset(artwork);
+      this.headset.open(artwork);
     }
     this.render();
-  }
-
-  /**
-   * Opens a work in the headset's panel (VR's rules), which stands beside the work and closes when the visitor is
-   * too far to read it. The guide's `open` comes before their new place does: while the follower is on the way or
-   * in another room it waits for their arrival, and one opened at once is opened again on arrival if it closed.
-   */
-  private openInHeadset(artwork: string, arriving = false): void {
-    const vr = this.immersive?.vr?.current;
-    const art = this.c.ex.artworks.find((w) => w.id === artwork);
-    if (!vr || !art) return;
-    const room = artworkPose(this.c.ex, art).room;
-    this.headsetOpen = artwork;
-    if (this.moves.moving || (room && vr.viewer()?.room !== room)) return;
-    if (arriving) this.headsetOpen = undefined;
-    if (vr.panelState()?.artworkId !== artwork) vr.openWork(artwork);
   }
 
   /** Everyone but the one who called goes to their own place in front of the work. */
@@ -429,11 +401,13 @@ export class TogetherManager {
     this.moves.follow(lp, Math.max(0, order.indexOf(you)));
   }
 
-  /** The group's dots on the floor plan (together-dots.ts). */
+  /** The group's dots on the floor plan (together-dots.ts): one layer, kept, changed in place. */
   private drawDots(): void {
     const map = this.plan.minimap;
     if (!map) return;
-    map.setOverlay(KIND, this.welcome ? groupDots(this.presence, this.roster?.participants ?? [], this.leaderId()) : undefined);
+    if (!this.welcome) return map.setOverlay(KIND, undefined);
+    this.dots.update(this.presence, this.roster?.participants ?? [], this.leaderId());
+    if (!this.dots.layer.isConnected) map.setOverlay(KIND, this.dots.layer);
   }
 
   /** Rings in front of the works the leader points at or has open (the guide's pointer is seen by all). */
