@@ -8,6 +8,8 @@
  * in the Web Worker and the CLI for paths the project has; and what the results measure, density, people slowing
  * at doorways and round works, is what the social force model was built to reproduce (lanes and clogging at
  * bottlenecks), with published parameters. Plain arrays and a uniform grid keep a step linear in the agents.
+ * The grid has a layer per level: people on a mezzanine and those walking under it share a plan position, not a
+ * floor, so they never push each other.
  */
 import type { Floor } from './floor';
 import { roomOf } from './floor';
@@ -53,6 +55,8 @@ export class Crowd {
   private readonly rows: number;
   private readonly x0: number;
   private readonly z0: number;
+  /** Each room's level (index into floor.levels), so an agent's grid layer follows its room. */
+  private readonly roomLevel: Int32Array;
   /** Called when an agent walks through a doorway (index into floor.doorways). */
   onCrossing: (agent: number, doorway: number) => void = () => {};
 
@@ -75,7 +79,8 @@ export class Crowd {
     this.z0 = minZ - CUTOFF;
     this.cols = Math.max(1, Math.ceil((maxX - minX + 2 * CUTOFF) / CUTOFF));
     this.rows = Math.max(1, Math.ceil((maxZ - minZ + 2 * CUTOFF) / CUTOFF));
-    this.head = new Int32Array(this.cols * this.rows);
+    this.roomLevel = Int32Array.from(floor.rooms, (r) => r.level);
+    this.head = new Int32Array(this.cols * this.rows * Math.max(1, floor.levels.length));
     this.next = new Int32Array(capacity);
   }
 
@@ -92,10 +97,11 @@ export class Crowd {
     this.active[i] = 1;
   }
 
-  private cell(x: number, z: number): number {
-    const c = Math.min(this.cols - 1, Math.max(0, Math.floor((x - this.x0) / CUTOFF)));
-    const r = Math.min(this.rows - 1, Math.max(0, Math.floor((z - this.z0) / CUTOFF)));
-    return r * this.cols + c;
+  /** The grid cell of agent `i`: its level's layer, then row and column. */
+  private cell(i: number): number {
+    const c = Math.min(this.cols - 1, Math.max(0, Math.floor((this.x[i]! - this.x0) / CUTOFF)));
+    const r = Math.min(this.rows - 1, Math.max(0, Math.floor((this.z[i]! - this.z0) / CUTOFF)));
+    return (this.roomLevel[this.room[i]!]! * this.rows + r) * this.cols + c;
   }
 
   /** Advances the agents in `ids[0..count)` by dt seconds (semi-implicit Euler). */
@@ -104,7 +110,7 @@ export class Crowd {
     head.fill(-1);
     for (let k = 0; k < count; k++) {
       const i = ids[k]!;
-      const c = this.cell(x[i]!, z[i]!);
+      const c = this.cell(i);
       next[i] = head[c]!;
       head[c] = i;
     }
@@ -123,14 +129,15 @@ export class Crowd {
       }
       let fx = (dx * want - vx[i]!) / TAU;
       let fz = (dz * want - vz[i]!) / TAU;
-      // Other agents in the 3×3 cells around.
+      // Other agents in the 3×3 cells around, on the agent's own level.
       const cc = Math.floor((xi - this.x0) / CUTOFF);
       const cr = Math.floor((zi - this.z0) / CUTOFF);
+      const layer = this.roomLevel[this.room[i]!]! * this.rows;
       for (let r = cr - 1; r <= cr + 1; r++) {
         if (r < 0 || r >= this.rows) continue;
         for (let c = cc - 1; c <= cc + 1; c++) {
           if (c < 0 || c >= this.cols) continue;
-          for (let j = head[r * this.cols + c]!; j !== -1; j = next[j]!) {
+          for (let j = head[(layer + r) * this.cols + c]!; j !== -1; j = next[j]!) {
             if (j === i) continue;
             let nx = xi - x[j]!;
             let nz = zi - z[j]!;

@@ -74,8 +74,12 @@ export interface Heatmap {
   rows: number;
   /** Minutes after midnight of each frame. */
   minutes: number[];
-  /** People per cell, row by row, one array per frame. */
+  /** The level `frames` counts (the plan's first). */
+  level: { id: string; name: string };
+  /** People per cell on that level, row by row, one array per frame. */
   frames: number[][];
+  /** A plan of several levels: each other level's own frames (same grid and minutes), in the plan's order. */
+  otherLevels?: { id: string; name: string; frames: number[][] }[];
 }
 
 /** Where the visitors stood, every few seconds over a stretch of the day (SimulateOptions.track). */

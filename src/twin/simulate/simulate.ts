@@ -71,12 +71,15 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
   const zones = ex.zones.map((z) => {
     const room = z.room ? plan.rooms.find((r) => r.id === z.room) : undefined;
     const polygon = z.polygon ?? room?.polygon ?? [];
-    return { id: z.id, name: z.name.en ?? Object.values(z.name)[0] ?? z.id, room: z.room ? floor.roomIndex(z.room) : -1, polygon, area: Math.abs(signedArea(polygon)), series: [] as number[], closed: !!z.room && s.closedRooms.has(z.room), byRoom: !z.polygon && !!z.room };
+    // A zone drawn as a polygon counts only those on its own level (its room's, else the lowest under it): one
+    // drawn over a room with a mezzanine above must not count the people upstairs.
+    const level = z.room ? floor.levelOf(z.room) : floor.levelUnder(polygon);
+    return { id: z.id, name: z.name.en ?? Object.values(z.name)[0] ?? z.id, room: z.room ? floor.roomIndex(z.room) : -1, level, polygon, area: Math.abs(signedArea(polygon)), series: [] as number[], closed: !!z.room && s.closedRooms.has(z.room), byRoom: !z.polygon && !!z.room };
   });
   // Rooms without a zone of their own still count, so a file with no zones reports its rooms.
   for (const r of plan.rooms) {
     if (zones.some((z) => z.id === r.id)) continue;
-    zones.push({ id: r.id, name: r.name.en ?? r.id, room: floor.roomIndex(r.id), polygon: r.polygon, area: Math.abs(signedArea(r.polygon)), series: [], closed: s.closedRooms.has(r.id), byRoom: true });
+    zones.push({ id: r.id, name: r.name.en ?? r.id, room: floor.roomIndex(r.id), level: floor.levelOf(r.id), polygon: r.polygon, area: Math.abs(signedArea(r.polygon)), series: [], closed: s.closedRooms.has(r.id), byRoom: true });
   }
   const doorStats = floor.doorways.map(() => ({ crossings: 0, minute: 0, peakPerMinute: 0, peakWaiting: 0, waitingMinutes: 0 }));
   crowd.onCrossing = (_i, d) => {
@@ -90,8 +93,10 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
   const cellSize = Math.max(1, (maxX - minX) / 80, (maxZ - minZ) / 80);
   const cols = Math.ceil((maxX - minX) / cellSize);
   const rows = Math.ceil((maxZ - minZ) / cellSize);
-  const frames: number[][] = [];
+  // One heatmap per level: a mezzanine's people are not in the density of the room under it.
+  const levelFrames: number[][][] = floor.levels.map(() => []);
   const frameMinutes: number[] = [];
+  const levelOfRoom = Int32Array.from(floor.rooms, (r) => r.level);
   const heatEvery = options.heatmapEveryMinutes ?? 10;
 
   const track: AgentTrack | undefined = options.track && { everySeconds: options.track.everySeconds, fromMinute: options.track.fromMinute, frames: [] };
@@ -214,7 +219,7 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       let c = 0;
       for (let k = 0; k < inside; k++) {
         const i = live[k]!;
-        if (z.byRoom ? crowd.room[i] === z.room : pointInPolygon([crowd.x[i]!, crowd.z[i]!], z.polygon)) c++;
+        if (z.byRoom ? crowd.room[i] === z.room : (z.level < 0 || levelOfRoom[crowd.room[i]!] === z.level) && pointInPolygon([crowd.x[i]!, crowd.z[i]!], z.polygon)) c++;
       }
       z.series.push(c);
     }
@@ -225,7 +230,7 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       let waiting = 0;
       for (let k = 0; k < inside; k++) {
         const i = live[k]!;
-        if (dwellUntil[i]! >= 0 || crowd.pace[i]! <= 0.3) continue;
+        if (dwellUntil[i]! >= 0 || crowd.pace[i]! <= 0.3 || levelOfRoom[crowd.room[i]!] !== door.level) continue;
         if (Math.hypot(crowd.x[i]! - door.position[0], crowd.z[i]! - door.position[1]) > WAIT_NEAR_DOOR_M) continue;
         if (Math.hypot(crowd.vx[i]!, crowd.vz[i]!) < crowd.pace[i]! / 3) waiting++;
       }
@@ -243,14 +248,14 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
       if (c > CROWDED_VIEWERS) v.crowded++;
     }
     if ((minute - s.open) % heatEvery === 0) {
-      const cells = new Array<number>(cols * rows).fill(0);
+      const cells = floor.levels.map(() => new Array<number>(cols * rows).fill(0));
       for (let k = 0; k < inside; k++) {
         const i = live[k]!;
         const c = Math.min(cols - 1, Math.max(0, Math.floor((crowd.x[i]! - minX) / cellSize)));
         const r = Math.min(rows - 1, Math.max(0, Math.floor((crowd.z[i]! - minZ) / cellSize)));
-        cells[r * cols + c]!++;
+        cells[levelOfRoom[crowd.room[i]!]!]![r * cols + c]!++;
       }
-      frames.push(cells);
+      cells.forEach((f, l) => levelFrames[l]!.push(f));
       frameMinutes.push(minute);
     }
   }
@@ -315,7 +320,16 @@ export function simulate(ex: Exhibition, s: Setting, options: SimulateOptions = 
     works,
     crowdedWorks,
     series: { minutes, zones: Object.fromEntries(zones.map((z) => [z.id, z.series])) },
-    heatmap: { origin: [minX, minZ], cellSize: round(cellSize), cols, rows, minutes: frameMinutes, frames },
+    heatmap: {
+      origin: [minX, minZ],
+      cellSize: round(cellSize),
+      cols,
+      rows,
+      minutes: frameMinutes,
+      level: floor.levels[0]!,
+      frames: levelFrames[0]!,
+      ...(floor.levels.length > 1 ? { otherLevels: floor.levels.slice(1).map((l, k) => ({ ...l, frames: levelFrames[k + 1]! })) } : {}),
+    },
     steps,
     stepSeconds: dt,
     ...(track ? { track } : {}),
