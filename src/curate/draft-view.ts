@@ -8,9 +8,11 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { artworkOrder, artworksMap, docToExhibition, exhibitionMap } from '../twin/collab-doc';
 import { formatProblem, validateExhibition } from '../twin/validate';
+import { docReader } from '../twin/curate-edits';
 import { mayEditLayoutAndTexts, publish, type Account } from './api';
 import { openAddWork } from './add-work';
-import { openFloorPlan, type FloorPlan } from './floor-plan';
+import { openFloorPlan, placedWorks, type FloorPlan } from './floor-plan';
+import { levelOfRoom, openLevelSwitch, type LevelSwitch } from './plan-levels';
 import { openHistoryPanel } from './history-panel';
 import { allSent, openImportDrop } from './import-drop';
 import { mayPlacePanoramas, openPanoramaPlace } from './panorama-place';
@@ -83,6 +85,7 @@ export function openDraftView(o: DraftViewOptions): () => void {
   // Declared before the presence callback, which runs at once (the plan is opened on the first sync).
   let plan: FloorPlan | undefined;
   let stage: Stage | undefined;
+  let levels: LevelSwitch | undefined;
   let colleagues: Presence[] = [];
   const renderPresence = showPresence(provider, $<HTMLUListElement>(root, '#who-is-here ul'), lang, titleOf, (others) => {
     colleagues = others;
@@ -136,6 +139,9 @@ export function openDraftView(o: DraftViewOptions): () => void {
     editorSlot.replaceChildren(editor.element);
     editor.showProblems(problemsByWork.get(id) ?? []);
     tell({ selected: id });
+    // A work on another level than the one shown: the plan and the stage go to its level first.
+    const space = docReader(doc).space();
+    if (space) levels?.show(levelOfRoom(space, placedWorks(doc).get(id)?.room));
     stage?.select(id);
     plan?.select(id);
     renderWorks();
@@ -202,6 +208,11 @@ export function openDraftView(o: DraftViewOptions): () => void {
     plan = openFloorPlan({ root: stageFigure.parentElement!, before: stageFigure.nextElementSibling, doc, lang, onPick: select, titleOf });
     plan.showColleagues(colleagues);
     closers.push(() => plan?.destroy());
+    // One level at a time on the plan and in 3D, where the building has more than one (plan-levels.ts).
+    levels = openLevelSwitch({ root: stageFigure.parentElement!, before: stageFigure.nextElementSibling, doc, lang, onChange: (l) => (plan?.showLevel(l), stage?.showLevel(l)) });
+    plan.showLevel(levels.level);
+    stage.showLevel(levels.level);
+    closers.push(() => levels?.destroy());
     if (selected) stage.select(selected);
     if (selected) plan.select(selected);
     (window as { museumCurate?: unknown }).museumCurate = { screenPoint: (at: string | [number, number, number]) => stage?.screenPoint(at) };

@@ -12,6 +12,7 @@ import { artworksMap, exhibitionMap } from '../twin/collab-doc';
 import { docReader } from '../twin/curate-edits';
 import { artworkPose } from '../twin/layout';
 import type { Artwork, Exhibition, Space } from '../twin/schema';
+import { roomsOnLevel, shownOnLevel } from './plan-levels';
 import type { CameraPose } from './presence';
 import { t, type CurateLanguage } from './strings';
 
@@ -85,6 +86,8 @@ export function cameraMark(box: PlanBox, camera: CameraPose): { eye: [number, nu
 
 export interface FloorPlan {
   select(id: string | null): void;
+  /** Shows one level's rooms and works (plan-levels.ts); undefined: all (a building of one floor). */
+  showLevel(level: string | undefined): void;
   showProblems(ids: ReadonlySet<string>): void;
   showColleagues(list: readonly Colleague[]): void;
   destroy(): void;
@@ -100,22 +103,27 @@ export function colleagueHue(name: string): number {
 /** A colleague's colour on the plan and in 3D (colleague-cameras.ts), dark enough for white around it. */
 export const colleagueColour = (name: string): string => `hsl(${colleagueHue(name)} 70% 38%)`;
 
-/** Where each work is on the plan ([x, z]); a work whose place names no wall of the draft is left out. */
-export function workPoints(doc: Y.Doc): Map<string, [number, number]> {
+/** Where each work is on the plan ([x, z]) and the room it is in (none: off every room); a work whose place names no wall of the draft is left out. */
+export function placedWorks(doc: Y.Doc): Map<string, { at: [number, number]; room?: string }> {
   const space = docReader(doc).space();
-  const out = new Map<string, [number, number]>();
+  const out = new Map<string, { at: [number, number]; room?: string }>();
   if (!space) return out;
   for (const [id, w] of artworksMap(doc)) {
     const json = (k: string) => (w.get(k) as Y.Map<unknown> | undefined)?.toJSON?.();
     const art = { id, kind: w.get('kind'), dimensions: json('dimensions') ?? {}, placement: json('placement') } as Artwork;
     try {
       const p = artworkPose({ space } as Exhibition, art);
-      out.set(id, [p.position[0], p.position[2]]);
+      out.set(id, { at: [p.position[0], p.position[2]], room: p.room });
     } catch {
       // No such wall: the draft's problems say so; there is no point to draw.
     }
   }
   return out;
+}
+
+/** Where each work is on the plan ([x, z]); a work whose place names no wall of the draft is left out. */
+export function workPoints(doc: Y.Doc): Map<string, [number, number]> {
+  return new Map([...placedWorks(doc)].map(([id, w]) => [id, w.at]));
 }
 
 const make = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] => {
@@ -135,6 +143,7 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
   o.root.insertBefore(figure, o.before ?? null);
 
   let selected: string | null = null;
+  let level: string | undefined;
   let problems: ReadonlySet<string> = new Set();
   let colleagues: readonly Colleague[] = [];
   let frame = 0;
@@ -151,14 +160,16 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
       drawn = undefined;
       return svg.replaceChildren();
     }
-    const points = workPoints(doc);
-    const box = planBox(space, points.values());
+    const placed = placedWorks(doc);
+    // The frame fits every level, so switching levels keeps the plan where it was on the screen.
+    const box = planBox(space, [...placed.values()].map((w) => w.at));
+    const points = new Map([...placed].filter(([, w]) => shownOnLevel(space, w.room, level)).map(([id, w]) => [id, w.at]));
     svg.setAttribute('viewBox', `${box.x0} ${box.z0} ${box.width} ${box.height}`);
     // Dots and names keep their size on screen when a far work widens the view (sizes are in metres otherwise).
     const k = Math.max(1, Math.max(box.width, box.height) / 40);
     svg.style.setProperty('--plan-scale', String(k));
     const parts: SVGElement[] = [];
-    for (const r of space.rooms) {
+    for (const r of roomsOnLevel(space, level)) {
       parts.push(make('polygon', { points: r.polygon.map((p) => p.join(',')).join(' '), class: 'plan-room' }));
       const cx = r.polygon.reduce((a, p) => a + p[0], 0) / r.polygon.length;
       const cz = r.polygon.reduce((a, p) => a + p[1], 0) / r.polygon.length;
@@ -224,6 +235,12 @@ export function openFloorPlan(o: FloorPlanOptions): FloorPlan {
   return {
     select(id) {
       selected = id;
+      redraw();
+    },
+    showLevel(l) {
+      if (l === level) return;
+      level = l;
+      svg.dataset.level = l ?? '';
       redraw();
     },
     showProblems(ids) {

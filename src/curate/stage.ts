@@ -18,12 +18,10 @@ import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { Plane } from '@babylonjs/core/Maths/math.plane';
 import { Viewport } from '@babylonjs/core/Maths/math.viewport';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
-import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import { CreateSphere } from '@babylonjs/core/Meshes/Builders/sphereBuilder';
 import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import '@babylonjs/core/Culling/ray';
-import earcut from 'earcut';
 import * as Y from 'yjs';
 import { artworksMap, exhibitionMap } from '../twin/collab-doc';
 import { docReader } from '../twin/curate-edits';
@@ -34,7 +32,9 @@ import { whatIfWarning } from './what-if-warning';
 import { openColleagueCameras } from './colleague-cameras';
 import { colleagueColour } from './floor-plan';
 import type { CameraPose, Presence } from './presence';
-import { roomEdges, wallPieces } from '../twin/floorplan';
+import { roomEdges } from '../twin/floorplan';
+import { levelElevation, roomsOnLevel, shownOnLevel } from './plan-levels';
+import { buildStageRooms } from './stage-rooms';
 import { artworkPose } from '../twin/layout';
 import type { Artwork, Exhibition, Space } from '../twin/schema';
 
@@ -55,6 +55,8 @@ export interface Stage {
   select(id: string | null): void;
   /** Draws these works as having a problem (the draft's live validation). */
   showProblems(ids: ReadonlySet<string>): void;
+  /** Shows one level's rooms and works, at ground height (plan-levels.ts); undefined: all (one floor). */
+  showLevel(level: string | undefined): void;
   /** Draws these colleagues' cameras, each with their name. */
   showColleagues(list: readonly Presence[]): void;
   /** Where a work's centre (or a point [x, y, z] of the space) is on the canvas, CSS pixels from its top left: for tests. */
@@ -70,18 +72,6 @@ const NEAR_WALL_M = 1.2;
 
 /** How often at most this view's camera is told to colleagues while it moves. */
 const CAMERA_EVERY_MS = 250;
-
-const colour = (hex: unknown, fallback: string) => Color3.FromHexString(typeof hex === 'string' && /^#[0-9a-f]{6}$/i.test(hex) ? hex : fallback);
-
-function floorMesh(name: string, polygon: readonly [number, number][], scene: Scene): Mesh {
-  const vd = new VertexData();
-  vd.positions = polygon.flatMap((p) => [p[0], 0, p[1]]);
-  vd.indices = earcut(polygon.flatMap((p) => [p[0], p[1]]));
-  vd.normals = polygon.flatMap(() => [0, 1, 0]);
-  const mesh = new Mesh(name, scene);
-  vd.applyToMesh(mesh);
-  return mesh;
-}
 
 export function openStage(o: StageOptions): Stage {
   const { canvas, doc } = o;
@@ -170,29 +160,18 @@ export function openStage(o: StageOptions): Stage {
   const space = () => docReader(doc).space();
   const draftWork = (id: string) => artworksMap(doc).get(id)?.toJSON() as Artwork | undefined;
 
+  // The level shown (plan-levels.ts), drawn at ground height: `lift` is what its floor's elevation takes off.
+  let level: string | undefined;
+  let lift = 0;
+
   function buildArchitecture() {
-    for (const m of architecture) m.dispose();
-    architecture = [];
+    for (const m of architecture) {
+      m.material?.dispose(); // each its own (buildStageRooms): a level switched back and forth leaves none behind
+      m.dispose();
+    }
     const s = space();
-    if (!s) return;
-    for (const room of s.rooms) {
-      const floor = floorMesh(`floor-${room.id}`, room.polygon, scene);
-      floor.material = mat(`floor-${room.id}`, colour(('floor' in room ? room.floor?.color : undefined) ?? (s.kind === 'floorplan' ? s.floor?.color : undefined), '#9a7b5a'));
-      floor.isPickable = false;
-      architecture.push(floor);
-    }
-    if (s.kind !== 'floorplan') return;
-    for (const [i, piece] of wallPieces(s).entries()) {
-      const dx = piece.b[0] - piece.a[0];
-      const dz = piece.b[1] - piece.a[1];
-      const wall = CreateBox(`wall-${i}`, { width: Math.hypot(dx, dz), height: piece.top - piece.bottom, depth: s.wallThickness }, scene);
-      wall.position.set((piece.a[0] + piece.b[0]) / 2, (piece.top + piece.bottom) / 2, (piece.a[1] + piece.b[1]) / 2);
-      wall.rotation.y = Math.atan2(-dz, dx);
-      const room = s.rooms.find((r) => r.id === piece.room);
-      wall.material = mat(`wall-${i}`, colour(room?.walls?.color ?? s.walls?.color, '#f1eee8'), 0.85);
-      wall.isPickable = false;
-      architecture.push(wall);
-    }
+    architecture = s ? buildStageRooms(scene, s, level, mat) : [];
+    lift = s ? levelElevation(s, level) : 0;
     dirty = true;
   }
 
@@ -210,6 +189,10 @@ export function openStage(o: StageOptions): Stage {
       return;
     }
     let mesh = works.get(id);
+    if (!shownOnLevel(s, p.room, level)) {
+      mesh?.setEnabled(false); // on another level than the one shown
+      return;
+    }
     const { width, height } = art.dimensions;
     const depth = art.kind === 'painting' ? Math.max(art.dimensions.depth ?? 0.04, 0.04) : (art.dimensions.depth ?? width);
     const base = art.kind === 'object' && art.display !== 'none' ? (art.plinthHeight ?? 0.9) : 0;
@@ -221,7 +204,7 @@ export function openStage(o: StageOptions): Stage {
     }
     mesh.setEnabled(true);
     mesh.material = id === selected ? selectedMat : problems.has(id) ? problemMat : workMat;
-    mesh.position.set(p.position[0], art.kind === 'painting' ? p.position[1] : p.position[1] + (height + base) / 2, p.position[2]);
+    mesh.position.set(p.position[0], (art.kind === 'painting' ? p.position[1] : p.position[1] + (height + base) / 2) - lift, p.position[2]);
     mesh.rotation.y = (-p.heading * Math.PI) / 180;
     if (id === selected) showHotspots(art, mesh);
     dirty = true;
@@ -303,7 +286,7 @@ export function openStage(o: StageOptions): Stage {
         const hit = ray.origin.add(ray.direction.scale(d));
         const off = (hit.x - edge.a[0]) * edge.inward[0] + (hit.z - edge.a[1]) * edge.inward[1];
         const along = (hit.x - edge.a[0]) * edge.dir[0] + (hit.z - edge.a[1]) * edge.dir[1];
-        const near = Math.abs(off) < NEAR_WALL_M && along > -NEAR_WALL_M && along < edge.length + NEAR_WALL_M ? undefined : nearestWall(s as Space, [hit.x, hit.z]);
+        const near = Math.abs(off) < NEAR_WALL_M && along > -NEAR_WALL_M && along < edge.length + NEAR_WALL_M ? undefined : nearestWall({ ...s, rooms: roomsOnLevel(s, level) } as Space, [hit.x, hit.z]);
         if (near && (near.room !== wp.room || near.wall !== wp.wall)) {
           return { ...wp, room: near.room, wall: near.wall, offset: placeOnWall(s as Space, w, others, near, near.along) };
         }
@@ -322,7 +305,7 @@ export function openStage(o: StageOptions): Stage {
     }
     const fp = floorPlace(w.placement);
     if (!fp) return undefined;
-    const d = ray.intersectsPlane(Plane.FromPositionAndNormal(new Vector3(0, fp.position[1], 0), Vector3.Up()));
+    const d = ray.intersectsPlane(Plane.FromPositionAndNormal(new Vector3(0, fp.position[1] - lift, 0), Vector3.Up()));
     if (d === null) return undefined;
     const hit = ray.origin.add(ray.direction.scale(d));
     const at = clearFloorPoint(s as Space, w, others, [hit.x, hit.z]);
@@ -408,6 +391,12 @@ export function openStage(o: StageOptions): Stage {
         }
       }
       dirty = true;
+    },
+    showLevel(l) {
+      if (l === level) return;
+      level = l;
+      buildArchitecture();
+      buildWorks();
     },
     showColleagues(list) {
       colleagueCameras.show(list);
