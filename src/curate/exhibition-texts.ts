@@ -1,7 +1,7 @@
 /**
  * The exhibition's own texts in the curating view: its title, subtitle, institution and introduction in every
  * language side by side, each bound to its Y.Text (typing merges, text-binding.ts), and its credits (a role in
- * each language and a name; a credit's field is sent when it is left, the list replaced whole). An optional text
+ * each language and a name, each bound to its Y.Text too; credits added and removed one at a time). An optional text
  * the exhibition lacks can be added. Who may change which follows the server's rules (text-fields.ts); a field
  * the person may not change is shown read-only, and the server refuses the write regardless.
  */
@@ -10,7 +10,8 @@ import { exhibitionMap } from '../twin/collab-doc';
 import type { Account } from './api';
 import { t, type CurateLanguage } from './strings';
 import { bindText, type TextBinding } from './text-binding';
-import { addExhibitionText, creditsOf, EXHIBITION_TEXTS, exhibitionText, mayEditExhibitionText, OPTIONAL_TEXTS, setCredits, type CreditEntry } from './text-fields';
+import { creditsArray } from '../twin/collab-doc-credits';
+import { addCredit, addExhibitionText, blankCredit, creditText, EXHIBITION_TEXTS, exhibitionText, mayEditExhibitionText, OPTIONAL_TEXTS, removeCredit } from './text-fields';
 
 export interface ExhibitionTextsOptions {
   readonly root: HTMLElement;
@@ -70,58 +71,72 @@ export function openExhibitionTexts(o: ExhibitionTextsOptions): () => void {
     }));
   }
 
-  // Credits: a plain list in the draft, so a field is sent when it is left (not per keystroke) and checked first.
+  // Credits: each a Y.Map in a Y.Array (collab-doc-credits.ts): names and roles typed like any text, a credit
+  // added or removed as a list edit, so two curators changing two credits both keep their change.
   const mayCredit = mayEditExhibitionText(o.role, 'credits');
-  const change = (edit: (list: CreditEntry[]) => void) => {
-    const list = creditsOf(doc);
-    edit(list);
-    const problems = setCredits(doc, list, o.origin);
-    creditError.textContent = problems.length ? t(lang, 'editRefused', { reason: problems.join('; ') }) : '';
-    if (problems.length) renderCredits(); // back to what the draft holds
-  };
+  let creditBindings: TextBinding[] = [];
   let pending = false;
+  let watched: Y.Array<unknown> | undefined;
+  const onList = () => {
+    if (creditsBox.contains(document.activeElement)) pending = true;
+    else renderCredits();
+  };
   function renderCredits() {
     pending = false;
-    const list = creditsOf(doc);
-    const rows = list.map((credit, i) => {
+    for (const b of creditBindings) b.destroy();
+    creditBindings = [];
+    const list = creditsArray(doc);
+    if (list !== watched) {
+      watched?.unobserve(onList);
+      list?.observe(onList);
+      watched = list;
+    }
+    const credits = list?.toArray() ?? [];
+    const rows = credits.map((credit, i) => {
       const n = i + 1;
       const row = el('fieldset', { className: 'credit' }, el('legend', {}, t(lang, 'creditN', { n })));
-      const name = el('input', { id: `credit-name-${n}`, type: 'text', value: credit.name, readOnly: !mayCredit });
-      name.addEventListener('change', () => change((l) => void (l[i] && (l[i].name = name.value.trim()))));
+      const nameText = creditText(doc, i, 'name', '', false);
+      const name = el('input', { id: `credit-name-${n}`, type: 'text', readOnly: !mayCredit || !nameText });
+      if (nameText) creditBindings.push(bindText(name, nameText, o.origin));
       row.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: name.id }, t(lang, 'creditName')), name));
       for (const l of o.languages) {
-        const role = el('input', { id: `credit-role-${n}-${l}`, type: 'text', value: credit.role[l] ?? '', readOnly: !mayCredit, lang: l });
-        role.addEventListener('change', () => change((list) => void (list[i] && (list[i].role = { ...list[i].role, [l]: role.value }))));
+        // A language a role lacks is made (an empty Y.Text) only by someone who may write it.
+        const text = creditText(doc, i, 'role', l, mayCredit);
+        if (!text) continue;
+        const role = el('input', { id: `credit-role-${n}-${l}`, type: 'text', readOnly: !mayCredit, lang: l });
+        creditBindings.push(bindText(role, text, o.origin));
         row.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: role.id }, t(lang, 'inLanguage', { field: t(lang, 'creditRole'), lang: l })), role));
       }
       const remove = el('button', { type: 'button', disabled: !mayCredit }, '✕');
       remove.setAttribute('aria-label', t(lang, 'removeCredit', { n }));
-      remove.addEventListener('click', () => change((l) => void l.splice(i, 1)));
+      // By the credit itself, not its place: a colleague may have added or removed one above it meanwhile.
+      remove.addEventListener('click', () => removeCredit(doc, creditsArray(doc)?.toArray().indexOf(credit) ?? -1, o.origin));
       row.append(remove);
       return row;
     });
     const add = el('button', { type: 'button', disabled: !mayCredit }, t(lang, 'addCredit'));
-    add.addEventListener('click', () => change((l) => void l.push({ role: Object.fromEntries(o.languages.map((x) => [x, ''])), name: t(lang, 'newCreditName') })));
+    add.addEventListener('click', () => {
+      const problems = addCredit(doc, blankCredit(o.languages, t(lang, 'newCreditName')), o.origin);
+      creditError.textContent = problems.length ? t(lang, 'editRefused', { reason: problems.join('; ') }) : '';
+    });
     creditsBox.replaceChildren(el('legend', {}, t(lang, 'credits')), ...rows, add, creditError);
   }
-  // A colleague's change to the credits redraws them, but not under someone's caret: then once they leave.
+  // A colleague's credit added or removed redraws the list, but not under someone's caret: then once they leave.
   creditsBox.addEventListener('focusout', (e) => {
     if (pending && !creditsBox.contains(e.relatedTarget as Node | null)) renderCredits();
   });
 
   const onChange = (e: Y.YMapEvent<unknown>) => {
     if (EXHIBITION_TEXTS.some((f) => e.keysChanged.has(f))) renderTexts();
-    if (e.keysChanged.has('credits')) {
-      if (creditsBox.contains(document.activeElement)) pending = true;
-      else renderCredits();
-    }
+    if (e.keysChanged.has('credits')) onList();
   };
   exhibitionMap(doc).observe(onChange);
   renderTexts();
   renderCredits();
   return () => {
     exhibitionMap(doc).unobserve(onChange);
-    for (const b of bindings) b.destroy();
+    watched?.unobserve(onList);
+    for (const b of [...bindings, ...creditBindings]) b.destroy();
     section.remove();
   };
 }

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { exhibitionToDoc, exhibitionMap } from '../twin/collab-doc';
+import { artworksMap, exhibitionToDoc, exhibitionMap } from '../twin/collab-doc';
 import { mayChange, ROLES, type Account } from '../server/accounts/permissions';
-import { addExhibitionText, creatorText, creditsOf, EXHIBITION_TEXTS, exhibitionText, lifeDatesOf, mayEditExhibitionText, setCredits, setLifeDates } from './text-fields';
+import { addCredit, addExhibitionText, blankCredit, creatorText, creditsOf, creditText, EXHIBITION_TEXTS, exhibitionText, hasCreatorRole, lifeDatesOf, mayEditExhibitionText, removeCredit, setCreatorRole, setLifeDates } from './text-fields';
 
 const ex = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/default/exhibition.json'), 'utf8'));
+
+const artworkJson = (doc: Y.Doc, id: string) => artworksMap(doc).get(id)!.toJSON() as { creator: { role?: Record<string, string> } };
 
 /** Two replicas of one draft, each update of one applied to the other (as the server relays them). */
 function pair(): [Y.Doc, Y.Doc] {
@@ -47,13 +49,21 @@ describe('the exhibition’s texts in the draft', () => {
     expect(exhibitionText(doc, 'subtitle', 'en', false)!.toString()).toBe('Kept');
   });
 
-  it('sets the credits as one list, and names a credit without a name instead of sending it', () => {
+  it('adds a credit, empty in every language, and removes one, each as one Undo step of the curator’s own', () => {
     const doc = exhibitionToDoc(ex);
-    const list = creditsOf(doc);
-    expect(list).toHaveLength(3);
-    expect(setCredits(doc, [...list, { role: { en: 'Hanging', it: 'Allestimento' }, name: 'Ana' }])).toEqual([]);
-    expect(creditsOf(doc).at(-1)).toEqual({ role: { en: 'Hanging', it: 'Allestimento' }, name: 'Ana' });
-    expect(setCredits(doc, [{ role: { en: 'Hanging' }, name: '' }])).toEqual([expect.stringMatching(/^credits\.0\.name: /)]);
+    const ana = { curator: 'ana' };
+    const undo = new Y.UndoManager([exhibitionMap(doc)], { trackedOrigins: new Set([ana]) });
+    expect(creditsOf(doc)).toHaveLength(3);
+    expect(addCredit(doc, blankCredit(['en', 'it'], 'New name'), ana)).toEqual([]);
+    expect(creditsOf(doc).at(-1)).toEqual({ role: { en: '', it: '' }, name: 'New name' });
+    creditText(doc, 3, 'role', 'en', false)!.insert(0, 'Hanging');
+    expect(creditsOf(doc).at(-1)!.role.en).toBe('Hanging');
+    undo.stopCapturing(); // as a pause between two clicks does
+    removeCredit(doc, 0, ana);
+    expect(creditsOf(doc).map((c) => c.name)).toEqual([ex.credits[1].name, ex.credits[2].name, 'New name']);
+    undo.undo();
+    expect(creditsOf(doc).map((c) => c.name)).toEqual([...ex.credits.map((c: { name: string }) => c.name), 'New name']);
+    expect(addCredit(doc, { role: { en: 'Hanging' }, name: '' }, ana)).toEqual([expect.stringMatching(/^credits\.4\.name: /)]);
     expect(creditsOf(doc)).toHaveLength(4);
   });
 });
@@ -69,6 +79,23 @@ describe('a work’s creator in the draft', () => {
     expect(lifeDatesOf(doc, 'harbour-lights')).toBe('1870–1931');
     expect(setLifeDates(doc, 'harbour-lights', '')).toEqual([]);
     expect(lifeDatesOf(doc, 'harbour-lights')).toBe('');
+  });
+
+  it('removes a creator’s role, and adds one back empty in every language', () => {
+    const doc = exhibitionToDoc(ex);
+    const id = 'harbour-lights';
+    expect(hasCreatorRole(doc, id)).toBe(true);
+    expect(setCreatorRole(doc, id, null)).toEqual([]);
+    expect(hasCreatorRole(doc, id)).toBe(false);
+    expect(artworkJson(doc, id).creator).not.toHaveProperty('role');
+    expect(creatorText(doc, id, 'role', 'en', true)).toBeUndefined(); // no role to type in yet
+    expect(setCreatorRole(doc, id, [])).toEqual([`artworks.${id}.creator.role: a text needs at least one language`]);
+    expect(setCreatorRole(doc, id, ['en', 'it'])).toEqual([]);
+    expect(artworkJson(doc, id).creator.role).toEqual({ en: '', it: '' });
+    creatorText(doc, id, 'role', 'it', false)!.insert(0, 'bottega');
+    expect(setCreatorRole(doc, id, ['en', 'it'])).toEqual([]); // already there: kept as typed
+    expect(artworkJson(doc, id).creator.role).toEqual({ en: '', it: 'bottega' });
+    expect(setCreatorRole(doc, 'no-such-work', ['en'])).toEqual(['artworks.no-such-work: the work has no creator']);
   });
 });
 

@@ -2,8 +2,10 @@
  * The exhibition's own texts and the works' creators in the draft's Y.Doc, as the curating view edits them:
  *
  *   title, subtitle, institution, description   a Y.Map of Y.Text per language (typing merges, collab-doc.ts)
- *   credits                                     a plain list of { role, name }: replaced whole, the last writer winning
- *   a work's creator                            name and role a Y.Map of Y.Text per language; life dates a plain string
+ *   credits                                     a Y.Array of credits, each a role (Y.Map of Y.Text) and a name (Y.Text):
+ *                                               typed like any text, added and removed as list edits (collab-doc-credits.ts)
+ *   a work's creator                            name and role a Y.Map of Y.Text per language (the role optional: added
+ *                                               empty in every language, or removed); life dates a plain string
  *
  * Each edit is one transaction with the curator's origin (their Undo takes it back, never a colleague's). What is
  * replaced whole is checked first with the format's own schema (schema.ts), as the server checks it again
@@ -57,26 +59,13 @@ export function addExhibitionText(doc: Y.Doc, field: ExhibitionTextField, langua
 }
 
 export type CreditEntry = z.infer<typeof Credit>;
-const Credits = z.array(Credit).max(200);
+export { addCredit, creditText, removeCredit, blankCredit } from '../twin/collab-doc-credits';
 
-/** The draft's credits (an empty list when it has none, or none readable). */
+/** The draft's credits in the file's shape (an empty list when it has none, or none readable). */
 export function creditsOf(doc: Y.Doc): CreditEntry[] {
   const v = exhibitionMap(doc).get('credits');
   const list = v instanceof Y.AbstractType ? v.toJSON() : v;
   return Array.isArray(list) ? (structuredClone(list) as CreditEntry[]) : [];
-}
-
-/** Problems of a credits list as sentences (empty: it is sound), worded as the validator's. */
-export function creditsProblems(list: unknown): string[] {
-  const r = Credits.safeParse(list);
-  return r.success ? [] : r.error.issues.slice(0, 3).map((i) => `credits${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`);
-}
-
-/** Sets the credits to `list` as one edit; returns why not (and changes nothing) when the list is malformed. */
-export function setCredits(doc: Y.Doc, list: readonly CreditEntry[], origin: object | null = null): string[] {
-  const problems = creditsProblems(list);
-  if (!problems.length) doc.transact(() => exhibitionMap(doc).set('credits', structuredClone(list) as unknown[]), origin);
-  return problems;
 }
 
 /** The creator of a work as a Y.Map, or undefined (a draft's work always has one; an odd one may not). */
@@ -105,5 +94,29 @@ export function setLifeDates(doc: Y.Doc, workId: string, value: string, origin: 
   if (!r.success) return r.error.issues.map((i) => `artworks.${workId}.creator.lifeDates: ${i.message}`);
   if (v === lifeDatesOf(doc, workId)) return [];
   doc.transact(() => (v ? creator.set('lifeDates', v) : creator.delete('lifeDates')), origin);
+  return [];
+}
+
+/** Whether the work's creator has a role (an optional text). */
+export const hasCreatorRole = (doc: Y.Doc, workId: string): boolean => creatorMap(doc, workId)?.get('role') instanceof Y.Map;
+
+/**
+ * Adds a role to a work's creator, empty in each language (to be typed in), as one edit; removes it with
+ * `languages` null. Returns why not (changing nothing) when the work has no creator or no languages are given.
+ */
+export function setCreatorRole(doc: Y.Doc, workId: string, languages: readonly string[] | null, origin: object | null = null): string[] {
+  const creator = creatorMap(doc, workId);
+  if (!creator) return [`artworks.${workId}: the work has no creator`];
+  if (languages === null) {
+    if (creator.has('role')) doc.transact(() => creator.delete('role'), origin);
+    return [];
+  }
+  if (!languages.length) return [`artworks.${workId}.creator.role: a text needs at least one language`];
+  if (creator.get('role') instanceof Y.Map) return [];
+  doc.transact(() => {
+    const role = new Y.Map<Y.Text>();
+    for (const l of languages) role.set(l, new Y.Text());
+    creator.set('role', role);
+  }, origin);
   return [];
 }

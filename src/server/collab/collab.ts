@@ -6,7 +6,8 @@
  * Who may do what is checked here, on the server, for every message: the session cookie of the upgrade
  * request says who is connecting (no session: read only); each incoming update is tried first on a shadow of
  * the draft, which says what it touches (guard.ts), and refused, closing the connection with the reason, when
- * it touches something the role may not change (accounts/permissions.ts). A user whose role
+ * it touches something the role may not change (accounts/permissions.ts); who-is-here messages (awareness) must
+ * name the signed-in person (presence-guard.ts). A user whose role
  * changes or who is removed is disconnected at once (the client reconnects with the rights they have now).
  *
  * Several instances: with a Redis URL (MUSEUM_REDIS_URL) @hocuspocus/extension-redis relays every update and
@@ -28,7 +29,8 @@ import type { AccountStore } from '../accounts/store';
 import { docReader, editProblems } from '../../twin/curate-edits';
 import { DraftShadow } from './guard';
 import { textProblems } from './text-checks';
-import { docToExhibition, exhibitionToDoc } from './doc-model';
+import { docToExhibition, exhibitionToDoc, upgradeCredits } from './doc-model';
+import { presenceProblem } from './presence-guard';
 import type { DraftStore } from './storage';
 
 /** Close codes of refused connections; Hocuspocus 3 closes one document of a shared socket with its reason only. */
@@ -124,13 +126,27 @@ export function createCollab(o: CollabOptions): Collab {
       return account ? { accountId: account.id, userName: account.name, ...(token ? { token } : {}) } : {};
     },
 
-    async afterLoadDocument({ document }) {
+    async afterLoadDocument({ document, documentName }) {
+      // A draft stored while credits were one plain list: put in the per-credit form once, stored as a change.
+      const updates: Uint8Array[] = [];
+      const on = (u: Uint8Array) => updates.push(u);
+      document.on('update', on);
+      try {
+        if (upgradeCredits(document)) await o.drafts.appendChange(documentName, 'server', [{ path: 'credits', kind: 'changed' }], Y.mergeUpdates(updates));
+      } finally {
+        document.off('update', on);
+      }
       shadows.set(document, new DraftShadow(document));
       // A curator's change is written before it is applied (beforeHandleMessage); one relayed by Redis was
       // written by the instance it came from; the server's own edits are written by edit().
     },
 
     async beforeHandleMessage({ update: message, document, context, connection }) {
+      // Who is here: the presence a connection announces is its own signed-in person's (presence-guard.ts).
+      const who = context as CollabContext;
+      if (who.accountId === undefined || who.userName === undefined) throw { code: CLOSE_SIGNED_OUT, reason: 'sign in to open a draft' };
+      const presence = presenceProblem(message, document, connection, { id: who.accountId, name: who.userName }, (c) => (c.context as CollabContext).accountId);
+      if (presence) throw { code: CLOSE_FORBIDDEN, reason: reason(presence) };
       const update = updateOf(message);
       if (!update || connection.readOnly) return; // read-only connections: Hocuspocus applies nothing
       const account = current(context as CollabContext);
@@ -147,7 +163,7 @@ export function createCollab(o: CollabOptions): Collab {
       if (!found.changes.length) return; // nothing new (Yjs skips what the draft has)
       // The same checks the curating view runs before it sends an edit: a client that skips them is refused here.
       const paths = found.changes.map((c) => c.path);
-      const invalid = [...editProblems(docReader(found.docs.before), docReader(found.docs.after), paths), ...textProblems(found.docs.after, paths)];
+      const invalid = [...editProblems(docReader(found.docs.before), docReader(found.docs.after), paths), ...textProblems(found.docs.after, paths, found.docs.before)];
       if (invalid.length) {
         shadow.reset();
         throw { code: CLOSE_INVALID, reason: reason(`refused: ${invalid[0]!}`) };
