@@ -3,7 +3,7 @@
  * signed in through the session API) run the baseline and a scenario that closes the cabinet and brightens the
  * gallery, see the progress, the comparison (the cabinet's works no longer reached, brighter light worse for the
  * gallery's works) and both density heatmaps, drawn with people on them; the visitors walking in 3D at the
- * slider's time, the day played; then save the scenario for colleagues and load it back after a reload. Last,
+ * slider's time, the day played; the mezzanine's map on its own; then save the scenario for colleagues and load it back after a reload. Last,
  * in the curating view, a work dragged where its light would pass its budget shows the What if warning.
  */
 import { expect, test } from '@playwright/test';
@@ -49,6 +49,21 @@ test('staff run a baseline and a scenario, compare them and see the heatmaps', a
   });
   expect(coloured).toBeGreaterThan(50);
   await page.locator('#what-if-results').screenshot({ path: 'e2e/.output/what-if.png' });
+  // The default has a mezzanine over part of the ground floor: a map per floor, the mezzanine's drawn on its own
+  // outline (fewer walls than the ground's), its people not added to the rooms under it.
+  const floor = page.locator('#what-if-level');
+  await expect(floor.locator('option')).toHaveText(['Ground floor', 'Mezzanine']);
+  const walls = () =>
+    maps.first().evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 80 && d[i + 1]! < 80 && d[i + 2]! < 80) n++; // #333 outlines
+      return n;
+    });
+  const groundWalls = await walls();
+  await floor.selectOption('mezzanine');
+  await expect.poll(walls).toBeLessThan(groundWalls * 0.7);
+  await floor.selectOption('ground');
 
   // The scenario's visitors walk in 3D at the slider's time: figures drawn (the agents' own blue), and playing the
   // day moves the clock on and them with it.

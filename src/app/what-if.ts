@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   // Within the exhibition file's limits (size, deadline), as the visit loads it.
   const file = await fetchLimited(`/exhibitions/${folder}/exhibition.json`, 'exhibition');
   if (!file.ok) throw new Error(`The exhibition “${folder}” could not be loaded: HTTP ${file.status}.`);
-  const exhibition = JSON.parse(file.text()) as { id: string; space: { kind: string; rooms?: { polygon: Vec2[] }[] } };
+  const exhibition = JSON.parse(file.text()) as { id: string; space: { kind: string; rooms?: { polygon: Vec2[]; level?: string }[] } };
   $('what-if-form').hidden = false;
   const text = $<HTMLTextAreaElement>('what-if-scenario');
   text.value = JSON.stringify(EXAMPLE, null, 2);
@@ -112,7 +112,7 @@ async function start(): Promise<void> {
               return (agents = openAgentsView(canvas, exhibition.space, { baseline: baseline.track!, scenario: scenario.track! }));
             }
           : undefined;
-      showWhatIf($('what-if-results'), (exhibition.space.rooms ?? []).map((r) => r.polygon), baseline, scenario, m.comparison, open);
+      showWhatIf($('what-if-results'), exhibition.space.rooms ?? [], baseline, scenario, m.comparison, open);
     };
     worker.postMessage(request);
   });

@@ -2,7 +2,8 @@
  * The What if view's results: the comparison table (what got better or worse, and by how much), the baseline's
  * and the scenario's density heatmaps on the floor plan side by side with one time slider (and a button that plays
  * the day), the visitors of either run walking in 3D at that time, and occupancy per zone over the day (uPlot,
- * as the live twin's charts).
+ * as the live twin's charts). A building of several floors has a map per floor, one shown at a time (a choice of
+ * floor): a mezzanine's people are not drawn over the room under it.
  */
 import type { Comparison, SimulationResult, Heatmap, LightCalibration } from '../twin/simulate';
 import type { Vec2 } from '../twin/schema';
@@ -48,14 +49,25 @@ function table(c: Comparison): HTMLTableElement {
 }
 const order = (v: string) => ['worse', 'better', 'changed', 'same'].indexOf(v);
 
+/** A room's outline and its level (absent: the plan's first). */
+export interface PlanRoom {
+  polygon: Vec2[];
+  level?: string;
+}
+
+/** The frames of one level of a heatmap (the first level's when `level` is not one of its others). */
+function levelFrames(h: Heatmap, level: string): number[][] {
+  return h.otherLevels?.find((l) => l.id === level)?.frames ?? h.frames;
+}
+
 /** Draws one heatmap frame: room outlines, then each cell shaded by people per m² (red at 2× comfort). */
-function drawHeatmap(canvas: HTMLCanvasElement, rooms: Vec2[][], h: Heatmap, frame: number, comfort: number): void {
+function drawHeatmap(canvas: HTMLCanvasElement, rooms: Vec2[][], h: Heatmap, frames: number[][], frame: number, comfort: number): void {
   const ctx = canvas.getContext('2d')!;
   const scale = Math.min(canvas.width / (h.cols * h.cellSize), canvas.height / (h.rows * h.cellSize));
   const px = (p: Vec2): [number, number] => [(p[0] - h.origin[0]) * scale, (p[1] - h.origin[1]) * scale];
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const cells = h.frames[frame] ?? [];
+  const cells = frames[frame] ?? [];
   const area = h.cellSize * h.cellSize;
   cells.forEach((n, i) => {
     if (!n) return;
@@ -101,12 +113,12 @@ export interface AgentsPicture {
 const PLAY_SPEED = 1;
 
 /**
- * Shows both runs' results in `root`. `rooms` are the open room outlines of the plan. With `openAgents`, the runs'
- * visitors walk in 3D at the slider's time, and the day can be played.
+ * Shows both runs' results in `root`. `rooms` are the plan's rooms (each map draws those of the floor it shows).
+ * With `openAgents`, the runs' visitors walk in 3D at the slider's time, and the day can be played.
  */
 export function showWhatIf(
   root: HTMLElement,
-  rooms: Vec2[][],
+  rooms: PlanRoom[],
   baseline: SimulationResult,
   scenario: SimulationResult,
   comparison: Comparison,
@@ -137,11 +149,18 @@ export function showWhatIf(
   let picture: AgentsPicture | undefined;
   const run = el('select', { id: 'what-if-agents-run', 'aria-label': 'Whose visitors walk in 3D' });
   run.append(new Option(`Visitors of ${scenario.scenario}`, 'scenario'), new Option(`Visitors of ${baseline.scenario}`, 'baseline'));
+  // Several floors: one chosen at a time for both maps, each floor's own people on its own rooms.
+  const floors = [baseline.heatmap.level, ...(baseline.heatmap.otherLevels ?? [])];
+  const floor = el('select', { id: 'what-if-level', 'aria-label': 'Floor shown on the maps' });
+  for (const f of floors) floor.append(new Option(f.name, f.id));
+  floor.addEventListener('change', () => draw());
   let minute = Number(slider.value);
   const draw = () => {
     time.textContent = clock(minute);
-    drawHeatmap(canvases[0]!, rooms, baseline.heatmap, frameAt(baseline.heatmap, minute), baseline.comfort.peoplePerM2);
-    drawHeatmap(canvases[1]!, rooms, scenario.heatmap, frameAt(scenario.heatmap, minute), scenario.comfort.peoplePerM2);
+    const level = floor.value || baseline.heatmap.level.id;
+    const outlines = rooms.filter((r) => (r.level ?? baseline.heatmap.level.id) === level).map((r) => r.polygon);
+    drawHeatmap(canvases[0]!, outlines, baseline.heatmap, levelFrames(baseline.heatmap, level), frameAt(baseline.heatmap, minute), baseline.comfort.peoplePerM2);
+    drawHeatmap(canvases[1]!, outlines, scenario.heatmap, levelFrames(scenario.heatmap, level), frameAt(scenario.heatmap, minute), scenario.comfort.peoplePerM2);
     picture?.show(run.value as 'baseline' | 'scenario', minute);
   };
   slider.addEventListener('input', () => {
@@ -178,7 +197,9 @@ export function showWhatIf(
   });
 
   const label = el('label', { for: 'what-if-time' }, 'Time of day ');
-  root.append(el('h2', {}, 'Density on the floor plan'), label, slider, time, play, maps);
+  root.append(el('h2', {}, 'Density on the floor plan'), label, slider, time, play);
+  if (floors.length > 1) root.append(el('label', { for: 'what-if-level' }, ' Floor '), floor);
+  root.append(maps);
   if (openAgents) {
     const fig = el('figure', { class: 'what-if-agents' });
     const canvas = el('canvas', { width: '640', height: '360', id: 'what-if-agents', 'aria-label': 'The simulated visitors walking in the building at the time of day', 'data-agents': '0' });
