@@ -6,14 +6,15 @@
  * The journeys with a headset share one page (the default exhibition loads once) and draw on a small emulated
  * display: what they check (poses, panels, controls, draw calls) does not depend on the pixels.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, viewer, serveFixture, defaultExhibition, ROOT, SHOTS } from './support';
+import { test, expect, viewer, defaultExhibition, ROOT, SHOTS } from './support';
+import { checkBudget, README_FIGURES } from './helpers/vr-budget';
+import { panelTurnsTowardTheVisitor, refusesATeleportOntoAWall, snapTurns, teleportsOntoTheFloor } from './helpers/vr-moves';
 import { en } from './helpers/text';
 import { sharedPage } from './helpers/shared-page';
-import { aimAndPull, enterVr, expectFacingAndReadable, floorTarget, lowerMenu, MENU_HAND, planDistance, pressControl, raiseMenu, wallTarget, xrControl, xrPanel, xrViewer } from './helpers/vr';
-import type { VrStats } from '../src/app/test-hooks';
+import { aimAndPull, enterVr, expectFacingAndReadable, floorTarget, lowerMenu, MENU_HAND, planDistance, pressControl, raiseMenu, xrControl, xrPanel, xrViewer } from './helpers/vr';
 import { installQuest3, aimAt, setController, setHeadset, thumbstick, frames, press, button, useHands, aimHandAt, pinch, type Vec3 } from './xr/iwer';
 import { headingToDir } from '../src/twin/floorplan';
 import { artworkPose } from '../src/twin/layout';
@@ -21,13 +22,7 @@ import { headingDelta, stopPose, storyPages } from '../src/modes/vr/logic';
 import { parseWebVtt } from '../src/twin/webvtt';
 import { Exhibition as ExhibitionSchema, type Exhibition } from '../src/twin/schema';
 
-const DEFAULT_FILE = resolve(ROOT, 'assets/default/exhibition.json');
-// The default exhibition once it exists; until then, a small gallery of our own.
-const useDefault = existsSync(DEFAULT_FILE);
-const FIXTURE_URL = '/e2e-fixtures/vr-gallery.json';
-const ex: Exhibition = useDefault
-  ? ExhibitionSchema.parse(defaultExhibition())
-  : ExhibitionSchema.parse(JSON.parse(readFileSync(resolve(ROOT, 'e2e/fixtures/vr-gallery.json'), 'utf8')));
+const ex: Exhibition = ExhibitionSchema.parse(defaultExhibition());
 
 test.use({ viewport: { width: 640, height: 400 } });
 test.use({ serviceWorkers: 'block' });
@@ -41,45 +36,11 @@ function listen(page: Page): void {
   page.on('console', (m) => void (m.type() === 'error' && console.log(`[console] ${m.text()}`)));
 }
 
-async function goto(page: Page): Promise<void> {
-  if (!useDefault) await serveFixture(page, FIXTURE_URL, 'vr-gallery.json');
-  await page.goto(useDefault ? '/?lang=en' : `/?lang=en&exhibition=${FIXTURE_URL}`);
-}
-
 /** The gallery with every work's media: one load for all the headset's journeys, so room for a busy machine. */
 async function open(page: Page): Promise<void> {
-  await goto(page);
+  await page.goto('/?lang=en');
   await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
   await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 180_000 });
-}
-
-/** Meta's WebXR guidance for a steady frame rate on a Quest-class headset: the whole stereo frame. */
-const MAX_DRAW_CALLS = 100;
-const MAX_TRIANGLES = 750_000;
-/**
- * README's measured figures for the default exhibition (VR section), with 10 % room for the noise of a frame:
- * a change that draws more must update README too.
- */
-const README_FIGURES = {
-  entrance: { drawCalls: 70, triangles: 47_000 },
-  tourStop: { drawCalls: 48, triangles: 196_000 },
-};
-const withRoom = (n: number) => Math.ceil(n * 1.1);
-
-/** Measures the last few frames of the stereo view where the visitor stands and checks them against the budget. */
-async function checkBudget(page: Page, where: string, readme?: { drawCalls: number; triangles: number }): Promise<VrStats> {
-  await frames(page, 12);
-  const stats = (await page.evaluate(() => window.museumTwin!.xrStats!()))!;
-  test.info().annotations.push({ type: `vr-stats ${where}`, description: JSON.stringify(stats) });
-  expect(stats.views, 'both eyes drawn').toBe(2);
-  expect(stats.drawCalls, `draw calls at ${where}`).toBeGreaterThan(0);
-  expect(stats.drawCalls, `draw calls at ${where}`).toBeLessThan(MAX_DRAW_CALLS);
-  expect(stats.activeTriangles, `triangles at ${where}`).toBeLessThan(MAX_TRIANGLES);
-  if (readme && useDefault) {
-    expect(stats.drawCalls, `draw calls at ${where}, as README says`).toBeLessThanOrEqual(withRoom(readme.drawCalls));
-    expect(stats.activeTriangles, `triangles at ${where}, as README says`).toBeLessThanOrEqual(withRoom(readme.triangles));
-  }
-  return stats;
 }
 
 test.describe('with an emulated Meta Quest 3', () => {
@@ -143,51 +104,9 @@ test.describe('with an emulated Meta Quest 3', () => {
       await checkBudget(page, 'the entrance', README_FIGURES.entrance);
     });
 
-    await test.step('teleport: pointing at the floor moves the visitor there', async () => {
-      const v = await xrViewer(page);
-      const target = floorTarget(ex, v);
-      await aimAt(page, 'right', target);
-      await frames(page, 2);
-      await thumbstick(page, 'right', 0, -1);
-      await frames(page, 6);
-      await thumbstick(page, 'right', 0, 0);
-      await expect(status).toHaveAttribute('data-vr-teleports', '1');
-      await frames(page, 2);
-      const after = await xrViewer(page);
-      expect(planDistance(after.position, target)).toBeLessThan(0.25);
-      expect(after.position[1]).toBeCloseTo(target[1], 1);
-      expect(Math.abs(headingDelta(after.heading, v.heading))).toBeLessThan(2);
-    });
-
-    await test.step('teleport: pointing at a wall does not move the visitor', async () => {
-      const v = await xrViewer(page);
-      await aimAt(page, 'right', wallTarget(ex, v));
-      await frames(page, 2);
-      await thumbstick(page, 'right', 0, -1);
-      await frames(page, 6);
-      await thumbstick(page, 'right', 0, 0);
-      await frames(page, 6);
-      await expect(status).toHaveAttribute('data-vr-teleports', '1');
-      const after = await xrViewer(page);
-      expect(planDistance(after.position, v.position)).toBeLessThan(0.05);
-    });
-
-    await test.step('snap turn: the heading changes by the configured angle', async () => {
-      await expect(status).toHaveAttribute('data-vr-snap', '45');
-      const v = await xrViewer(page);
-      await thumbstick(page, 'right', 1, 0);
-      await expect(status).toHaveAttribute('data-vr-turns', '1');
-      await thumbstick(page, 'right', 0, 0);
-      await frames(page, 2);
-      const right = await xrViewer(page);
-      expect(headingDelta(v.heading, right.heading)).toBeCloseTo(45, 0);
-      expect(planDistance(right.position, v.position)).toBeLessThan(0.05);
-      await thumbstick(page, 'right', -1, 0);
-      await expect(status).toHaveAttribute('data-vr-turns', '2');
-      await thumbstick(page, 'right', 0, 0);
-      await frames(page, 2);
-      expect(Math.abs(headingDelta(v.heading, (await xrViewer(page)).heading))).toBeLessThan(1);
-    });
+    await test.step('teleport: pointing at the floor moves the visitor there', () => teleportsOntoTheFloor(page, ex));
+    await test.step('teleport: pointing at a wall does not move the visitor', () => refusesATeleportOntoAWall(page, ex));
+    await test.step('snap turn: the heading changes by the configured angle', () => snapTurns(page));
 
     const v0 = await xrViewer(page);
     const room = v0.room;
@@ -209,24 +128,7 @@ test.describe('with an emulated Meta Quest 3', () => {
       await page.screenshot({ path: `${SHOTS}/vr-panel.png` });
     });
 
-    await test.step('the panel turns toward the visitor as they move, and stays readable', async () => {
-      const before = await expectFacingAndReadable(page);
-      const v = await xrViewer(page);
-      const dirTo = (c: Vec3, p: Vec3) => Math.atan2(p[0] - c[0], p[2] - c[2]);
-      // The visitor steps a metre to their left and a little over a metre back (the headset moves in the room).
-      await setHeadset(page, [-1.0, 1.6, 1.2]);
-      await frames(page, 3);
-      const moved = await xrViewer(page);
-      expect(planDistance(moved.position, v.position)).toBeGreaterThan(1.2);
-      const after = await expectFacingAndReadable(page);
-      // Still where it was put, but turned: the direction to the visitor changed by more than 10°.
-      expect(planDistance(after.centre, before.centre)).toBeLessThan(0.01);
-      const turned = Math.abs(dirTo(after.centre, moved.position) - dirTo(before.centre, v.position));
-      expect(Math.min(turned, 2 * Math.PI - turned)).toBeGreaterThan((10 * Math.PI) / 180);
-      await setHeadset(page, [0, 1.6, 0]);
-      await frames(page, 3);
-      await expectFacingAndReadable(page);
-    });
+    await test.step('the panel turns toward the visitor as they move, and stays readable', () => panelTurnsTowardTheVisitor(page));
 
     await test.step('the panel’s close button closes it; pointing away and pulling the trigger does too', async () => {
       await pressControl(page, 'close');
