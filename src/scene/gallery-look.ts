@@ -22,7 +22,8 @@ import type { Architecture } from './architecture';
 import type { RoomVisibility } from './visibility';
 import { insideCorners, shadeBytes, shadeFloor, wallLightmap, type Contact, type Opening, type Shade } from './baked-ao';
 import { buildPools, poolMaterial, type PoolSpec } from './picture-lights';
-import { roomLights, workLight } from './light-levels';
+import { roomLights, workLight, type RoomLight } from './light-levels';
+import { WorkDressing } from './gallery-look-dressing';
 import { ObjectShadows, SHADOW_SHARE } from './shadows';
 import { drawsBaked, drawsRealtimeShadows, type DeviceFacts, type GraphicsQuality } from './quality-tier';
 
@@ -33,8 +34,12 @@ const DEFAULT_WALL = '#f1eee8';
  * linear light (bench:colour's gain), washing light works and white walls out; 1.05 / 1.48 ≈ 0.71.
  */
 export const WORKS_EXPOSURE = 0.71;
-/** Plinths' painted board on the baked tiers, as a share of the plain tier's colour (linear). */
-const PLINTH_SHADE = 0.85;
+/**
+ * Walls are drawn a share under their room's ambient level on the baked tiers, as a lit gallery's walls sit under
+ * its works' light: room for each picture light's pool to show on a white wall (at the full level a white wall
+ * was already near white and its pool was barely seen).
+ */
+export const WALLS_UNDER_WORKS = 0.85;
 /** A plinth's or case's footprint beyond the work's own (artworks.ts builds it so). */
 const PLINTH_MARGIN = 0.25;
 
@@ -65,8 +70,9 @@ export class GalleryLook {
   private shadows?: ObjectShadows;
   /** Objects' meshes that have arrived, for the shadow map when it is made. */
   private readonly casters: AbstractMesh[] = [];
-  private plinthPlain?: PBRMaterial;
-  private plinthBaked?: PBRMaterial;
+  /** Plinths, labels, frames and canvases, dressed for the tier as their rooms are built. */
+  private readonly dressing: WorkDressing;
+  private lights?: Map<string, RoomLight>;
   /** The image processing the scene was built with, given back on the plain tier. */
   private plainImage?: { toneMappingType: number; contrast: number; exposure: number };
 
@@ -75,7 +81,14 @@ export class GalleryLook {
     private readonly exhibition: Exhibition,
     private readonly architecture: Architecture,
     private readonly visibility: RoomVisibility | null,
-  ) {}
+  ) {
+    this.dressing = new WorkDressing(scene, exhibition, () => this.roomLights());
+  }
+
+  /** Every room's light (light-levels.ts), worked out once. */
+  private roomLights(): Map<string, RoomLight> {
+    return (this.lights ??= roomLights(this.exhibition));
+  }
 
   /** Switches to a tier: what it draws is made on first use, what it does not draw is hidden. */
   setQuality(quality: GraphicsQuality): void {
@@ -89,7 +102,7 @@ export class GalleryLook {
       s.baked.lightmapTexture!.level = s.ambient * (realtime && s.shadowed ? 1 - SHADOW_SHARE : 1);
     }
     for (const p of this.pools) p.isVisible = baked;
-    this.plinths(baked, realtime);
+    this.dressing.set(baked, realtime);
     this.colourTrue(baked);
     if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
     this.shadows?.setEnabled(realtime);
@@ -115,21 +128,6 @@ export class GalleryLook {
     }
   }
 
-  /**
-   * Plinths as painted board, not lamp-white: a shade under the plain tier's (whose standard tone curve dims
-   * whites that PBR Neutral keeps), and on the full tier a further share less, which the shadow light gives back
-   * where it is not shadowed (as the floors' baked level does). A copy of the plinths' material: same program.
-   */
-  private plinths(baked: boolean, realtime: boolean): void {
-    const source = this.scene.getMeshByName('plinth-source');
-    const plain = this.plinthPlain ?? source?.material;
-    if (!source || !(plain instanceof PBRMaterial)) return;
-    this.plinthPlain = plain;
-    this.plinthBaked ??= plain.clone(`${plain.name}:baked`);
-    this.plinthBaked.albedoColor = plain.albedoColor.scale(PLINTH_SHADE * (realtime ? 1 - SHADOW_SHARE : 1));
-    source.material = baked ? this.plinthBaked : plain;
-  }
-
   /** An object's model has arrived: it casts a shadow on the full tier. */
   objectArrived(meshes: AbstractMesh[]): void {
     this.casters.push(...meshes);
@@ -151,7 +149,7 @@ export class GalleryLook {
     this.swaps = [];
     const { space } = this.exhibition;
     if (space.kind !== 'floorplan') return;
-    const lights = roomLights(this.exhibition);
+    const lights = this.roomLights();
     const contacts = this.contacts();
     const pools = new Map<string, PoolSpec[]>();
     for (const art of this.exhibition.artworks) {
@@ -161,7 +159,7 @@ export class GalleryLook {
       const room = space.rooms.find((r) => r.id === pose.room)!;
       const wall = Color3.FromHexString((room.walls ?? space.walls)?.color ?? DEFAULT_WALL).toLinearSpace();
       const list = pools.get(pose.room) ?? [];
-      list.push({ art, pose, pool: workLight(art, lights.get(pose.room)).pool, wall });
+      list.push({ art, pose, pool: workLight(art, lights.get(pose.room)).pool, wall, ambient: (lights.get(pose.room)?.ambient ?? 0.9) * WALLS_UNDER_WORKS });
       pools.set(pose.room, list);
     }
     const material = pools.size ? poolMaterial(this.scene) : undefined;
@@ -177,7 +175,7 @@ export class GalleryLook {
         else if (kind === 'ceiling') this.lightmap(mesh, ambient, overPlan(mesh, shadeFloor(room.polygon, [], [], inset)));
         else if (kind === 'walls') {
           const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
-          if (positions) this.lightmap(mesh, ambient, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners));
+          if (positions) this.lightmap(mesh, ambient * WALLS_UNDER_WORKS, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners));
         }
       }
       const specs = pools.get(room.id);

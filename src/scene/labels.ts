@@ -4,6 +4,7 @@ import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import type { Scene } from '@babylonjs/core/scene';
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 
 export interface LabelText {
   title: string;
@@ -11,6 +12,8 @@ export interface LabelText {
 }
 
 const PX_PER_M = 2000;
+/** Printed card: matte, as bright as paper in ordinary gallery light. */
+const PAPER = new Color3(0.97, 0.96, 0.94);
 
 /**
  * A wall label's type, in metres on the card: a museum's order and weights (title in a serif, the maker, date and
@@ -35,6 +38,14 @@ export function quad(name: string, w: number, h: number, scene: Scene): Mesh {
   return m;
 }
 
+/** Each label's card mesh to its label, for the gallery's look (which meets the meshes as rooms are built). */
+const LABELS = new WeakMap<AbstractMesh, WallLabel>();
+
+/** The wall label a card mesh belongs to, if it is one. */
+export function labelOf(mesh: AbstractMesh): WallLabel | undefined {
+  return LABELS.get(mesh);
+}
+
 /**
  * A printed wall label: a small card whose text is drawn to a texture (never parsed as markup).
  * The texture is made only when the label is first near the visitor (`wake`): a thousand works
@@ -56,10 +67,19 @@ export class WallLabel {
     const mat = new StandardMaterial(`${name}-mat`, scene);
     // Printed card: matte, as bright as the room lets paper be, whatever the lights (no shader lighting to run).
     mat.disableLighting = true;
-    mat.emissiveColor = new Color3(0.97, 0.96, 0.94);
+    mat.emissiveColor = PAPER.clone();
     mat.specularColor = Color3.Black();
     this.material = mat;
     this.mesh.material = mat;
+    LABELS.set(this.mesh, this);
+  }
+
+  /**
+   * The card in its room's light: 1 is paper in ordinary gallery light; less in a dim room (a 50 lx cabinet), so
+   * the card is no brighter than the room lets paper be and does not read as lit from within.
+   */
+  setLight(level: number): void {
+    this.material.emissiveColor = PAPER.scale(Math.min(Math.max(level, 0), 1));
   }
 
   /** Whether its text is drawn yet. */
