@@ -7,6 +7,7 @@
 import type { Vec2 } from '../schema';
 import { dirToHeading } from '../floorplan';
 import { toSegment } from '../geometry';
+import { sideOf, type DirectionStep } from './directions';
 import type { Route } from './plan';
 
 /** Arriving: within this many metres of where a visitor stands to look at the next work… */
@@ -21,6 +22,21 @@ export const MAX_ARROWS = 12;
 export interface WayPoint {
   position: Vec2;
   level: string;
+  /** On the point a stair, ramp or lift arrives at: which one the way took to get there. */
+  via?: { link: string; kind: 'stairs' | 'ramp' | 'lift' };
+}
+
+/**
+ * The next change of level on the way ahead, seen from the visitor's level: which stair, ramp or lift, up or down,
+ * to which level, where its end on this level is, and how far along the way it is (m).
+ */
+export interface LevelChange {
+  kind: 'stairs' | 'ramp' | 'lift';
+  link?: string;
+  up: boolean;
+  level: string;
+  at: WayPoint;
+  metres: number;
 }
 
 /** One arrow on the floor: where it lies and which way it points (degrees, 0 toward −z, 90 toward +x). */
@@ -107,6 +123,41 @@ export class RouteProgress {
     return arrowsAlong(this.ahead(at).filter((p) => p.level === at.level));
   }
 
+  /**
+   * The next change of level on the way ahead, when the way leaves the visitor's level before the stop: the arrows
+   * lead to its end here (never to a point overhead), and the visitor is told to go up or down by it.
+   */
+  levelChange(at: WayPoint): LevelChange | undefined {
+    const way = this.ahead(at);
+    for (let i = 1; i < way.length; i++) {
+      const [a, b] = [way[i - 1]!, way[i]!];
+      if (a.level === b.level) continue;
+      // The way leaves another level first: the visitor is off it (wayAhead gave the way from its start).
+      if (a.level !== at.level) return undefined;
+      const e = (l: string) => this.route.levelElevation.get(l) ?? 0;
+      return { kind: b.via?.kind ?? 'stairs', link: b.via?.link, up: e(b.level) > e(a.level), level: b.level, at: a, metres: wayLength(way.slice(0, i)) };
+    }
+    return undefined;
+  }
+
+  /** That change as a step of directions (src/ui/route-directions.ts words it), its side from the way the visitor faces (degrees). */
+  levelStep(at: WayPoint, facing: number): DirectionStep | undefined {
+    const c = this.levelChange(at);
+    return c && { kind: c.kind, side: sideOf(facing, at.position, c.at.position), up: c.up, level: c.level, metres: c.metres };
+  }
+
+  /**
+   * Where the way on the visitor's level ends, to be marked (AR's and VR's ring): the next stop when it is on this
+   * level, else the stair, ramp or lift that leads toward it; undefined when done or off the way's levels.
+   */
+  target(at: WayPoint): WayPoint | undefined {
+    const stop = this.route.stops[this.index];
+    if (!stop) return undefined;
+    if (stop.place.level === at.level) return { position: stop.place.position, level: stop.place.level };
+    const c = this.levelChange(at);
+    return c && { position: c.at.position, level: c.at.level };
+  }
+
   onChange(listener: (c: ProgressChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -123,10 +174,13 @@ export function legWay(route: Route, k: number): WayPoint[] {
   const stop = route.stops[k];
   const from = k === 0 ? route.start : route.stops[k - 1]?.place;
   const out: WayPoint[] = from ? [{ position: from.position, level: from.level }] : [];
-  for (const key of leg?.path.nodes ?? []) {
+  const nodes = leg?.path.nodes ?? [];
+  nodes.forEach((key, i) => {
     const n = route.graph.node(key);
-    out.push({ position: n.position, level: n.level });
-  }
+    const edge = i > 0 ? route.graph.edgeBetween(nodes[i - 1]!, key) : undefined;
+    const via = edge && edge.kind !== 'walk' && edge.kind !== 'door' ? { link: edge.ref ?? '', kind: edge.kind } : undefined;
+    out.push({ position: n.position, level: n.level, ...(via ? { via } : {}) });
+  });
   if (stop) out.push({ position: stop.place.position, level: stop.place.level });
   // The path's own first and last nodes are the start and the stop again: drop repeats.
   return out.filter((p, i) => i === 0 || p.level !== out[i - 1]!.level || Math.hypot(p.position[0] - out[i - 1]!.position[0], p.position[1] - out[i - 1]!.position[1]) > 1e-6);
