@@ -136,6 +136,8 @@ const en = {
   creator: 'Creator',
   creatorName: 'Creator’s name',
   creatorRole: 'Creator’s role',
+  addCreatorRole: 'Add the creator’s role',
+  removeCreatorRole: 'Remove the creator’s role',
   lifeDates: 'Life dates',
 };
 
@@ -276,6 +278,8 @@ const it: CurateStrings = {
   creator: 'Autore',
   creatorName: 'Nome dell’autore',
   creatorRole: 'Ruolo dell’autore',
+  addCreatorRole: 'Aggiungi il ruolo dell’autore',
+  removeCreatorRole: 'Togli il ruolo dell’autore',
   lifeDates: 'Date di vita',
 };
 

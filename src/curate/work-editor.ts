@@ -1,7 +1,7 @@
 /**
- * One work in the curating view: its texts (title, label, story, date, medium, credit line) and its creator's name
- * and role in every language of the exhibition side by side, each bound to its Y.Text (concurrent typing merges),
- * the creator's life dates, its place along its wall or
+ * One work in the curating view: its texts (title, label, story, date, medium, credit line) in every language of
+ * the exhibition side by side, each bound to its Y.Text (concurrent typing merges), its creator (creator-fields.ts),
+ * its place along its wall or
  * on another wall (of any room), and the draft's problems at it. A move that adds a placement problem is made and
  * named (a draft may be invalid); the live validation shows it to everyone and Publish waits for it to be mended.
  */
@@ -12,7 +12,7 @@ import { docReader } from '../twin/curate-edits';
 import { addedProblems, placementProblems, wallClearances } from '../twin/curate-placement';
 import { openHotspots } from './hotspots';
 import { bindText, type TextBinding } from './text-binding';
-import { creatorText, lifeDatesOf, setLifeDates } from './text-fields';
+import { creatorFields } from './creator-fields';
 import { t, type CurateLanguage } from './strings';
 import { hangOnWall, SNAP_M, snapOffset, wallChoices } from './wall';
 
@@ -77,7 +77,7 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
     }
     root.append(fieldset);
   }
-  root.append(creatorFields(o, bindings, cleanups));
+  root.append(creatorFields(o, cleanups));
   const title = work.get('title');
   if (title instanceof Y.Map) {
     title.observeDeep(showHeading);
@@ -196,40 +196,4 @@ export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
       root.remove();
     },
   };
-}
-
-/** The creator's name and role in every language (bound to their Y.Texts) and life dates (sent when left). */
-function creatorFields(o: WorkEditorOptions, bindings: TextBinding[], cleanups: (() => void)[]): HTMLElement {
-  const { doc, workId, lang } = o;
-  const fieldset = el('fieldset', { className: 'texts texts-creator' }, el('legend', {}, t(lang, 'creator')));
-  for (const part of ['name', 'role'] as const) {
-    const label = t(lang, part === 'name' ? 'creatorName' : 'creatorRole');
-    for (const l of o.languages) {
-      const text = creatorText(doc, workId, part, l, o.editable);
-      if (!text) continue;
-      const id = `creator-${part}-${l}`;
-      const input = el('input', { id, type: 'text', readOnly: !o.editable, lang: l });
-      input.dataset.field = `creator.${part}`;
-      input.dataset.lang = l;
-      bindings.push(bindText(input, text, o.origin));
-      fieldset.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: id }, t(lang, 'inLanguage', { field: label, lang: l })), input));
-    }
-  }
-  const dates = el('input', { id: 'creator-life-dates', type: 'text', readOnly: !o.editable, value: lifeDatesOf(doc, workId) });
-  const error = el('p', { className: 'error', id: 'creator-error' });
-  error.setAttribute('role', 'alert');
-  dates.addEventListener('change', () => {
-    const problems = setLifeDates(doc, workId, dates.value, o.origin);
-    error.textContent = problems.length ? t(lang, 'editRefused', { reason: problems.join('; ') }) : '';
-    if (problems.length) dates.value = lifeDatesOf(doc, workId);
-  });
-  const creator = artworksMap(doc).get(workId)?.get('creator');
-  if (creator instanceof Y.Map) {
-    // A colleague's (or an Undo's) dates, shown unless this person is typing there.
-    const follow = () => void (document.activeElement !== dates && (dates.value = lifeDatesOf(doc, workId)));
-    creator.observe(follow);
-    cleanups.push(() => creator.unobserve(follow));
-  }
-  fieldset.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: dates.id }, t(lang, 'lifeDates')), dates), error);
-  return fieldset;
 }
