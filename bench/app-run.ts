@@ -40,6 +40,8 @@ export interface AppRun {
   frameP95Ms: number;
   /** The longest frame while walking (a headset notices one). */
   frameMaxMs: number;
+  /** The five longest frames of the walk: [frame index, ms, the room the visitor was in]. */
+  slowFrames: [number, number, string][];
   frames: number;
   drawsMax: number;
   trianglesMax: number;
@@ -216,11 +218,11 @@ export async function measureApp(browser: Browser, c: AppCase, served: Served[],
         const scene = hooks.scene() as { onAfterRenderObservable: { addOnce: (f: () => void) => void } };
         const nextFrame = () => new Promise<void>((r) => scene.onAfterRenderObservable.addOnce(() => r()));
         await nextFrame();
-        const out: { frameMs: number; drawCalls: number; activeTriangles: number }[] = [];
+        const out: { frameMs: number; drawCalls: number; activeTriangles: number; room: string }[] = [];
         for (let i = 0; i < points.length; i++) {
           hooks.place([points[i]![0], 0, points[i]![1]], headings[i]!);
           await nextFrame();
-          out.push(probe.sample());
+          out.push({ ...probe.sample(), room: hooks.viewer().room ?? '' });
         }
         probe.dispose();
         return out;
@@ -231,6 +233,11 @@ export async function measureApp(browser: Browser, c: AppCase, served: Served[],
     const textures = await page.evaluate(() => (window as unknown as { __textureMemory?: () => TextureMemory }).__textureMemory?.());
     if (errors.length) o.log(`${c.name}: page errors: ${errors.slice(0, 3).join(' | ')}`);
     const frames = samples.map((s) => s.frameMs);
+    const slowFrames = samples
+      .map((s, i) => [i, round(s.frameMs, 0), s.room] as [number, number, string])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5);
+    o.log(`${c.name}: longest frames [index, ms, room] ${JSON.stringify(slowFrames)}`);
     o.log(`${c.name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return {
       works: ex.artworks.length,
@@ -243,6 +250,7 @@ export async function measureApp(browser: Browser, c: AppCase, served: Served[],
       frameMedianMs: median(frames),
       frameP95Ms: pct(frames, 95),
       frameMaxMs: Math.max(...frames),
+      slowFrames,
       frames: frames.length,
       drawsMax: Math.max(...samples.map((s) => s.drawCalls)),
       trianglesMax: Math.max(...samples.map((s) => s.activeTriangles)),

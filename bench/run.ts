@@ -1,6 +1,6 @@
 /**
  * The benchmark (a script, not a test):
- *   npm run bench [-- --only default,viewer,generated-50] [--runs 3] [--frames 200] [--media-wait 90000] [--no-build]
+ *   npm run bench [-- --only default,viewer,phone,generated-*] [--runs 3] [--frames 200] [--media-wait 90000] [--no-build]
  *
  * Builds the app and the bench-only pages, serves them with the exhibitions, and drives headless Chromium (the
  * end-to-end tests' browser set-up, SwiftShader) through each case `--runs` times, round-robin, so the default
@@ -42,7 +42,8 @@ const RUNS = Math.max(1, Number(opt('--runs') ?? 3));
 const MEDIA_WAIT_MS = Number(opt('--media-wait') ?? 90_000);
 const ONLY = opt('--only')?.split(',');
 const log = (s: string): void => console.log(`[bench] ${s}`);
-const want = (name: string) => !ONLY || ONLY.some((o) => name === o || name.startsWith(`${o}-`));
+/** `--only` names cases exactly; a name ending in `*` takes every case it begins (`generated-*`). */
+const want = (name: string) => !ONLY || ONLY.some((o) => name === o || (o.endsWith('*') && name.startsWith(o.slice(0, -1))));
 const uptime = (): string => {
   try {
     return execSync('uptime', { encoding: 'utf8' }).trim();

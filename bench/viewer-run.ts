@@ -63,14 +63,15 @@ export const viewerEntryJs = (dist: string) => jsSize(entryJs(dist, 'bench-pages
 /** The default exhibition merged into one GLB by Babylon's exporter, in the browser (kept while the inputs are unchanged). */
 async function mergedGlb(browser: Browser, port: number, results: string, log: (s: string) => void): Promise<string> {
   const out = join(results, 'merged/default.glb');
-  if (!stale(out, [join(ROOT, 'assets/default'), join(ROOT, 'src/scene'), join(ROOT, 'bench/pages')])) return out;
+  // Remade when the content or the export changes (not on every scene change: the merge takes minutes).
+  if (!stale(out, [join(ROOT, 'assets/default'), join(ROOT, 'bench/pages/export.ts')])) return out;
   log('merging the default exhibition into one GLB (Babylon GLTF2Export)');
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.addInitScript('window.__name = (f) => f');
     await page.goto(`http://127.0.0.1:${port}/bench-pages/export.html?exhibition=${encodeURIComponent('/exhibitions/default/exhibition.json')}`);
-    await page.waitForFunction(() => window.benchExport?.glb !== undefined || window.benchExport?.error !== undefined, null, { timeout: 480_000, polling: 1000 });
+    await page.waitForFunction(() => window.benchExport?.glb !== undefined || window.benchExport?.error !== undefined, null, { timeout: 1_200_000, polling: 1000 });
     const r = await page.evaluate(() => ({ error: window.benchExport.error, glb: window.benchExport.glb }));
     if (r.error || !r.glb) throw new Error(`merging failed: ${r.error}`);
     mkdirSync(dirname(out), { recursive: true });

@@ -41,8 +41,11 @@ async function run(): Promise<void> {
   for (const w of gallery.works.values()) w.label.wake();
   // A camera to draw with (the app's visitor camera is not made here); it is not exported.
   const camera = new FreeCamera('export-camera', new Vector3(0, 1.6, 0), gallery.scene);
+  // Frames drive the loading: paintings upload within the per-frame budget, far rooms are built after the first.
+  engine.runRenderLoop(() => gallery.scene.render());
   await gallery.media;
   await gallery.scene.whenReadyAsync();
+  engine.stopRenderLoop();
   gallery.scene.render();
   const glb = await GLTF2Export.GLBAsync(gallery.scene, 'exhibition', {
     // Invisible helpers (collision boxes, instance sources) are not part of what a visitor sees.
