@@ -31,28 +31,39 @@ export function trackPositions(track: AgentTrack, seconds: number, out: Float32A
   const a = frames[k]!;
   const b = frames[Math.min(k + 1, frames.length - 1)]!;
   const f = at - k;
+  // Every frame, for every agent: the arrays are read from locals, not through the frames.
+  const aIds = a.ids;
+  const bIds = b.ids;
+  const aXz = a.xz;
+  const bXz = b.xz;
+  const aY = a.y;
+  const bY = b.y;
+  const aN = aIds.length;
+  const bN = bIds.length;
   const max = out.length >> 1;
   let n = 0;
   let i = 0;
   let j = 0;
-  while (n < max && (i < a.ids.length || j < b.ids.length)) {
-    const ia = i < a.ids.length ? a.ids[i]! : Infinity;
-    const jb = j < b.ids.length ? b.ids[j]! : Infinity;
+  while (n < max && (i < aN || j < bN)) {
+    const ia = i < aN ? aIds[i]! : Infinity;
+    const jb = j < bN ? bIds[j]! : Infinity;
     if (ia === jb) {
-      out[2 * n] = a.xz[2 * i]! + (b.xz[2 * j]! - a.xz[2 * i]!) * f;
-      out[2 * n + 1] = a.xz[2 * i + 1]! + (b.xz[2 * j + 1]! - a.xz[2 * i + 1]!) * f;
-      if (outY) outY[n] = a.y?.[i] ?? 0;
+      const ax = aXz[2 * i]!;
+      const az = aXz[2 * i + 1]!;
+      out[2 * n] = ax + (bXz[2 * j]! - ax) * f;
+      out[2 * n + 1] = az + (bXz[2 * j + 1]! - az) * f;
+      if (outY) outY[n] = aY ? aY[i]! : 0;
       i++;
       j++;
     } else if (ia < jb) {
-      out[2 * n] = a.xz[2 * i]!;
-      out[2 * n + 1] = a.xz[2 * i + 1]!;
-      if (outY) outY[n] = a.y?.[i] ?? 0;
+      out[2 * n] = aXz[2 * i]!;
+      out[2 * n + 1] = aXz[2 * i + 1]!;
+      if (outY) outY[n] = aY ? aY[i]! : 0;
       i++;
     } else {
-      out[2 * n] = b.xz[2 * j]!;
-      out[2 * n + 1] = b.xz[2 * j + 1]!;
-      if (outY) outY[n] = b.y?.[j] ?? 0;
+      out[2 * n] = bXz[2 * j]!;
+      out[2 * n + 1] = bXz[2 * j + 1]!;
+      if (outY) outY[n] = bY ? bY[j]! : 0;
       j++;
     }
     n++;
