@@ -1,6 +1,7 @@
 /**
  * Co-curation in the browser (/curate): two curators sign in from two browser contexts, see each other, and
- * edit one draft live (a label typed, a work moved, the same label typed by both at once); Undo undoes one's
+ * edit one draft live (a label typed, a work moved, the same label typed by both at once, a credit each typed at
+ * the same moment, a creator's role removed and added back); Undo undoes one's
  * own change only; the draft's problems show at the work; a visitor gets the sign-in form and no draft.
  * The curators are created through the admin API (MUSEUM_ADMIN_PASSWORD is set in playwright.config.ts).
  */
@@ -105,6 +106,40 @@ test('two curators see each other and each other’s edits live; both texts type
   await a.locator('#creator-name-en').press('End');
   for (let i = 0; i < ' (attr.)'.length; i++) await a.locator('#creator-name-en').press('Backspace');
   await expect(b.locator('#creator-name-en')).not.toHaveValue(/\(attr\.\)/);
+
+  // A credit each at the same moment: Ana types in the first credit's name, Ben in the second's role (each credit
+  // its own texts in the draft): both keep both. Then typed back out, as above.
+  await b.getByText('The exhibition', { exact: true }).click();
+  const creditName = (page: Page) => page.locator('#credit-name-1');
+  const creditRole = (page: Page) => page.locator('#credit-role-2-en');
+  const [name1, role2] = [await creditName(a).inputValue(), await creditRole(b).inputValue()];
+  await creditName(a).click();
+  await creditName(a).press('End');
+  await creditRole(b).click();
+  await creditRole(b).press('End');
+  await Promise.all([creditName(a).pressSequentially(' (Ana)', { delay: 20 }), creditRole(b).pressSequentially(' (Ben)', { delay: 20 })]);
+  for (const page of [a, b]) {
+    await expect(creditName(page)).toHaveValue(`${name1} (Ana)`);
+    await expect(creditRole(page)).toHaveValue(`${role2} (Ben)`);
+  }
+  for (const [page, field, typed] of [[a, creditName(a), ' (Ana)'], [b, creditRole(b), ' (Ben)']] as const) {
+    await field.click();
+    await field.press('End');
+    for (let i = 0; i < typed.length; i++) await field.press('Backspace');
+    await expect(page === a ? creditName(b) : creditRole(a)).toHaveValue(page === a ? name1 : role2);
+  }
+
+  // The creator's role removed by Ana (Ben's fields go), added back empty and typed in (Ben sees it).
+  await a.getByRole('button', { name: 'Remove the creator’s role' }).click();
+  await expect(b.locator('#creator-role-en')).toHaveCount(0);
+  await expect(b.getByRole('button', { name: 'Add the creator’s role' })).toBeVisible();
+  await a.getByRole('button', { name: 'Add the creator’s role' }).click();
+  await expect(a.locator('#creator-role-en')).toBeFocused();
+  await a.locator('#creator-role-en').pressSequentially('Painter');
+  await a.locator('#creator-role-it').fill('Pittore');
+  await expect(b.locator('#creator-role-en')).toHaveValue('Painter');
+  await expect(b.locator('#creator-role-it')).toHaveValue('Pittore');
+  await a.locator('.texts-creator').screenshot({ path: 'e2e/.output/curate-creator.png' });
 
   // B moves the work 5 cm along its wall; A sees the new offset.
   const before = Number(await offset(a).inputValue());
