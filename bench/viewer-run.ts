@@ -7,6 +7,7 @@
  * memory and the bytes sent.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { dirname, extname, join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { NodeIO } from '@gltf-transform/core';
@@ -82,18 +83,29 @@ async function mergedGlb(browser: Browser, port: number, results: string, log: (
   }
 }
 
+/** A file from the bench server (node:http: fetch refuses the bench's port 4190, on the web's list of bad ports). */
+function download(url: URL): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => (res.statusCode === 200 ? resolve(new Uint8Array(Buffer.concat(chunks))) : reject(new Error(`${url.href} answered ${res.statusCode}`))));
+    }).on('error', reject);
+  });
+}
+
 const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
 
 /** What the Viewer's GLB carries, by image format (MB), for the table's note. */
 export interface GlbImages {
   glbMB: number;
   imagesMB: Record<string, number>;
-  paintingsFromSource: number;
+  filesFromSource: number;
 }
 
 /**
- * The merged GLB with the app's images: a texture named after a painting's file (`<url>#<level>`, as
- * src/scene/painting-image.ts names its levels) gets that file's bytes; any other opaque PNG becomes a JPEG at
+ * The merged GLB with the app's images: a texture named after an image file (a painting's `<url>#<level>`, as
+ * src/scene/painting-image.ts names its levels, or a surface texture's URL) gets that file's bytes; any other opaque PNG becomes a JPEG at
  * the same size (quality 90), a PNG with transparency stays PNG. Returns the GLB's path on disk and what it holds.
  */
 export async function sameImagesGlb(browser: Browser, port: number, results: string, log: (s: string) => void): Promise<{ file: string; images: GlbImages }> {
@@ -101,18 +113,17 @@ export async function sameImagesGlb(browser: Browser, port: number, results: str
   const out = join(results, 'merged/default-same-images.glb');
   const io = new NodeIO();
   const doc = await io.readBinary(new Uint8Array(readFileSync(merged)));
-  let paintings = 0;
+  let fromSource = 0;
   for (const tex of doc.getRoot().listTextures()) {
     const image = tex.getImage();
     if (!image) continue;
-    const named = /^([^#]+)#\d+$/.exec(tex.getName())?.[1];
+    // Paintings' levels are named `<url>#<level>`, the floor plan's surface textures by their URL.
+    const named = /^(\S+\.(?:jpe?g|png|webp))(?:#\d+)?$/i.exec(tex.getName())?.[1];
     const source = named && new URL(named, `http://127.0.0.1:${port}/`);
     const mime = source && MIME[extname(source.pathname).toLowerCase()];
     if (source && mime) {
-      const res = await fetch(source);
-      if (!res.ok) throw new Error(`the painting ${source.href} answered ${res.status}`);
-      tex.setImage(new Uint8Array(await res.arrayBuffer())).setMimeType(mime);
-      paintings++;
+      tex.setImage(await download(source)).setMimeType(mime);
+      fromSource++;
       continue;
     }
     if (tex.getMimeType() !== 'image/png') continue;
@@ -124,7 +135,7 @@ export async function sameImagesGlb(browser: Browser, port: number, results: str
   writeFileSync(out, bytes);
   const imagesMB: Record<string, number> = {};
   for (const tex of doc.getRoot().listTextures()) imagesMB[tex.getMimeType()] = (imagesMB[tex.getMimeType()] ?? 0) + (tex.getImage()?.byteLength ?? 0);
-  const images = { glbMB: round(bytes.byteLength / 1024 / 1024, 2), imagesMB: Object.fromEntries(Object.entries(imagesMB).map(([m, b]) => [m, round(b / 1024 / 1024, 2)])), paintingsFromSource: paintings };
-  log(`the Viewer's GLB: ${images.glbMB} MB, images ${JSON.stringify(images.imagesMB)} MB, ${paintings} paintings from their own files`);
+  const images = { glbMB: round(bytes.byteLength / 1024 / 1024, 2), imagesMB: Object.fromEntries(Object.entries(imagesMB).map(([m, b]) => [m, round(b / 1024 / 1024, 2)])), filesFromSource: fromSource };
+  log(`the Viewer's GLB: ${images.glbMB} MB, images ${JSON.stringify(images.imagesMB)} MB, ${fromSource} images from their own files`);
   return { file: out, images };
 }
