@@ -15,7 +15,8 @@ import { planOf } from '../twin/route/places';
 
 export class RouteWords {
   private readonly titles: Map<string, Exhibition['artworks'][number]['title']>;
-  constructor(private readonly ex: Exhibition, private readonly locale: Locale) {
+  /** Only the locale's strings, texts and fill: the immersive modes' XrLocale will do. */
+  constructor(private readonly ex: Exhibition, private readonly locale: Pick<Locale, 't' | 'text' | 'fill'>) {
     this.titles = new Map(ex.artworks.map((a) => [a.id, a.title]));
   }
 

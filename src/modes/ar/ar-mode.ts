@@ -42,6 +42,8 @@ import { ArLabels } from './labels';
 import { ArWorks } from './ar-works';
 import { ArHud } from './ar-hud';
 import { RouteGuide } from '../xr/route-guide';
+import { routeProgressFor } from '../../twin/route/follow';
+import { RouteLevels, twinFacing } from './route-levels';
 
 export interface ArHost extends XrHost {
   /** The preview panel's context (language, favourites, acknowledgements), for the DOM-overlay panel. */
@@ -71,6 +73,8 @@ export class ArMode {
   private readonly hud: ArHud;
   /** The visit's route, on the real floor once registered. */
   private readonly route: RouteGuide;
+  /** The way up or down to a stop on another floor, in words. */
+  private readonly levels: RouteLevels;
   private frames = 0;
   private instrumentation?: SceneInstrumentation;
 
@@ -152,6 +156,7 @@ export class ArMode {
       setStatus: host.setStatus,
       announce: host.announce,
     });
+    this.levels = new RouteLevels({ exhibition: host.exhibition, locale: this.locale, setStatus: host.setStatus, announce: host.announce });
     this.works.onChangedObservable.add(() => this.route.opened(this.works.openId));
     this.labels.onLabelsChangedObservable.add((ids) => host.setStatus({ arLabels: ids.join(',') }));
     this.wire();
@@ -299,6 +304,7 @@ export class ArMode {
   private ended(): void {
     this.works.ended();
     this.route.stop();
+    this.levels.reset();
     this.registration.ended();
     this.hud.stopRepeat();
     this.labels.hide();
@@ -369,6 +375,7 @@ export class ArMode {
     const phase = this.registration.phase;
     if ((phase === 'registered' || phase === 'adjusting') && this.frames % 6 === 1) this.labels.place(this.camera, this.works.openId);
     this.route.frame();
+    if (this.frames % 5 === 0) this.levels.update(routeProgressFor(this.host.exhibition).get(), this.route.where(), twinFacing(this.camera, this.occluders.root));
   }
 
   /** The phone's camera in twin coordinates, once the twin is registered to the room (before, no route is shown). */
