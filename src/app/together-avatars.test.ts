@@ -76,6 +76,17 @@ describe('the group in 3D (GroupAvatars)', () => {
     expect(boards().sort()).toEqual([...avatars.named()].sort());
   });
 
+  it('writes the names the right way round in the gallery’s right-handed scene (Babylon turns a sprite’s u round there)', () => {
+    const rh = new Scene(new NullEngine());
+    rh.useRightHandedSystem = true;
+    const group = new GroupAvatars(rh, () => undefined, () => {});
+    const sprites = (s: Scene) => s.spriteManagers!.find((m) => m.name === 'together-names')!.sprites;
+    expect(sprites(rh).every((s) => s.invertU)).toBe(true);
+    expect(sprites(scene).some((s) => s.invertU)).toBe(false);
+    group.dispose();
+    rh.dispose();
+  });
+
   it('lets someone leave with their head and name, and keeps the heads hidden with nobody there', () => {
     avatars.update('p1', 'Ana', [1, 0, 1], 0);
     avatars.update('p2', 'Ben', [2, 0, 1], 90);

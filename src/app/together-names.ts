@@ -49,6 +49,8 @@ export class GroupNames {
       s.width = BOARD_W;
       s.height = BOARD_H;
       s.isVisible = false;
+      // Babylon's sprites turn a cell's u round in a right-handed scene (the gallery's): read the right way round.
+      s.invertU = scene.useRightHandedSystem;
       this.boards.push(s);
       this.free.push(cells - 1 - i);
     }
