@@ -13,7 +13,7 @@ import type { VrGroupFollower } from '../modes/vr/together';
 import type { VisitContext } from './context';
 
 /** Where this person is now, or nothing before there is a view. */
-export function presenceNow(c: VisitContext, vr: VrGroupFollower, scene: Scene): Presence | undefined {
+function presenceNow(c: VisitContext, vr: VrGroupFollower, scene: Scene): Presence | undefined {
   const inVr = vr.presence();
   if (inVr) return inVr;
   const arRoot = c.state.mode === 'ar' ? arRegistrationRoot(scene) : undefined;
