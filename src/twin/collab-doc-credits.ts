@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { creditToY, exhibitionMap } from './collab-doc';
 import { Credit } from './schema';
 
-export const MAX_CREDITS = 200;
+const MAX_CREDITS = 200;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const CONTROL = /\p{Cc}/u;
 const StrictCredit = Credit.strict();
@@ -25,7 +25,7 @@ export function creditsArray(doc: Y.Doc): Y.Array<unknown> | undefined {
 }
 
 /** The Y.Map of credit `index`, if there is one. */
-export function creditMap(doc: Y.Doc, index: number): Y.Map<unknown> | undefined {
+function creditMap(doc: Y.Doc, index: number): Y.Map<unknown> | undefined {
   const c = creditsArray(doc)?.get(index);
   return c instanceof Y.Map ? c : undefined;
 }
@@ -65,7 +65,7 @@ function textOf(v: unknown, path: string, out: string[]): string | undefined {
  * Why credit `index` may not stand in a draft (empty: it may). `added`: the credit is new, so it needs a name
  * (one already there may be empty while someone retypes it).
  */
-export function creditProblems(doc: Y.Doc, index: number, added: boolean): string[] {
+function creditProblems(doc: Y.Doc, index: number, added: boolean): string[] {
   const out: string[] = [];
   const path = where(index);
   const credit = creditsArray(doc)?.get(index);
@@ -114,7 +114,7 @@ export function creditsProblems(after: Y.Doc, before?: Y.Doc): string[] {
 export const blankCredit = (languages: readonly string[], name: string) => ({ role: Object.fromEntries(languages.map((l) => [l, ''])), name });
 
 /** Why a credit (in the file's shape) may not be added; empty when it may. */
-export function newCreditProblems(credit: unknown, index: number): string[] {
+function newCreditProblems(credit: unknown, index: number): string[] {
   const r = StrictCredit.safeParse(credit);
   const out = r.success ? [] : r.error.issues.map((i) => `${where(index)}${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`);
   if (r.success && [r.data.name, ...Object.values(r.data.role)].some((s) => CONTROL.test(s))) out.push(`${where(index)}: control characters are not allowed`);

@@ -33,7 +33,7 @@ interface Entry {
 }
 
 /** The entries of the awareness update inside a Hocuspocus message, or undefined when it carries none. */
-export function awarenessEntries(message: Uint8Array): Entry[] | undefined {
+function awarenessEntries(message: Uint8Array): Entry[] | undefined {
   const m = new HocuspocusMessage(message);
   m.readVarString(); // document name
   if (m.readVarUint() !== AWARENESS) return undefined;
