@@ -7,7 +7,7 @@ import { validateExhibition } from '../twin/validate';
 import type { Exhibition, FloorPlan } from '../twin/schema';
 import { MaterialLibrary } from './materials';
 import { buildFloorPlan } from './architecture';
-import { GalleryLook, WORKS_EXPOSURE } from './gallery-look';
+import { GalleryLook, WALLS_UNDER_WORKS, WORKS_EXPOSURE } from './gallery-look';
 import { SHADOW_SHARE } from './shadows';
 
 function setUp() {
@@ -111,5 +111,15 @@ describe('the gallery’s look by graphics quality', () => {
     expect((plinth.material as PBRMaterial).albedoColor.r).toBeCloseTo(bakedLevel * (1 - SHADOW_SHARE));
     look.setQuality('plain');
     expect(plinth.material).toBe(plain);
+  });
+
+  it('draws walls a share under their room’s level on the baked tiers (room for the pools), floors at it', () => {
+    const { architecture, look } = setUp();
+    look.setQuality('baked');
+    const hall = architecture.byRoom.get('hall')!;
+    const floor = lightmap(hall.find((m) => m.name.startsWith('floor:'))!.material)!.level;
+    const walls = lightmap(hall.find((m) => m.name.startsWith('walls:'))!.material)!.level;
+    expect(WALLS_UNDER_WORKS).toBeLessThan(1);
+    expect(walls).toBeCloseTo(floor * WALLS_UNDER_WORKS);
   });
 });
