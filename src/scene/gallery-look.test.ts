@@ -113,7 +113,7 @@ describe('the gallery’s look by graphics quality', () => {
     expect(plinth.material).toBe(plain);
   });
 
-  it('draws walls a share under their room’s level on the baked tiers (room for the pools), floors at it', () => {
+  it('draws walls a share under their room’s level on the baked tiers (room for the pools), floors at it, ceilings above', () => {
     const { architecture, look } = setUp();
     look.setQuality('baked');
     const hall = architecture.byRoom.get('hall')!;
@@ -121,5 +121,7 @@ describe('the gallery’s look by graphics quality', () => {
     const walls = lightmap(hall.find((m) => m.name.startsWith('walls:'))!.material)!.level;
     expect(WALLS_UNDER_WORKS).toBeLessThan(1);
     expect(walls).toBeCloseTo(floor * WALLS_UNDER_WORKS);
+    // A ceiling lit by the sky light's brown ground colour alone reads taupe: it is lifted above the room's level.
+    expect(lightmap(hall.find((m) => m.name.startsWith('ceiling:'))!.material)!.level).toBeGreaterThan(floor * 1.2);
   });
 });

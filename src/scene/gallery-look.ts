@@ -40,6 +40,11 @@ export const WORKS_EXPOSURE = 0.71;
  * was already near white and its pool was barely seen).
  */
 export const WALLS_UNDER_WORKS = 0.85;
+/**
+ * Ceilings are lit above their room's level on the baked tiers: the track lights' spill and the floor's bounce.
+ * Lit by the sky light's brown ground colour alone, they read taupe, not the white they are painted.
+ */
+const CEILING_LIFT = 1.35;
 /** A plinth's or case's footprint beyond the work's own (artworks.ts builds it so). */
 const PLINTH_MARGIN = 0.25;
 
@@ -172,7 +177,7 @@ export class GalleryLook {
       for (const mesh of meshes) {
         const kind = mesh.name.split(':')[0];
         if (kind === 'floor') this.lightmap(mesh, ambient, overPlan(mesh, shadeFloor(room.polygon, openings, contacts.get(room.id) ?? [], inset)));
-        else if (kind === 'ceiling') this.lightmap(mesh, ambient, overPlan(mesh, shadeFloor(room.polygon, [], [], inset)));
+        else if (kind === 'ceiling') this.lightmap(mesh, ambient * CEILING_LIFT, overPlan(mesh, shadeFloor(room.polygon, [], [], inset)));
         else if (kind === 'walls') {
           const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
           if (positions) this.lightmap(mesh, ambient * WALLS_UNDER_WORKS, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners));
