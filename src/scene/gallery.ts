@@ -17,6 +17,7 @@ import { ArtworkBuilder, type SceneArtwork } from './artworks';
 import type { LabelText } from './labels';
 import { DEFAULT_ENVIRONMENT, lightGallery } from './lighting';
 import { roomAtHeight, roomElevations } from '../twin/route/levels';
+import { seenThroughStairwells } from '../twin/route/stairwell';
 import { artworkPose } from '../twin/layout';
 import { roomGraph, roomHops } from '../twin/rooms';
 import { MediaQueue } from './streaming';
@@ -132,8 +133,9 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   const entrance: [number, number] = [exhibition.entrance.position[0], exhibition.entrance.position[2]];
   let hops = new Map<string, number>();
   const elevations = plan ? roomElevations(plan) : new Map<string, number>();
+  // Rooms a stairwell opens between are seen from each other (drawn), though media load by doorways (`graph`).
   const visibility = plan
-    ? new RoomVisibility(scene, plan.rooms.map((r) => ({ ...r, elevation: elevations.get(r.id) })), graph, (room) => {
+    ? new RoomVisibility(scene, plan.rooms.map((r) => ({ ...r, elevation: elevations.get(r.id) })), seenThroughStairwells(graph, plan), (room) => {
         hops = roomHops(graph, room);
         wakeLabels();
         queue.pump();

@@ -5,7 +5,8 @@ import { validateExhibition } from '../validate';
 import { pointInPolygon } from '../geometry';
 import type { FloorPlan, Vec2 } from '../schema';
 import { planOf, workPlace } from './places';
-import { stairwells } from './stairwell';
+import { roomGraph } from '../rooms';
+import { seenThroughStairwells, stairwells } from './stairwell';
 
 const r = validateExhibition(JSON.parse(readFileSync(fileURLToPath(new URL('../../../assets/default/exhibition.json', import.meta.url)), 'utf8')));
 if (!r.ok) throw new Error('the default exhibition does not validate');
@@ -78,5 +79,16 @@ describe('stairwells of other plans', () => {
     const small = base([[6, 2], [6, 10]]);
     small.rooms[1]!.polygon = [[0, 0], [12, 0], [12, 5], [0, 5]];
     expect(stairwells(small)[0]!.floorsCut).toEqual([]);
+  });
+});
+
+describe('rooms seen through a stairwell', () => {
+  it('joins the stair hall and the mezzanine (culling draws the one above or below), leaving the doorways’ graph as it was', () => {
+    const doors = roomGraph(plan);
+    const seen = seenThroughStairwells(doors, plan);
+    expect(seen.get('stair-hall')).toEqual([...doors.get('stair-hall')!, 'mezzanine']);
+    expect(seen.get('mezzanine')).toEqual(['stair-hall']);
+    expect(seen.get('gallery')).toEqual(doors.get('gallery'));
+    expect(doors.get('mezzanine')).toEqual([]);
   });
 });

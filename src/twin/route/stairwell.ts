@@ -119,3 +119,22 @@ export function stairwells(plan: Plan): Stairwell[] {
   }
   return out;
 }
+
+/**
+ * The rooms seen from one another: the doorways' graph (src/twin/rooms.ts) with each stairwell's rooms joined too, the
+ * room at its foot and those whose floor or ceiling it opens, since a visitor sees up or down through the opening
+ * (room culling draws a room's neighbours). A new graph; the one given is left as it is (media still load by doorways).
+ */
+export function seenThroughStairwells(graph: ReadonlyMap<string, readonly string[]>, plan: Plan): Map<string, string[]> {
+  const out = new Map([...graph].map(([room, next]) => [room, [...next]]));
+  const join = (a: string, b: string) => {
+    if (a === b || !out.has(a) || !out.has(b)) return;
+    if (!out.get(a)!.includes(b)) out.get(a)!.push(b);
+    if (!out.get(b)!.includes(a)) out.get(b)!.push(a);
+  };
+  for (const well of stairwells(plan)) {
+    const rooms = [...new Set([well.lowerRoom, ...well.ceilingsCut, ...well.floorsCut])];
+    for (const a of rooms) for (const b of rooms) join(a, b);
+  }
+  return out;
+}
