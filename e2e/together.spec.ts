@@ -6,7 +6,8 @@
  * on an emulated headset (a small display) and follows the guide with a fade, keeping her own heading; and the
  * guide removes a participant, who is then refused with the same browser. A participant whose connection drops
  * comes back by himself, as himself. In the headset an advisory notice the guide acknowledged is still shown to the
- * follower; with the guide's page away, the co-guide leads and a follower walks after her into the next room.
+ * follower, and a restricted object the guide opens shows her only the community's statement; with the guide's
+ * page away, the co-guide leads and a follower walks after her into the next room.
  */
 import type { Browser, Page, WebSocketRoute } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
@@ -23,8 +24,9 @@ test.describe.configure({ timeout: 900_000 });
 const ex = defaultExhibition();
 const WORK = 'dawn-over-the-marsh'; // in the hall, on its north wall
 const work = ex.artworks.find((a) => a.id === WORK)!;
-// The default exhibition's advisory urn (in the cabinet).
+// The default exhibition's advisory urn and its restricted processional object (both in the cabinet).
 const URN = 'cinerary-urn';
+const VEILED = 'veiled-processional-object';
 
 /** The gallery walkable (no media needed): three browsers at once on a loaded machine may take minutes each. */
 async function walkable(page: Page): Promise<void> {
@@ -168,6 +170,16 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await expect(guide.locator('#panel .story')).toBeVisible();
   await expect.poll(async () => (await inVrPanel())?.artworkId, { timeout: 30_000 }).toBe(URN);
   expect((await inVrPanel())?.view).toBe('notice');
+  // The guide opens the restricted object for all: Ana's headset shows her only the community's statement, and her
+  // browser asks for nothing of the object.
+  const askedForVeiled: string[] = [];
+  ana.on('request', (r) => void (r.url().includes(VEILED) && askedForVeiled.push(r.url())));
+  await guide.evaluate((hash) => (location.hash = hash), `#artwork=${VEILED}`);
+  await expect(guide.locator('#panel [data-protocol="restricted"]')).toBeVisible();
+  await expect.poll(async () => (await inVrPanel())?.artworkId, { timeout: 30_000 }).toBe(VEILED);
+  expect((await inVrPanel())?.view).toBe('restricted');
+  expect((await state(ana)).opened).toEqual({ artwork: VEILED, view: 'restricted' });
+  expect(askedForVeiled).toEqual([]);
   await ana.evaluate(() => window.museumTwin!.xrExit!());
   await expect(ana.locator('#status')).toHaveAttribute('data-mode', 'preview');
 
