@@ -128,6 +128,12 @@ test('two curators see each other and each other’s edits live; both texts type
     for (let i = 0; i < typed.length; i++) await field.press('Backspace');
     await expect(page === a ? creditName(b) : creditRole(a)).toHaveValue(page === a ? name1 : role2);
   }
+  // A tab pasted into a credit becomes a space (the server refuses control characters): the draft stays open.
+  await creditName(a).fill(`${name1}\t(Ana)`);
+  await expect(creditName(b)).toHaveValue(`${name1} (Ana)`);
+  await creditName(a).fill(name1);
+  await expect(creditName(b)).toHaveValue(name1);
+  await expect(a.locator('#draft-status')).toHaveText(/^Draft open/);
 
   // The creator's role removed by Ana (Ben's fields go), added back empty and typed in (Ben sees it).
   await a.getByRole('button', { name: 'Remove the creator’s role' }).click();

@@ -11,6 +11,7 @@ import type { Account } from './api';
 import { t, type CurateLanguage } from './strings';
 import { bindText, type TextBinding } from './text-binding';
 import { creditsArray } from '../twin/collab-doc-credits';
+import { Credit } from '../twin/schema';
 import { addCredit, addExhibitionText, blankCredit, creditText, EXHIBITION_TEXTS, exhibitionText, mayEditExhibitionText, OPTIONAL_TEXTS, removeCredit } from './text-fields';
 
 export interface ExhibitionTextsOptions {
@@ -26,6 +27,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
+}
+
+/** The format's longest credit name (schema.ts: Credit); the server refuses a longer one. */
+const CREDIT_NAME_MAX = Credit.shape.name.maxLength ?? 300;
+
+/**
+ * A credit's field keeps to one line of words: a control character pasted in (a tab, an escape) becomes a space
+ * before the binding sends it (listeners run in order), as the server would refuse the change and close the draft.
+ */
+function oneLine(input: HTMLInputElement): HTMLInputElement {
+  input.addEventListener('input', () => {
+    if (!/\p{Cc}/u.test(input.value)) return;
+    const [start, end] = [input.selectionStart, input.selectionEnd];
+    input.value = input.value.replace(/\p{Cc}/gu, ' ');
+    if (start !== null && end !== null) input.setSelectionRange(start, end);
+  });
+  return input;
 }
 
 export function openExhibitionTexts(o: ExhibitionTextsOptions): () => void {
@@ -96,15 +114,15 @@ export function openExhibitionTexts(o: ExhibitionTextsOptions): () => void {
       const n = i + 1;
       const row = el('fieldset', { className: 'credit' }, el('legend', {}, t(lang, 'creditN', { n })));
       const nameText = creditText(doc, i, 'name', '', false);
-      const name = el('input', { id: `credit-name-${n}`, type: 'text', readOnly: !mayCredit || !nameText });
-      if (nameText) creditBindings.push(bindText(name, nameText, o.origin));
+      const name = el('input', { id: `credit-name-${n}`, type: 'text', readOnly: !mayCredit || !nameText, maxLength: CREDIT_NAME_MAX });
+      if (nameText) creditBindings.push(bindText(oneLine(name), nameText, o.origin));
       row.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: name.id }, t(lang, 'creditName')), name));
       for (const l of o.languages) {
         // A language a role lacks is made (an empty Y.Text) only by someone who may write it.
         const text = creditText(doc, i, 'role', l, mayCredit);
         if (!text) continue;
         const role = el('input', { id: `credit-role-${n}-${l}`, type: 'text', readOnly: !mayCredit, lang: l });
-        creditBindings.push(bindText(role, text, o.origin));
+        creditBindings.push(bindText(oneLine(role), text, o.origin));
         row.append(el('div', { className: 'text-cell' }, el('label', { htmlFor: role.id }, t(lang, 'inLanguage', { field: t(lang, 'creditRole'), lang: l })), role));
       }
       const remove = el('button', { type: 'button', disabled: !mayCredit }, '✕');

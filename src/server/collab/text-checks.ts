@@ -1,7 +1,8 @@
 /**
  * The server's checks on edits of the exhibition's own texts, its credits and a work's creator, run beside the
  * placement and tour checks (twin/curate-edits.ts) on every collaborative edit before it is stored. As there,
- * typing in a text is never refused (a text may be empty while someone rewrites it); what is refused is a value
+ * typing in a text is never refused (a text may be empty while someone rewrites it), except in a credit (control
+ * characters, or past the format's length: the curating view keeps its fields to both); what is refused is a value
  * replaced whole in a shape the format does not allow: an exhibition text that is not a text per language,
  * a language of a text set to anything but a text, a creator without a name or with life dates of the wrong kind.
  * The credits are checked whole on any change to them (at most 200, each cheap): their form in the draft, the
