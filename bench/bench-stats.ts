@@ -3,9 +3,12 @@
  * max), so the machine's noise stays visible instead of being averaged away.
  */
 
+/** The middle value; of an even count, the mean of the two middle ones (two runs give their mean). */
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
 /** The p-th percentile (nearest rank). */
