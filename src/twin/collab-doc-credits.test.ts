@@ -54,6 +54,29 @@ describe('credits in a draft, edited by two curators at once', () => {
   });
 });
 
+describe('the first credits of a draft that had none', () => {
+  it('keeps both when two curators add the first credit at the same moment', () => {
+    const { credits: _none, ...bare } = ex;
+    const a = exhibitionToDoc(bare);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(addCredit(a, { role: { en: 'Curator' }, name: 'Ana' })).toEqual([]);
+    expect(addCredit(b, { role: { en: 'Lighting' }, name: 'Bo' })).toEqual([]);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+    for (const doc of [a, b]) expect(credits(doc).map((c) => c.name).sort()).toEqual(['Ana', 'Bo']);
+  });
+
+  it('gives a stored draft without credits the shared list once', () => {
+    const { credits: _none, ...bare } = ex;
+    const doc = exhibitionToDoc(bare);
+    exhibitionMap(doc).delete('credits');
+    expect(upgradeCredits(doc)).toBe(true);
+    expect(exhibitionMap(doc).get('credits')).toBeInstanceOf(Y.Array);
+    expect(upgradeCredits(doc)).toBe(false);
+  });
+});
+
 describe('the draft’s form of the credits', () => {
   it('gives the file’s credits back unchanged, and upgrades a draft that kept them as one plain list', () => {
     const doc = exhibitionToDoc(ex);

@@ -83,6 +83,9 @@ export function seedDoc(doc: Y.Doc, ex: JsonObject): void {
   doc.transact(() => {
     const top = exhibitionMap(doc);
     for (const [k, v] of Object.entries(ex)) if (k !== 'artworks' && v !== undefined) top.set(k, topToY(k, v));
+    // No credits yet (the format's default is none): an empty list all replicas share, so two curators adding
+    // the first credit at once both keep theirs (each making its own list, one list would win).
+    if (!top.has('credits')) top.set('credits', new Y.Array());
     const works = Array.isArray(ex.artworks) ? (ex.artworks as JsonObject[]) : [];
     for (const w of works) artworksMap(doc).set(String(w.id), objectToY(w));
     artworkOrder(doc).push(works.map((w) => String(w.id)));
@@ -150,8 +153,9 @@ function applyFields(map: Y.Map<unknown>, target: JsonObject, skip?: string, con
  */
 export function upgradeCredits(doc: Y.Doc): boolean {
   const v = exhibitionMap(doc).get('credits');
-  if (!Array.isArray(v)) return false;
-  doc.transact(() => exhibitionMap(doc).set('credits', creditsToY(v as Json)));
+  if (v instanceof Y.Array || (v !== undefined && !Array.isArray(v))) return false;
+  // A draft with no credits at all gets the shared empty list too (see seedDoc).
+  doc.transact(() => exhibitionMap(doc).set('credits', creditsToY((v ?? []) as Json)));
   return true;
 }
 
@@ -161,7 +165,8 @@ export function upgradeCredits(doc: Y.Doc): boolean {
  * rewritten only when it differs. Call inside a transaction to send it as one change.
  */
 export function applyExhibition(doc: Y.Doc, target: JsonObject): void {
-  applyFields(exhibitionMap(doc), target, 'artworks', topToY);
+  // A version without credits is one with none: the shared list stays, emptied (see seedDoc).
+  applyFields(exhibitionMap(doc), 'credits' in target ? target : { ...target, credits: [] }, 'artworks', topToY);
   const works = artworksMap(doc);
   const wanted = Array.isArray(target.artworks) ? (target.artworks as JsonObject[]) : [];
   const ids = new Set(wanted.map((w) => String(w.id)));
