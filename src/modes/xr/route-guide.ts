@@ -121,8 +121,8 @@ export class RouteGuide {
   private draw(at: WayPoint): void {
     const p = this.progress;
     if (!p) return;
-    const stop = p.route.stops[p.current];
-    this.arrows.show(p.arrows(at), stop ? { position: stop.place.position, level: stop.place.level } : undefined, (l) => this.elevation.get(l) ?? 0);
+    // The stop, or on another floor the stairs or lift toward it (never a ring through the ceiling).
+    this.arrows.show(p.arrows(at), p.target(at), (l) => this.elevation.get(l) ?? 0);
     const n = String(this.arrows.state().arrows.length);
     if (n !== this.reportedArrows) this.o.setStatus({ routeArrows: (this.reportedArrows = n) });
   }
