@@ -8,23 +8,11 @@ import * as Y from 'yjs';
 import { artworksMap } from '../twin/collab-doc';
 import { bindText, type TextBinding } from './text-binding';
 import { creatorText, hasCreatorRole, lifeDatesOf, setCreatorRole, setLifeDates } from './text-fields';
-import { t, type CurateLanguage } from './strings';
+import { t } from './strings';
+import { el } from './dom';
+import type { WorkPartOptions } from './work-part';
 
-export interface CreatorFieldsOptions {
-  readonly doc: Y.Doc;
-  readonly workId: string;
-  readonly languages: readonly string[];
-  readonly lang: CurateLanguage;
-  /** The origin of this curator's own edits (the one their Y.UndoManager tracks). */
-  readonly origin: object;
-  readonly editable: boolean;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
+export type CreatorFieldsOptions = WorkPartOptions;
 
 /** The creator's fieldset; `cleanups` gets what undoes its bindings and observers. */
 export function creatorFields(o: CreatorFieldsOptions, cleanups: (() => void)[]): HTMLElement {

@@ -13,6 +13,7 @@ import { bindText, type TextBinding } from './text-binding';
 import { creditsArray } from '../twin/collab-doc-credits';
 import { Credit } from '../twin/schema';
 import { addCredit, addExhibitionText, blankCredit, creditText, EXHIBITION_TEXTS, exhibitionText, mayEditExhibitionText, OPTIONAL_TEXTS, removeCredit } from './text-fields';
+import { el } from './dom';
 
 export interface ExhibitionTextsOptions {
   readonly root: HTMLElement;
@@ -21,12 +22,6 @@ export interface ExhibitionTextsOptions {
   readonly lang: CurateLanguage;
   readonly origin: object;
   readonly role: Account['role'];
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
 }
 
 /** The format's longest credit name (schema.ts: Credit); the server refuses a longer one. */

@@ -7,22 +7,11 @@ import * as Y from 'yjs';
 import { artworksMap } from '../twin/collab-doc';
 import { addHotspot, placeHotspot, removeHotspot } from '../twin/curate-actions';
 import { bindText, type TextBinding } from './text-binding';
-import { t, type CurateLanguage } from './strings';
+import { t } from './strings';
+import { el } from './dom';
+import type { WorkPartOptions } from './work-part';
 
-export interface HotspotsOptions {
-  readonly doc: Y.Doc;
-  readonly workId: string;
-  readonly languages: readonly string[];
-  readonly lang: CurateLanguage;
-  readonly origin: object;
-  readonly editable: boolean;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
+export type HotspotsOptions = WorkPartOptions;
 
 export function openHotspots(o: HotspotsOptions): { element: HTMLElement; destroy(): void } {
   const { doc, workId, lang } = o;

@@ -8,6 +8,7 @@ import { artworksMap, exhibitionMap } from '../twin/collab-doc';
 import { addTour, moveStop, removeTour, setTourStops, tourMap, tourStops } from '../twin/curate-actions';
 import { bindText, type TextBinding } from './text-binding';
 import { t, type CurateLanguage } from './strings';
+import { el } from './dom';
 
 export interface ToursPanelOptions {
   readonly root: HTMLElement;
@@ -18,12 +19,6 @@ export interface ToursPanelOptions {
   readonly editable: boolean;
   readonly selectedWork: () => string | null;
   readonly titleOf: (id: string) => string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
 }
 
 const button = (text: string, label: string, disabled: boolean, onClick: () => void) => {

@@ -13,18 +13,12 @@ import { addedProblems, placementProblems, wallClearances } from '../twin/curate
 import { openHotspots } from './hotspots';
 import { bindText, type TextBinding } from './text-binding';
 import { creatorFields } from './creator-fields';
-import { t, type CurateLanguage } from './strings';
+import { t } from './strings';
 import { hangOnWall, SNAP_M, snapOffset, wallChoices } from './wall';
+import { el } from './dom';
+import type { WorkPartOptions } from './work-part';
 
-export interface WorkEditorOptions {
-  readonly doc: Y.Doc;
-  readonly workId: string;
-  readonly languages: readonly string[];
-  readonly lang: CurateLanguage;
-  /** The origin of this curator's own edits (the one their Y.UndoManager tracks). */
-  readonly origin: object;
-  readonly editable: boolean;
-}
+export type WorkEditorOptions = WorkPartOptions;
 
 export interface WorkEditor {
   readonly element: HTMLElement;
@@ -36,12 +30,6 @@ export interface WorkEditor {
 /** Every text of a work in the format's languages; the short ones are one line. */
 const TEXT_FIELDS = ['title', 'label', 'backstory', 'date', 'medium', 'creditLine'] as const;
 const ONE_LINE = new Set<string>(['title', 'date', 'medium', 'creditLine']);
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
 
 export function openWorkEditor(o: WorkEditorOptions): WorkEditor {
   const { doc, workId, lang } = o;
