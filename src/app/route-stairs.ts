@@ -10,7 +10,7 @@ import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { EYE_HEIGHT } from '../twin/layout';
 import { levelsOf, linkReached, linkSteps, type LinkStep } from '../twin/route/levels';
-import { climbLegs, onAFloor } from '../twin/route/climb';
+import { climbLegs, levelAtHeight, onAFloor } from '../twin/route/climb';
 import { planOf } from '../twin/route/places';
 import { LINK_PAD_RADIUS } from '../scene/architecture';
 import type { VisitContext } from './context';
@@ -23,6 +23,8 @@ const CLEAR = LINK_PAD_RADIUS + 0.5;
 export class LevelWalk {
   private readonly steps: LinkStep[];
   private readonly elevations: number[];
+  /** The level the visitor was last known to stand on (undefined until first seen on a floor). */
+  private level?: string;
   /** False from an arrival until the visitor has stepped off the end they arrived on. */
   private armed = true;
   private readonly last = new Vector3(NaN, NaN, NaN);
@@ -72,6 +74,13 @@ export class LevelWalk {
     if (Vector3.DistanceSquared(p, this.last) < 0.01) return;
     this.last.copyFrom(p);
     const feet: [number, number, number] = [p.x, p.y - EYE_HEIGHT, p.z];
+    // Down (or up) a flight on foot, not through its marked ends: the level shown follows the floor underfoot.
+    const underfoot = levelAtHeight(feet[1], levelsOf(planOf(this.c.ex)));
+    if (underfoot && underfoot.id !== this.level) {
+      const first = this.level === undefined;
+      this.level = underfoot.id;
+      if (!first) this.tell(underfoot.id);
+    }
     if (!this.armed) {
       // Halfway up a flight or in the lift's car the visitor is on no floor: the far end must not take them back.
       this.armed = onAFloor(feet[1], this.elevations) && !linkReached(this.steps, feet, CLEAR);
@@ -109,11 +118,17 @@ export class LevelWalk {
     cam.computeWorldMatrix();
     this.c.gallery?.visibility?.update();
     this.last.set(NaN, NaN, NaN);
-    const level = levelsOf(planOf(this.c.ex)).find((l) => l.id === step.to.level);
+    this.level = step.to.level;
+    this.tell(step.to.level, step.link.id);
+  }
+
+  /** Says the visitor is now on `levelId` (aloud, in #status and on the floor plan). */
+  private tell(levelId: string, linkId?: string): void {
+    const level = levelsOf(planOf(this.c.ex)).find((l) => l.id === levelId);
     const t = this.c.locale.t;
-    this.c.status.announce(this.c.locale.fill(t.levelArrived, { level: this.c.locale.text(level?.name) || step.to.level }));
-    this.c.status.report({ viewLevel: step.to.level, viewLink: step.link.id });
-    this.arrived(step.to.level);
+    this.c.status.announce(this.c.locale.fill(t.levelArrived, { level: this.c.locale.text(level?.name) || levelId }));
+    this.c.status.report({ viewLevel: levelId, ...(linkId ? { viewLink: linkId } : {}) });
+    this.arrived(levelId);
     this.c.requestRender();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { climbLegs, onAFloor, LIFT_STEP_OUT } from './climb';
+import { climbLegs, levelAtHeight, onAFloor, LIFT_STEP_OUT } from './climb';
 import type { LinkStep } from './levels';
 import type { Vec2 } from '../schema';
 
@@ -61,5 +61,21 @@ describe('taking the stairs or the lift in the preview', () => {
     expect(onAFloor(4.39, [0, 4.4])).toBe(true);
     expect(onAFloor(2.2, [0, 4.4])).toBe(false);
     expect(onAFloor(0.6, [0, 4.4])).toBe(false);
+  });
+});
+
+describe('the level a visitor stands on, by the height of their feet', () => {
+  const levels = [
+    { id: 'ground', elevation: 0 },
+    { id: 'mezzanine', elevation: 4.4 },
+  ];
+  it('names the floor the feet are on, and none halfway up a flight', () => {
+    expect(levelAtHeight(0.05, levels)?.id).toBe('ground');
+    expect(levelAtHeight(4.38, levels)?.id).toBe('mezzanine');
+    expect(levelAtHeight(2.2, levels)).toBeUndefined();
+    expect(levelAtHeight(-1, levels)).toBeUndefined();
+  });
+  it('takes the nearer floor when two are within reach', () => {
+    expect(levelAtHeight(0.25, [{ id: 'a', elevation: 0 }, { id: 'b', elevation: 0.4 }])?.id).toBe('b');
   });
 });

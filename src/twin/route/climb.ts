@@ -70,3 +70,14 @@ export function climbLegs(step: LinkStep, facing: Vec2, eyeHeight: number, room?
 export function onAFloor(feetY: number, elevations: readonly number[], tolerance = 0.3): boolean {
   return elevations.some((e) => Math.abs(feetY - e) <= tolerance);
 }
+
+/**
+ * The level whose floor feet at this height stand on (within `tolerance`), or undefined halfway up a stair, in a
+ * lift's car or falling: how a visitor who walked down a flight on foot, rather than through its marked ends, is
+ * still known to be on the floor below.
+ */
+export function levelAtHeight<L extends { id: string; elevation: number }>(feetY: number, levels: readonly L[], tolerance = 0.3): L | undefined {
+  let best: L | undefined;
+  for (const l of levels) if (Math.abs(feetY - l.elevation) <= tolerance && (!best || Math.abs(feetY - l.elevation) < Math.abs(feetY - best.elevation))) best = l;
+  return best;
+}
