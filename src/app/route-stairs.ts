@@ -10,7 +10,8 @@ import { PointerEventTypes } from '@babylonjs/core/Events/pointerEvents';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { EYE_HEIGHT } from '../twin/layout';
 import { levelsOf, linkReached, linkSteps, type LinkStep } from '../twin/route/levels';
-import { climbLegs, levelAtHeight, onAFloor } from '../twin/route/climb';
+import type { Level } from '../twin/schema';
+import { climbLegs, levelAtHeight } from '../twin/route/climb';
 import { planOf } from '../twin/route/places';
 import { LINK_PAD_RADIUS } from '../scene/architecture';
 import type { VisitContext } from './context';
@@ -22,7 +23,7 @@ const CLEAR = LINK_PAD_RADIUS + 0.5;
 
 export class LevelWalk {
   private readonly steps: LinkStep[];
-  private readonly elevations: number[];
+  private readonly levels: readonly Level[];
   /** The level the visitor was last known to stand on (undefined until first seen on a floor). */
   private level?: string;
   /** False from an arrival until the visitor has stepped off the end they arrived on. */
@@ -35,7 +36,7 @@ export class LevelWalk {
     private readonly arrived: (level: string) => void,
   ) {
     this.steps = linkSteps(planOf(c.ex));
-    this.elevations = levelsOf(planOf(c.ex)).map((l) => l.elevation);
+    this.levels = levelsOf(planOf(c.ex));
   }
 
   /** Watches the visitor (cheap: only after they moved 10 cm) and taps on a link's marked floor. */
@@ -75,15 +76,21 @@ export class LevelWalk {
     this.last.copyFrom(p);
     const feet: [number, number, number] = [p.x, p.y - EYE_HEIGHT, p.z];
     // Down (or up) a flight on foot, not through its marked ends: the level shown follows the floor underfoot.
-    const underfoot = levelAtHeight(feet[1], levelsOf(planOf(this.c.ex)));
+    const underfoot = levelAtHeight(feet[1], this.levels);
     if (underfoot && underfoot.id !== this.level) {
       const first = this.level === undefined;
       this.level = underfoot.id;
       if (!first) this.tell(underfoot.id);
     }
+    // Halfway up a flight (walked on foot) or in the lift's car the visitor is on no floor: nothing is taken, and
+    // the end they come to is not taken either until they step clear of it (walking down the stairs ends on their
+    // foot's marked floor, which must not send them back up).
+    if (!underfoot) {
+      this.armed = false;
+      return;
+    }
     if (!this.armed) {
-      // Halfway up a flight or in the lift's car the visitor is on no floor: the far end must not take them back.
-      this.armed = onAFloor(feet[1], this.elevations) && !linkReached(this.steps, feet, CLEAR);
+      this.armed = !linkReached(this.steps, feet, CLEAR);
       return;
     }
     const step = linkReached(this.steps, feet, REACH);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { climbLegs, levelAtHeight, onAFloor, LIFT_STEP_OUT } from './climb';
+import { climbLegs, levelAtHeight, LIFT_STEP_OUT } from './climb';
 import type { LinkStep } from './levels';
 import type { Vec2 } from '../schema';
 
@@ -56,12 +56,6 @@ describe('taking the stairs or the lift in the preview', () => {
     expect(out!.eye[2]).toBeCloseTo(3);
   });
 
-  it('tells feet on a floor from feet halfway up a flight', () => {
-    expect(onAFloor(0.02, [0, 4.4])).toBe(true);
-    expect(onAFloor(4.39, [0, 4.4])).toBe(true);
-    expect(onAFloor(2.2, [0, 4.4])).toBe(false);
-    expect(onAFloor(0.6, [0, 4.4])).toBe(false);
-  });
 });
 
 describe('the level a visitor stands on, by the height of their feet', () => {
@@ -74,6 +68,7 @@ describe('the level a visitor stands on, by the height of their feet', () => {
     expect(levelAtHeight(4.38, levels)?.id).toBe('mezzanine');
     expect(levelAtHeight(2.2, levels)).toBeUndefined();
     expect(levelAtHeight(-1, levels)).toBeUndefined();
+    expect(levelAtHeight(0.6, levels)).toBeUndefined();
   });
   it('takes the nearer floor when two are within reach', () => {
     expect(levelAtHeight(0.25, [{ id: 'a', elevation: 0 }, { id: 'b', elevation: 0.4 }])?.id).toBe('b');

@@ -66,11 +66,6 @@ export function climbLegs(step: LinkStep, facing: Vec2, eyeHeight: number, room?
   return [ride, { eye: [at[0], y1, at[1]], look: [at[0] + out[0] * LOOK_AHEAD, y1, at[1] + out[1] * LOOK_AHEAD], seconds: 0.8 }];
 }
 
-/** Whether feet at this height stand on one of the levels' floors (not halfway up a stair or in a lift's car). */
-export function onAFloor(feetY: number, elevations: readonly number[], tolerance = 0.3): boolean {
-  return elevations.some((e) => Math.abs(feetY - e) <= tolerance);
-}
-
 /**
  * The level whose floor feet at this height stand on (within `tolerance`), or undefined halfway up a stair, in a
  * lift's car or falling: how a visitor who walked down a flight on foot, rather than through its marked ends, is
