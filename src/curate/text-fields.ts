@@ -13,7 +13,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { artworksMap, exhibitionMap } from '../twin/collab-doc';
+import { artworksMap, exhibitionMap, languageText } from '../twin/collab-doc';
 import { Creator, Credit } from '../twin/schema';
 import type { Account } from './api';
 
@@ -30,17 +30,6 @@ export const OPTIONAL_TEXTS: ReadonlySet<ExhibitionTextField> = new Set(['subtit
  */
 export function mayEditExhibitionText(role: Account['role'], field: ExhibitionTextField | 'credits'): boolean {
   return role === 'admin' || (role === 'curator' && field !== 'institution');
-}
-
-/** One language's Y.Text in a text of several languages (a Y.Map of Y.Text); a missing language made only when `create`. */
-function languageText(texts: unknown, lang: string, create: boolean): Y.Text | undefined {
-  if (!(texts instanceof Y.Map)) return undefined;
-  const t: unknown = texts.get(lang);
-  if (t instanceof Y.Text) return t;
-  if (!create) return undefined;
-  const made = new Y.Text();
-  texts.set(lang, made);
-  return made;
 }
 
 /** The Y.Text of one language of an exhibition text; a missing language is made only when `create`. */

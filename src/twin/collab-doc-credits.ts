@@ -10,7 +10,7 @@
  * retyping it (a draft may be invalid; Publish checks the whole file), but a credit added needs one.
  */
 import * as Y from 'yjs';
-import { creditToY, exhibitionMap } from './collab-doc';
+import { creditToY, exhibitionMap, languageText } from './collab-doc';
 import { Credit } from './schema';
 
 const MAX_CREDITS = 200;
@@ -37,14 +37,7 @@ export function creditText(doc: Y.Doc, index: number, part: 'name' | 'role', lan
     const name = credit?.get('name');
     return name instanceof Y.Text ? name : undefined;
   }
-  const role = credit?.get('role');
-  if (!(role instanceof Y.Map)) return undefined;
-  const t: unknown = role.get(lang);
-  if (t instanceof Y.Text) return t;
-  if (!create) return undefined;
-  const made = new Y.Text();
-  role.set(lang, made);
-  return made;
+  return languageText(credit?.get('role'), lang, create);
 }
 
 /** Where a credit is, as the guard names paths (guard.ts: an element without an id by its index). */

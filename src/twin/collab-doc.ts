@@ -127,15 +127,21 @@ export function docToExhibition(doc: Y.Doc): JsonObject {
 
 /** The Y.Text of one language of a work's text field (e.g. label, en), creating the language if it is new. */
 export function artworkText(doc: Y.Doc, artworkId: string, field: string, lang: string): Y.Text | undefined {
-  const work = artworksMap(doc).get(artworkId);
-  const texts = work?.get(field);
+  return languageText(artworksMap(doc).get(artworkId)?.get(field), lang, true);
+}
+
+/**
+ * One language's Y.Text in a text of several languages (a Y.Map of Y.Text); undefined when `texts` is not one,
+ * a missing language made only when `create`. The one way every editor of the draft reaches a text.
+ */
+export function languageText(texts: unknown, lang: string, create: boolean): Y.Text | undefined {
   if (!(texts instanceof Y.Map)) return undefined;
-  let t = texts.get(lang);
-  if (!(t instanceof Y.Text)) {
-    t = new Y.Text();
-    texts.set(lang, t);
-  }
-  return t as Y.Text;
+  const t: unknown = texts.get(lang);
+  if (t instanceof Y.Text) return t;
+  if (!create) return undefined;
+  const made = new Y.Text();
+  texts.set(lang, made);
+  return made;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
