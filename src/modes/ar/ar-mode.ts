@@ -44,6 +44,7 @@ import { ArHud } from './ar-hud';
 import { RouteGuide } from '../xr/route-guide';
 import { routeProgressFor } from '../../twin/route/follow';
 import { RouteLevels, twinFacing } from './route-levels';
+import { arState, type ArState } from './ar-state';
 
 export interface ArHost extends XrHost {
   /** The preview panel's context (language, favourites, acknowledgements), for the DOM-overlay panel. */
@@ -400,35 +401,9 @@ export class ArMode {
 
   // ---------------------------------------------------------------- tests and measurements
 
-  state() {
-    const reg = this.registration;
-    const r = reg.registration;
-    const works = this.works;
-    const openId = works.openId;
-    const root = this.occluders.root.getAbsolutePosition();
-    return {
-      phase: reg.phase,
-      inXR: this.active,
-      frames: this.frames,
-      overlay: works.domOverlay ? 'dom' : 'gui',
-      measured: reg.measured.map((p) => [...p]),
-      method: reg.method,
-      methods: [...reg.methods],
-      markerTracking: reg.markerTracking,
-      manual: reg.manual ? { yaw: reg.manual.yaw, at: [...reg.manual.at] } : undefined,
-      outline: reg.outline.isEnabled(),
-      registration: r ? { method: r.method, yaw: r.yaw, translation: r.translation, rms: r.rms, residuals: r.residuals } : undefined,
-      anchored: !!reg.anchor,
-      hit: reg.lastHit ? ([reg.lastHit.position.x, reg.lastHit.position.y, reg.lastHit.position.z] as Vec3) : undefined,
-      instruction: reg.instruction(),
-      labels: this.labels.state(),
-      panel: openId
-        ? { artworkId: openId, title: works.domOverlay ? this.locale.text(this.host.gallery.works.get(openId)?.artwork.title) : works.guiPanel.title, ...(works.domOverlay ? {} : works.guiPanel.state) }
-        : undefined,
-      animation: works.playing(openId),
-      root: [root.x, root.y, root.z] as Vec3,
-      route: this.route.state(),
-    };
+  /** What the tests read of the AR session (ar-state.ts). */
+  state(): ArState {
+    return arState({ registration: this.registration, works: this.works, occluders: this.occluders, labels: this.labels, route: this.route, locale: this.locale, gallery: this.host.gallery, inXR: this.active, frames: this.frames });
   }
 
   /** Where a named GUI control (HUD or panel) is in the world. */
