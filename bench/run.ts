@@ -1,6 +1,6 @@
 /**
  * The benchmark (a script, not a test):
- *   npm run bench [-- --only default,viewer,phone,generated-*] [--runs 3] [--frames 200] [--media-wait 90000] [--no-build]
+ *   npm run bench [-- --only default,viewer,phone,generated-*] [--runs 3] [--frames 200] [--media-wait 90000] [--no-build] [--dist dir]
  *   npm run bench -- --report-only   (the last run's figures summed up again)
  *
  * Builds the app and the bench-only pages, serves them with the exhibitions, and drives headless Chromium (the
@@ -27,8 +27,6 @@ import { measureViewer, sameImagesGlb, viewerEntryJs } from './viewer-run';
 import { BUDGET, table, targets, verdict, type AppResult, type CaseResult, type ViewerResult } from './bench-report';
 
 const RESULTS = join(ROOT, 'bench-results');
-// Its own build folder, so a benchmark never swaps files under a test run serving dist-bench/.
-const DIST = join(ROOT, 'dist-bench-app');
 const SHARED = resolve(ROOT, '../shared/content');
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 
@@ -37,6 +35,9 @@ const opt = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
+// Its own build folder, so a benchmark never swaps files under a test run serving dist-bench/ (`--dist` names
+// another: a build to compare, with --no-build).
+const DIST = resolve(ROOT, opt('--dist') ?? 'dist-bench-app');
 const FRAMES = Number(opt('--frames') ?? 200);
 const RUNS = Math.max(1, Number(opt('--runs') ?? 3));
 /** How long a load waits for the first view to be fully shown before it walks anyway. */

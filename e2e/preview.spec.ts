@@ -10,6 +10,7 @@ import { nextFrames, settled } from './helpers/frames';
 import { sharedPage } from './helpers/shared-page';
 import { en, literally } from './helpers/text';
 import { distanceToSegment, pointInPolygon } from '../src/twin/geometry';
+import { headingToDir } from '../src/twin/floorplan';
 import { parseWebVtt } from '../src/twin/webvtt';
 
 test.use({ serviceWorkers: 'block' });
@@ -168,6 +169,42 @@ test.describe('one visit to the default exhibition', () => {
     await page.locator(`#map [data-artwork="${art.id}"]`).click();
     await expect(page.locator('#panel h2')).toHaveText(en(art.title));
     await expect(page.locator(`#map [data-artwork="${art.id}"]`)).toHaveClass(/selected/);
+  });
+
+  test("a model's textures are as fine as its size on screen asks: close up finer, rooms away at the smallest level", async () => {
+    const page = visit();
+    // The visitor steps up to the object the floor plan opened, 0.9 m in front of it.
+    const near = ex.artworks.find((a) => a.sensitivity.level === 'open' && a.kind === 'object' && a.placement.kind === 'pose')!;
+    if (near.placement.kind !== 'pose') throw new Error('the default exhibition stands its objects at poses');
+    const { position: p, heading } = near.placement;
+    const [dx, dz] = headingToDir(heading);
+    await page.evaluate(([x, z, h]) => window.museumTwin!.place([x!, 0, z!], h!), [p[0] + dx * 0.9, p[2] + dz * 0.9, (heading + 180) % 360]);
+    const models = ex.artworks.filter((a) => a.kind === 'object' && a.model && a.sensitivity.level === 'open').map((a) => a.id);
+    /** The longest side of every texture on a work's model now, as the GPU holds it, and how far the work is, m. */
+    const textures = (id: string) =>
+      page.evaluate((id) => {
+        type Node = { getAbsolutePosition(): { subtract(o: unknown): { length(): number } }; getChildMeshes(): { material?: { getActiveTextures(): { getSize(): { width: number; height: number } }[] } | null }[] };
+        const scene = window.museumTwin!.scene() as { getTransformNodeByName(n: string): Node | null; activeCamera: { globalPosition: unknown } };
+        const origin = scene.getTransformNodeByName(`artwork-origin:${id}`)!;
+        const sides = origin.getChildMeshes().flatMap((m) => m.material?.getActiveTextures() ?? []).map((t) => Math.max(t.getSize().width, t.getSize().height));
+        return { sides, distance: origin.getAbsolutePosition().subtract(scene.activeCamera.globalPosition).length() };
+      }, id);
+    const all = await Promise.all(models.map(async (id) => ({ id, ...(await textures(id)) })));
+    const far = all.reduce((a, b) => (b.distance > a.distance ? b : a));
+    expect(far.distance).toBeGreaterThan(10);
+    // Rooms away it is held at the smallest level (256 px), not its 1024 px file; the one close up rises to the
+    // level its size on screen asks for, finer than that.
+    await expect.poll(async () => Math.max(...(await textures(far.id)).sides), { timeout: 20_000 }).toBe(256);
+    await expect
+      .poll(async () => {
+        const l = await page.evaluate((id) => window.museumTwin!.imageLevel!(id), near.id);
+        const wanted = l ? l.sizes.findIndex((s) => s >= l.pixels) : -1;
+        return l && l.shown >= (wanted < 0 ? l.sizes.length - 1 : wanted) ? l.sizes[l.shown] : undefined;
+      }, { timeout: 20_000 })
+      .toBeGreaterThan(256);
+    const opened = await page.evaluate((id) => window.museumTwin!.imageLevel!(id), near.id);
+    expect(Math.max(...(await textures(near.id)).sides)).toBe(opened!.sizes[opened!.shown]);
+    await page.screenshot({ path: `${SHOTS}/preview-model-close.png` });
   });
 
   test('narration plays with its captions, and an overlay animation plays on its object', async () => {

@@ -15,6 +15,8 @@ import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture';
 import { loadModelLimited } from './limited-load';
 import { ModelFileError } from './model-files';
+import { MODEL_TEXTURE_SPREAD } from './model-texture';
+import type { ModelTextureLevelsOptions } from './model-texture-levels';
 import { loadPainting } from './painting-load';
 import type { ImageDetail } from './image-detail';
 import { FetchLimitError } from '../twin/fetch-limits';
@@ -274,8 +276,17 @@ export class ArtworkBuilder {
       return Promise.resolve();
     }
     const url = this.ctx.resolve(art.model);
+    // Its textures at the level its size on screen asks for, as a painting's image (model-texture-levels.ts).
+    let textures = 0;
+    const inReach = () => (this.ctx.reach ? this.ctx.reach(work) !== undefined : true);
+    const levels: ModelTextureLevelsOptions = {
+      budget: this.ctx.detail.budget,
+      priority: () => this.ctx.reach?.(work) ?? Infinity,
+      follow: (image) =>
+        this.ctx.detail.follow(`${art.id}#texture${textures++}`, { image, node: work.origin, size: Math.max(width, height, depth) * MODEL_TEXTURE_SPREAD, inReach, work: art.id }),
+    };
     // Within the model's deadline and size cap (limited-load.ts): a stalled or oversized file becomes a placeholder.
-    return this.when(work, () => loadModelLimited(url, scene)
+    return this.when(work, () => loadModelLimited(url, scene, fetch, levels)
       .then((container) => {
         container.addAllToScene();
         for (const node of container.rootNodes) node.parent = work.origin;

@@ -9,16 +9,19 @@ import { LoadAssetContainerAsync } from '@babylonjs/core/Loading/sceneLoader';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import { FetchLimitError, fetchLimited } from '../twin/fetch-limits';
 import { ModelFileError, modelFilesOptions } from './model-files';
+import { modelTextureLevelsOptions, type ModelTextureLevelsOptions } from './model-texture-levels';
 
 /**
  * Loads a glTF/GLB model from `url` within the model limits, its own files too; throws FetchLimitError past them (or
  * a web page in place of a file), ModelFileError for a file outside the model's folder, Error on HTTP errors.
+ * With `levels`, its textures are held at the level their size on screen asks for (model-texture-levels.ts).
  */
-export async function loadModelLimited(url: string, scene: Scene, fetcher: typeof fetch = fetch): Promise<AssetContainer> {
+export async function loadModelLimited(url: string, scene: Scene, fetcher: typeof fetch = fetch, levels?: ModelTextureLevelsOptions): Promise<AssetContainer> {
   const gltf = new URL(url).pathname.toLowerCase().endsWith('.gltf');
   const r = await fetchLimited(url, 'model', {}, fetcher);
   if (!r.ok) throw new Error(`HTTP ${r.status}`);
   const pluginOptions = modelFilesOptions({ modelUrl: url, modelBytes: r.bytes.byteLength, fetcher });
+  if (levels) Object.assign(pluginOptions.gltf.extensionOptions, modelTextureLevelsOptions(levels));
   const rootUrl = new URL('./', url).href;
   // A .gltf is JSON: Babylon takes it as text from a data: source ("data:" then the JSON itself).
   const source = gltf ? `data:${r.text()}` : r.bytes;
