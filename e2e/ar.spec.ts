@@ -363,7 +363,8 @@ test('the printable marker sheet shows each marker at its true printed width', a
 
 test('in-gallery AR on the default exhibition (?ar): loads no painting or model, and draws under 50 calls', async ({ page }) => {
   test.setTimeout(150_000);
-  await installQuest3(page, { stereo: false });
+  // A small emulated display: draw calls and requests do not depend on the pixels.
+  await installQuest3(page, { stereo: false, display: 0.25 });
   await installRoom(page, 'office_small');
   await fakeDomOverlay(page);
   const requests: string[] = [];

@@ -63,7 +63,8 @@ test('an out-of-band humidity shows in VR on the wrist menu’s Live page', asyn
   // A zone of its own sensors with a work whose humidity band 78 % RH is well outside.
   const work = Object.values(before.artworks).find((w) => w.zone === 'sculpture' && (w.limits.humidity?.max ?? 100) < 70);
   expect(work, 'a work with a humidity band in the sculpture room').toBeTruthy();
-  await installQuest3(page);
+  // A small emulated display: the journey reads the menu's controls, not pixels.
+  await installQuest3(page, { display: 0.25 });
   await page.goto('/?lang=en');
   await waitForGallery(page);
   const alert = await humidityAlert(baseURL!, 'sculpture');

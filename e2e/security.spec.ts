@@ -68,7 +68,8 @@ const HELD_MODEL = `/exhibitions/default/${(defaultExhibition().artworks[HELD] a
 test('the visit works under the policy (gallery, a work, decoders, VR); a stalled model becomes a placeholder; an inline script is refused', async ({ page }) => {
   test.setTimeout(240_000);
   const violations = await watchViolations(page);
-  await installQuest3(page, { stereo: false });
+  // A small emulated display: the VR step checks the policy, not pixels.
+  await installQuest3(page, { stereo: false, display: 0.25 });
   // One work's model stops arriving: its request is held and never answered (until the test ends).
   await page.route((u) => u.pathname === HELD_MODEL, () => undefined);
   await page.goto('/?lang=en');

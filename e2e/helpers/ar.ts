@@ -160,10 +160,11 @@ export async function setMarkerTracking(page: Page, on: boolean): Promise<void> 
 
 /**
  * Opens an exhibition of the AR room on an emulated Quest 3 (one view, as a phone has) standing in the captured
- * office, optionally with a phone's DOM overlay, and waits for the gallery with its media.
+ * office, optionally with a phone's DOM overlay, and waits for the gallery with its media. The headset draws on a
+ * small display (a quarter of the window each way): its journeys read labels, panels and requests, not pixels.
  */
 export async function openArRoom(page: Page, { domOverlay = false, url = AR_ROOM_URL, made = {} as Record<string, unknown> } = {}): Promise<void> {
-  await installQuest3(page, { stereo: false });
+  await installQuest3(page, { stereo: false, display: 0.25 });
   await installRoom(page, 'office_small');
   if (domOverlay) await fakeDomOverlay(page);
   await serveFixtures(page, made);

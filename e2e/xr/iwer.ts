@@ -44,6 +44,12 @@ export async function emulateDisplay(page: Page, share: number): Promise<void> {
         if (!layer) return;
         layer.context.canvas.width = Math.max(2, Math.round(innerWidth * share));
         layer.context.canvas.height = Math.max(2, Math.round(innerHeight * share));
+        // The synthetic room (@iwer/sem, behind an AR session) sizes its canvas, CSS too, to the app's: stretch it
+        // over the window as the app's canvas is, so a screenshot still shows the room. A constructed sheet, which
+        // the page's Content Security Policy does not forbid as it would a <style> element.
+        const fill = new CSSStyleSheet();
+        fill.replaceSync('[data-webxr_runtime] > canvas { width: 100% !important; height: 100% !important; }');
+        if (!document.adoptedStyleSheets.some((s) => s.cssRules[0]?.cssText === fill.cssRules[0]?.cssText)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, fill];
       };
     };
     const g = globalThis as unknown as { __iwer?: object };
