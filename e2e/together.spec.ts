@@ -109,6 +109,12 @@ test('a guide and two participants: join, see each other, follow, open a work fo
   await expect(ana.locator('#panel h2')).toHaveText(work.title.it!);
   await expect(anaDrawer.locator('.together-chat-log')).toContainText(`Ms Rossi ha aperto «${work.title.it}» per il gruppo`);
   await expect(ben.locator('#panel')).not.toContainText(work.title.en!);
+  // The guide's work is marked for all, roaming or not: a ring in front of it in each one's 3D view.
+  for (const p of [ana, ben]) {
+    await expect
+      .poll(() => p.evaluate((id) => (window.museumTwin!.scene() as { getMeshByName(n: string): { isEnabled(): boolean } | null }).getMeshByName(`together-ring-${id}`)?.isEnabled() ?? false, WORK), { timeout: 30_000 })
+      .toBe(true);
+  }
 
   // Bring everyone here: Ben, roaming, is brought in front of the work with the others, each at their own place.
   await drawer.getByRole('button', { name: 'Bring everyone here' }).click();

@@ -15,7 +15,7 @@ import type { ConservationManager } from './conservation';
 import type { DrawerManager } from './drawers';
 import type { ImmersiveManager } from './immersive';
 import type { RenderOnDemand } from './render-on-demand';
-import type { TogetherState } from './together';
+import type { PresenceCost, TogetherState } from './together';
 import type { PanoramaHookState } from './panorama';
 
 /** What the hooks report, typed once here for the journeys (e2e/) and benchmarks (bench/) that read them. */
@@ -31,6 +31,8 @@ export interface TestHooks {
   ready: boolean;
   /** Visit together: the group, who is in it, the avatars drawn (src/app/together.ts). */
   together?: () => TogetherState;
+  /** Visit together's presence drawn or not (given), and its own CPU time so far: for bench/together-page.ts. */
+  togetherPresence?: (shown?: boolean) => PresenceCost;
   selected?: string;
   viewer: () => { position: [number, number, number]; heading: number; room?: string };
   screenPoint: (id: string) => { x: number; y: number; visible: boolean } | undefined;

@@ -113,6 +113,27 @@ describe('the group in 3D (GroupAvatars)', () => {
     expect(renders).toBe(before);
   });
 
+  it('draws nothing of the group while hidden (the page bench’s blocks without it) and goes on when shown again', () => {
+    const t = performance.now();
+    grid(20).forEach((p, i) => avatars.update(`p${i}`, `Visitor ${i}`, p, 0, t - 2000));
+    scene.render();
+    expect(shownNames()).toHaveLength(NAMES_SHOWN);
+    avatars.setShown(false);
+    avatars.update('p0', 'Visitor 0', [3, 0, 3], 0, t - 1000);
+    scene.render();
+    // No head drawn, no name drawn by the camera, and nobody placed: p0 is still where the last frame put him.
+    expect(heads('person').isEnabled()).toBe(false);
+    const names = scene.spriteManagers!.find((m) => m.name === 'together-names')!;
+    expect(names.layerMask & scene.activeCamera!.layerMask).toBe(0);
+    expect(avatars.drawn().find((d) => d.id === 'p0')!.position).toEqual([0.6, 0, 0.6].map((x) => expect.closeTo(x, 5)));
+    avatars.setShown(true);
+    scene.render();
+    expect(heads('person').isEnabled()).toBe(true);
+    expect(names.layerMask & scene.activeCamera!.layerMask).not.toBe(0);
+    expect(avatars.drawn().find((d) => d.id === 'p0')!.position).toEqual([3, 0, 3].map((x) => expect.closeTo(x, 5)));
+    expect(avatars.frameMs).toBeGreaterThan(0);
+  });
+
   it('shows the group again under AR’s registration root after AR turned the twin’s meshes off', () => {
     avatars.update('p1', 'Ana', [1, 0, 1], 0);
     scene.render();

@@ -77,6 +77,9 @@ export class GroupAvatars {
   private namesChanged = false;
   private namesChosenAt = -Infinity;
   private readonly namesChosenFrom = new Vector3(Infinity, 0, 0);
+  private shown = true;
+  /** The CPU time (ms) frames spent placing the avatars, since the start: what the page bench reads. */
+  frameMs = 0;
 
   constructor(
     private readonly scene: Scene,
@@ -95,7 +98,12 @@ export class GroupAvatars {
     this.heads = { person: this.headsOf('person'), leader: this.headsOf('leader') };
     this.names = new GroupNames(scene, BOARDS_KEPT);
     // Between updates the avatars still move: ask for frames while anyone is drawn between two samples.
-    this.frame = scene.onBeforeRenderObservable.add(() => this.place());
+    this.frame = scene.onBeforeRenderObservable.add(() => {
+      if (!this.shown) return;
+      const t0 = performance.now();
+      this.place();
+      this.frameMs += performance.now() - t0;
+    });
   }
 
   /** Someone's latest presence (feet position, heading); a new person gets an avatar. */
@@ -120,6 +128,18 @@ export class GroupAvatars {
     if (this.leaderId === id) return;
     this.leaderId = id;
     this.headsChanged = true;
+    this.requestRender();
+  }
+
+  /**
+   * Draws the group, or nothing of it and places no one (the page bench's blocks without the group, to compare
+   * frames with and without it on one page); the avatars are kept and go on from their next update.
+   */
+  setShown(on: boolean): void {
+    if (this.shown === on) return;
+    this.shown = on;
+    this.group.setEnabled(on);
+    this.names.setShown(on);
     this.requestRender();
   }
 

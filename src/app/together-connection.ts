@@ -26,6 +26,8 @@ export class TogetherConnection {
   private tries = 0;
   private done = false;
   private joined = false;
+  /** The CPU time (ms) presence batches took, read and handled, since the start; and how many: for the page bench. */
+  readonly presence = { ms: 0, batches: 0 };
 
   constructor(
     private readonly events: ConnectionEvents,
@@ -64,6 +66,7 @@ export class TogetherConnection {
     this.ws = ws;
     ws.addEventListener('open', () => ws.send(JSON.stringify(hello)));
     ws.addEventListener('message', (e) => {
+      const t0 = performance.now();
       let m: ServerMessage;
       try {
         m = JSON.parse(String(e.data)) as ServerMessage;
@@ -84,6 +87,9 @@ export class TogetherConnection {
         return;
       }
       this.events.message(m);
+      if (m.type !== 'presence') return;
+      this.presence.ms += performance.now() - t0;
+      this.presence.batches++;
     });
     ws.addEventListener('close', () => {
       if (this.ws !== ws || this.done) return;

@@ -97,6 +97,11 @@ export class GroupNames {
     this.texture.update(false);
   }
 
+  /** All boards drawn or none (the page bench's blocks without the group), the shown ones kept as they are. */
+  setShown(on: boolean): void {
+    this.manager.layerMask = on ? 0x0fffffff : 0; // Babylon's default mask, or no camera's
+  }
+
   /** The boards on show, where they are (for the tests). */
   shown(): Vector3[] {
     return this.boards.filter((s) => s.isVisible).map((s) => s.position.clone());

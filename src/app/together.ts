@@ -54,6 +54,18 @@ export interface TogetherState {
   message?: string;
 }
 
+/**
+ * For the page bench (bench/together-page.ts): whether the group is drawn and its presence taken in, and the
+ * presence code's own time since the start (ms): in frames (the avatars placed, this person's presence sent), and
+ * taking batches in (read and handled: avatars, floor-plan dots, pointers, following).
+ */
+export interface PresenceCost {
+  shown: boolean;
+  frameMs: number;
+  receiveMs: number;
+  batches: number;
+}
+
 export class TogetherManager {
   private readonly button: HTMLButtonElement;
   private conn?: TogetherConnection;
@@ -68,6 +80,8 @@ export class TogetherManager {
   private names = new Map<string, string>();
   private readonly dots = new GroupDots();
   private avatars?: GroupAvatars;
+  private sending?: { frameMs: number };
+  private presenceShown = true;
   /** A work opened because the guide did: not sent back as this person's own opening. */
   private openedForGroup?: string;
   private opened?: TogetherState['opened'];
@@ -117,7 +131,7 @@ export class TogetherManager {
     gallery.scene.onBeforeRenderObservable.add(() => {
       if (this.welcome) this.avatars?.hangUnder(this.c.state.mode === 'ar' ? arRegistrationRoot(gallery.scene) : undefined);
     });
-    sendPresenceFromFrames(this.c, this.vr, gallery.scene, () => !!this.welcome, (p) => this.conn?.send({ type: 'presence', ...p }));
+    this.sending = sendPresenceFromFrames(this.c, this.vr, gallery.scene, () => !!this.welcome, (p) => this.conn?.send({ type: 'presence', ...p }));
     // A work opened for the group waits in a following headset until the follower stands in its room.
     gallery.scene.onAfterRenderObservable.add(() => {
       if (!this.headset.pending) return;
@@ -141,6 +155,16 @@ export class TogetherManager {
       voice: this.voice.state(),
       ...(this.message ? { message: this.message } : {}),
     };
+  }
+
+  /** The page bench's switch: hidden, the group is not drawn nor its batches taken in (they still arrive, read). */
+  presenceCost(shown?: boolean): PresenceCost {
+    if (shown !== undefined) {
+      this.presenceShown = shown;
+      this.avatars?.setShown(shown);
+    }
+    const received = this.conn?.presence ?? { ms: 0, batches: 0 };
+    return { shown: this.presenceShown, frameMs: (this.avatars?.frameMs ?? 0) + (this.sending?.frameMs ?? 0), receiveMs: received.ms, batches: received.batches };
   }
 
   private get t() {
@@ -246,6 +270,7 @@ export class TogetherManager {
       case 'roster':
         return this.setRoster(m);
       case 'presence':
+        if (!this.presenceShown) return;
         for (const p of m.list) {
           if (p.id === this.welcome?.you) continue;
           this.presence.set(p.id, p);

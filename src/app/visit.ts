@@ -201,6 +201,7 @@ export class Visit {
     // Visit together (src/app/together.ts): avatars, presence, and the drawer when the address names a group.
     together.start();
     this.hooks.together = () => together.state();
+    this.hooks.togetherPresence = (shown) => together.presenceCost(shown);
     // The rooms' 360° photographs (src/app/panorama.ts): markers and the photo view, in their own chunk.
     void this.panoramas.start();
     this.hooks.panorama = () => this.panoramas.hook();
