@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, SHOTS } from './support';
 import type { ArState } from '../src/app/test-hooks';
 import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
-import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, emulateMarkerTracking, fakeDomOverlay, markerMatrix, registerOnPoints as register, serveFixtures as serveRoom, setDomOverlay, setMarkerTracking, tap, waitFrames } from './helpers/ar';
+import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, emulateMarkerTracking, fakeDomOverlay, markerMatrix, registerOnPoints as register, serveFixtures as serveRoom, setDomOverlay, setMarkerInView, setMarkerTracking, tap, waitFrames } from './helpers/ar';
 import { apply } from '../src/modes/ar/registration';
 import { manualPivot } from '../src/modes/ar/logic';
 import { artworkPose } from '../src/twin/layout';
@@ -51,7 +51,8 @@ const standAtStart = (page: Page) => setHeadset(page, [0, 1.6, 0]);
 
 test('AR in the room: refused then entered; by reference points (GUI), on a phone (DOM overlay), by hand and by marker', async ({ page }) => {
   test.setTimeout(480_000);
-  await installQuest3(page, { stereo: false });
+  // A small emulated display: the sessions place, count and read labels and panels, not pixels.
+  await installQuest3(page, { stereo: false, display: 0.25 });
   await installRoom(page, 'office_small');
   // Both switched off for the first sessions (as on a headset without image tracking); switched on later.
   await fakeDomOverlay(page, false);
@@ -311,6 +312,9 @@ test('AR in the room: refused then entered; by reference points (GUI), on a phon
   await test.step('with a printed marker: where the browser tracks images, the marker alone registers the twin', async () => {
     // IWER has no image tracking: the emulation of Chrome's (WebXR incubation) is switched on for this session.
     await setMarkerTracking(page, true);
+    // The camera is not on the marker yet: the visitor reads the instruction first (frames are fast on the small
+    // display, so a marker in view from the start could register before the instruction is read).
+    await setMarkerInView(page, false);
     await standAtStart(page);
     await page.locator('#ar-button').click();
     await expect(status).toHaveAttribute('data-ar-marker', 'tracking', { timeout: 30_000 });
@@ -319,6 +323,7 @@ test('AR in the room: refused then entered; by reference points (GUI), on a phon
     await hud.locator('.ar-method-marker').dispatchEvent('click');
     await expect(status).toHaveAttribute('data-ar-method', 'marker');
     await expect(hud.locator('.ar-instruction')).toContainText('Point the camera at the printed marker, the marker on the picture wall (20 cm wide)');
+    await setMarkerInView(page, true);
     await expect(status).toHaveAttribute('data-ar-phase', 'registered', { timeout: 30_000 });
     const r = await arState(page);
     expect(r.registration!.method).toBe('marker');

@@ -120,9 +120,11 @@ export async function emulateMarkerTracking(page: Page, matrix: number[]): Promi
       };
       XRImageTrackingResult: unknown;
       __markerTracking: boolean;
+      __markerInView: boolean;
     };
     const IWER = g.IWER;
     g.__markerTracking = false;
+    g.__markerInView = true;
     g.XRImageTrackingResult = class XRImageTrackingResult {};
     const session = IWER.XRSession.prototype as unknown as Record<string, unknown>;
     const request = IWER.XRSession.prototype.requestReferenceSpace;
@@ -146,7 +148,7 @@ export async function emulateMarkerTracking(page: Page, matrix: number[]): Promi
       configurable: true,
     });
     (IWER.XRFrame.prototype as Record<string, unknown>).getImageTrackingResults = () => {
-      if (!floor || !g.__markerTracking) return [];
+      if (!floor || !g.__markerTracking || !g.__markerInView) return [];
       image ??= new IWER.XRSpace(floor, new Float32Array(matrix));
       return [{ index: 0, imageSpace: image, trackingState: 'tracked', measuredWidthInMeters: 0.2 }];
     };
@@ -156,6 +158,11 @@ export async function emulateMarkerTracking(page: Page, matrix: number[]): Promi
 /** Switches the emulated marker tracking (emulateMarkerTracking) for the next AR session. */
 export async function setMarkerTracking(page: Page, on: boolean): Promise<void> {
   await page.evaluate((on) => ((globalThis as unknown as { __markerTracking: boolean }).__markerTracking = on), on);
+}
+
+/** Whether the camera sees the marker (in view unless set otherwise): out of view, the browser reports no image. */
+export async function setMarkerInView(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((on) => ((globalThis as unknown as { __markerInView: boolean }).__markerInView = on), on);
 }
 
 /**
