@@ -33,8 +33,15 @@ const GALLERY_AMBIENT = 0.9;
  * tried first, drew every canvas white in software WebGL.)
  */
 const VARNISH_ROUGHNESS = 0.45;
+/**
+ * Glass cases on the baked tiers. As built (12 % opaque, and a dielectric's 4 % reflection of an environment as dim
+ * as the room) a case was a faint blue tint; glass in a gallery reads by what it reflects: the room's light at its
+ * edges and across its faces at a glancing look. Its reflection of the exhibition's environment map is strengthened,
+ * its body made clearer and a little green, as float glass is; still one instanced mesh, one draw.
+ */
+export const GLASS = { alpha: 0.06, roughness: 0.02, environmentIntensity: 4, f0Factor: 2.5, colour: [0.82, 0.9, 0.88] as const };
 /** Meshes dressed here, by name as they are added (a merged frame is `frame:…_merged` until renamed `frames:`). */
-const DRESSED = /^(label:|plinth:|canvas:|frame)/;
+const DRESSED = /^(label:|plinth:|canvas:|frame|case:)/;
 
 export class WorkDressing {
   private baked = false;
@@ -45,6 +52,8 @@ export class WorkDressing {
   private levels?: Map<string, number>;
   private plinthPlain?: PBRMaterial;
   private plinthBaked?: PBRMaterial;
+  private glassPlain?: PBRMaterial;
+  private glassBaked?: PBRMaterial;
   /** Frames' materials as built, and their baked copies per room. */
   private readonly framePlain = new Map<AbstractMesh, PBRMaterial>();
   private readonly frameBaked = new Map<AbstractMesh, PBRMaterial>();
@@ -76,6 +85,7 @@ export class WorkDressing {
     this.take();
     if (!changed) return;
     this.plinthMaterial();
+    this.glassMaterial();
     for (const m of this.known) this.dress(m);
   }
 
@@ -112,6 +122,26 @@ export class WorkDressing {
     else if (kind === 'plinth') this.plinth(m as InstancedMesh, id);
     else if (kind === 'canvas') this.varnish(m);
     else if (kind === 'frames') this.frame(m, id);
+    // The first case may come with a room built after the tier was chosen.
+    else if (kind === 'case' && this.baked && !this.glassBaked) this.glassMaterial();
+  }
+
+  /** The cases' one glass material: as built on the plain tier, glass that reflects the room on the baked tiers. */
+  private glassMaterial(): void {
+    const source = this.scene.getMeshByName('case-source');
+    const plain = this.glassPlain ?? source?.material;
+    if (!source || !(plain instanceof PBRMaterial)) return;
+    this.glassPlain = plain;
+    if (!this.glassBaked) {
+      const glass = plain.clone(`${plain.name}:baked`);
+      glass.alpha = GLASS.alpha;
+      glass.roughness = GLASS.roughness;
+      glass.environmentIntensity = GLASS.environmentIntensity;
+      glass.metallicF0Factor = GLASS.f0Factor;
+      glass.albedoColor.set(...GLASS.colour);
+      this.glassBaked = glass;
+    }
+    source.material = this.baked ? this.glassBaked : plain;
   }
 
   /**

@@ -7,7 +7,8 @@ import { validateExhibition } from '../twin/validate';
 import type { Exhibition, FloorPlan } from '../twin/schema';
 import { MaterialLibrary } from './materials';
 import { buildFloorPlan } from './architecture';
-import { GalleryLook, WALLS_UNDER_WORKS, WORKS_EXPOSURE } from './gallery-look';
+import { CEILING_BOUNCE, GalleryLook, WALLS_UNDER_WORKS, WORKS_EXPOSURE } from './gallery-look';
+import { GLASS } from './gallery-look-dressing';
 import { SHADOW_SHARE } from './shadows';
 
 function setUp() {
@@ -123,5 +124,44 @@ describe('the gallery’s look by graphics quality', () => {
     expect(walls).toBeCloseTo(floor * WALLS_UNDER_WORKS);
     // A ceiling lit by the sky light's brown ground colour alone reads taupe: it is lifted above the room's level.
     expect(lightmap(hall.find((m) => m.name.startsWith('ceiling:'))!.material)!.level).toBeGreaterThan(floor * 1.2);
+  });
+
+  it('paints ceilings white on the baked tiers: less of the floor’s warm bounce, light in the plaster’s own colour', () => {
+    const { architecture, look } = setUp();
+    const ceiling = architecture.byRoom.get('hall')!.find((m) => m.name.startsWith('ceiling:'))!;
+    const plain = ceiling.material as PBRMaterial;
+    look.setQuality('baked');
+    const baked = ceiling.material as PBRMaterial;
+    expect(baked).not.toBe(plain);
+    expect(baked.environmentIntensity).toBe(CEILING_BOUNCE);
+    // The spill keeps the plaster's hue (its channels in the painted colour's proportions), none on the plain tier.
+    const e = baked.emissiveColor;
+    expect(e.r).toBeGreaterThan(0);
+    expect(e.g / e.r).toBeCloseTo(plain.albedoColor.g / plain.albedoColor.r);
+    expect(e.b / e.r).toBeCloseTo(plain.albedoColor.b / plain.albedoColor.r);
+    look.setQuality('plain');
+    expect(ceiling.material).toBe(plain);
+    expect(plain.emissiveColor.r).toBe(0);
+    expect(plain.environmentIntensity).toBe(1);
+  });
+
+  it('makes glass cases reflect the room on the baked tiers, and gives the plain tier its glass back', async () => {
+    const { scene, look } = setUp();
+    const { CreateBox } = await import('@babylonjs/core/Meshes/Builders/boxBuilder');
+    const source = CreateBox('case-source', { size: 1 }, scene);
+    const plain = new PBRMaterial('glass', scene);
+    plain.alpha = 0.12;
+    source.material = plain;
+    source.createInstance('case:a-bowl');
+    look.setQuality('full');
+    const glass = source.material as PBRMaterial;
+    expect(glass).not.toBe(plain);
+    expect(glass.environmentIntensity).toBe(GLASS.environmentIntensity);
+    expect(glass.metallicF0Factor).toBeGreaterThan(1);
+    expect(glass.alpha).toBeLessThan(plain.alpha);
+    expect(glass.roughness).toBeLessThanOrEqual(0.05);
+    look.setQuality('plain');
+    expect(source.material).toBe(plain);
+    expect(plain.environmentIntensity).toBe(1);
   });
 });

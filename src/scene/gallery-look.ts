@@ -45,6 +45,17 @@ export const WALLS_UNDER_WORKS = 0.85;
  * Lit by the sky light's brown ground colour alone, they read taupe, not the white they are painted.
  */
 const CEILING_LIFT = 1.35;
+/**
+ * A ceiling's light on the baked tiers. Facing the floor, it sees the environment's oak floor, whose warm bounce
+ * alone drew it tan (sRGB 156 136 115 in the hall), not the white it is painted. A gallery's ceiling is lit by the
+ * track lights' spill and the white walls as much as by the floor: the floor's bounce is kept at a share
+ * (CEILING_BOUNCE) and the rest given back as light in the plaster's own colour (CEILING_SPILL of its colour at
+ * ordinary gallery light, scaled by the room's level, so a dim cabinet's ceiling stays dim). Uniforms only.
+ */
+export const CEILING_BOUNCE = 0.4;
+const CEILING_SPILL = 0.45;
+/** light-levels.ts draws ordinary gallery light (150 lx) at this ambient level. */
+const GALLERY_AMBIENT = 0.9;
 /** A plinth's or case's footprint beyond the work's own (artworks.ts builds it so). */
 const PLINTH_MARGIN = 0.25;
 
@@ -177,7 +188,10 @@ export class GalleryLook {
       for (const mesh of meshes) {
         const kind = mesh.name.split(':')[0];
         if (kind === 'floor') this.lightmap(mesh, ambient, overPlan(mesh, shadeFloor(room.polygon, openings, contacts.get(room.id) ?? [], inset)));
-        else if (kind === 'ceiling') this.lightmap(mesh, ambient * CEILING_LIFT, overPlan(mesh, shadeFloor(room.polygon, [], [], inset)));
+        else if (kind === 'ceiling') {
+          this.lightmap(mesh, ambient * CEILING_LIFT, overPlan(mesh, shadeFloor(room.polygon, [], [], inset)));
+          this.plaster(this.swaps.at(-1), ambient);
+        }
         else if (kind === 'walls') {
           const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
           if (positions) this.lightmap(mesh, ambient * WALLS_UNDER_WORKS, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners));
@@ -194,6 +208,13 @@ export class GalleryLook {
     this.scene.onBeforeRenderObservable.add(() => {
       for (const s of this.swaps!) if (s.baked.albedoTexture !== s.plain.albedoTexture) s.baked.albedoTexture = s.plain.albedoTexture;
     });
+  }
+
+  /** A ceiling's baked material: painted plaster in its room's light (CEILING_SPILL). */
+  private plaster(swap: Swap | undefined, ambient: number): void {
+    if (!swap?.mesh.name.startsWith('ceiling:')) return;
+    swap.baked.environmentIntensity = CEILING_BOUNCE;
+    swap.baked.emissiveColor = swap.plain.albedoColor.scale((CEILING_SPILL * ambient) / GALLERY_AMBIENT);
   }
 
   /** Footprints that shade each room's floor: plinths and cases at their size, free-standing objects at theirs. */
