@@ -121,8 +121,12 @@ export const DOORWAYS: DoorwaySpec[] = [
   { id: 'hall-stair-hall', rooms: ['hall', 'stair-hall'], position: [10, 1.5], width: 1.6, height: 2.8 },
 ];
 
-/** Where the visitor starts: in the hall, looking north through the doorway into the long gallery. */
-export const ENTRANCE = { position: [5, 0, 6.4] as [number, number, number], heading: 0 };
+/**
+ * Where the visitor starts, the opening view: in the hall's south-west corner, turned 30° east of north, it frames
+ * the first room as a photograph of it would (its three paintings, two walls in perspective, the doorway into the
+ * long gallery with its works beyond). docs/looks.md shows it.
+ */
+export const ENTRANCE = { position: [2.5, 0, 7.4] as [number, number, number], heading: 30 };
 
 // ------------------------------------------------------------------ placements
 
