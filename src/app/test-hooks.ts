@@ -75,8 +75,8 @@ export interface TestHooks {
   imageLevel?: (id: string) => { shown: number; sizes: number[]; pixels: number } | undefined;
   /** The rooms' 360° photographs: the photo shown, its levels and tiles, the markers' screen and world points. */
   panorama?: () => PanoramaHookState | undefined;
-  /** The graphics quality in use and what it draws (lightmaps, picture-light pools, real-time shadows). */
-  look?: () => { quality: string; lightmaps: number; pools: number; shadows: boolean } | undefined;
+  /** The graphics quality in use and what it draws (lightmaps, picture-light pools, objects' shade, real-time shadows). */
+  look?: () => { quality: string; lightmaps: number; pools: number; shades: number; shadows: boolean } | undefined;
 }
 
 declare global {

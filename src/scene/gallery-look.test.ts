@@ -66,6 +66,22 @@ describe('the gallery’s look by graphics quality', () => {
     expect(look.state()).toMatchObject({ lightmaps: 0, pools: 0, shadows: false });
   });
 
+  it('shades each object’s plinth round its foot on the baked tiers (one mesh a room), and hides it on plain', () => {
+    const { scene, look } = setUp();
+    look.setQuality('plain');
+    expect(scene.meshes.filter((m) => m.name.startsWith('object-shade'))).toHaveLength(0);
+    look.setQuality('baked');
+    // The fixture's vase stands on a plinth in the gallery: one quad there; the hall holds only paintings.
+    const shades = scene.meshes.filter((m) => m.name.startsWith('object-shade'));
+    expect(shades.map((m) => m.name)).toEqual(['object-shade:gallery']);
+    expect(shades[0]!.getTotalVertices()).toBe(4);
+    expect(shades[0]!.isVisible).toBe(true);
+    expect(look.state()).toMatchObject({ quality: 'baked', shades: 1 });
+    look.setQuality('plain');
+    expect(shades[0]!.isVisible).toBe(false);
+    expect(look.state()).toMatchObject({ shades: 0 });
+  });
+
   it('exposes the baked tiers for the works with a hue-keeping tone curve, and gives the plain tier its own back', () => {
     const { scene, look } = setUp();
     const ip = scene.imageProcessingConfiguration;

@@ -1,7 +1,8 @@
 /**
  * The gallery's look by graphics quality (quality-tier.ts): baked light and shade on the architecture
  * (baked-ao.ts), picture-light pools (picture-lights.ts), each room's ambient level by its lighting
- * (light-levels.ts), and objects' real-time shadows (shadows.ts). Everything is made the first time a tier asks
+ * (light-levels.ts), objects' contact shade on their plinths (object-shade.ts), and objects' real-time shadows
+ * (shadows.ts). Everything is made the first time a tier asks
  * for it and switched, not rebuilt, when the tier changes; the `plain` tier leaves the scene exactly as built.
  */
 import { Color3 } from '@babylonjs/core/Maths/math.color';
@@ -22,6 +23,7 @@ import type { Architecture } from './architecture';
 import type { RoomVisibility } from './visibility';
 import { insideCorners, shadeBytes, shadeFloor, wallLightmap, type Contact, type Opening, type Shade } from './baked-ao';
 import { buildPools, poolMaterial, type PoolSpec } from './picture-lights';
+import { buildShades, shadeMaterial, shadeQuad, type ShadeQuad } from './object-shade';
 import { roomLights, workLight, type RoomLight } from './light-levels';
 import { WorkDressing } from './gallery-look-dressing';
 import { ObjectShadows, SHADOW_SHARE } from './shadows';
@@ -83,6 +85,8 @@ export class GalleryLook {
   quality: GraphicsQuality = 'plain';
   private swaps?: Swap[];
   private pools: Mesh[] = [];
+  /** Objects' contact shade on their plinths, a mesh a room. */
+  private shades: Mesh[] = [];
   private shadows?: ObjectShadows;
   /** Objects' meshes that have arrived, for the shadow map when it is made. */
   private readonly casters: AbstractMesh[] = [];
@@ -118,6 +122,7 @@ export class GalleryLook {
       s.baked.lightmapTexture!.level = s.ambient * (realtime && s.shadowed ? 1 - SHADOW_SHARE : 1);
     }
     for (const p of this.pools) p.isVisible = baked;
+    for (const p of this.shades) p.isVisible = baked;
     this.dressing.set(baked, realtime);
     this.colourTrue(baked);
     if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
@@ -151,8 +156,9 @@ export class GalleryLook {
   }
 
   /** What the tier draws now, for tests and the benchmark. */
-  state(): { quality: GraphicsQuality; lightmaps: number; pools: number; shadows: boolean } {
-    return { quality: this.quality, lightmaps: drawsBaked(this.quality) ? (this.swaps?.length ?? 0) : 0, pools: drawsBaked(this.quality) ? this.pools.length : 0, shadows: drawsRealtimeShadows(this.quality) };
+  state(): { quality: GraphicsQuality; lightmaps: number; pools: number; shades: number; shadows: boolean } {
+    const baked = drawsBaked(this.quality);
+    return { quality: this.quality, lightmaps: baked ? (this.swaps?.length ?? 0) : 0, pools: baked ? this.pools.length : 0, shades: baked ? this.shades.length : 0, shadows: drawsRealtimeShadows(this.quality) };
   }
 
   private receivers(): AbstractMesh[] {
@@ -168,10 +174,15 @@ export class GalleryLook {
     const lights = this.roomLights();
     const contacts = this.contacts();
     const pools = new Map<string, PoolSpec[]>();
+    const shades = new Map<string, ShadeQuad[]>();
     for (const art of this.exhibition.artworks) {
-      if (art.kind !== 'painting') continue;
       const pose = artworkPose(this.exhibition, art);
       if (pose.room === undefined) continue;
+      if (art.kind !== 'painting') {
+        const quad = shadeQuad(art, pose);
+        if (quad) shades.set(pose.room, [...(shades.get(pose.room) ?? []), quad]);
+        continue;
+      }
       const room = space.rooms.find((r) => r.id === pose.room)!;
       const wall = Color3.FromHexString((room.walls ?? space.walls)?.color ?? DEFAULT_WALL).toLinearSpace();
       const list = pools.get(pose.room) ?? [];
@@ -179,6 +190,7 @@ export class GalleryLook {
       pools.set(pose.room, list);
     }
     const material = pools.size ? poolMaterial(this.scene) : undefined;
+    const shading = shades.size ? shadeMaterial(this.scene) : undefined;
     const corners = insideCorners(space.rooms.map((r) => r.polygon), space.wallThickness / 2);
     for (const room of space.rooms) {
       const ambient = lights.get(room.id)?.ambient ?? 0.9;
@@ -202,6 +214,12 @@ export class GalleryLook {
       if (mesh) {
         this.pools.push(mesh);
         this.visibility?.add(room.id, { nodes: [mesh] });
+      }
+      const quads = shades.get(room.id);
+      const shade = quads && shading ? buildShades(`object-shade:${room.id}`, quads, this.scene, shading) : undefined;
+      if (shade) {
+        this.shades.push(shade);
+        this.visibility?.add(room.id, { nodes: [shade] });
       }
     }
     // A finish's texture arrives after the bake: the baked copy of its material takes it too.
