@@ -6,14 +6,14 @@
  * object standing on the floor, is already shaded in the floor's lightmap (baked-ao.ts).
  * Drawn because the real-time shadow map (shadows.ts) draws nothing in software WebGL; it needs no light.
  */
-import { Mesh } from '@babylonjs/core/Meshes/mesh';
-import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
-import { ShaderMaterial } from '@babylonjs/core/Materials/shaderMaterial';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh';
+import type { ShaderMaterial } from '@babylonjs/core/Materials/shaderMaterial';
 import { Constants } from '@babylonjs/core/Engines/constants';
 import type { Scene } from '@babylonjs/core/scene';
 import { headingToDir } from '../twin/floorplan';
 import type { ArtworkPose } from '../twin/layout';
 import type { ObjectArtwork } from '../twin/schema';
+import { buildFlatQuads, flatQuadMaterial, type FlatQuad } from './flat-quads';
 
 /** A plinth's top beyond the object's own footprint (artworks.ts builds it so), and the shade's gap to its edge. */
 const PLINTH_MARGIN = 0.25;
@@ -49,76 +49,41 @@ export function shadeQuad(art: ObjectArtwork, pose: ArtworkPose): ShadeQuad | un
   };
 }
 
-const VERTEX = `
-precision highp float;
-attribute vec3 position;
-attribute vec2 uv;
-attribute vec4 color;
-uniform mat4 viewProjection;
-varying vec2 vUV;
-varying float vInner;
-void main(void) {
-  vUV = uv;
-  vInner = color.r;
-  gl_Position = viewProjection * vec4(position, 1.0);
-}`;
-
 // Darkest at the object's foot, falling off smoothly to nothing at the square's inscribed circle.
 const FRAGMENT = `
 precision highp float;
 varying vec2 vUV;
-varying float vInner;
+varying vec4 vColor;
 void main(void) {
-  float t = clamp((length(vUV) - vInner) / max(1.0 - vInner, 0.001), 0.0, 1.0);
+  // The object's footprint radius comes in the quad's colour (red).
+  float inner = vColor.r;
+  float t = clamp((length(vUV) - inner) / max(1.0 - inner, 0.001), 0.0, 1.0);
   float shade = ${SHADE_DEPTH.toFixed(3)} * (1.0 - t) * (1.0 - t);
   gl_FragColor = vec4(vec3(1.0 - shade), 1.0);
 }`;
 
 /** The one material every room's shades share (one shader program, on the baked tiers only). */
 export function shadeMaterial(scene: Scene): ShaderMaterial {
-  const m = new ShaderMaterial('object-shade', scene, { vertexSource: VERTEX, fragmentSource: FRAGMENT }, {
-    attributes: ['position', 'uv', 'color'],
-    uniforms: ['viewProjection'],
-    needAlphaBlending: true,
-  });
   // Multiplied over what is drawn beneath (the plinth): it darkens, never lightens, and keeps the plinth's hue.
-  m.alphaMode = Constants.ALPHA_MULTIPLY;
-  m.disableDepthWrite = true;
-  m.backFaceCulling = false;
-  return m;
+  return flatQuadMaterial('object-shade', scene, FRAGMENT, Constants.ALPHA_MULTIPLY);
+}
+
+/** A shade's quad: its square turned as the plinth, the object's footprint radius in its colour. */
+function shadeCorners(q: ShadeQuad): FlatQuad {
+  const c = Math.cos(q.angle);
+  const s = Math.sin(q.angle);
+  const quad: FlatQuad = { positions: [], uvs: [], colors: [] };
+  for (const [u, v] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
+    const x = u * q.half;
+    const z = v * q.half;
+    quad.positions.push(q.centre[0] + x * c + z * s, q.centre[1], q.centre[2] - x * s + z * c);
+    quad.uvs.push(u, v);
+    quad.colors.push(q.inner, 0, 0, 1);
+  }
+  return quad;
 }
 
 /** One mesh of a room's shades (one draw call), not pickable, not colliding; undefined when it has none. */
 export function buildShades(name: string, quads: ShadeQuad[], scene: Scene, material: ShaderMaterial): Mesh | undefined {
-  if (!quads.length) return undefined;
-  const positions: number[] = [];
-  const uvs: number[] = [];
-  const colors: number[] = [];
-  const indices: number[] = [];
-  for (const q of quads) {
-    const base = positions.length / 3;
-    const c = Math.cos(q.angle);
-    const s = Math.sin(q.angle);
-    for (const [u, v] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
-      const x = u * q.half;
-      const z = v * q.half;
-      positions.push(q.centre[0] + x * c + z * s, q.centre[1], q.centre[2] - x * s + z * c);
-      uvs.push(u, v);
-      colors.push(q.inner, 0, 0, 1);
-    }
-    indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
-  }
-  const vd = new VertexData();
-  vd.positions = positions;
-  vd.uvs = uvs;
-  vd.colors = colors;
-  vd.indices = indices;
-  const mesh = new Mesh(name, scene);
-  vd.applyToMesh(mesh);
-  mesh.material = material;
-  mesh.isPickable = false;
-  mesh.checkCollisions = false;
-  mesh.hasVertexAlpha = false;
-  mesh.freezeWorldMatrix();
-  return mesh;
+  return buildFlatQuads(name, quads.map(shadeCorners), scene, material);
 }

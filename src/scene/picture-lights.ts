@@ -7,15 +7,15 @@
  * clearly as a dark one, in the wall's hue, and stops short of blowing out to white.
  * No light source and no shadow map: the wall's own shading is untouched.
  */
-import { Mesh } from '@babylonjs/core/Meshes/mesh';
-import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
-import { ShaderMaterial } from '@babylonjs/core/Materials/shaderMaterial';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh';
+import type { ShaderMaterial } from '@babylonjs/core/Materials/shaderMaterial';
 import { Constants } from '@babylonjs/core/Engines/constants';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import type { Scene } from '@babylonjs/core/scene';
 import { headingToDir } from '../twin/floorplan';
 import type { ArtworkPose } from '../twin/layout';
 import type { Painting } from '../twin/schema';
+import { buildFlatQuads, flatQuadMaterial, type FlatQuad } from './flat-quads';
 
 /** Warm white of a 3000 K picture light, linear. */
 const WARM = new Color3(1, 0.9, 0.76);
@@ -61,48 +61,26 @@ export function poolColour(wall: Color3, ambient: number, pool: number): [number
   }) as [number, number, number];
 }
 
-const VERTEX = `
-precision highp float;
-attribute vec3 position;
-attribute vec2 uv;
-attribute vec4 color;
-uniform mat4 viewProjection;
-varying vec2 vUV;
-varying vec3 vColor;
-void main(void) {
-  vUV = uv;
-  vColor = color.rgb;
-  gl_Position = viewProjection * vec4(position, 1.0);
-}`;
-
 // A soft ellipse, strongest a little above the middle (the light hangs above the frame), zero at the quad's edge.
 const FRAGMENT = `
 precision highp float;
 varying vec2 vUV;
-varying vec3 vColor;
+varying vec4 vColor;
 void main(void) {
   vec2 p = vec2(vUV.x, (vUV.y - 0.15) * 1.1);
   float r2 = dot(p, p);
   float f = max(exp(-2.2 * r2) - exp(-2.2), 0.0) / (1.0 - exp(-2.2));
   f *= 0.85 + 0.25 * clamp(vUV.y, -1.0, 1.0);
-  gl_FragColor = vec4(vColor * f, 1.0);
+  gl_FragColor = vec4(vColor.rgb * f, 1.0);
 }`;
 
-/** The one material every room's pools share (one shader program). */
+/** The one material every room's pools share (one shader program), screen-blended over the wall. */
 export function poolMaterial(scene: Scene): ShaderMaterial {
-  const m = new ShaderMaterial('picture-light-pool', scene, { vertexSource: VERTEX, fragmentSource: FRAGMENT }, {
-    attributes: ['position', 'uv', 'color'],
-    uniforms: ['viewProjection'],
-    needAlphaBlending: true,
-  });
-  m.alphaMode = Constants.ALPHA_SCREENMODE;
-  m.disableDepthWrite = true;
-  m.backFaceCulling = false;
-  return m;
+  return flatQuadMaterial('picture-light-pool', scene, FRAGMENT, Constants.ALPHA_SCREENMODE);
 }
 
 /** The four corners and colour of one painting's pool, in world space. */
-export function poolQuad(spec: PoolSpec): { positions: number[]; uvs: number[]; colors: number[] } {
+export function poolQuad(spec: PoolSpec): FlatQuad {
   const { art, pose } = spec;
   const [fx, fz] = headingToDir(pose.heading);
   // Along the wall, to the visitor's right when facing the work: facing × up.
@@ -136,31 +114,5 @@ export function poolQuad(spec: PoolSpec): { positions: number[]; uvs: number[]; 
 
 /** One mesh of a room's pools (one draw call), not pickable, not colliding. */
 export function buildPools(name: string, specs: PoolSpec[], scene: Scene, material: ShaderMaterial): Mesh | undefined {
-  const live = specs.filter((s) => s.pool > 0);
-  if (!live.length) return undefined;
-  const positions: number[] = [];
-  const uvs: number[] = [];
-  const colors: number[] = [];
-  const indices: number[] = [];
-  for (const spec of live) {
-    const base = positions.length / 3;
-    const q = poolQuad(spec);
-    positions.push(...q.positions);
-    uvs.push(...q.uvs);
-    colors.push(...q.colors);
-    indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
-  }
-  const vd = new VertexData();
-  vd.positions = positions;
-  vd.uvs = uvs;
-  vd.colors = colors;
-  vd.indices = indices;
-  const mesh = new Mesh(name, scene);
-  vd.applyToMesh(mesh);
-  mesh.material = material;
-  mesh.isPickable = false;
-  mesh.checkCollisions = false;
-  mesh.hasVertexAlpha = false;
-  mesh.freezeWorldMatrix();
-  return mesh;
+  return buildFlatQuads(name, specs.filter((s) => s.pool > 0).map(poolQuad), scene, material);
 }
