@@ -15,7 +15,8 @@ beforeAll(async () => {
   const file = path.join(dir, 'scan.glb');
   writeFileSync(file, source);
   packed = await packModel(file, source.byteLength, { lodMinTriangles: 5000 });
-});
+  // Simplifying and compressing a 100k-triangle model: a few seconds idle, past Vitest's 10 s on a busy machine.
+}, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
