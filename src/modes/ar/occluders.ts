@@ -1,17 +1,18 @@
 /**
  * The twin as an occluder in AR: the whole twin hangs under one registration root (`ar-root`); walls, floors and
- * ceilings draw depth only, every work becomes one depth-only box from its catalogued size (all merged into one
+ * ceilings draw depth only, as one merged mesh, every work becomes one depth-only box from its catalogued size (all merged into one
  * mesh), everything else is hidden, and the scene clears to transparent so the camera image shows. `restore()`
  * puts every mesh, material, parent and the clear colour back as they were.
  */
 import { Color4 } from '@babylonjs/core/Maths/math.color';
-import { Quaternion } from '@babylonjs/core/Maths/math.vector';
+import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector';
+import { VertexBuffer } from '@babylonjs/core/Buffers/buffer';
+import { VertexData } from '@babylonjs/core/Meshes/mesh.vertexData';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { Mesh } from '@babylonjs/core/Meshes/mesh';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial';
-import type { Material } from '@babylonjs/core/Materials/material';
 import type { Scene } from '@babylonjs/core/scene';
 import { headingToDir } from '../../twin/floorplan';
 import type { Gallery } from '../../scene/gallery';
@@ -21,7 +22,6 @@ import type { RoomTransform } from './registration';
 interface Saved {
   clear: Color4;
   parents: TransformNode[];
-  materials: [AbstractMesh, Material | null][];
   /**
    * Hidden meshes with whether each was enabled and visible. Hidden twice (disabled and invisible): the gallery's
    * room visibility enables every room once the twin hangs under the registration root.
@@ -36,6 +36,8 @@ export class ArOccluders {
   readonly root: TransformNode;
   private readonly material: StandardMaterial;
   private workOccluders?: Mesh;
+  /** The architecture of every room, merged (buildShell). */
+  private shell?: Mesh;
   private saved?: Saved;
 
   constructor(
@@ -66,7 +68,7 @@ export class ArOccluders {
     if (this.saved) return;
     const scene = this.scene;
     const mine = new Set<unknown>([this.root]);
-    const saved: Saved = { clear: scene.clearColor.clone(), parents: [], materials: [], disabled: [], frozen: [] };
+    const saved: Saved = { clear: scene.clearColor.clone(), parents: [], disabled: [], frozen: [] };
     this.root.position.setAll(0);
     this.root.rotationQuaternion = Quaternion.Identity();
     for (const n of [...scene.rootNodes]) {
@@ -75,6 +77,7 @@ export class ArOccluders {
       saved.parents.push(n);
     }
     const arch = new Set<AbstractMesh>([...this.gallery.architecture.floors, ...this.gallery.architecture.walls, ...[...this.gallery.architecture.byRoom.values()].flat()]);
+    const shell: AbstractMesh[] = [];
     for (const m of this.root.getChildMeshes(false)) {
       // The AR mode's own meshes under the root (the ghost outline, the GUI panel) are not the twin's.
       if (m.name.startsWith('ar-') || m.name.startsWith('vr-')) continue;
@@ -83,20 +86,52 @@ export class ArOccluders {
         saved.frozen.push(m);
       }
       // Every room's architecture, not only the rooms drawn now: in AR the twin is seen from its real place.
-      if (arch.has(m) && m.isVisible) {
-        saved.materials.push([m, m.material]);
-        m.material = this.material;
-      } else {
-        saved.disabled.push([m, m.isEnabled(false), m.isVisible]);
-        m.setEnabled(false);
-        m.isVisible = false;
-      }
+      if (arch.has(m) && m.isVisible) shell.push(m);
+      saved.disabled.push([m, m.isEnabled(false), m.isVisible]);
+      m.setEnabled(false);
+      m.isVisible = false;
     }
     this.saved = saved;
+    this.buildShell(shell);
     this.buildWorkOccluders();
     this.timeLapsesOverReality(true);
     // The camera image shows through.
     scene.clearColor = new Color4(0, 0, 0, 0);
+  }
+
+  /**
+   * Every room's floor, walls and ceiling as one depth-only mesh (one draw call): seen from the hall's corner, the
+   * rooms' own meshes drew 55 calls, past the 50 a phone can take. Positions and indices only, in the twin's space
+   * (the root is at rest while this runs), so meshes with other vertex data merge alike.
+   */
+  private buildShell(meshes: AbstractMesh[]): void {
+    const positions: number[] = [];
+    const indices: number[] = [];
+    const p = new Vector3();
+    for (const m of meshes) {
+      const local = m.getVerticesData(VertexBuffer.PositionKind);
+      const own = m.getIndices();
+      if (!local || !own) continue;
+      const world = m.computeWorldMatrix(true);
+      const base = positions.length / 3;
+      for (let i = 0; i < local.length; i += 3) {
+        Vector3.TransformCoordinatesFromFloatsToRef(local[i]!, local[i + 1]!, local[i + 2]!, world, p);
+        positions.push(p.x, p.y, p.z);
+      }
+      for (const i of own) indices.push(base + i);
+    }
+    this.shell?.dispose();
+    this.shell = undefined;
+    if (!indices.length) return;
+    const shell = new Mesh('ar-shell-occluder', this.scene);
+    const data = new VertexData();
+    data.positions = positions;
+    data.indices = indices;
+    data.applyToMesh(shell);
+    shell.material = this.material;
+    shell.isPickable = false;
+    shell.parent = this.root;
+    this.shell = shell;
   }
 
   /**
@@ -152,7 +187,8 @@ export class ArOccluders {
     this.saved = undefined;
     this.timeLapsesOverReality(false);
     this.scene.clearColor = s.clear;
-    for (const [m, mat] of s.materials) m.material = mat;
+    this.shell?.dispose();
+    this.shell = undefined;
     for (const [m, enabled, visible] of s.disabled) {
       m.isVisible = visible;
       m.setEnabled(enabled);
