@@ -22,12 +22,8 @@ import { headingToDir } from '../src/twin/floorplan';
 import { deltaE2000, SHARMA_PAIRS, srgbToLab } from './delta-e';
 import { openGallery, ROOT, settle, standAt } from './gallery-page';
 import { serveBuild } from './static-files';
+import { opt } from './args';
 
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const OUT = opt('--out') ?? 'dist-looks';
 const PORT = Number(opt('--port') ?? 4187);
 const QUALITY = opt('--quality') ?? 'full';

@@ -24,13 +24,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { serveBuild } from './static-files';
+import { argv, opt } from './args';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const RUNS = Number(opt('--runs') ?? 5);
 const OUT = opt('--out') ?? 'dist-first-view';
 const PORT = Number(opt('--port') ?? 4195);

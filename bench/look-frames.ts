@@ -17,12 +17,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { openGallery, standAt } from './gallery-page';
 import { serveBuild } from './static-files';
 import { median } from './bench-stats';
+import { opt } from './args';
 
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const OUT = opt('--out') ?? 'dist-looks';
 const PORT = Number(opt('--port') ?? 4187);
 const ROUNDS = Number(opt('--rounds') ?? 5);

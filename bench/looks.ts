@@ -17,12 +17,8 @@ import { artworkPose } from '../src/twin/layout';
 import { headingToDir } from '../src/twin/floorplan';
 import { openGallery, ROOT, standAt } from './gallery-page';
 import { serveBuild } from './static-files';
+import { opt } from './args';
 
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const OUT = opt('--out') ?? 'dist-looks';
 const PORT = Number(opt('--port') ?? 4186);
 const DIR = resolve(ROOT, opt('--dir') ?? 'docs/looks');

@@ -25,16 +25,12 @@ import { ROOT, run, serve, stale } from './bench-serve';
 import { allJs, entryJs, jsSize, measureApp, type AppCase } from './app-run';
 import { measureViewer, sameImagesGlb, viewerEntryJs } from './viewer-run';
 import { BUDGET, table, targets, verdict, type AppResult, type CaseResult, type ViewerResult } from './bench-report';
+import { argv, opt } from './args';
 
 const RESULTS = join(ROOT, 'bench-results');
 const SHARED = resolve(ROOT, '../shared/content');
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 // Its own build folder, so a benchmark never swaps files under a test run serving dist-bench/ (`--dist` names
 // another: a build to compare, with --no-build).
 const DIST = resolve(ROOT, opt('--dist') ?? 'dist-bench-app');
