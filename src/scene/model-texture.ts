@@ -92,8 +92,8 @@ export class ModelTexture {
       bitmap.close();
       return;
     }
-    await new Promise<void>((resolve) => {
-      const withdraw = this.o.budget.add({
+    const turn = this.o.budget.turn(
+      {
         texels: bitmap.width * bitmap.height,
         priority: this.o.priority,
         run: () => {
@@ -101,17 +101,16 @@ export class ModelTexture {
           this.put(this.upload(bitmap, level));
           this.shown = level;
           this.coming = -1;
-          resolve();
         },
-      });
-      this.cancel = () => {
-        withdraw();
+      },
+      () => {
         bitmap.close();
         this.cancel = undefined;
         this.coming = -1;
-        resolve();
-      };
-    });
+      },
+    );
+    this.cancel = turn.withdraw;
+    await turn.done;
   }
 
   private upload(bitmap: ImageBitmap, level: number): InternalTexture {

@@ -94,8 +94,8 @@ export class PaintingImage {
       bitmap.close();
       return;
     }
-    await new Promise<void>((resolve) => {
-      const withdraw = this.o.budget.add({
+    const turn = this.o.budget.turn(
+      {
         texels: bitmap.width * bitmap.height,
         priority: this.o.priority,
         run: () => {
@@ -113,17 +113,16 @@ export class PaintingImage {
           this.coming = -1;
           this.o.show(t);
           old?.dispose();
-          resolve();
         },
-      });
-      this.cancel = () => {
-        withdraw();
+      },
+      () => {
         bitmap.close();
         this.cancel = undefined;
         this.coming = -1;
-        resolve();
-      };
-    });
+      },
+    );
+    this.cancel = turn.withdraw;
+    await turn.done;
   }
 
   /** Keeps the level shown now for good, and drops any change under way. */

@@ -54,4 +54,19 @@ describe('upload budget', () => {
     expect(done).toEqual(['kept']);
     expect(budget.frame()).toBe(0);
   });
+
+  it('waits an upload’s turn: done once it has run, or once withdrawn before it ran (and then lets it go)', async () => {
+    const budget = new UploadBudget();
+    const log: string[] = [];
+    const ran = budget.turn({ texels: 4, run: () => log.push('ran') }, () => log.push('let go'));
+    budget.frame();
+    await ran.done;
+    expect(log).toEqual(['ran']);
+    const dropped = budget.turn({ texels: 4, run: () => log.push('ran again') }, () => log.push('let go'));
+    dropped.withdraw();
+    await dropped.done;
+    budget.frame();
+    expect(log).toEqual(['ran', 'let go']);
+    expect(budget.pending).toBe(0);
+  });
 });

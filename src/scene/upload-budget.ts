@@ -33,6 +33,29 @@ export class UploadBudget {
     };
   }
 
+  /**
+   * Queues an upload and resolves `done` once it has run, or once `withdraw()` is called before it ran (then
+   * `withdrawn` runs: an image level that will never be uploaded is let go).
+   */
+  turn(upload: Upload, withdrawn: () => void): { done: Promise<void>; withdraw: () => void } {
+    let withdraw!: () => void;
+    const done = new Promise<void>((resolve) => {
+      const remove = this.add({
+        ...upload,
+        run: () => {
+          upload.run();
+          resolve();
+        },
+      });
+      withdraw = () => {
+        remove();
+        withdrawn();
+        resolve();
+      };
+    });
+    return { done, withdraw };
+  }
+
   get pending(): number {
     return this.queue.length;
   }
