@@ -13,7 +13,15 @@
  *   - per pair of blocks, the difference of the median CPU per frame (Babylon's frame time counter:
  *     scene.render with the avatars' interpolation, heads and names): median and range over the pairs;
  *   - the same for the main thread's CPU time per drawn frame (Chrome's ThreadTime: frames, receiving and
- *     handling the presence batches, the floor plan's dots, garbage collection);
+ *     handling the presence batches, the floor plan's dots, garbage collection, and the page's work that is not
+ *     the group's: the live twin's messages, this bench's timer turning the view);
+ *   - that CPU time split, from a light Chrome trace of each block (thread time of the main thread's tasks): each
+ *     drawn frame's own task (the 3D frame, and the style, layout and paint of what changed) per drawn frame, and
+ *     the work between frames (batches taken in, timers) per second, combined at the frame rate drawn here and at
+ *     60. The line above divides per-second work by the frames drawn: blocks with the group draw fewer frames a
+ *     second (software WebGL draws the heads and names in the GPU process), so the same per-second work unrelated
+ *     to the group counted as the group's per frame (a probe at load 8: timers 10.4 against 9.7 ms a second,
+ *     5.0 against 2.7 ms per drawn frame). The split compares frames with frames and seconds with seconds;
  *   - the presence code's own time, timed in the page (performance.now around the avatars' per-frame placing,
  *     this person's presence sent, and each batch read and handled), per drawn frame and at 60 frames a second
  *     (batches come four times a second whatever the frame rate);
@@ -46,6 +54,44 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Chrome's trace categories for a block: every task of a thread (`toplevel`) and each main frame's task
+ * (`ProxyMain::BeginMainFrame`, in `benchmark`), with their thread times; little else, so tracing costs little.
+ */
+const TRACE_CATEGORIES = ['toplevel', 'benchmark'];
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+}
+/** The page's main thread's CPU time in a trace: in its main frames' tasks, and in all its (outermost) tasks. */
+function mainThreadSplit(trace: Buffer): { frameTaskMs: number; taskMs: number; frameTasks: number } {
+  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents.filter((e) => e.ph === 'X' && e.tdur !== undefined);
+  // The thread that runs the page's main frames (the renderer's main thread); the page is the browser's only one.
+  const first = events.find((e) => e.name === 'ProxyMain::BeginMainFrame');
+  if (!first) return { frameTaskMs: NaN, taskMs: NaN, frameTasks: 0 };
+  const mine = events.filter((e) => e.pid === first.pid && e.tid === first.tid).sort((a, b) => a.ts - b.ts);
+  let frameTaskMs = 0;
+  let taskMs = 0;
+  let frameTasks = 0;
+  let taskEnd = -Infinity;
+  for (const e of mine) {
+    if (e.name === 'ProxyMain::BeginMainFrame') {
+      frameTaskMs += e.tdur! / 1000;
+      frameTasks++;
+    } else if (e.name === 'ThreadControllerImpl::RunTask' && e.ts >= taskEnd) {
+      // Outermost tasks only: a nested run loop's tasks are inside their parent's time.
+      taskMs += e.tdur! / 1000;
+      taskEnd = e.ts + (e.dur ?? 0);
+    }
+  }
+  return { frameTaskMs, taskMs, frameTasks };
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'museum-bench-together-page-'));
 const server = await startServer({ port: 0, mode: 'production', distDir: process.env.OUT_DIR ?? 'dist', dataDir: dir, mqttPort: 0, log: false });
@@ -122,6 +168,10 @@ try {
     /** The main thread's CPU time (ms) over the block, and its wall time. */
     cpuMs: number;
     wallMs: number;
+    /** From the block's trace: the main thread's CPU time (ms) in its drawn frames' tasks and in all its tasks, and how many frames. */
+    frameTaskMs: number;
+    taskMs: number;
+    frameTasks: number;
     /** The presence code's own time over the block (ms), timed in the page: in frames, and taking batches in. */
     ownFrameMs: number;
     receiveMs: number;
@@ -133,14 +183,16 @@ try {
     await page.evaluate((on) => window.museumTwin!.togetherPresence!(on), shown);
     await frames(5);
     const c0 = await page.evaluate(() => window.museumTwin!.togetherPresence!());
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const t0 = await cpuSeconds();
     const w0 = performance.now();
     const f = await frames(FRAMES);
     const cpuMs = ((await cpuSeconds()) - t0) * 1000;
     const wallMs = performance.now() - w0;
+    const split = mainThreadSplit(await browser.stopTracing());
     const c1 = await page.evaluate(() => window.museumTwin!.togetherPresence!());
     const avatars = await page.evaluate(() => window.museumTwin!.together!().avatars.length);
-    return { shown, frames: f, cpuMs, wallMs, ownFrameMs: c1.frameMs - c0.frameMs, receiveMs: c1.receiveMs - c0.receiveMs, batches: c1.batches - c0.batches, avatars };
+    return { shown, frames: f, cpuMs, wallMs, ...split, ownFrameMs: c1.frameMs - c0.frameMs, receiveMs: c1.receiveMs - c0.receiveMs, batches: c1.batches - c0.batches, avatars };
   }
 
   console.log(`together page bench: ${server.url}, group ${code}, headless Chromium with software WebGL`);
@@ -180,7 +232,8 @@ try {
     const per = (ms: number) => (ms / b.frames.length).toFixed(2);
     console.log(
       `  block ${String(i + 1).padStart(2)} ${shown ? `group drawn (${b.avatars} avatars)` : 'group not drawn     '}: ${b.frames.length} frames in ${(b.wallMs / 1000).toFixed(1)} s, ` +
-        `CPU per frame median ${pct(b.frames, 50).toFixed(2)} ms, main thread CPU ${per(b.cpuMs)} ms per frame` +
+        `CPU per frame median ${pct(b.frames, 50).toFixed(2)} ms, main thread CPU ${per(b.cpuMs)} ms per frame ` +
+        `(frames' own tasks ${(b.frameTaskMs / b.frameTasks).toFixed(2)} ms each, between frames ${(((b.taskMs - b.frameTaskMs) / b.wallMs) * 1000).toFixed(1)} ms/s)` +
         (shown ? `; presence code ${per(b.ownFrameMs)} ms per frame + ${per(b.receiveMs)} ms per frame taking ${b.batches} batches in` : ''),
     );
   }
@@ -199,6 +252,9 @@ try {
       // The same work at 60 frames a second: taking batches in is per second, not per frame.
       own60: on.ownFrameMs / n + on.receiveMs / on.wallMs / 60 * 1000,
       fps: (n / on.wallMs) * 1000,
+      // Like with like: each drawn frame's own task against another's, the work between frames second by second.
+      frameTask: on.frameTaskMs / on.frameTasks - off.frameTaskMs / off.frameTasks,
+      betweenPerS: ((on.taskMs - on.frameTaskMs) / on.wallMs - (off.taskMs - off.frameTaskMs) / off.wallMs) * 1000,
     };
   });
   type Figure = keyof (typeof pairs)[number];
@@ -210,6 +266,13 @@ try {
   console.log(`with the group drawn − without, per pair of neighbouring blocks: median over ${PAIRS} pairs [least, most]; the target (#17): under ${TARGET_MS} ms of CPU per frame, under ${TARGET_KBS} KB/s`);
   console.log(`  CPU per frame (Babylon's frame time, a block's median): ${range('frame', signed)}: ${verdict(pct(of('frame'), 50), TARGET_MS)}`);
   console.log(`  main thread CPU per drawn frame (all the page's work, batches taken in included): ${range('cpu', signed)}: ${verdict(pct(of('cpu'), 50), TARGET_MS)}`);
+  const split = pairs.map((p) => ({ here: p.frameTask + p.betweenPerS / p.fps, at60: p.frameTask + p.betweenPerS / 60 }));
+  const splitRange = (k: 'here' | 'at60') => {
+    const xs = split.map((p) => p[k]);
+    return `${signed(pct(xs, 50))} [${signed(Math.min(...xs))}, ${signed(Math.max(...xs))}]: ${verdict(pct(xs, 50), TARGET_MS)}`;
+  };
+  console.log(`  main thread CPU, split (trace): each drawn frame's own task ${range('frameTask', signed)} per drawn frame; between frames ${range('betweenPerS', (x) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(1)} ms/s`)}`);
+  console.log(`    together per frame: ${splitRange('here')} at the ${pct(of('fps'), 50).toFixed(1)} frames a second drawn here (a pair's own rate); ${splitRange('at60')} at 60`);
   console.log(`  main thread CPU per second: ${range('cpuPerS', (x) => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(0)} ms/s`)} (the page at ${pct(of('fps'), 50).toFixed(1)} frames a second)`);
   console.log(
     `  presence code's own time, timed in the page (wall time: a loaded machine's waits for a core included): ${range('own', ms)} per drawn frame at the ${pct(of('fps'), 50).toFixed(1)} frames a second drawn here; ` +
