@@ -11,6 +11,7 @@ import type { Browser } from '@playwright/test';
 import { centroid, pointInPolygon } from '../src/twin/geometry';
 import { installTextureLedger, type TextureMemory } from '../src/scene/texture-memory';
 import type { Served } from './bench-serve';
+import { heapAfterGc, settle } from './heap';
 import { median, pct, round } from './bench-stats';
 
 export interface AppCase {
@@ -45,7 +46,15 @@ export interface AppRun {
   frames: number;
   drawsMax: number;
   trianglesMax: number;
+  /**
+   * JS heap after the walk, once every work is built and no file has been sent for a while, after a full garbage
+   * collection (bench/heap.ts): the same moment at any exhibition size.
+   */
   heapMB: number;
+  /** Whether that moment was reached within the wait (if not, the heap was read anyway). */
+  heapSettled: boolean;
+  /** The heap in use right after the walk, without collecting garbage (what earlier runs printed). */
+  heapNoGcMB: number;
   /** GPU texture memory held after the walk, and the most held at any moment of the load and walk. */
   textureMB?: number;
   texturePeakMB?: number;
@@ -229,8 +238,12 @@ export async function measureApp(browser: Browser, c: AppCase, served: Served[],
       },
       walkingPath(c.file, o.frames),
     );
-    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const textures = await page.evaluate(() => (window as unknown as { __textureMemory?: () => TextureMemory }).__textureMemory?.());
+    const heapNoGc = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    // The heap at a like moment: after the walk, every work built, nothing in flight, garbage collected.
+    const calm = await settle(page, served, ex.artworks.length, o.mediaWaitMs);
+    const heap = await heapAfterGc(await context.newCDPSession(page));
+    o.log(`${c.name}: heap ${mb(heap)} MB after GC (${calm.settled ? 'settled' : 'NOT settled'}: ${calm.built}/${calm.works} works built, waited ${round(calm.waitedMs / 1000, 1)} s); ${mb(heapNoGc)} MB right after the walk`);
     if (errors.length) o.log(`${c.name}: page errors: ${errors.slice(0, 3).join(' | ')}`);
     const frames = samples.map((s) => s.frameMs);
     const slowFrames = samples
@@ -255,6 +268,8 @@ export async function measureApp(browser: Browser, c: AppCase, served: Served[],
       drawsMax: Math.max(...samples.map((s) => s.drawCalls)),
       trianglesMax: Math.max(...samples.map((s) => s.activeTriangles)),
       heapMB: mb(heap),
+      heapSettled: calm.settled,
+      heapNoGcMB: mb(heapNoGc),
       textureMB: textures && mb(textures.bytes),
       texturePeakMB: textures && mb(textures.peakBytes),
       textureByFormat: textures && Object.fromEntries(Object.entries(textures.byFormat).map(([f, b]) => [f, mb(b)])),
