@@ -136,6 +136,8 @@ export class Visit {
       texts: { unavailable: t().unavailable, restricted: t().restrictedPlaceholder },
       // The in-gallery link (`?ar`): AR shows no work's media, so none loads until the visitor turns to the preview.
       holdMedia: new URLSearchParams(location.search).has('ar'),
+      // A room built as the visitor comes near honours the protocols of the mode in use, as the first rooms did.
+      onRoomBuilt: () => honourProtocols(c),
     });
     c.gallery = gallery;
     // Graphics quality: the device's tier (software renderers and AR plain) or the visitor's, in the header.

@@ -21,6 +21,7 @@ import { seenThroughStairwells } from '../twin/route/stairwell';
 import { artworkPose } from '../twin/layout';
 import { roomGraph, roomHops } from '../twin/rooms';
 import { MediaQueue } from './streaming';
+import { RoomBuilds } from './room-builds';
 import { RoomVisibility } from './visibility';
 import { useOwnDecoders } from './decoders';
 import { ImageDetail } from './image-detail';
@@ -60,6 +61,8 @@ export interface GalleryOptions {
    * as depth boxes from their catalogued sizes, so a phone downloads none of it unless the visitor turns to the preview.
    */
   holdMedia?: boolean;
+  /** Told when a room's works were built after the gallery was returned (the visitor came near, or one was asked for). */
+  onRoomBuilt?: (room: string) => void;
 }
 
 export interface Gallery {
@@ -139,6 +142,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
         hops = roomHops(graph, room);
         wakeLabels();
         queue.pump();
+        buildNear();
       })
     : null;
   const look = new GalleryLook(scene, exhibition, architecture, visibility);
@@ -180,14 +184,14 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   });
   let labelText = options.labelText;
   /**
-   * Works of rooms out of reach are built after the first frame, a room at a time, nearest first, so
-   * a thousand works cost no more at the start than fifty. Asking for one (a link, a search) builds its room.
+   * Works of rooms out of reach are built only when the visitor comes within reach of their room (or it is in
+   * sight), a room per task after the first frame, nearest first, so a thousand works cost no more at the start,
+   * nor in the heap, than the rooms around the visitor. Asking for one (a link, a search) builds its room.
    */
-  const later = new Map<string, Artwork[]>();
-  const roomOf = new Map<string, string>();
+  const waiting = new RoomBuilds<Artwork>();
   const works = new (class extends Map<string, SceneArtwork> {
     override get(id: string): SceneArtwork | undefined {
-      const room = super.has(id) ? undefined : roomOf.get(id);
+      const room = super.has(id) ? undefined : waiting.roomOf(id);
       if (room !== undefined) buildRoom(room);
       return super.get(id);
     }
@@ -197,7 +201,6 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
     const { work } = builder.build(exhibition, art, options.texts);
     work.label.draw(labelText(art));
     works.set(art.id, work);
-    roomOf.delete(art.id);
     visibility?.add(work.pose.room, { nodes: [work.root], labels: [work.label.mesh] });
     if (visibility?.isShown(work.pose.room) && visibility.room !== undefined) work.label.wake();
     // Canvas, label, plinth and case never move: their world matrices are computed once.
@@ -207,21 +210,20 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   function mergeFrames(): void {
     for (const { room, mesh } of builder.finish()) visibility?.add(room, { nodes: [mesh] });
   }
+  let returned = false;
   function buildRoom(room: string): void {
-    const arts = later.get(room);
+    const arts = waiting.take(room);
     if (!arts) return;
-    later.delete(room);
     for (const art of arts) buildWork(art);
     mergeFrames();
+    if (returned) options.onRoomBuilt?.(room);
   }
   const startHops = startRoom ? roomHops(graph, startRoom) : undefined;
   for (const art of exhibition.artworks) {
     const room = startHops ? artworkPose(exhibition, art).room : undefined;
     const d = room !== undefined ? startHops?.get(room) : undefined;
-    if (room !== undefined && (d === undefined || d > LOAD_HOPS)) {
-      later.set(room, [...(later.get(room) ?? []), art]);
-      roomOf.set(art.id, room);
-    } else buildWork(art);
+    if (room !== undefined && (d === undefined || d > LOAD_HOPS)) waiting.add(room, art);
+    else buildWork(art);
   }
   mergeFrames();
   if (visibility) {
@@ -231,27 +233,31 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   function wakeLabels(): void {
     for (const w of works.values()) if (!w.label.awake && (visibility?.isShown(w.pose.room) ?? true)) w.label.wake();
   }
-  if (visibility) visibility.start(startRoom);
-  else wakeLabels();
-  if (later.size) {
-    // The rest, a room per task once the first frame is out: the nearest unbuilt room to where the visitor is now.
+  // The rooms wanted now and not built yet, a room per task, once the first frame is out.
+  let firstFrame = false;
+  let building = false;
+  const wanted = (room: string, d: number | undefined) => (d !== undefined && d <= LOAD_HOPS) || (visibility?.isShown(room) ?? false);
+  function buildNear(): void {
+    if (!firstFrame || building || !waiting.size) return;
+    building = true;
     const next = (): void => {
-      let best: string | undefined;
-      let bestHops = Infinity;
-      for (const room of later.keys()) {
-        const d = hops.get(room) ?? Infinity;
-        if (best === undefined || d < bestHops) {
-          best = room;
-          bestHops = d;
-        }
+      const room = waiting.next((r) => hops.get(r), wanted);
+      if (room === undefined) {
+        building = false;
+        return;
       }
-      if (best === undefined) return;
-      buildRoom(best);
+      buildRoom(room);
       queue.pump();
       setTimeout(next, 0);
     };
-    scene.onAfterRenderObservable.addOnce(() => setTimeout(next, 0));
+    setTimeout(next, 0);
   }
+  if (visibility) visibility.start(startRoom);
+  else wakeLabels();
+  scene.onAfterRenderObservable.addOnce(() => {
+    firstFrame = true;
+    buildNear();
+  });
   // What is wanted at the start (the works within reach of the entrance) is what "media done" waits for.
   await Promise.resolve();
   progress.worksTotal = queue.pending;
@@ -259,6 +265,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   options.onProgress({ ...progress });
   pending.push(new Promise<void>((r) => setTimeout(r, 0)).then(() => queue.idle()));
 
+  returned = true;
   return {
     scene,
     architecture,
