@@ -128,3 +128,58 @@ export function groupSnapshot(s: HeapSnapshot): HeapGroup[] {
   }
   return [...groups.values()].sort((a, b) => b.bytes + b.owned - (a.bytes + a.owned));
 }
+
+/**
+ * The largest nodes of one group (e.g. `system / JSArrayBufferData`) with who holds them: each one's chain of
+ * retainers on a shortest path from the root (edge name and the holder's group), up to `depth` steps, for finding
+ * what keeps them.
+ */
+export function retainers(s: HeapSnapshot, group: string, top = 10, depth = 12): { bytes: number; chain: string[] }[] {
+  const { node_fields: fields, node_types, edge_fields, edge_types } = s.snapshot.meta;
+  const types = node_types[0];
+  const step = fields.length;
+  const [ti, ni, si, ei] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f)) as [number, number, number, number];
+  const estep = edge_fields.length;
+  const [eti, eni, eto] = ['type', 'name_or_index', 'to_node'].map((f) => edge_fields.indexOf(f)) as [number, number, number];
+  const etypes = edge_types[0];
+  const count = s.nodes.length / step;
+  const name = (n: number) => {
+    const type = types[s.nodes[n * step + ti]!]!;
+    const nm = s.strings[s.nodes[n * step + ni]!]!;
+    return type === 'object' || type === 'native' || type === 'hidden' ? nm : `(${type}) ${nm.slice(0, 40)}`;
+  };
+  // Each node's retainer on a shortest path from the snapshot's root (breadth first over strong edges), as
+  // DevTools' "distance": a chain that ends at what really keeps it, not in a cycle.
+  const firstEdge = new Int32Array(count + 1);
+  for (let n = 0; n < count; n++) firstEdge[n + 1] = firstEdge[n]! + s.nodes[n * step + ei]! * estep;
+  const parent = new Int32Array(count).fill(-1);
+  const via = new Array<string>(count);
+  const seen = new Uint8Array(count);
+  seen[0] = 1;
+  let queue = [0];
+  while (queue.length) {
+    const nextQueue: number[] = [];
+    for (const n of queue) {
+      for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += estep) {
+        const et = etypes[s.edges[e + eti]!]!;
+        if (et === 'weak' || et === 'shortcut') continue;
+        const to = s.edges[e + eto]! / step;
+        if (seen[to]) continue;
+        seen[to] = 1;
+        parent[to] = n;
+        const en = s.edges[e + eni]!;
+        via[to] = et === 'element' || et === 'hidden' ? `[${en}]` : String(s.strings[en]);
+        nextQueue.push(to);
+      }
+    }
+    queue = nextQueue;
+  }
+  const nodes: number[] = [];
+  for (let n = 0; n < count; n++) if (name(n) === group) nodes.push(n);
+  nodes.sort((a, b) => s.nodes[b * step + si]! - s.nodes[a * step + si]!);
+  return nodes.slice(0, top).map((n) => {
+    const chain: string[] = [];
+    for (let m = n, d = 0; parent[m] !== -1 && d < depth; m = parent[m]!, d++) chain.push(`${via[m]} ← ${name(parent[m]!)}`);
+    return { bytes: s.nodes[n * step + si]!, chain };
+  });
+}
