@@ -66,6 +66,19 @@ describe('the gallery’s look by graphics quality', () => {
     expect(look.state()).toMatchObject({ lightmaps: 0, pools: 0, shadows: false });
   });
 
+  it('casts the plinths’ shadows on the full tier through their instances (a shadow map skips their hidden source)', async () => {
+    const { scene, look } = setUp();
+    const { CreateBox } = await import('@babylonjs/core/Meshes/Builders/boxBuilder');
+    const source = CreateBox('plinth-source', { size: 1 }, scene);
+    source.isVisible = false;
+    source.createInstance('plinth:a');
+    look.setQuality('full');
+    source.createInstance('plinth:b');
+    look.objectArrived([CreateBox('vase', { size: 0.3 }, scene)]);
+    const map = scene.lights.find((l) => l.name === 'object-shadows')!.getShadowGenerator()!.getShadowMap()!;
+    expect(map.renderList!.map((m) => m.name).sort()).toEqual(['plinth:a', 'plinth:b', 'vase']);
+  });
+
   it('shades each object’s plinth round its foot on the baked tiers (one mesh a room), and hides it on plain', () => {
     const { scene, look } = setUp();
     look.setQuality('plain');

@@ -125,7 +125,7 @@ export class GalleryLook {
     for (const p of this.shades) p.isVisible = baked;
     this.dressing.set(baked, realtime);
     this.colourTrue(baked);
-    if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), this.casters);
+    if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), [...this.casters, ...this.plinths()]);
     this.shadows?.setEnabled(realtime);
   }
 
@@ -152,7 +152,15 @@ export class GalleryLook {
   /** An object's model has arrived: it casts a shadow on the full tier. */
   objectArrived(meshes: AbstractMesh[]): void {
     this.casters.push(...meshes);
-    this.shadows?.add(meshes);
+    this.shadows?.add([...meshes, ...this.plinths()]);
+  }
+
+  /**
+   * Plinths cast too: an object's shadow stops on its plinth's top, and the plinth's own falls on the floor. Their
+   * instances, not their hidden source: a shadow map skips an invisible mesh, and draws an instance through it.
+   */
+  private plinths(): AbstractMesh[] {
+    return (this.scene.getMeshByName('plinth-source') as Mesh | null)?.instances ?? [];
   }
 
   /** What the tier draws now, for tests and the benchmark. */

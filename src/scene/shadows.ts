@@ -14,14 +14,30 @@ import type { Scene } from '@babylonjs/core/scene';
 
 /** Shadow map texels on a side: about 2 cm a texel over a 40 m gallery. */
 const MAP_SIZE = 2048;
-/** The shadow light's strength: what its shadow takes away from floors and plinths. */
-const INTENSITY = 0.45;
 /**
- * The shadow light's share of a floor's light where it falls unshadowed (the sky light and the environment give
- * the floor about 1.2 at the same scale): the floor's baked level is lowered by this much while it shines, so the
- * full tier's floors are no brighter than the baked tier's, only shadowed.
+ * Where the light comes from: down and a little from the front-left, 25° off the vertical, as a ceiling track's
+ * spot throws it. Steeper (14°), an object's shadow fell almost wholly under its own foot.
  */
-export const SHADOW_SHARE = INTENSITY / (1.2 + INTENSITY);
+export const SHADOW_DIRECTION = new Vector3(0.3, -1, 0.35).normalize();
+/** Room above the highest floor for what casts: the tallest object with its plinth, and the ceiling. */
+const HEADROOM = 5;
+/**
+ * The shadow light's part of a floor's or plinth's light, in the units of its fill: the sky light and the environment
+ * give a floor about 1.2. A key light from a ceiling track is most of a lit floor's light, so an object's shadow
+ * reads at a glance (about 45 % darker); at a share of 0.45 (27 %) the shadow on a near-white floor sat in the tone
+ * curve's shoulder and could not be seen.
+ */
+const KEY = 0.9;
+/**
+ * Babylon's PBR divides a punctual light's diffuse by π (Lambert), where the fill's irradiance is already
+ * normalised: the light's intensity is the key's share times π, or it gives a third of what was meant.
+ */
+const INTENSITY = KEY * Math.PI;
+/**
+ * The shadow light's share of a floor's light where it falls unshadowed: the floor's baked level is lowered by this
+ * much while it shines, so the full tier's floors are no brighter than the baked tier's, only shadowed.
+ */
+export const SHADOW_SHARE = KEY / (1.2 + KEY);
 
 export class ObjectShadows {
   private readonly light: DirectionalLight;
@@ -29,8 +45,11 @@ export class ObjectShadows {
   private readonly receivers: AbstractMesh[];
 
   constructor(scene: Scene, receivers: AbstractMesh[], casters: AbstractMesh[]) {
-    // Steeply down, a little from the front-left, as from a ceiling track.
-    this.light = new DirectionalLight('object-shadows', new Vector3(0.15, -1, 0.2).normalize(), scene);
+    this.light = new DirectionalLight('object-shadows', SHADOW_DIRECTION.clone(), scene);
+    const reach = lightReach(worldBounds(receivers), SHADOW_DIRECTION);
+    this.light.position = reach.position;
+    this.light.shadowMinZ = reach.minZ;
+    this.light.shadowMaxZ = reach.maxZ;
     this.light.intensity = INTENSITY;
     this.light.diffuse = new Color3(1, 0.95, 0.88);
     this.light.specular = Color3.Black();
@@ -40,7 +59,8 @@ export class ObjectShadows {
     // Percentage-closer filtering: soft edges in one pass (WebGL2).
     this.generator.usePercentageCloserFiltering = true;
     this.generator.filteringQuality = ShadowGenerator.QUALITY_MEDIUM;
-    this.generator.bias = 0.002;
+    // A fraction of the depth range (about 20 m here): 2 cm, under the plinth tops' contact shade.
+    this.generator.bias = 0.001;
     this.generator.normalBias = 0.01;
     this.generator.getShadowMap()!.refreshRate = RenderTargetTexture.REFRESHRATE_RENDER_ONCE;
     for (const r of receivers) r.receiveShadows = true;
@@ -58,4 +78,40 @@ export class ObjectShadows {
     for (const r of this.receivers) r.receiveShadows = on;
     if (on) this.generator.getShadowMap()!.resetRefreshCounter();
   }
+}
+
+/** The world box round meshes (the floors the shadows fall on), raised by what may stand on them. */
+function worldBounds(meshes: AbstractMesh[]): { min: Vector3; max: Vector3 } {
+  const min = new Vector3(Infinity, Infinity, Infinity);
+  const max = new Vector3(-Infinity, -Infinity, -Infinity);
+  for (const m of meshes) {
+    m.computeWorldMatrix(true);
+    const box = m.getBoundingInfo().boundingBox;
+    min.minimizeInPlace(box.minimumWorld);
+    max.maximizeInPlace(box.maximumWorld);
+  }
+  if (!meshes.length) return { min: Vector3.Zero(), max: new Vector3(0, HEADROOM, 0) };
+  max.y += HEADROOM;
+  return { min, max };
+}
+
+/**
+ * Where a directional light stands and the depth its shadow map covers, for a box to be shadowed whole.
+ * Babylon stands a directional light one metre up its direction and takes the camera's near and far (0.05–300 m)
+ * as the map's depth: objects on plinths stood above the light and were cut off, and the bias, a share of that
+ * range, was 60 cm, so no shadow was drawn. Fitting the depth to the casters alone (`autoCalcShadowZBounds`)
+ * leaves the floors beyond the map's far end, where percentage-closer filtering draws no shadow either. So the
+ * light stands outside the box, and the depth spans every corner of it: floors, plinths and what stands on them.
+ */
+export function lightReach(box: { min: Vector3; max: Vector3 }, direction: Vector3): { position: Vector3; minZ: number; maxZ: number } {
+  const centre = box.min.add(box.max).scale(0.5);
+  const radius = box.max.subtract(box.min).length() / 2;
+  const position = centre.subtract(direction.scale(radius + 1));
+  const depths: number[] = [];
+  for (const x of [box.min.x, box.max.x]) {
+    for (const y of [box.min.y, box.max.y]) {
+      for (const z of [box.min.z, box.max.z]) depths.push(Vector3.Dot(new Vector3(x, y, z).subtract(position), direction));
+    }
+  }
+  return { position, minZ: Math.max(0.1, Math.min(...depths) - 0.5), maxZ: Math.max(...depths) + 0.5 };
 }
