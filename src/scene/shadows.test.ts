@@ -48,6 +48,12 @@ describe('objects’ real-time shadows', () => {
     const plinth = CreateBox('plinth', { size: 1 }, scene);
     shadows.add([plinth, vase]);
     expect(map.renderList!.map((m) => m.name)).toEqual(['vase', 'plinth']);
+    // The map's sides are fitted to the casters when it is drawn, not every frame after.
+    expect(light.autoUpdateExtends).toBe(true);
+    map.onAfterRenderObservable.notifyObservers(map);
+    expect(light.autoUpdateExtends).toBe(false);
+    shadows.add([CreateBox('bowl', { size: 0.3 }, scene)]);
+    expect(light.autoUpdateExtends).toBe(true);
     expect(floor.receiveShadows).toBe(true);
     shadows.setEnabled(false);
     expect(floor.receiveShadows).toBe(false);

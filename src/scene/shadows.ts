@@ -62,7 +62,14 @@ export class ObjectShadows {
     // A fraction of the depth range (about 20 m here): 2 cm, under the plinth tops' contact shade.
     this.generator.bias = 0.001;
     this.generator.normalBias = 0.01;
-    this.generator.getShadowMap()!.refreshRate = RenderTargetTexture.REFRESHRATE_RENDER_ONCE;
+    const map = this.generator.getShadowMap()!;
+    map.refreshRate = RenderTargetTexture.REFRESHRATE_RENDER_ONCE;
+    // Babylon fits the map's sides to its casters again every frame (a directional light never stops asking for
+    // it): eight corners a caster, a plinth each at a thousand works. Fitted once the map is drawn, and again only
+    // when casters arrive.
+    map.onAfterRenderObservable.add(() => {
+      this.light.autoUpdateExtends = false;
+    });
     for (const r of receivers) r.receiveShadows = true;
     this.add(casters);
   }
@@ -70,6 +77,7 @@ export class ObjectShadows {
   /** Meshes of an object that has arrived: they cast, and the map is drawn again once. */
   add(meshes: AbstractMesh[]): void {
     for (const m of meshes) if (m.getTotalVertices() > 0) this.generator.addShadowCaster(m, false);
+    this.light.autoUpdateExtends = true;
     this.generator.getShadowMap()!.resetRefreshCounter();
   }
 
