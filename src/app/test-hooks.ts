@@ -15,7 +15,7 @@ import type { ConservationManager } from './conservation';
 import type { DrawerManager } from './drawers';
 import type { ImmersiveManager } from './immersive';
 import type { RenderOnDemand } from './render-on-demand';
-import type { PresenceCost, TogetherState } from './together';
+import type { PresenceCost, TogetherState } from './together-state';
 import type { PanoramaHookState } from './panorama';
 
 /** What the hooks report, typed once here for the journeys (e2e/) and benchmarks (bench/) that read them. */

@@ -21,7 +21,7 @@ import type { VisitContext } from './context';
 import type { FloorPlanManager } from './floor-plan';
 import { GroupAvatars } from './together-avatars';
 import { GroupDots } from './together-dots';
-import { TogetherVoice, type VoiceState } from './together-voice';
+import { TogetherVoice } from './together-voice';
 import { voiceSection, voiceWords } from '../ui/together-voice';
 import { VrGroupFollower } from '../modes/vr/together';
 import { arRegistrationRoot } from '../modes/ar/together';
@@ -29,42 +29,11 @@ import { sendPresenceFromFrames } from './together-presence';
 import type { ImmersiveManager } from './immersive';
 import { TogetherConnection } from './together-connection';
 import { GroupMoves } from './together-follow';
-import { groupOpenedView, HeadsetOpening, type GroupOpenedView } from './together-open';
+import { groupOpenedView, HeadsetOpening } from './together-open';
+import type { PresenceCost, TogetherState } from './together-state';
 
 const NAME_KEY = 'museum-twin:together-name';
 const KIND = 'together';
-
-/** What the journeys read (window.museumTwin.together()). */
-export interface TogetherState {
-  code?: string;
-  you?: string;
-  role?: string;
-  leader?: string;
-  following: boolean;
-  people: { id: string; name: string; role: string; connected: boolean }[];
-  /** Avatars drawn (preview, VR and AR share them), with their feet positions. */
-  avatars: { id: string; position: Vec3 }[];
-  /** A move to follow or gather is under way or waiting (a glide in the preview, a fade in VR). */
-  moving: boolean;
-  /** Fades a VR follower made to follow or gather. */
-  vrFades: number;
-  /** The last work opened for the group by someone else, and what this member's own mode and acknowledgements show of it. */
-  opened?: { artwork: string; view: GroupOpenedView };
-  voice: VoiceState;
-  message?: string;
-}
-
-/**
- * For the page bench (bench/together-page.ts): whether the group is drawn and its presence taken in, and the
- * presence code's own time since the start (ms): in frames (the avatars placed, this person's presence sent), and
- * taking batches in (read and handled: avatars, floor-plan dots, pointers, following).
- */
-export interface PresenceCost {
-  shown: boolean;
-  frameMs: number;
-  receiveMs: number;
-  batches: number;
-}
 
 export class TogetherManager {
   private readonly button: HTMLButtonElement;

@@ -50,7 +50,7 @@ describe('objects’ real-time shadows', () => {
     expect(map.renderList!.map((m) => m.name)).toEqual(['vase', 'plinth']);
     // The map's sides are fitted to the casters when it is drawn, not every frame after.
     expect(light.autoUpdateExtends).toBe(true);
-    map.onAfterRenderObservable.notifyObservers(map);
+    map.onAfterRenderObservable.notifyObservers(0);
     expect(light.autoUpdateExtends).toBe(false);
     shadows.add([CreateBox('bowl', { size: 0.3 }, scene)]);
     expect(light.autoUpdateExtends).toBe(true);
