@@ -3,12 +3,9 @@
  * scale (metres, y-up, resting on y = 0, facing +z) with PBR metallic-roughness materials.
  */
 import {
-  addNode,
   blob,
-  jpegTexture,
   lathe,
   lathePoint,
-  material,
   MeshData,
   parametric,
   profileAt,
@@ -17,6 +14,7 @@ import {
   sweep,
   type V3,
 } from './mesh';
+import { addNode, jpegTexture, material } from './gltf-parts';
 import { Noise2, smoothstep } from './rng';
 import {
   bronzeTexture,

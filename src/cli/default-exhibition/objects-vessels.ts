@@ -3,11 +3,8 @@
  * lathed profiles (metres, y-up, resting on y = 0, facing +z) with PBR metallic-roughness materials.
  */
 import {
-  addNode,
-  jpegTexture,
   lathe,
   lathePoint,
-  material,
   MeshData,
   profileAt,
   profileTopV,
@@ -17,6 +14,7 @@ import {
   type ProfilePoint,
   type V3,
 } from './mesh';
+import { addNode, jpegTexture, material } from './gltf-parts';
 import { smoothstep } from './rng';
 import {
   albarelloTexture,
