@@ -231,7 +231,7 @@ test.describe('one visit to the default exhibition', () => {
     await page.getByRole('button', { name: 'Pause animation' }).click();
   });
 
-  test('a favourite is kept across a reload; a deep link opens its work, and the link can be copied', async () => {
+  test('a favourite and the graphics quality are kept across a reload; a deep link opens its work, and the link can be copied', async () => {
     const page = visit();
     const art = ex.artworks.find((a) => a.sensitivity.level === 'open')!;
     const linked = ex.artworks.find((a) => a.kind === 'object' && a.sensitivity.level === 'open')!;
@@ -242,6 +242,16 @@ test.describe('one visit to the default exhibition', () => {
       await page.getByRole('button', { name: 'Add to favourites' }).click();
       await expect(page.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute('aria-pressed', 'true');
       await expect(page.locator('#favourites-count')).toHaveText('1');
+    });
+    const look = () => page.evaluate(() => window.museumTwin!.look!());
+    await test.step('the visitor picks a graphics quality in the header: the gallery is drawn at it at once', async () => {
+      // Automatic is the plain tier on a software renderer (the device decides: quality-tier.ts).
+      await expect(page.locator('#graphics-quality')).toHaveValue('auto');
+      expect(await look()).toMatchObject({ quality: 'plain', lightmaps: 0, shadows: false });
+      await page.locator('#graphics-quality').selectOption('baked');
+      const baked = await look();
+      expect(baked).toMatchObject({ quality: 'baked', shadows: false });
+      expect(baked?.lightmaps).toBeGreaterThan(0);
     });
     await test.step('a deep link opens its work on a new visit, and the link can be copied', async () => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -255,6 +265,12 @@ test.describe('one visit to the default exhibition', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`#artwork=${linked.id}`);
       await settled(page);
       await page.screenshot({ path: `${SHOTS}/preview-deep-link.png` });
+    });
+    await test.step('the graphics quality picked is still in effect after the reload, and Automatic gives it back', async () => {
+      await expect(page.locator('#graphics-quality')).toHaveValue('baked');
+      expect(await look()).toMatchObject({ quality: 'baked' });
+      await page.locator('#graphics-quality').selectOption('auto');
+      expect(await look()).toMatchObject({ quality: 'plain', lightmaps: 0 });
     });
     await test.step('the favourite is still there after the reload', async () => {
       await expect(page.locator('#favourites-count')).toHaveText('1');

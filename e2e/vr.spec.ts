@@ -14,8 +14,9 @@ import { checkBudget, README_FIGURES } from './helpers/vr-budget';
 import { panelTurnsTowardTheVisitor, refusesATeleportOntoAWall, snapTurns, teleportsOntoTheFloor } from './helpers/vr-moves';
 import { en } from './helpers/text';
 import { sharedPage } from './helpers/shared-page';
+import { openHeadsetGallery } from './helpers/headset-page';
 import { aimAndPull, enterVr, expectFacingAndReadable, floorTarget, lowerMenu, MENU_HAND, planDistance, pressControl, raiseMenu, xrControl, xrPanel, xrViewer } from './helpers/vr';
-import { installQuest3, aimAt, setController, setHeadset, thumbstick, frames, press, button, useHands, aimHandAt, pinch, type Vec3 } from './xr/iwer';
+import { aimAt, setController, setHeadset, thumbstick, frames, press, button, useHands, aimHandAt, pinch, type Vec3 } from './xr/iwer';
 import { headingToDir } from '../src/twin/floorplan';
 import { artworkPose } from '../src/twin/layout';
 import { headingDelta, stopPose, storyPages } from '../src/modes/vr/logic';
@@ -26,22 +27,6 @@ const ex: Exhibition = ExhibitionSchema.parse(defaultExhibition());
 
 test.use({ viewport: { width: 640, height: 400 } });
 test.use({ serviceWorkers: 'block' });
-
-/** The emulated headset's display, a share of the window each way: a sixteenth of the pixels a frame. */
-const XR_DISPLAY = 0.25;
-
-// An error thrown in the XR frame loop stops it silently: report what the page reports.
-function listen(page: Page): void {
-  page.on('pageerror', (e) => console.log(`[page error] ${e.message}\n${e.stack ?? ''}`));
-  page.on('console', (m) => void (m.type() === 'error' && console.log(`[console] ${m.text()}`)));
-}
-
-/** The gallery with every work's media: one load for all the headset's journeys, so room for a busy machine. */
-async function open(page: Page): Promise<void> {
-  await page.goto('/?lang=en');
-  await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
-  await expect(page.locator('#status')).toHaveAttribute('data-media', 'done', { timeout: 180_000 });
-}
 
 test.describe('with an emulated Meta Quest 3', () => {
   const shared = sharedPage(test);
@@ -55,11 +40,8 @@ test.describe('with an emulated Meta Quest 3', () => {
     if (page.url() === 'about:blank') {
       // The gallery loads in whichever journey comes first: up to six minutes more on a busy machine.
       test.setTimeout(test.info().timeout + 360_000);
-      listen(page);
       page.on('request', (r) => requests.push(r.url()));
-      await page.setViewportSize({ width: 640, height: 400 });
-      await installQuest3(page, { display: XR_DISPLAY });
-      await open(page);
+      await openHeadsetGallery(page);
       entrance = await viewer(page);
     }
     return page;
