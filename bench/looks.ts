@@ -31,6 +31,9 @@ const VIEWPOINTS: { room: string; position: [number, number, number]; heading: n
   { room: 'gallery', position: [14.5, 0, -1.2], heading: 250 },
   { room: 'sculpture', position: [17.2, 0, 1.2], heading: 50 },
   { room: 'cabinet', position: [-1, 0, 6], heading: 300 },
+  // The stair hall from its north-west corner, and above it the mezzanine (4.4 m up) toward its three works.
+  { room: 'stair-hall', position: [10.7, 0, 0.7], heading: 150 },
+  { room: 'mezzanine', position: [15.3, 4.4, 3.5], heading: 245 },
 ];
 
 /**

@@ -97,5 +97,12 @@ describe('baked ambient occlusion', () => {
       expect(shade.width).toBeLessThanOrEqual(4096);
       expect(shade.width).toBeGreaterThan(8 * 10);
     });
+
+    it('reads an upper level’s walls by height over their own floor (the mezzanine’s stood past the map’s top)', () => {
+      const up = positions.map((v, i) => (i % 3 === 1 ? v + 4.4 : v));
+      const lifted = wallLightmap(up, H, 0.2, insideCorners([room], 0.1), 4.4);
+      expect([...lifted.uv2]).toEqual([...uv2]);
+      for (let v = 1; v < uv2.length; v += 2) expect(lifted.uv2[v]!).toBeLessThanOrEqual(1);
+    });
   });
 });

@@ -177,9 +177,10 @@ function alongFace(s: number, at: number[]): number {
  * A room's walls' lightmap and second UVs, from the merged boxes' positions (four vertices a face): by height on
  * every face (floor and ceiling junctions), darker on a doorway's reveals, and darker along a face toward each
  * inside corner on it. Faces with a corner get their own block of the atlas (a texel of padding each side, so
- * filtering never reads a neighbour's); the rest share one plain column. Pure: tested without a GPU.
+ * filtering never reads a neighbour's); the rest share one plain column. `base`: the room's floor elevation (an
+ * upper level's walls are built in world coordinates). Pure: tested without a GPU.
  */
-export function wallLightmap(positions: ArrayLike<number>, height: number, thickness: number, corners: Vec2[]): { shade: Shade; uv2: Float32Array; atlas: true } {
+export function wallLightmap(positions: ArrayLike<number>, height: number, thickness: number, corners: Vec2[], base = 0): { shade: Shade; uv2: Float32Array; atlas: true } {
   const n = Math.floor(positions.length / 3);
   const px = (i: number): Vec2 => [positions[i * 3]!, positions[i * 3 + 2]!];
   interface Face { first: number; a: Vec2; dir: Vec2; length: number; reveal: boolean; at: number[]; texels: number; start: number }
@@ -244,7 +245,8 @@ export function wallLightmap(positions: ArrayLike<number>, height: number, thick
         u = (f.start + Math.min(Math.max(s, 0), 1) * f.texels) / width;
       } else u = (f.reveal ? 1.5 : 4.5) / width;
       uv2[i * 2] = u;
-      uv2[i * 2 + 1] = positions[i * 3 + 1]! / height;
+      // By height over the room's own floor: an upper level's walls stand on its elevation.
+      uv2[i * 2 + 1] = (positions[i * 3 + 1]! - base) / height;
     }
   }
   return { shade: { width, height: WALL_TEXELS, values, min: [0, 0], span: [1, height] }, uv2, atlas: true };

@@ -19,6 +19,7 @@ import type { Scene } from '@babylonjs/core/scene';
 import type { Exhibition } from '../twin/schema';
 import { artworkPose } from '../twin/layout';
 import { headingToDir } from '../twin/floorplan';
+import { roomElevations } from '../twin/route/levels';
 import type { Architecture } from './architecture';
 import type { RoomVisibility } from './visibility';
 import { insideCorners, shadeBytes, shadeFloor, wallLightmap, type Contact, type Opening, type Shade } from './baked-ao';
@@ -200,6 +201,7 @@ export class GalleryLook {
     const material = pools.size ? poolMaterial(this.scene) : undefined;
     const shading = shades.size ? shadeMaterial(this.scene) : undefined;
     const corners = insideCorners(space.rooms.map((r) => r.polygon), space.wallThickness / 2);
+    const elevation = roomElevations(space);
     for (const room of space.rooms) {
       const ambient = lights.get(room.id)?.ambient ?? 0.9;
       const meshes = this.architecture.byRoom.get(room.id) ?? [];
@@ -214,7 +216,7 @@ export class GalleryLook {
         }
         else if (kind === 'walls') {
           const positions = mesh.getVerticesData(VertexBuffer.PositionKind);
-          if (positions) this.lightmap(mesh, ambient * WALLS_UNDER_WORKS, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners));
+          if (positions) this.lightmap(mesh, ambient * WALLS_UNDER_WORKS, wallLightmap(positions, room.height ?? space.wallHeight, space.wallThickness, corners, elevation.get(room.id) ?? 0));
         }
       }
       const specs = pools.get(room.id);
