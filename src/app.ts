@@ -10,6 +10,7 @@ import { byId } from './ui/dom';
 import { showErrorPage, showProgress } from './ui/pages';
 import { LANG_KEY, safeStorage } from './app/chrome';
 import { Visit } from './app/visit';
+import { shareProgramsAcrossDefineOrder } from './scene/effect-order';
 import { parseOriginList, setTrustedOrigins } from './twin/trusted-origins';
 
 export const DEFAULT_EXHIBITION = `${import.meta.env.BASE_URL}exhibitions/default/exhibition.json`;
@@ -45,6 +46,7 @@ export async function startVisit(): Promise<void> {
   let engine: Engine;
   try {
     engine = new Engine(canvas, true, { stencil: true, preserveDrawingBuffer: false, doNotHandleContextLost: false }, true);
+    shareProgramsAcrossDefineOrder(engine);
   } catch {
     showErrorPage(locale.t, locale.t.webglMissing, [], null);
     return;
