@@ -30,5 +30,5 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
   // A browser window preloads the address bar's popup (a WebUI page in its own renderer): seconds of CPU per
   // launch that no headless test ever shows.
-  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup',
+  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
