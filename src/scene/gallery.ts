@@ -81,6 +81,11 @@ export interface Gallery {
   media: Promise<void>;
   /** Starts loading works' media held back by `holdMedia` (nothing when none is held). */
   loadMedia: () => void;
+  /**
+   * While the works are out of sight for a while (AR hides them: the real room has the real works), no work's
+   * media starts loading and every image falls to its smallest level; after, they load and rise as the view asks.
+   */
+  worksAway: (away: boolean) => void;
   /** Rooms drawn now (null for a space model, where everything is drawn). */
   visibility: RoomVisibility | null;
   relabel: (labelText: (art: Artwork) => LabelText) => void;
@@ -149,9 +154,10 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   const startRoom = plan ? roomAtHeight(plan, exhibition.entrance.position, elevations)?.id : undefined;
   if (startRoom) hops = roomHops(graph, startRoom);
   let held = options.holdMedia ?? false;
+  let away = false;
   /** Nearer loads sooner: doorways away first, then metres; undefined when out of reach (or held back). */
   const priority = (work: SceneArtwork): number | undefined => {
-    if (held) return undefined;
+    if (held || away) return undefined;
     const room = work.pose.room;
     let h = 0;
     if (plan && room !== undefined && hops.size) {
@@ -277,6 +283,11 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
       held = false;
       materials.loadTextures();
       queue.pump();
+    },
+    worksAway: (on) => {
+      away = on;
+      detail.away = on;
+      if (!on) queue.pump();
     },
     resolve,
     detail,

@@ -89,6 +89,16 @@ describe('a model texture held at the level its size on screen asks for', () => 
     expect(settle(texture)).toEqual([1, 2, 3]);
   });
 
+  it('falls to its smallest level while the works are away (AR hides them), and rises again after', async () => {
+    const { texture } = await model(0.6, { in: true });
+    settle(texture);
+    detail.away = true;
+    expect(settle(texture)).toEqual([2, 1, 0]);
+    expect(detail.texels()).toBe(256 * 256);
+    detail.away = false;
+    expect(settle(texture)).toEqual([1, 2, 3]);
+  });
+
   it('falls to a small level when the visitor walks away, within reach', async () => {
     const reach = { in: true };
     const { texture, node } = await model(0.6, reach);

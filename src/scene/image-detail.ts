@@ -46,6 +46,11 @@ export class ImageDetail {
   private readonly textures = new Map<string, string[]>();
   private lastCheck = 0;
   private readonly observer: Observer<AbstractEngine>;
+  /**
+   * The works are out of sight for a while (AR draws the twin as an occluder and hides them): every image falls to
+   * its smallest level, a step per check, as if out of reach, and rises again once this is false.
+   */
+  away = false;
 
   constructor(private readonly scene: Scene) {
     const engine = scene.getEngine();
@@ -121,11 +126,11 @@ export class ImageDetail {
     this.check();
   }
 
-  /** Moves every image one level toward what it asks for now (out of reach: down to the smallest). */
+  /** Moves every image one level toward what it asks for now (out of reach or away: down to the smallest). */
   check(): void {
     for (const e of this.entries.values()) {
       if (e.image.busy || e.image.shown < 0) continue;
-      const pixels = e.inReach() ? this.pixels(e.node, e.size) : 0;
+      const pixels = !this.away && e.inReach() ? this.pixels(e.node, e.size) : 0;
       const next = nextLevel(e.image.sizes, e.image.shown, pixels);
       if (next !== e.image.shown) void e.image.load(next).catch(() => undefined);
     }

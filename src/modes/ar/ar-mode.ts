@@ -98,9 +98,12 @@ export class ArMode {
         // Rooms the gallery would build later (streaming) are built now, so they hang under the registration root too.
         for (const a of host.exhibition.artworks) host.gallery.works.get(a.id);
         this.occluders.prepare();
+        // AR hides the works (the real ones are in the room): their images need not hold the GPU's memory.
+        host.gallery.worksAway(true);
         host.overlay.hidden = false;
       },
       undo: () => {
+        host.gallery.worksAway(false);
         this.occluders.restore();
         host.overlay.hidden = true;
       },
