@@ -5,7 +5,7 @@
 import { Engine } from '@babylonjs/core/Engines/engine';
 import { ExhibitionError, loadExhibition, type LoadedExhibition } from './twin/load';
 import { Locale } from './i18n/locale';
-import { PSEUDO_LANGUAGES, UI_LANGUAGES } from './i18n/strings';
+import { loadStrings, PSEUDO_LANGUAGES, UI_LANGUAGES } from './i18n/strings';
 import { byId } from './ui/dom';
 import { showErrorPage, showProgress } from './ui/pages';
 import { LANG_KEY, safeStorage } from './app/chrome';
@@ -21,7 +21,10 @@ export async function startVisit(): Promise<void> {
   const exhibitionUrl = params.get('exhibition') || DEFAULT_EXHIBITION;
   // Exhibitions and media come only from this origin and those the museum trusts (VITE_TRUSTED_ORIGINS at build).
   setTrustedOrigins([location.origin, ...parseOriginList(import.meta.env.VITE_TRUSTED_ORIGINS as string | undefined).origins]);
-  const locale = new Locale(initialUiLanguage(params, []));
+  // The visitor's language's strings are fetched first, so the loading page never shows English before them.
+  const first = initialUiLanguage(params, []);
+  await loadStrings(first);
+  const locale = new Locale(first);
   // The loading and error pages already speak the visitor's language, in its direction.
   document.documentElement.lang = locale.lang;
   document.documentElement.dir = locale.dir;
@@ -39,6 +42,7 @@ export async function startVisit(): Promise<void> {
   if (params.has('print-markers')) {
     const { showMarkerSheet } = await import('./modes/ar/marker-sheet');
     const lang = initialUiLanguage(params, loaded.exhibition.languages);
+    await loadStrings(lang);
     showMarkerSheet(new Locale(lang).t, loaded, lang);
     return;
   }
@@ -51,7 +55,7 @@ export async function startVisit(): Promise<void> {
     showErrorPage(locale.t, locale.t.webglMissing, [], null);
     return;
   }
-  locale.set(initialUiLanguage(params, loaded.exhibition.languages));
+  await locale.switchTo(initialUiLanguage(params, loaded.exhibition.languages));
   const visit = new Visit(loaded, engine, canvas, locale);
   try {
     await visit.start();

@@ -59,7 +59,7 @@ export class ChromeManager {
   private wire(search: HTMLInputElement, select: HTMLSelectElement): void {
     this.wired = true;
     const { ex, locale, state } = this.c;
-    select.addEventListener('change', () => state.setLanguage(select.value));
+    select.addEventListener('change', () => void state.setLanguage(select.value));
     new SearchBox(
       search,
       byId<HTMLUListElement>('search-results'),

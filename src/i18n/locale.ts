@@ -6,7 +6,7 @@
 import type { Exhibition, LangMap } from '../twin/schema';
 import { pick, textDirection, type LocalText } from '../twin/text';
 import { formatDimensions, formatIsoDate, formatNumber, languageName } from './format';
-import { fill, hasInterfaceLanguage, strings, type Strings } from './strings';
+import { fill, hasInterfaceLanguage, loadStrings, strings, type Strings } from './strings';
 
 /** Called after the language changed, with the locale (already speaking the new language). */
 export type LocaleListener = (locale: Locale, previous: string) => void;
@@ -15,6 +15,8 @@ export class Locale {
   private current: string;
   private table: Strings;
   private fallback: string;
+  /** The language last asked for, so a slower switch never overrides a later one. */
+  private wanted: string;
   private readonly listeners = new Set<LocaleListener>();
 
   /**
@@ -23,6 +25,7 @@ export class Locale {
    */
   constructor(lang: string, defaultLanguage = 'en') {
     this.current = lang;
+    this.wanted = lang;
     this.table = strings(lang);
     this.fallback = defaultLanguage;
   }
@@ -57,13 +60,24 @@ export class Locale {
     this.fallback = ex.defaultLanguage;
   }
 
-  /** Switches language; listeners run only when it actually changes. */
+  /** Switches language with the strings loaded so far (see `switchTo`); listeners run only when it changes. */
   set(lang: string): void {
+    this.wanted = lang;
     if (lang === this.current) return;
     const previous = this.current;
     this.current = lang;
     this.table = strings(lang);
     for (const l of [...this.listeners]) l(this, previous);
+  }
+
+  /**
+   * Switches language once its interface strings are fetched (each language but English is its own chunk,
+   * strings.ts), so the new language is applied whole, never English first; the latest call wins.
+   */
+  async switchTo(lang: string): Promise<void> {
+    this.wanted = lang;
+    await loadStrings(lang);
+    if (this.wanted === lang) this.set(lang);
   }
 
   /** Runs `listener` after each change of language; returns the unsubscribe function. */

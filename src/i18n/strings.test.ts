@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { fill, hasInterfaceLanguage, strings } from './strings';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fill, hasInterfaceLanguage, loadStrings, strings } from './strings';
+
+// Italian and Arabic are fetched on demand (loadStrings).
+beforeAll(() => Promise.all([loadStrings('it'), loadStrings('ar')]));
 
 const flat = (v: unknown, prefix = ''): [string, string][] =>
   typeof v === 'string' ? [[prefix, v]] : Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => flat(x, prefix ? `${prefix}.${k}` : k));

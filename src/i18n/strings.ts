@@ -1,15 +1,37 @@
 /**
  * Interface text in the languages the app speaks (exhibition text comes from the exhibition file): the string
  * tables, the pseudo-locale, and `{slot}` filling. The tables live one per file (en.ts, it.ts, ar.ts) and only
- * import the English table's type, so there is no import cycle.
+ * import the English table's type, so there is no import cycle. English is in the page's first script (every
+ * other table falls back to it); the others are fetched when a visitor asks for them (`loadStrings`), so the
+ * first script carries one language, not all of them.
  */
 import { en, type Strings } from './en';
-import { it } from './it';
-import { ar } from './ar';
 
 export type { Strings };
-const tables: Record<string, Strings> = { en, it, ar: { ...en, ...ar, conditions: { ...en.conditions, ...ar.conditions } } };
-export const UI_LANGUAGES = Object.keys(tables);
+const LOADERS: Record<string, () => Promise<Strings>> = {
+  it: () => import('./it').then((m) => m.it),
+  ar: () => import('./ar').then((m) => ({ ...en, ...m.ar, conditions: { ...en.conditions, ...m.ar.conditions } })),
+};
+const tables: Record<string, Strings> = { en };
+export const UI_LANGUAGES = ['en', ...Object.keys(LOADERS)];
+
+/** The table a language uses: its own, else its base language's (`ar-EG` → `ar`), else none (English). */
+const tableKey = (lang: string): string | undefined =>
+  [lang, lang.split('-')[0] ?? ''].find((l) => UI_LANGUAGES.includes(l));
+
+/**
+ * Fetches a language's table, once; resolves when `strings(lang)` returns it. Never rejects: a table that cannot
+ * be fetched (offline before it was ever cached) leaves that language's interface in English.
+ */
+export async function loadStrings(lang: string): Promise<void> {
+  const key = tableKey(lang);
+  if (!key || tables[key]) return;
+  try {
+    tables[key] = await LOADERS[key]!();
+  } catch {
+    // English stays, as for a language the interface does not speak.
+  }
+}
 
 /**
  * Pseudo-locales (as in Chrome and Android): en-XA stretches every English string by about 40% with accented
@@ -22,12 +44,13 @@ let pseudo: Strings | undefined;
 /** The interface strings for a language (its base language, else English; `en-XA` is the pseudo-locale). */
 export function strings(lang: string): Strings {
   if (lang === 'en-XA') return (pseudo ??= stretch(en) as Strings);
-  return tables[lang] ?? tables[lang.split('-')[0] ?? ''] ?? en;
+  // A table not loaded yet (see loadStrings) shows English.
+  return tables[tableKey(lang) ?? 'en'] ?? en;
 }
 
 /** Whether the interface has its own text in a language (else English is shown). */
 export function hasInterfaceLanguage(lang: string): boolean {
-  return PSEUDO_LANGUAGES.includes(lang) || lang in tables || (lang.split('-')[0] ?? '') in tables;
+  return PSEUDO_LANGUAGES.includes(lang) || tableKey(lang) !== undefined;
 }
 
 const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', A: 'Å', E: 'É', I: 'Î', O: 'Ø', U: 'Û', c: 'ç', n: 'ñ', s: 'š', y: 'ý' };

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Locale } from '../i18n';
+import { loadStrings } from '../i18n/strings';
 import { validateExhibition } from '../twin/validate';
 import { sampleExhibition } from '../twin/route/sample';
 import { planRoute } from '../twin/route/plan';
 import { legDirections } from '../twin/route/directions';
 import { RouteWords } from './route-directions';
+
+// Italian and Arabic are fetched on demand (strings.ts).
+beforeAll(() => Promise.all([loadStrings('it'), loadStrings('ar')]));
 
 function setup(lang: string) {
   const r = validateExhibition(sampleExhibition());

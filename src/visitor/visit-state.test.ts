@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Locale } from '../i18n/locale';
+import { loadStrings } from '../i18n/strings';
 import { VisitState, type VisitChange } from './visit-state';
 
+// Italian and Arabic are fetched on demand (strings.ts).
+beforeAll(() => Promise.all([loadStrings('it'), loadStrings('ar')]));
+
 describe('VisitState', () => {
-  it('tells its listeners about each real change, once', () => {
+  it('tells its listeners about each real change, once', async () => {
     const s = new VisitState(new Locale('en'));
     const seen: VisitChange[] = [];
     s.onChange((c) => seen.push(c));
@@ -12,7 +16,7 @@ describe('VisitState', () => {
     s.setTour({ id: 't', index: 0 });
     s.setTour({ id: 't', index: 0 });
     s.setMode('vr');
-    s.setLanguage('it');
+    await s.setLanguage('it');
     s.select(undefined, 'vr');
     expect(seen.map((c) => c.key)).toEqual(['selected', 'tour', 'mode', 'lang', 'selected']);
     expect(seen[4]).toEqual({ key: 'selected', value: undefined, previous: 'a', origin: 'vr' });
@@ -43,4 +47,13 @@ describe('Locale', () => {
     l.set('ar');
     expect(l.dir).toBe('rtl');
   });
+  it('switches once a language’s strings are fetched, the latest switch winning', async () => {
+    const l = new Locale('en', 'en');
+    const seen: string[] = [];
+    l.onChange((x) => seen.push(x.lang));
+    await Promise.all([l.switchTo('it'), l.switchTo('ar')]);
+    expect(seen).toEqual(['ar']);
+    expect(l.t.close).toBe('إغلاق');
+  });
+
 });

@@ -80,9 +80,9 @@ export class VisitState {
     this.emit({ key: 'mode', value: mode, previous, origin });
   }
 
-  /** Switches the interface language (through the locale, whose listeners run too). */
-  setLanguage(lang: string): void {
-    this.locale.set(lang);
+  /** Switches the interface language once its strings are loaded (through the locale, whose listeners run too). */
+  setLanguage(lang: string): Promise<void> {
+    return this.locale.switchTo(lang);
   }
 
   /**

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NullEngine } from '@babylonjs/core/Engines/nullEngine';
 import { Scene } from '@babylonjs/core/scene';
 import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { Locale } from '../../i18n';
+import { loadStrings } from '../../i18n/strings';
 import { validateExhibition } from '../../twin/validate';
 import { planRoute } from '../../twin/route/plan';
 import { RouteProgress, type WayPoint } from '../../twin/route/follow';
@@ -16,6 +17,9 @@ import { RouteLevels, twinFacing } from './route-levels';
 const r = validateExhibition(JSON.parse(readFileSync(fileURLToPath(new URL('../../../assets/default/exhibition.json', import.meta.url)), 'utf8')));
 if (!r.ok) throw new Error('the default exhibition does not validate');
 const ex = r.exhibition;
+
+// Italian and Arabic are fetched on demand (strings.ts).
+beforeAll(() => Promise.all([loadStrings('it'), loadStrings('ar')]));
 
 function setup(lang: string, stepFree = false) {
   const status: Record<string, string>[] = [];
