@@ -1,7 +1,4 @@
-import { HDRCubeTexture } from '@babylonjs/core/Materials/Textures/hdrCubeTexture';
 import { CubeTexture } from '@babylonjs/core/Materials/Textures/cubeTexture';
-import { HDRFiltering } from '@babylonjs/core/Materials/Textures/Filtering/hdrFiltering';
-import { Constants } from '@babylonjs/core/Engines/constants';
 import { HemisphericLight } from '@babylonjs/core/Lights/hemisphericLight';
 import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
@@ -37,7 +34,17 @@ export function lightGallery(scene: Scene, environmentUrl: string, onProblem: (m
   });
   return fetched.then(
     // The blob: URL stays: Babylon reads it again to rebuild the cube after a lost WebGL context.
-    (src) => (/\.env$/i.test(new URL(environmentUrl, 'http://x/').pathname) ? baked : prefiltered)(scene, environmentUrl, src, hemi, onProblem),
+    (src) =>
+      /\.env$/i.test(new URL(environmentUrl, 'http://x/').pathname)
+        ? baked(scene, environmentUrl, src, hemi, onProblem)
+        : // An .hdr's loader and prefiltering are fetched only for it: the default environment is a baked .env.
+          import('./lighting-hdr').then(
+            ({ prefiltered }) => prefiltered(scene, environmentUrl, src, hemi, onProblem),
+            (e: unknown) => {
+              onProblem(`the lighting environment '${environmentUrl}' could not be prepared (${(e as Error).message}); a plain light is used`);
+              hemi.intensity = 1.2;
+            },
+          ),
     (e: unknown) => {
       onProblem(`the lighting environment '${environmentUrl}' could not be loaded (${(e as Error).message}); a plain light is used`);
       hemi.intensity = 1.2;
@@ -64,42 +71,5 @@ function baked(scene: Scene, environmentUrl: string, src: string, hemi: Hemisphe
         resolve();
       },
     });
-  });
-}
-
-/** An equirectangular .hdr, prefiltered here on load, in use once it resolves (or a plain light and a problem). */
-function prefiltered(scene: Scene, environmentUrl: string, src: string, hemi: HemisphericLight, onProblem: (message: string) => void): Promise<void> {
-  return new Promise((resolve) => {
-    const env = new HDRCubeTexture(
-      src,
-      scene,
-      128,
-      false,
-      true,
-      false,
-      // Prefiltered below, with fewer samples than Babylon's default.
-      false,
-      () => {
-        // Babylon prefilters on load with 4,096 samples a texel (its offline quality): seconds of GPU time in
-        // software WebGL. Its filtering reads the source's mipmaps by each sample's footprint (filtered importance
-        // sampling), so its real-time quality of 64 samples gives the same soft reflections on the gallery's
-        // matte and satin surfaces, in a sixty-fourth of the work.
-        new HDRFiltering(scene.getEngine(), { quality: Constants.TEXTURE_FILTERING_QUALITY_HIGH })
-          .prefilter(env)
-          .then(
-            () => {
-              scene.environmentTexture = env;
-              performance.measure('twin:environment', 'twin:environment-start');
-            },
-            (e: unknown) => onProblem(`the lighting environment '${environmentUrl}' could not be prepared (${(e as Error).message}); a plain light is used`),
-          )
-          .finally(resolve);
-      },
-      (message) => {
-        onProblem(`the lighting environment '${environmentUrl}' could not be loaded${message ? ` (${message})` : ''}; a plain light is used`);
-        hemi.intensity = 1.2;
-        resolve();
-      },
-    );
   });
 }
