@@ -7,6 +7,7 @@ import { headset } from './src/build/headset-plugin.ts';
 import { offline } from './src/build/offline-plugin.ts';
 import { decoders } from './src/build/decoders-plugin.ts';
 import { csp } from './src/build/csp-plugin.ts';
+import { brdfTables } from './src/build/brdf-tables-plugin.ts';
 
 /**
  * Unit-test files that mock modules or stub globals (`vi.mock`, `vi.doMock`, `vi.stubGlobal`): each runs in a fresh
@@ -18,7 +19,7 @@ const ISOLATED = readdirSync('src', { recursive: true, encoding: 'utf8' })
   .filter((f) => /\bvi\.(mock|doMock|stubGlobal)\(/.test(readFileSync(f, 'utf8')));
 
 export default defineConfig({
-  plugins: [exhibitions(), xrProfiles(), decoders(), headset(), offline(), csp()],
+  plugins: [exhibitions(), xrProfiles(), decoders(), headset(), offline(), csp(), brdfTables()],
   // One page, configured by its query string: a missing file is a real 404, never index.html.
   appType: 'mpa',
   build: {
