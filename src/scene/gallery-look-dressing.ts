@@ -21,7 +21,7 @@ import { artworkPose } from '../twin/layout';
 import { labelOf } from './labels';
 import { barUVs, grainMean, grainTexels, grainTexture } from './materials-grain';
 import type { RoomLight } from './light-levels';
-import { SHADOW_SHARE } from './shadows';
+import { SHADOW_SHARE } from './shadow-light';
 
 /** Plinths' painted board on the baked tiers, as a share of the plain tier's colour (linear). */
 const PLINTH_SHADE = 0.85;

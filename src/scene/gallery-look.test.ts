@@ -9,7 +9,7 @@ import { MaterialLibrary } from './materials';
 import { buildFloorPlan } from './architecture';
 import { CEILING_BOUNCE, GalleryLook, WALLS_UNDER_WORKS, WORKS_EXPOSURE } from './gallery-look';
 import { GLASS } from './gallery-look-dressing';
-import { SHADOW_SHARE } from './shadows';
+import { SHADOW_SHARE } from './shadow-light';
 
 function setUp() {
   const r = validateExhibition(minimalExhibition());
@@ -51,10 +51,11 @@ describe('the gallery’s look by graphics quality', () => {
     expect(scene.lights).toHaveLength(0);
   });
 
-  it('adds the objects’ shadow light on the full tier, and takes everything back down to plain', () => {
+  it('adds the objects’ shadow light on the full tier, and takes everything back down to plain', async () => {
     const { scene, architecture, look } = setUp();
     const plain = architecture.floors[0]!.material;
     look.setQuality('full');
+    await look.shadowsReady();
     expect(look.state()).toMatchObject({ quality: 'full', shadows: true });
     const light = scene.lights.find((l) => l.name === 'object-shadows')!;
     expect(light.isEnabled()).toBe(true);
@@ -73,6 +74,7 @@ describe('the gallery’s look by graphics quality', () => {
     source.isVisible = false;
     source.createInstance('plinth:a');
     look.setQuality('full');
+    await look.shadowsReady();
     source.createInstance('plinth:b');
     look.objectArrived([CreateBox('vase', { size: 0.3 }, scene)]);
     const map = scene.lights.find((l) => l.name === 'object-shadows')!.getShadowGenerator()!.getShadowMap()!;

@@ -2,7 +2,7 @@
  * The gallery's look by graphics quality (quality-tier.ts): baked light and shade on the architecture
  * (baked-ao.ts), picture-light pools (picture-lights.ts), each room's ambient level by its lighting
  * (light-levels.ts), objects' contact shade on their plinths (object-shade.ts), and objects' real-time shadows
- * (shadows.ts). Everything is made the first time a tier asks
+ * (shadows.ts, its code fetched for the full tier only). Everything is made the first time a tier asks
  * for it and switched, not rebuilt, when the tier changes; the `plain` tier leaves the scene exactly as built.
  */
 import { Color3 } from '@babylonjs/core/Maths/math.color';
@@ -27,7 +27,8 @@ import { buildPools, poolMaterial, type PoolSpec } from './picture-lights';
 import { buildShades, shadeMaterial, shadeQuad, type ShadeQuad } from './object-shade';
 import { roomLights, workLight, type RoomLight } from './light-levels';
 import { WorkDressing } from './gallery-look-dressing';
-import { ObjectShadows, SHADOW_SHARE } from './shadows';
+import type { ObjectShadows } from './shadows';
+import { SHADOW_SHARE } from './shadow-light';
 import { drawsBaked, drawsRealtimeShadows, type DeviceFacts, type GraphicsQuality } from './quality-tier';
 
 const DEFAULT_WALL = '#f1eee8';
@@ -89,6 +90,7 @@ export class GalleryLook {
   /** Objects' contact shade on their plinths, a mesh a room. */
   private shades: Mesh[] = [];
   private shadows?: ObjectShadows;
+  private shadowsMade?: Promise<void>;
   /** Objects' meshes that have arrived, for the shadow map when it is made. */
   private readonly casters: AbstractMesh[] = [];
   /** Plinths, labels, frames and canvases, dressed for the tier as their rooms are built. */
@@ -126,8 +128,29 @@ export class GalleryLook {
     for (const p of this.shades) p.isVisible = baked;
     this.dressing.set(baked, realtime);
     this.colourTrue(baked);
-    if (realtime && !this.shadows) this.shadows = new ObjectShadows(this.scene, this.receivers(), [...this.casters, ...this.plinths()]);
+    if (realtime) this.makeShadows();
     this.shadows?.setEnabled(realtime);
+  }
+
+  /**
+   * The objects' shadow map, made once: its code (ShadowGenerator, its blur and light) is fetched the first time
+   * the full tier is asked for, so the tiers that never draw it never load it. Casters that arrive meanwhile are
+   * in `casters`; a tier changed meanwhile is read when it is made. A chunk that cannot be fetched leaves the
+   * tier without real-time shadows, as before it was made.
+   */
+  private makeShadows(): void {
+    this.shadowsMade ??= import('./shadows').then(
+      ({ ObjectShadows }) => {
+        this.shadows = new ObjectShadows(this.scene, this.receivers(), [...this.casters, ...this.plinths()]);
+        this.shadows.setEnabled(drawsRealtimeShadows(this.quality));
+      },
+      () => undefined,
+    );
+  }
+
+  /** Resolves once the shadow map the full tier asked for is made (at once when none was asked for). */
+  shadowsReady(): Promise<void> {
+    return this.shadowsMade ?? Promise.resolve();
   }
 
   /**

@@ -5,7 +5,8 @@ import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder';
 import { CreateGround } from '@babylonjs/core/Meshes/Builders/groundBuilder';
 import type { DirectionalLight } from '@babylonjs/core/Lights/directionalLight';
-import { lightReach, ObjectShadows, SHADOW_DIRECTION, SHADOW_SHARE } from './shadows';
+import { lightReach, ObjectShadows, SHADOW_DIRECTION } from './shadows';
+import { SHADOW_SHARE } from './shadow-light';
 
 /** A point's depth from a light, as its shadow map measures it. */
 const depth = (p: Vector3, at: Vector3, dir: Vector3) => Vector3.Dot(p.subtract(at), dir);

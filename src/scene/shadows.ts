@@ -11,6 +11,7 @@ import { Color3 } from '@babylonjs/core/Maths/math.color';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh';
 import type { Scene } from '@babylonjs/core/scene';
+import { KEY } from './shadow-light';
 
 /** Shadow map texels on a side: about 2 cm a texel over a 40 m gallery. */
 const MAP_SIZE = 2048;
@@ -22,22 +23,10 @@ export const SHADOW_DIRECTION = new Vector3(0.3, -1, 0.35).normalize();
 /** Room above the highest floor for what casts: the tallest object with its plinth, and the ceiling. */
 const HEADROOM = 5;
 /**
- * The shadow light's part of a floor's or plinth's light, in the units of its fill: the sky light and the environment
- * give a floor about 1.2. A key light from a ceiling track is most of a lit floor's light, so an object's shadow
- * reads at a glance (about 45 % darker); at a share of 0.45 (27 %) the shadow on a near-white floor sat in the tone
- * curve's shoulder and could not be seen.
- */
-const KEY = 0.9;
-/**
  * Babylon's PBR divides a punctual light's diffuse by π (Lambert), where the fill's irradiance is already
  * normalised: the light's intensity is the key's share times π, or it gives a third of what was meant.
  */
 const INTENSITY = KEY * Math.PI;
-/**
- * The shadow light's share of a floor's light where it falls unshadowed: the floor's baked level is lowered by this
- * much while it shines, so the full tier's floors are no brighter than the baked tier's, only shadowed.
- */
-export const SHADOW_SHARE = KEY / (1.2 + KEY);
 
 export class ObjectShadows {
   private readonly light: DirectionalLight;
