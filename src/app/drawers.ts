@@ -7,8 +7,7 @@ import type { Problem } from '../twin/validate';
 import type { SceneProblem } from '../scene/gallery';
 import { byId, h } from '../ui/dom';
 import { Drawer } from '../ui/drawer';
-import { OfflinePanel, showAppUpdate } from '../ui/offline-panel';
-import { registerOffline } from '../offline/register';
+import type { OfflinePanel } from '../ui/offline-panel';
 import type { ConservationManager } from './conservation';
 import type { LiveManager } from './live';
 import { local, type VisitContext } from './context';
@@ -61,9 +60,14 @@ export class DrawerManager {
     b.textContent = `⚠ ${this.problems.length === 1 ? t.problemsCountOne : this.c.locale.fill(t.problemsCount, { n: this.problems.length })}`;
   }
 
-  /** Offline: the service worker (app shell, exhibition last viewed) and "save for offline" (src/offline/). */
-  startOffline(): void {
+  /**
+   * Offline: the service worker (app shell, exhibition last viewed) and "save for offline" (src/offline/). Their
+   * code (the drawer's panel, save.ts, workbox-window) is fetched once the visit has started, not before the first
+   * view; the drawer fills in when it arrives. A chunk that cannot be fetched says so through the stale-app banner.
+   */
+  async startOffline(): Promise<void> {
     const { c } = this;
+    const [{ OfflinePanel, showAppUpdate }, { registerOffline }] = await Promise.all([import('../ui/offline-panel'), import('../offline/register')]);
     this.offline = new OfflinePanel({
       exhibitionUrl: c.loaded.url,
       t: () => c.locale.t,
@@ -71,6 +75,7 @@ export class DrawerManager {
       setStatus: c.status.report,
       announce: c.status.announce,
     });
+    this.update('offline');
     void registerOffline(c.loaded.url, { updateWaiting: (apply) => showAppUpdate(c.locale.t, apply), setStatus: c.status.report });
   }
 

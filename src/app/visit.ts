@@ -189,7 +189,7 @@ export class Visit {
       render.request();
     }).observe(c.canvas);
     this.hooks = installTestHooks(c, { drawers: this.drawers, conservation: this.conservation, immersive: this.immersive, render });
-    this.drawers.startOffline();
+    this.drawers.startOffline().catch(() => undefined);
     this.immersive.start();
     performance.mark('twin:first-frame-asked');
     // The rooms are walkable after the first frame; works keep arriving.
