@@ -9,12 +9,13 @@
  */
 import type { Rolldown } from 'vite';
 
-/** Every module reachable from `start` through static imports. */
-function staticallyReached(start: string, ctx: Rolldown.ChunkingContext): Set<string> {
+/** Every module reachable from `start` through static imports (and dynamic ones with `lazy`). */
+function reachedFrom(start: string, ctx: Rolldown.ChunkingContext, lazy: boolean): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
   while (queue.length) {
-    for (const next of ctx.getModuleInfo(queue.pop()!)?.importedIds ?? []) {
+    const info = ctx.getModuleInfo(queue.pop()!);
+    for (const next of [...(info?.importedIds ?? []), ...(lazy ? (info?.dynamicallyImportedIds ?? []) : [])]) {
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -25,16 +26,19 @@ function staticallyReached(start: string, ctx: Rolldown.ChunkingContext): Set<st
 }
 
 /**
- * `output.codeSplitting` for these pages (name → the absolute path of its HTML file). A module's dependencies are
- * loaded at once by at least the same pages, so a file only ever imports files of as many pages or more: no cycle.
+ * `output.codeSplitting` for these pages (name → the absolute path of its HTML file). A module goes in a page's
+ * file only if every page that can load it at all (through its lazy chunks too) loads it at once: the what-if
+ * page's file must never be what a lazy chunk of the visit imports, or the what-if page's own script would run on
+ * the visit's page. The rest is left to the bundler. A module's dependencies are loaded at once by at least the
+ * same pages, so a file only ever imports files of as many pages or more: no cycle.
  */
 export function firstChunks(pages: Record<string, string>): Rolldown.CodeSplittingOptions {
-  let reached: [string, Set<string>][] | undefined;
+  let reached: { page: string; first: Set<string>; ever: Set<string> }[] | undefined;
   const name = (id: string, ctx: Rolldown.ChunkingContext): string | null => {
-    reached ??= Object.entries(pages).map(([page, html]) => [page, staticallyReached(html, ctx)]);
-    const by = reached.filter(([, r]) => r.has(id)).map(([page]) => page);
-    if (!by.length) return null;
-    return `${/[\\/]node_modules[\\/]/.test(id) ? 'libraries' : 'first'}~${by.join('~')}`;
+    reached ??= Object.entries(pages).map(([page, html]) => ({ page, first: reachedFrom(html, ctx, false), ever: reachedFrom(html, ctx, true) }));
+    const by = reached.filter((r) => r.first.has(id));
+    if (!by.length || reached.some((r) => r.ever.has(id) && !r.first.has(id))) return null;
+    return `${/[\\/]node_modules[\\/]/.test(id) ? 'libraries' : 'first'}~${by.map((r) => r.page).join('~')}`;
   };
   return { includeDependenciesRecursively: false, groups: [{ name }] };
 }
