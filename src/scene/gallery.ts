@@ -8,7 +8,6 @@ import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import { registerBuiltInLoaders } from '@babylonjs/loaders/dynamic';
 import '@babylonjs/core/Collisions/collisionCoordinator';
 import '@babylonjs/core/Culling/ray';
-import '@babylonjs/core/Animations/animatable';
 import { mediaUrl, type LoadedExhibition } from '../twin/load';
 import type { Artwork } from '../twin/schema';
 import { MaterialLibrary } from './materials';

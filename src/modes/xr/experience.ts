@@ -11,6 +11,9 @@
  * (camera-cache.ts).
  */
 import { WebXRDefaultExperience, type WebXRDefaultExperienceOptions } from '@babylonjs/core/XR/webXRDefaultExperience';
+// WebXR's teleportation ring and near interaction animate through scene.beginAnimation without registering it;
+// the gallery needs no animatable of its own (a model's animation groups register it when they are made).
+import '@babylonjs/core/Animations/animatable';
 import type { Observer } from '@babylonjs/core/Misc/observable';
 import type { Scene } from '@babylonjs/core/scene';
 import { watchRelease } from './lifetime';
