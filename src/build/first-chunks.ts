@@ -1,7 +1,7 @@
 /**
  * Build-time (Node) chunking of what each page loads at once. Left to itself the bundler cuts the visit's first
  * script into about 140 files, wherever a lazily loaded chunk shares a module, and gzip compresses each file
- * apart, without the others' text to refer back to. Here a module every page loads at once goes in a file by the
+ * apart, without the others' text to refer back to. Here a module that pages load at once goes in a file by the
  * set of pages that load it (`first~main`, `first~main~curate`, …), with libraries apart from the app's own code
  * (`libraries~…`: they change only when a dependency does, so a new release of the app leaves them cached).
  * Rolldown's own `entriesAware` groups count every lazy chunk as an entry too, which cuts the files as small again.
