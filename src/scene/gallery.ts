@@ -82,7 +82,8 @@ export interface Gallery {
   loadMedia: () => void;
   /**
    * While the works are out of sight for a while (AR hides them: the real room has the real works), no work's
-   * media starts loading and every image falls to its smallest level; after, they load and rise as the view asks.
+   * media starts loading, every image falls to its smallest level and wall labels let their texture go; after,
+   * they load and rise as the view asks.
    */
   worksAway: (away: boolean) => void;
   /** Rooms drawn now (null for a space model, where everything is drawn). */
@@ -236,6 +237,7 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
   }
   /** Labels are drawn when their room is in sight (or always, without rooms to go by). */
   function wakeLabels(): void {
+    if (away) return;
     for (const w of works.values()) if (!w.label.awake && (visibility?.isShown(w.pose.room) ?? true)) w.label.wake();
   }
   // The rooms wanted now and not built yet, a room per task, once the first frame is out.
@@ -286,7 +288,14 @@ export async function buildGallery(engine: AbstractEngine, loaded: LoadedExhibit
     worksAway: (on) => {
       away = on;
       detail.away = on;
-      if (!on) queue.pump();
+      // Wall labels' textures go too (about 1 MB each), and come back for the rooms in sight: where rooms are
+      // known, once the room visibility has found the visitor's room again (waking them now would wake every
+      // room's, since no room is current while the twin is away).
+      if (on) for (const w of works.values()) w.label.sleep();
+      else {
+        if (!visibility) wakeLabels();
+        queue.pump();
+      }
     },
     resolve,
     detail,

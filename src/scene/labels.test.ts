@@ -29,4 +29,20 @@ describe('wall labels', () => {
     expect(material.diffuseTexture).toBeFalsy();
     expect(label.current?.title).toBe('Harbour Lights');
   });
+
+  it('lets its texture go while asleep, and draws the same text again when woken', () => {
+    const scene = new Scene(new NullEngine());
+    const label = new WallLabel('label:test', scene);
+    label.draw({ title: 'Harbour Lights', lines: ['Ana Lind (1901–1980)'] });
+    label.wake();
+    const material = label.mesh.material as unknown as { diffuseTexture: unknown };
+    expect(scene.textures.filter((t) => t.name === 'label:test-text')).toHaveLength(1);
+    label.sleep();
+    expect(label.awake).toBe(false);
+    expect(material.diffuseTexture).toBeFalsy();
+    expect(scene.textures.filter((t) => t.name === 'label:test-text')).toHaveLength(0);
+    label.wake();
+    expect(material.diffuseTexture).toBeTruthy();
+    expect(label.current?.title).toBe('Harbour Lights');
+  });
 });

@@ -97,6 +97,14 @@ export class WallLabel {
     if (this.text) this.paint(this.text);
   }
 
+  /** Lets its texture go while it cannot be seen for a while (AR hides the twin); `wake()` draws it again. */
+  sleep(): void {
+    if (!this.texture) return;
+    this.material.diffuseTexture = null;
+    this.texture.dispose();
+    this.texture = undefined;
+  }
+
   /** The text the label shows (or will, once drawn). */
   get current(): LabelText | undefined {
     return this.text;

@@ -315,6 +315,7 @@ export class ArMode {
     this.hud.surface.mesh.setEnabled(false);
     this.host.overlay.hidden = true;
     this.occluders.restore();
+    this.host.gallery.worksAway(false);
     this.host.setStatus({ mode: 'preview', xr: 'ended', arPhase: '' });
     this.host.exited();
     this.onExitedObservable.notifyObservers();
