@@ -145,6 +145,10 @@ async function main(): Promise<void> {
     let glbUrl = '';
     if (want('viewer')) {
       try {
+        // With --no-build on an app build alone the export page is a 404, and the merge would wait its 20 minutes.
+        if (!existsSync(join(DIST, 'bench-pages', 'export.html'))) {
+          throw new Error(`the bench pages are not built in ${DIST}: run without --no-build, or build them (BENCH_PAGES_OUT=${join(DIST, 'bench-pages')} npx vite build -c bench/pages/vite.config.ts)`);
+        }
         const glb = await sameImagesGlb(browser, PORT, RESULTS, log);
         glbUrl = `/bench/${relative(RESULTS, glb.file)}`;
         viewer = { case: 'viewer-same-images-glb', kind: 'viewer', initialJs: viewerEntryJs(DIST), images: glb.images, runs: [], failures: [] };
