@@ -18,6 +18,8 @@ export async function openGallery(browser: Browser, port: number, quality: strin
   await page.goto(`http://127.0.0.1:${port}/?quality=${quality}`, { timeout: 180_000 });
   await page.waitForFunction(() => window.museumTwin?.ready === true, null, { timeout: 180_000 });
   await page.locator('#status[data-media=done]').waitFor({ state: 'attached', timeout: 240_000 });
+  // The full tier's shadow map is made once its code has arrived (a chunk of its own): measure and shoot it drawn.
+  if (quality === 'full') await page.waitForFunction(() => window.museumTwin!.look!()?.shadows === true, null, { timeout: 60_000 });
   // The view alone: no hint or notes over it.
   // (Set on the elements: the page's Content Security Policy refuses inline style sheets.)
   await page.evaluate(() => {

@@ -55,6 +55,8 @@ describe('the gallery’s look by graphics quality', () => {
     const { scene, architecture, look } = setUp();
     const plain = architecture.floors[0]!.material;
     look.setQuality('full');
+    // The map's code is its own chunk: until it has arrived nothing is drawn, and the state says so.
+    expect(look.state()).toMatchObject({ quality: 'full', shadows: false });
     await look.shadowsReady();
     expect(look.state()).toMatchObject({ quality: 'full', shadows: true });
     const light = scene.lights.find((l) => l.name === 'object-shadows')!;

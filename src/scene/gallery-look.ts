@@ -187,10 +187,11 @@ export class GalleryLook {
     return (this.scene.getMeshByName('plinth-source') as Mesh | null)?.instances ?? [];
   }
 
-  /** What the tier draws now, for tests and the benchmark. */
+  /** What the tier draws now, for tests and the benchmark (shadows: once their code has arrived and the map is made). */
   state(): { quality: GraphicsQuality; lightmaps: number; pools: number; shades: number; shadows: boolean } {
     const baked = drawsBaked(this.quality);
-    return { quality: this.quality, lightmaps: baked ? (this.swaps?.length ?? 0) : 0, pools: baked ? this.pools.length : 0, shades: baked ? this.shades.length : 0, shadows: drawsRealtimeShadows(this.quality) };
+    const shadows = drawsRealtimeShadows(this.quality) && this.shadows !== undefined;
+    return { quality: this.quality, lightmaps: baked ? (this.swaps?.length ?? 0) : 0, pools: baked ? this.pools.length : 0, shades: baked ? this.shades.length : 0, shadows };
   }
 
   private receivers(): AbstractMesh[] {
