@@ -18,7 +18,7 @@ import { execSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { installQuest3, installRoom, lookAt, setHeadset } from '../e2e/xr/iwer';
-import { fakeDomOverlay, tap, waitFrames } from '../e2e/helpers/ar';
+import { fakeDomOverlay, registerByHand, tap, waitFrames } from '../e2e/helpers/ar';
 import { installTextureLedger, type TextureMemory } from '../src/scene/texture-memory';
 import { serve } from './bench-serve';
 import { opt } from './args';
@@ -74,16 +74,7 @@ async function oneWay(browser: Browser, name: string, way: Reading['way']): Prom
     await page.waitForSelector('#status[data-xr="running"]', { state: 'attached', timeout: 120_000 });
     const startMB = mb((await memory(page)).bytes);
     // Set the entrance room down by hand in the middle of the office, as a visitor would, and confirm.
-    const hud = page.locator('#ar-overlay .ar-hud');
-    await hud.locator('.ar-instruction').waitFor({ state: 'attached', timeout: 60_000 });
-    // With reference points or markers there is a choice of methods; by hand is the only one otherwise.
-    if (await hud.locator('.ar-method-manual').count()) await hud.locator('.ar-method-manual').dispatchEvent('click');
-    await setHeadset(page, [0, 1.6, 0.8]);
-    await lookAt(page, [0, 0, -0.2]);
-    await page.waitForFunction(() => !!window.museumTwin!.ar!()?.hit, null, { timeout: 60_000 });
-    await tap(page);
-    await hud.locator('.ar-confirm').dispatchEvent('click');
-    await page.waitForSelector('#status[data-ar-phase="registered"]', { state: 'attached', timeout: 60_000 });
+    await registerByHand(page);
     let maxMB = startMB;
     const sample = async () => (maxMB = Math.max(maxMB, mb((await memory(page)).bytes)));
     // Look round the room and walk a few steps, as a visitor holding up the phone does.

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, waitForGallery, SHOTS } from './support';
 import type { ArState } from '../src/app/test-hooks';
 import { installQuest3, installRoom, lookAt, setHeadset, setController, button, pointingQuaternion, type Vec3 } from './xr/iwer';
-import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, emulateMarkerTracking, fakeDomOverlay, markerMatrix, registerOnPoints as register, serveFixtures as serveRoom, setDomOverlay, setMarkerInView, setMarkerTracking, tap, waitFrames } from './helpers/ar';
+import { AR_ROOM as ex, AR_ROOM_URL as URL_PATH, ROOM_TRUTH as TRUTH, arState, dist, emulateMarkerTracking, fakeDomOverlay, markerMatrix, registerByHand, registerOnPoints as register, serveFixtures as serveRoom, setDomOverlay, setMarkerInView, setMarkerTracking, tap, waitFrames } from './helpers/ar';
 import { apply } from '../src/modes/ar/registration';
 import { manualPivot } from '../src/modes/ar/logic';
 import { artworkPose } from '../src/twin/layout';
@@ -383,15 +383,7 @@ test('in-gallery AR on the default exhibition (?ar): loads no painting or model,
   const hud = page.locator('#ar-overlay .ar-hud');
   await expect(hud.locator('.ar-method')).toHaveText(['Reference points', 'Marker', 'By hand']);
   // Set the entrance room's outline down in the middle of the office, facing the way the phone looks, and confirm.
-  await hud.locator('.ar-method-manual').dispatchEvent('click');
-  await expect(status).toHaveAttribute('data-ar-phase', 'placing');
-  await setHeadset(page, [0, 1.6, 0.8]);
-  await lookAt(page, [0, 0, -0.2]);
-  await page.waitForFunction(() => !!window.museumTwin!.ar!()?.hit, null, { timeout: 30_000 });
-  await tap(page);
-  await expect(status).toHaveAttribute('data-ar-phase', 'adjusting');
-  await hud.locator('.ar-confirm').dispatchEvent('click');
-  await expect(status).toHaveAttribute('data-ar-phase', 'registered');
+  await registerByHand(page);
   await lookAt(page, [0, 1.4, -3]);
   await page.waitForFunction(() => (window.museumTwin!.ar!()?.labels.length ?? 0) >= 2, null, { timeout: 30_000 });
   await waitFrames(page, 30);

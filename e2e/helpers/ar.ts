@@ -9,7 +9,7 @@ import type { ArState } from '../../src/app/test-hooks';
 import { apply, type RoomTransform } from '../../src/modes/ar/registration';
 import { Exhibition as ExhibitionSchema, type Exhibition } from '../../src/twin/schema';
 import { ROOT, waitForGallery } from '../support';
-import { button, installQuest3, installRoom, lookAt, pointingQuaternion, setController, type Vec3 } from '../xr/iwer';
+import { button, installQuest3, installRoom, lookAt, pointingQuaternion, setController, setHeadset, type Vec3 } from '../xr/iwer';
 
 export const FIXTURES = resolve(ROOT, 'e2e/fixtures');
 /** Where the journeys serve e2e/fixtures/ on the app's own origin. */
@@ -74,6 +74,26 @@ export async function registerOnPoints(page: Page, room: Exhibition = AR_ROOM, t
     if (i < refs.length - 1) await expect(status).toHaveAttribute('data-ar-points', String(i + 1));
   }
   await expect(status).toHaveAttribute('data-ar-phase', 'registered');
+}
+
+/**
+ * Sets the twin down by hand in the middle of the emulated room, as a visitor does: picks "By hand" where there is a
+ * choice of methods, aims the ring at the floor from a step back, taps, and confirms the outline (DOM overlay).
+ */
+export async function registerByHand(page: Page): Promise<void> {
+  const status = page.locator('#status');
+  const hud = page.locator('#ar-overlay .ar-hud');
+  await expect(hud.locator('.ar-instruction')).toBeAttached({ timeout: 60_000 });
+  // With reference points or markers there is a choice of methods; by hand is the only one otherwise.
+  if (await hud.locator('.ar-method-manual').count()) await hud.locator('.ar-method-manual').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'placing');
+  await setHeadset(page, [0, 1.6, 0.8]);
+  await lookAt(page, [0, 0, -0.2]);
+  await page.waitForFunction(() => !!window.museumTwin!.ar!()?.hit, null, { timeout: 60_000 });
+  await tap(page);
+  await expect(status).toHaveAttribute('data-ar-phase', 'adjusting');
+  await hud.locator('.ar-confirm').dispatchEvent('click');
+  await expect(status).toHaveAttribute('data-ar-phase', 'registered', { timeout: 60_000 });
 }
 
 /**
