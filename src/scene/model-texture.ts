@@ -8,6 +8,7 @@
 import type { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import type { InternalTexture } from '@babylonjs/core/Materials/Textures/internalTexture';
 import type { Scene } from '@babylonjs/core/scene';
+import { canBand, uploadInBands, type BandEngine } from './banded-upload';
 import { levelPixels, levelSizes } from './image-levels';
 import type { UploadBudget } from './upload-budget';
 
@@ -92,6 +93,8 @@ export class ModelTexture {
       bitmap.close();
       return;
     }
+    const engine = this.o.scene.getEngine();
+    if (bitmap.width * bitmap.height > this.o.budget.texelsPerFrame && canBand(engine)) return this.loadInBands(level, bitmap, engine as unknown as BandEngine);
     const turn = this.o.budget.turn(
       {
         texels: bitmap.width * bitmap.height,
@@ -111,6 +114,20 @@ export class ModelTexture {
     );
     this.cancel = turn.withdraw;
     await turn.done;
+  }
+
+  /** A level larger than a frame's budget goes up a band of rows per turn (banded-upload.ts), put in once whole. */
+  private loadInBands(level: number, bitmap: ImageBitmap, engine: BandEngine): Promise<void> {
+    const options = { mipmaps: !this.o.noMipmap, samplingMode: this.o.samplingMode, useSRGBBuffer: this.o.texture._useSRGBBuffer ?? false };
+    return uploadInBands(engine, bitmap, this.o.budget, this.o.priority, options, {
+      waiting: (withdraw) => (this.cancel = withdraw),
+      whole: (internal) => {
+        this.put(internal);
+        this.shown = level;
+        this.coming = -1;
+      },
+      withdrawn: () => (this.coming = -1),
+    });
   }
 
   private upload(bitmap: ImageBitmap, level: number): InternalTexture {

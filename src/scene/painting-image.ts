@@ -7,6 +7,7 @@
  */
 import { Texture } from '@babylonjs/core/Materials/Textures/texture';
 import type { Scene } from '@babylonjs/core/scene';
+import { canBand, uploadInBands, type BandEngine } from './banded-upload';
 import { levelPixels, levelSizes } from './image-levels';
 import type { UploadBudget } from './upload-budget';
 
@@ -94,25 +95,15 @@ export class PaintingImage {
       bitmap.close();
       return;
     }
+    const engine = this.o.scene.getEngine();
+    if (bitmap.width * bitmap.height > this.o.budget.texelsPerFrame && canBand(engine)) return this.loadInBands(level, bitmap, engine as unknown as BandEngine);
     const turn = this.o.budget.turn(
       {
         texels: bitmap.width * bitmap.height,
         priority: this.o.priority,
         run: () => {
           this.cancel = undefined;
-          const t = new Texture(`${this.o.name}#${longest}`, this.o.scene, {
-            buffer: bitmap,
-            noMipmap: false,
-            invertY: true,
-            samplingMode: Texture.TRILINEAR_SAMPLINGMODE,
-          });
-          t.anisotropicFilteringLevel = 4;
-          const old = this.texture;
-          this.texture = t;
-          this.shown = level;
-          this.coming = -1;
-          this.o.show(t);
-          old?.dispose();
+          this.put(level, new Texture(`${this.o.name}#${this.sizes[level]}`, this.o.scene, { buffer: bitmap, noMipmap: false, invertY: true, samplingMode: Texture.TRILINEAR_SAMPLINGMODE }));
         },
       },
       () => {
@@ -123,6 +114,34 @@ export class PaintingImage {
     );
     this.cancel = turn.withdraw;
     await turn.done;
+  }
+
+  /**
+   * A level larger than a frame's budget goes up a band of rows per turn (banded-upload.ts), and is shown once
+   * whole; withdrawn at any band (a later level asked for, the work gone), the part uploaded is let go.
+   */
+  private loadInBands(level: number, bitmap: ImageBitmap, engine: BandEngine): Promise<void> {
+    return uploadInBands(engine, bitmap, this.o.budget, this.o.priority, {}, {
+      waiting: (withdraw) => (this.cancel = withdraw),
+      whole: (internal) => {
+        const t = new Texture(null, this.o.scene, { noMipmap: false, invertY: true, samplingMode: Texture.TRILINEAR_SAMPLINGMODE });
+        t.name = `${this.o.name}#${this.sizes[level]}`;
+        t._texture = internal;
+        this.put(level, t);
+      },
+      withdrawn: () => (this.coming = -1),
+    });
+  }
+
+  /** A level's texture on the work; the one shown before goes. */
+  private put(level: number, t: Texture): void {
+    t.anisotropicFilteringLevel = 4;
+    const old = this.texture;
+    this.texture = t;
+    this.shown = level;
+    this.coming = -1;
+    this.o.show(t);
+    old?.dispose();
   }
 
   /** Keeps the level shown now for good, and drops any change under way. */

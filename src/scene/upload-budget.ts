@@ -22,7 +22,8 @@ export class UploadBudget {
   /** Uploads done and frames that did any (benchmarks, tests). */
   readonly counts = { uploads: 0, frames: 0, texels: 0 };
 
-  constructor(private readonly texelsPerFrame = TEXELS_PER_FRAME) {}
+  /** `texelsPerFrame`: what one frame may upload (a larger upload still goes, alone in its frame). */
+  constructor(readonly texelsPerFrame = TEXELS_PER_FRAME) {}
 
   /** Queues an upload; the returned function withdraws it if it has not run yet. */
   add(upload: Upload): () => void {
