@@ -3,6 +3,8 @@
  * output, and the parts built during start (gallery, preview, favourites). One object, made by `Visit`.
  */
 import type { Engine } from '@babylonjs/core/Engines/engine';
+import type { Observer } from '@babylonjs/core/Misc/observable';
+import type { Scene } from '@babylonjs/core/scene';
 import type { LoadedExhibition } from '../twin/load';
 import type { Exhibition, LangMap } from '../twin/schema';
 import type { Problem } from '../twin/validate';
@@ -31,6 +33,11 @@ export interface VisitContext {
   favourites?: Favourites;
   /** Asks the 3D view for frames (it renders on demand). */
   requestRender: () => void;
+  /**
+   * Tells the 3D view that a frame observer added after the visit began is there for good (it alone is not a
+   * reason to draw: something made later, such as a group's avatars, asks for frames itself).
+   */
+  keepFrameObserver: (o: Observer<Scene>) => void;
   /** Reports a problem to the visitor (the Problems drawer). */
   addProblem: (p: SceneProblem | Problem) => void;
 }

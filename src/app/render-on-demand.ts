@@ -54,6 +54,11 @@ export class RenderOnDemand {
     for (const o of this.scene.onAfterRenderObservable.observers) this.permanent.add(o);
   }
 
+  /** Treats one frame observer added later as permanent (it asks for frames itself when it needs them). */
+  keep(o: Observer<Scene>): void {
+    this.permanent.add(o);
+  }
+
   /** Asks for frames: something changed that the camera test cannot see. */
   request(): void {
     this.lastChange = performance.now();

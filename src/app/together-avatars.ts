@@ -86,6 +86,8 @@ export class GroupAvatars {
     /** Where a work is (centre, and the way it faces), for the pointer ring. */
     private readonly workCentre: (id: string) => { centre: Vec3; normal: Vec3 } | undefined,
     private readonly requestRender: () => void,
+    /** Tells a view that renders on demand that the avatars' frame observer is there for good. */
+    keepFrameObserver?: (o: Observer<Scene>) => void,
   ) {
     const mat = (name: string, c: Color3) => {
       const m = new StandardMaterial(name, scene);
@@ -104,6 +106,7 @@ export class GroupAvatars {
       this.place();
       this.frameMs += performance.now() - t0;
     });
+    keepFrameObserver?.(this.frame);
   }
 
   /** Someone's latest presence (feet position, heading); a new person gets an avatar. */

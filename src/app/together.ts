@@ -91,11 +91,21 @@ export class TogetherManager {
     });
   }
 
-  /** Once the preview exists: avatars, the presence sender, and the drawer when the address names a group. */
+  /**
+   * The group's avatars, made when this person first joins a group: a visit alone never pays for them (their names'
+   * texture alone is 3.5 MB of GPU memory, and AR on a phone has 128 MB).
+   */
+  private makeAvatars(): void {
+    const gallery = this.c.gallery;
+    if (this.avatars || !gallery) return;
+    this.avatars = new GroupAvatars(gallery.scene, (id) => this.workCentre(id), this.c.requestRender, this.c.keepFrameObserver);
+    this.avatars.setShown(this.presenceShown);
+  }
+
+  /** Once the preview exists: the presence sender, and the drawer when the address names a group. */
   start(): void {
     const { gallery, preview } = this.c;
     if (!gallery || !preview) return;
-    this.avatars = new GroupAvatars(gallery.scene, (id) => this.workCentre(id), this.c.requestRender);
     // In AR the avatars hang under the registration root, so the guide is seen where they stand in the room.
     gallery.scene.onBeforeRenderObservable.add(() => {
       if (this.welcome) this.avatars?.hangUnder(this.c.state.mode === 'ar' ? arRegistrationRoot(gallery.scene) : undefined);
@@ -229,6 +239,7 @@ export class TogetherManager {
     switch (m.type) {
       case 'welcome':
         this.welcome = m;
+        this.makeAvatars();
         this.connecting = false;
         this.message = undefined;
         this.voice.useIceServers(m.iceServers ?? []);

@@ -76,6 +76,7 @@ export class Visit {
       acknowledged,
       reducedMotion: matchMedia('(prefers-reduced-motion: reduce)'),
       requestRender: () => this.render?.request(),
+      keepFrameObserver: (o) => this.render?.keep(o),
       addProblem: (p) => this.drawers.addProblem(p),
     };
     this.c = c;
