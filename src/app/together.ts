@@ -92,8 +92,9 @@ export class TogetherManager {
   }
 
   /**
-   * The group's avatars, made when this person first joins a group: a visit alone never pays for them (their names'
-   * texture alone is 3.5 MB of GPU memory, and AR on a phone has 128 MB).
+   * The group's avatars, made when this person first joins a group: a visit alone never pays for them (the names'
+   * 768 × 1152 canvas, 3.5 MB of the page's memory; their materials, meshes and sprite manager). The names' texture
+   * takes GPU memory only once a name is drawn: `npm run bench:ar-memory` counts the same before and after.
    */
   private makeAvatars(): void {
     const gallery = this.c.gallery;
