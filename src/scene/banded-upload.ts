@@ -1,13 +1,16 @@
 /**
  * A large image uploaded to the GPU a band of rows at a time, one band per frame within the upload budget
- * (upload-budget.ts), and its mipmaps made once the last band is in. One `texImage2D` of a 1024 px level holds
- * the page for 20–40 ms in software WebGL and longer on a phone: the frame that carried it was the walk's longest.
+ * (upload-budget.ts), and its mipmaps made once the last band is in: a level over the budget was one `texImage2D`,
+ * alone in its frame, however large. (The bench's walk seldom takes a level over the budget, and shows no change
+ * either way: README, "No hitch while streaming".)
  * WebGL 2 reads a rectangle of an ImageBitmap (UNPACK_SKIP_ROWS with the band's height), so each band is a
  * `texSubImage2D` of the rows it covers, and nothing is copied on the page. Without WebGL 2 the image goes in
  * one upload, as before.
  *
  * The texture is made with Babylon's own `_createInternalTexture` (storage only, no mipmaps yet) and bound through
- * `_bindTextureDirectly`, so Babylon's cache of bound textures stays true; it is shown only once whole.
+ * `_bindTextureDirectly`, so Babylon's cache of bound textures stays true; it is shown only once whole. Babylon
+ * cannot make such a texture again after a lost WebGL context (it keeps no source): image-detail.ts loads every
+ * shown level again when the context comes back.
  */
 import type { AbstractEngine } from '@babylonjs/core/Engines/abstractEngine';
 import type { ThinEngine } from '@babylonjs/core/Engines/thinEngine';
@@ -45,7 +48,7 @@ export interface BandEngine {
 }
 
 /** Whether this engine can upload in bands (WebGL 2). */
-export function canBand(engine: AbstractEngine): boolean {
+export function canBand(engine: AbstractEngine): engine is AbstractEngine & BandEngine {
   const e = engine as unknown as Partial<BandEngine>;
   return e.webGLVersion === 2 && !!e._gl && typeof e._createInternalTexture === 'function';
 }

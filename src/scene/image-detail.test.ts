@@ -22,8 +22,10 @@ class StandIn implements Ladder {
   get texels(): number {
     return this.shown < 0 ? 0 : this.sizes[this.shown]! ** 2;
   }
-  load(level: number): Promise<void> {
+  readonly again: boolean[] = [];
+  load(level: number, again = false): Promise<void> {
     this.asked.push(level);
+    this.again.push(again);
     this.shown = level;
     return Promise.resolve();
   }
@@ -126,5 +128,14 @@ describe('a model texture held at the level its size on screen asks for', () => 
     settle(other);
     expect(detail.level('vase')?.shown).toBe(3);
     expect(detail.level('missing')).toBeUndefined();
+  });
+
+  it('loads the level shown again when a lost WebGL context comes back (levels uploaded in bands have no source Babylon keeps)', async () => {
+    const { texture } = await model(0.6, { in: true });
+    settle(texture);
+    const asked = texture.asked.length;
+    scene.getEngine().onContextRestoredObservable.notifyObservers(scene.getEngine());
+    expect(texture.asked.slice(asked)).toEqual([3]);
+    expect(texture.again.at(-1)).toBe(true);
   });
 });

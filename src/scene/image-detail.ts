@@ -21,7 +21,8 @@ export interface Ladder {
   readonly busy: boolean;
   /** Texels on the GPU now. */
   readonly texels: number;
-  load(level: number): Promise<void>;
+  /** Decodes and uploads `level` and shows it; `again`: even when it is the level shown (a lost context took it). */
+  load(level: number, again?: boolean): Promise<void>;
   dispose(): void;
 }
 
@@ -46,6 +47,7 @@ export class ImageDetail {
   private readonly textures = new Map<string, string[]>();
   private lastCheck = 0;
   private readonly observer: Observer<AbstractEngine>;
+  private readonly restored: Observer<AbstractEngine>;
   /**
    * The works are out of sight for a while (AR draws the twin as an occluder and hides them): every image falls to
    * its smallest level, a step per check, as if out of reach, and rises again once this is false.
@@ -55,6 +57,14 @@ export class ImageDetail {
   constructor(private readonly scene: Scene) {
     const engine = scene.getEngine();
     this.observer = engine.onBeginFrameObservable.add(() => this.frame());
+    // A lost WebGL context takes every texture; Babylon makes again those it has a source for, not the levels
+    // uploaded in bands (banded-upload.ts): each image's shown level is loaded again.
+    this.restored = engine.onContextRestoredObservable.add(() => this.reload());
+  }
+
+  /** Loads every image's shown level again (after a lost WebGL context came back). */
+  reload(): void {
+    for (const e of this.entries.values()) if (e.image.shown >= 0 && !e.image.busy) void e.image.load(e.image.shown, true).catch(() => undefined);
   }
 
   /** Screen pixels across a work's longest side from where the camera is now (0 without a camera). */
@@ -138,6 +148,7 @@ export class ImageDetail {
 
   dispose(): void {
     this.scene.getEngine().onBeginFrameObservable.remove(this.observer);
+    this.scene.getEngine().onContextRestoredObservable.remove(this.restored);
     for (const e of this.entries.values()) e.image.dispose();
     this.entries.clear();
     this.textures.clear();

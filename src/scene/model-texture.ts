@@ -75,8 +75,8 @@ export class ModelTexture {
   }
 
   /** Decodes and uploads `level`, then puts it under the material's texture; resolves when it is in (or superseded). */
-  async load(level: number): Promise<void> {
-    if (this.disposed || this.held || level === this.coming || (level === this.shown && this.coming < 0)) return;
+  async load(level: number, again = false): Promise<void> {
+    if (this.disposed || this.held || level === this.coming || (level === this.shown && this.coming < 0 && !again)) return;
     this.cancel?.();
     this.coming = level;
     const size = levelPixels(this.aspect, this.sizes[level]!);
@@ -94,7 +94,7 @@ export class ModelTexture {
       return;
     }
     const engine = this.o.scene.getEngine();
-    if (bitmap.width * bitmap.height > this.o.budget.texelsPerFrame && canBand(engine)) return this.loadInBands(level, bitmap, engine as unknown as BandEngine);
+    if (bitmap.width * bitmap.height > this.o.budget.texelsPerFrame && canBand(engine)) return this.loadInBands(level, bitmap, engine);
     const turn = this.o.budget.turn(
       {
         texels: bitmap.width * bitmap.height,

@@ -78,8 +78,8 @@ export class PaintingImage {
    * Decodes and uploads `level`, then shows it; resolves when it is on the work, or when a later call or
    * `dispose()` superseded it (rejects on a decode error).
    */
-  async load(level: number): Promise<void> {
-    if (this.disposed || this.held || level === this.coming || (level === this.shown && this.coming < 0)) return;
+  async load(level: number, again = false): Promise<void> {
+    if (this.disposed || this.held || level === this.coming || (level === this.shown && this.coming < 0 && !again)) return;
     this.cancel?.();
     this.coming = level;
     const longest = this.sizes[level]!;
@@ -96,7 +96,7 @@ export class PaintingImage {
       return;
     }
     const engine = this.o.scene.getEngine();
-    if (bitmap.width * bitmap.height > this.o.budget.texelsPerFrame && canBand(engine)) return this.loadInBands(level, bitmap, engine as unknown as BandEngine);
+    if (bitmap.width * bitmap.height > this.o.budget.texelsPerFrame && canBand(engine)) return this.loadInBands(level, bitmap, engine);
     const turn = this.o.budget.turn(
       {
         texels: bitmap.width * bitmap.height,
